@@ -1,0 +1,42 @@
+// The demo app: uses dijitize exactly as a user would, through the package's public entry point.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import express, { type Express } from 'express';
+import nunjucks from 'nunjucks';
+import { dojo, THEMES, useDijitize, type DojoSettings, type Theme } from '../server/index.js';
+
+const isTheme = (value: unknown): value is Theme => (THEMES as readonly unknown[]).includes(value);
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+/** The demo's folders, found from sources (tsx) and from dist/demo alike. */
+const root = here.includes(`${path.sep}dist${path.sep}`) ? path.resolve(here, '../..') : path.resolve(here, '..');
+export const DEMO_PUBLIC = path.join(root, 'demo/public');
+export const TEMPLATES = path.join(root, 'templates');
+
+/** The demo's dijitize settings; `dijitize build` reads them too. */
+export const demoSettings: DojoSettings = {
+  theme: 'claro',
+  dojoConfig: { packages: [{ name: 'demo', location: '/static/demo' }] },
+};
+
+/** Builds the demo app; `overrides` lets tests try other settings. */
+export function createApp(overrides: DojoSettings = {}): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  useDijitize(nunjucks.configure(TEMPLATES, { express: app, autoescape: true }));
+  app.use('/static', express.static(DEMO_PUBLIC));
+  app.use(dojo({ ...demoSettings, ...overrides }));
+
+  app.get('/', (req, res) => {
+    const theme = req.query['theme'];
+    if (theme !== undefined) {
+      if (!isTheme(theme)) return void res.status(400).type('text').send(`Unknown theme; expected one of ${THEMES.join(', ')}`);
+      req.dojo.theme = theme;
+    }
+    req.dojo.onReady({ module: 'demo/home', fn: 'mark', args: ['second'] });
+    req.dojo.prependReady({ module: 'demo/home', fn: 'mark', args: ['first'] });
+    req.dojo.onReady({ module: 'demo/home', fn: 'showVersion' });
+    res.render('home.html');
+  });
+  return app;
+}

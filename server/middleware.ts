@@ -1,0 +1,90 @@
+// The Express side: `dojo(settings)` serves the Dojo packages (or a built release) and gives every
+// request its own `req.dojo`, mirrored on `res.locals.dojo` for templates.
+import path from 'node:path';
+import express, { type RequestHandler, type Router } from 'express';
+import { servedFolders } from './package-folders.js';
+import { RequestDojo, type DojoSources } from './request-dojo.js';
+import { createReleaseSource, RELEASES_FOLDER, type Release } from './release-source.js';
+import { resolveSettings, type DojoSettings, type ResolvedSettings, type Theme } from './settings.js';
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace Express {
+    interface Request {
+      /** This request's Dojo set-up, attached by dijitize's `dojo()` middleware. */
+      dojo: RequestDojo;
+    }
+    interface Locals {
+      dojo: RequestDojo;
+    }
+  }
+}
+
+function themeFile(theme: Theme): string {
+  return theme === 'flat' ? `dojo-themes/flat/flat.css` : `dijit/themes/${theme}/${theme}.css`;
+}
+
+function sourceMode(settings: ResolvedSettings): DojoSources {
+  const local = settings.prefix;
+  const src = settings.src ?? `${local}/dojo/dojo.js`;
+  // A CDN keeps dojo, dijit and dojox side by side, as npm does: the theme lives beside dojo/.
+  const base = src.slice(0, -'/dojo/dojo.js'.length) || local;
+  return {
+    src,
+    locate: { packages: [{ name: 'dijitize', location: `${local}/dijitize` }] },
+    themeUrl: (theme) => `${theme === 'flat' ? local : base}/${themeFile(theme)}`,
+    clientUrl: (file) => `${local}/dijitize/${file}`,
+    release: null,
+  };
+}
+
+function releaseMode(settings: ResolvedSettings, release: Release): DojoSources {
+  const base = `${settings.prefix}/release/${release.id}`;
+  const { manifest } = release;
+  return {
+    src: `${base}/${manifest.dojo}`,
+    locate: { baseUrl: `${base}/dojo/`, packages: [{ name: 'dijitize', location: `${base}/dijitize` }] },
+    themeUrl: (theme) => `${base}/${manifest.themes[theme] ?? themeFile(theme)}`,
+    clientUrl: (file) => `${base}/dijitize/${file}`,
+    release,
+  };
+}
+
+/** A `req.dojo` for these settings, loading from `release` when there is one, else from the sources. */
+export function createRequestDojo(settings: ResolvedSettings, release: Release | null = null): RequestDojo {
+  return new RequestDojo(settings, release ? releaseMode(settings, release) : sourceMode(settings));
+}
+
+/** The middleware returned by `dojo()`, with the settings it resolved. */
+export type DojoMiddleware = Router & { settings: ResolvedSettings };
+
+/**
+ * Creates the middleware. Bad settings throw here, at start-up, naming the key.
+ * @example app.use(dojo({ theme: 'claro' }));
+ */
+export function dojo(input: DojoSettings = {}): DojoMiddleware {
+  const settings = resolveSettings(input);
+  const router = express.Router() as DojoMiddleware;
+  router.settings = settings;
+
+  for (const [segment, folder] of Object.entries(servedFolders())) {
+    router.use(`${settings.prefix}/${segment}`, express.static(folder, { index: false, redirect: false }));
+  }
+
+  const currentRelease = settings.releaseDir ? createReleaseSource(settings.releaseDir) : () => null;
+  if (settings.releaseDir) {
+    // Release folders are named by content hash, so their files never change: cache them for a year.
+    router.use(
+      `${settings.prefix}/release`,
+      express.static(path.join(settings.releaseDir, RELEASES_FOLDER), { index: false, redirect: false, immutable: true, maxAge: '365d' }),
+    );
+  }
+
+  const attach: RequestHandler = (req, res, next) => {
+    req.dojo = createRequestDojo(settings, currentRelease());
+    res.locals.dojo = req.dojo;
+    next();
+  };
+  router.use(attach);
+  return router;
+}

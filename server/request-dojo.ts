@@ -1,0 +1,150 @@
+// The per-request `req.dojo`: what one page will ask of Dojo. Made fresh for every request from the
+// resolved settings, so that nothing a handler changes can leak into the next request.
+import { assertInlineScript } from './escape.js';
+import { THEMES, type DojoConfig, type ModuleFunction, type ResolvedSettings, type Theme } from './settings.js';
+import type { Release } from './release-source.js';
+
+/** A ready callback: inline JavaScript (a function expression), or a call of a client module's function. */
+export type ReadyCallback =
+  | { kind: 'code'; code: string }
+  | { kind: 'call'; module: string; fn: string; args: unknown[] };
+
+/** What a handler may pass to `onReady`/`prependReady`. */
+export type ReadyInput = string | (ModuleFunction & { args?: unknown[] });
+
+/** Where the page's Dojo files come from: the source packages, or one built release. */
+export interface DojoSources {
+  /** URL of dojo.js. */
+  src: string;
+  /** The dojoConfig keys that locate packages (baseUrl, packages) for this source. */
+  locate: Pick<DojoConfig, 'packages'> & { baseUrl?: string };
+  /** URL of a theme's stylesheet. */
+  themeUrl(theme: Theme): string;
+  /** URL of a file of the dijitize client package (boot.js). */
+  clientUrl(file: string): string;
+  release: Release | null;
+}
+
+const MODULE_ID = /^[A-Za-z0-9_$.-]+(\/[A-Za-z0-9_$.-]+)*!?$/;
+
+/**
+ * The Dojo set-up of one request. Read by the `{% dojo %}` tag; changed by handlers.
+ * @example req.dojo.theme = 'tundra'; req.dojo.require('dijit/form/Button');
+ */
+export class RequestDojo {
+  /** Per-request copy of dojoConfig: change it freely, the next request starts from the settings again. */
+  readonly config: DojoConfig;
+  /** Stylesheets added after the theme, in order. */
+  readonly stylesheets: string[] = [];
+  /** Modules required on the page, in order, without duplicates. */
+  readonly modules: string[] = [];
+  /** Ready callbacks, run in order after the DOM is ready and the modules are loaded. */
+  readonly ready: ReadyCallback[] = [];
+  /** When set, forms are started by this function of a client module, and the page has no inline script. */
+  formFunction: ModuleFunction | null;
+  /** A CSP nonce to put on inline scripts (inline mode). */
+  nonce: string | null = null;
+  /** False turns off everything the head tag would emit. */
+  enabled: boolean;
+  #theme: Theme;
+  readonly #sources: DojoSources;
+
+  constructor(settings: ResolvedSettings, sources: DojoSources) {
+    this.config = structuredClone(settings.dojoConfig);
+    this.formFunction = settings.formFunction ? { ...settings.formFunction } : null;
+    this.enabled = settings.enabled;
+    this.#theme = settings.theme;
+    this.#sources = sources;
+  }
+
+  /** URL of dojo.js (read-only). */
+  get src(): string {
+    return this.#sources.src;
+  }
+
+  /** The built release this page uses, or null in source mode. */
+  get release(): Release | null {
+    return this.#sources.release;
+  }
+
+  get theme(): Theme {
+    return this.#theme;
+  }
+
+  set theme(value: Theme) {
+    if (!(THEMES as readonly string[]).includes(value)) {
+      throw new TypeError(`req.dojo.theme must be one of ${THEMES.join(', ')}; got ${JSON.stringify(value)}`);
+    }
+    this.#theme = value;
+  }
+
+  /** The class to put on `<body>` so that the theme applies (empty when disabled). */
+  get bodyClass(): string {
+    return this.enabled ? this.#theme : '';
+  }
+
+  /** URL of the current theme's stylesheet. */
+  get themeUrl(): string {
+    return this.#sources.themeUrl(this.#theme);
+  }
+
+  /** URL of a file of the dijitize client package. */
+  clientUrl(file: string): string {
+    return this.#sources.clientUrl(file);
+  }
+
+  /** The dojoConfig to emit: this request's config plus where packages live. */
+  effectiveConfig(): DojoConfig & { baseUrl?: string } {
+    const { locate } = this.#sources;
+    const own = this.config.packages.filter((p) => !locate.packages.some((l) => l.name === p.name));
+    return { ...this.config, ...(locate.baseUrl ? { baseUrl: locate.baseUrl } : {}), packages: [...locate.packages, ...own] };
+  }
+
+  /** Maps a package name to a URL (the seed's set_module_path), replacing an earlier mapping. */
+  setPackage(name: string, location: string, main?: string): this {
+    if (!/^[A-Za-z0-9_$.-]+$/.test(name)) throw new TypeError(`Package name ${JSON.stringify(name)} must not contain slashes`);
+    const pkg = main ? { name, location, main } : { name, location };
+    const at = this.config.packages.findIndex((p) => p.name === name);
+    if (at >= 0) this.config.packages[at] = pkg;
+    else this.config.packages.push(pkg);
+    return this;
+  }
+
+  /** Adds a stylesheet after the theme's (once). */
+  addStylesheet(url: string): this {
+    if (!this.stylesheets.includes(url)) this.stylesheets.push(url);
+    return this;
+  }
+
+  /** Requires an AMD module on this page (once). */
+  require(moduleId: string): this {
+    if (!MODULE_ID.test(moduleId)) throw new TypeError(`${JSON.stringify(moduleId)} is not an AMD module id`);
+    if (!this.modules.includes(moduleId)) this.modules.push(moduleId);
+    return this;
+  }
+
+  /** Runs a callback when the page is ready, after those already added. */
+  onReady(callback: ReadyInput): this {
+    this.ready.push(this.#toCallback(callback, 'onReady'));
+    return this;
+  }
+
+  /** Runs a callback when the page is ready, before those already added. */
+  prependReady(callback: ReadyInput): this {
+    this.ready.unshift(this.#toCallback(callback, 'prependReady'));
+    return this;
+  }
+
+  #toCallback(input: ReadyInput, method: string): ReadyCallback {
+    if (typeof input === 'string') {
+      if (this.formFunction) {
+        throw new Error(
+          `req.dojo.${method}(code): inline code cannot run when a form function is set (pages carry no inline script); pass { module, fn, args } instead`,
+        );
+      }
+      return { kind: 'code', code: assertInlineScript(input, `req.dojo.${method}() code`) };
+    }
+    this.require(input.module);
+    return { kind: 'call', module: input.module, fn: input.fn, args: input.args ?? [] };
+  }
+}

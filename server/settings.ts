@@ -1,0 +1,77 @@
+// Settings: what a user passes to `dojo(settings)`, checked once at start-up with zod so that a bad
+// value fails early with the key that is wrong, never later inside a request.
+import * as z from 'zod';
+
+/** The Dijit themes this package can serve: four ship with dijit, `flat` comes from dojo-themes. */
+export const THEMES = ['claro', 'tundra', 'soria', 'nihilo', 'flat'] as const;
+export type Theme = (typeof THEMES)[number];
+
+const moduleId = z.string().regex(/^[A-Za-z0-9_$.-]+(\/[A-Za-z0-9_$.-]+)*$/, 'an AMD module id such as "app/forms"');
+const identifier = z.string().regex(/^[A-Za-z_$][A-Za-z0-9_$]*$/, 'a JavaScript function name');
+
+const packageSchema = z.strictObject({
+  name: z.string().regex(/^[A-Za-z0-9_$.-]+$/, 'a package name without slashes'),
+  location: z.string().min(1),
+  main: z.string().optional(),
+});
+
+/** A function exported by a client AMD module; used for the form function and ready calls. */
+export const moduleFunctionSchema = z.strictObject({ module: moduleId, fn: identifier });
+export type ModuleFunction = z.infer<typeof moduleFunctionSchema>;
+
+const dojoConfigSchema = z.looseObject({
+  // dijitize only speaks the AMD loader and never runs dojo/parser: both are fixed, not choices.
+  async: z.literal(true).default(true),
+  parseOnLoad: z.literal(false).default(false),
+  isDebug: z.boolean().default(false),
+  // The locale is pinned (not read from the browser) so that built nls bundles always match.
+  locale: z.string().regex(/^[a-z]{2,3}(-[a-z0-9]{2,8})*$/, 'a lower-case locale such as "en-us"').default('en-us'),
+  packages: z.array(packageSchema).default([]),
+});
+
+const settingsSchema = z.strictObject({
+  enabled: z.boolean().default(true),
+  /** URL prefix under which the middleware serves dojo, dijit, dojox, dojo-themes and dijitize. */
+  prefix: z.string().regex(/^\/[A-Za-z0-9_\-/.]*[A-Za-z0-9_-]$/, 'a URL path such as "/dojo"').default('/dojo'),
+  /** Where dojo.js comes from; defaults to the copy served under `prefix`. May be a CDN URL. */
+  src: z
+    .string()
+    .refine((s) => /^(https?:)?\/\//.test(s) || s.startsWith('/'), 'an absolute URL or a path starting with "/"')
+    .refine((s) => s.endsWith('/dojo.js'), 'a URL ending in "/dojo.js"')
+    .optional(),
+  theme: z.enum(THEMES).default('claro'),
+  dojoConfig: dojoConfigSchema.default(dojoConfigSchema.parse({})),
+  /** When set, forms are started by this client function from a JSON island and pages carry no inline script. */
+  formFunction: moduleFunctionSchema.nullable().default(null),
+  /** A release made by `dijitize build`: the folder holding `current/manifest.json`. */
+  releaseDir: z.string().min(1).nullable().default(null),
+  /** Limits for POSTed form bodies. */
+  bodyLimit: z.union([z.number().int().positive(), z.string().regex(/^\d+(b|kb|mb)$/i)]).default('100kb'),
+  maxFields: z.number().int().positive().default(1000),
+});
+
+/** What a user may pass to `dojo()`; every key is optional. */
+export type DojoSettings = z.input<typeof settingsSchema>;
+/** Settings with every default filled in. */
+export type ResolvedSettings = z.output<typeof settingsSchema>;
+export type DojoConfig = ResolvedSettings['dojoConfig'];
+export type DojoPackage = z.infer<typeof packageSchema>;
+
+/** Thrown at start-up when a setting is wrong; the message names the key. */
+export class SettingsError extends Error {
+  override name = 'SettingsError';
+}
+
+/**
+ * Checks settings and fills in defaults.
+ * @example resolveSettings({ theme: 'tundra' }).dojoConfig.async // true
+ */
+export function resolveSettings(input: DojoSettings = {}): ResolvedSettings {
+  const result = settingsSchema.safeParse(input);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => {
+    const key = issue.path.length ? issue.path.join('.') : '(settings)';
+    return `  ${key}: ${issue.message}`;
+  });
+  throw new SettingsError(`Invalid dijitize settings:\n${lines.join('\n')}`);
+}

@@ -1,0 +1,94 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import express from 'express';
+import { dojo, RequestDojo } from '../server/index.js';
+import { createRequestDojo } from '../server/middleware.js';
+import { resolveSettings, type DojoSettings } from '../server/settings.js';
+import { withServer } from './serve.js';
+
+const requestDojo = (input: DojoSettings = {}) => createRequestDojo(resolveSettings(input));
+
+describe('dojo() middleware', () => {
+  it('attaches a fresh req.dojo, mirrored on res.locals', async () => {
+    const app = express();
+    app.use(dojo({ theme: 'soria' }));
+    app.get('/', (req, res) => {
+      res.json({ same: req.dojo === res.locals.dojo, isRequestDojo: req.dojo instanceof RequestDojo, src: req.dojo.src, theme: req.dojo.theme });
+    });
+    await withServer(app, async (base) => {
+      const body = await (await fetch(`${base}/`)).json();
+      assert.deepEqual(body, { same: true, isRequestDojo: true, src: '/dojo/dojo/dojo.js', theme: 'soria' });
+    });
+  });
+
+  it('keeps concurrent requests apart: config, theme, modules and ready callbacks never leak', async () => {
+    const app = express();
+    app.use(dojo({ dojoConfig: { packages: [{ name: 'app', location: '/app' }] } }));
+    app.get('/:n', async (req, res) => {
+      const n = Number(req.params['n']);
+      req.dojo.config.isDebug = n % 2 === 0;
+      req.dojo.config.packages.push({ name: `p${n}`, location: `/p${n}` });
+      req.dojo.setPackage('app', `/app${n}`);
+      req.dojo.theme = n % 2 ? 'tundra' : 'nihilo';
+      req.dojo.require(`m/${n}`).addStylesheet(`/s${n}.css`).onReady(`function () { f${n}(); }`);
+      // Interleave the requests: each one waits before answering.
+      await new Promise((r) => setTimeout(r, 20 - n));
+      res.json({
+        n,
+        debug: req.dojo.config.isDebug,
+        packages: req.dojo.config.packages.map((p) => `${p.name}=${p.location}`),
+        theme: req.dojo.theme,
+        modules: req.dojo.modules,
+        stylesheets: req.dojo.stylesheets,
+        ready: req.dojo.ready.length,
+      });
+    });
+    await withServer(app, async (base) => {
+      const all = await Promise.all(Array.from({ length: 12 }, (_, n) => fetch(`${base}/${n}`).then((r) => r.json())));
+      for (const [n, body] of all.entries()) {
+        assert.deepEqual(body, {
+          n,
+          debug: n % 2 === 0,
+          packages: [`app=/app${n}`, `p${n}=/p${n}`],
+          theme: n % 2 ? 'tundra' : 'nihilo',
+          modules: [`m/${n}`],
+          stylesheets: [`/s${n}.css`],
+          ready: 1,
+        });
+      }
+    });
+  });
+
+  it('serves dojo.js, dijit, the flat theme and the dijitize client under the prefix', async () => {
+    const app = express();
+    app.use(dojo({ prefix: '/static/dojo' }));
+    await withServer(app, async (base) => {
+      for (const file of ['dojo/dojo.js', 'dijit/form/ValidationTextBox.js', 'dojo-themes/flat/flat.css', 'dijitize/boot.js']) {
+        const res = await fetch(`${base}/static/dojo/${file}`);
+        assert.equal(res.status, 200, file);
+      }
+      assert.equal((await fetch(`${base}/static/dojo/dojo/nope.js`)).status, 404);
+    });
+  });
+
+  it('orders ready callbacks: prependReady goes first, onReady appends', () => {
+    const d = requestDojo();
+    d.onReady('function () { b(); }').onReady('function () { c(); }').prependReady('function () { a(); }');
+    assert.deepEqual(
+      d.ready.map((r) => (r.kind === 'code' ? r.code : '')),
+      ['function () { a(); }', 'function () { b(); }', 'function () { c(); }'],
+    );
+  });
+
+  it('refuses a bad theme, a bad module id and inline code that would end the script', () => {
+    const d = requestDojo();
+    assert.throws(() => (d.theme = 'dark' as never), /req.dojo.theme must be one of claro/);
+    assert.throws(() => d.require('"><script>'), /is not an AMD module id/);
+    assert.throws(() => d.onReady('function () { "</script>"; }'), /cannot be placed inside an inline script/);
+  });
+
+  it('refuses inline ready code when a form function is set', () => {
+    const d = requestDojo({ formFunction: { module: 'dijitize/FormBuilder', fn: 'build' } });
+    assert.throws(() => d.onReady('function () {}'), /pass \{ module, fn, args \} instead/);
+  });
+});
