@@ -3,6 +3,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { type Express } from 'express';
 import nunjucks from 'nunjucks';
+import { mountForm } from './mount-form.js';
+import { register, timecard } from './forms.js';
 import { dojo, THEMES, useDijitize, type DojoSettings, type Theme } from '../server/index.js';
 
 const isTheme = (value: unknown): value is Theme => (THEMES as readonly unknown[]).includes(value);
@@ -37,6 +39,21 @@ export function createApp(overrides: DojoSettings = {}): Express {
     req.dojo.prependReady({ module: 'demo/home', fn: 'mark', args: ['first'] });
     req.dojo.onReady({ module: 'demo/home', fn: 'showVersion' });
     res.render('home.html');
+  });
+
+  mountForm(app, { path: '/register', form: register, title: 'Register', intro: 'The seed\'s register form.' });
+  mountForm(app, { path: '/timecard', form: timecard, title: 'Time card', intro: 'Every default mapping in one form.' });
+  // The same register form, started by the form function from a JSON island: no inline script at all,
+  // so the page holds under a strict Content-Security-Policy.
+  mountForm(app, {
+    path: '/register-csp',
+    form: register,
+    title: 'Register (no inline script)',
+    intro: 'Served with Content-Security-Policy: script-src \'self\'.',
+    prepare: (req, res) => {
+      req.dojo.formFunction = { module: 'dijitize/FormBuilder', fn: 'build' };
+      res.set('Content-Security-Policy', "script-src 'self'; object-src 'none'; base-uri 'none'");
+    },
   });
   return app;
 }

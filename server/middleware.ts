@@ -2,6 +2,7 @@
 // request its own `req.dojo`, mirrored on `res.locals.dojo` for templates.
 import path from 'node:path';
 import express, { type RequestHandler, type Router } from 'express';
+import { formBodyErrors, formBodyParser } from './form-body.js';
 import { servedFolders } from './package-folders.js';
 import { RequestDojo, type DojoSources } from './request-dojo.js';
 import { createReleaseSource, RELEASES_FOLDER, type Release } from './release-source.js';
@@ -86,5 +87,7 @@ export function dojo(input: DojoSettings = {}): DojoMiddleware {
     next();
   };
   router.use(attach);
+  router.use(formBodyParser(settings));
+  router.use(formBodyErrors);
   return router;
 }

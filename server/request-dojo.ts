@@ -3,6 +3,9 @@
 import { assertInlineScript } from './escape.js';
 import { THEMES, type DojoConfig, type ModuleFunction, type ResolvedSettings, type Theme } from './settings.js';
 import type { Release } from './release-source.js';
+import { addFormToPage, type RenderedForm } from './forms/add-to-page.js';
+import type { FormDefinition } from './forms/define.js';
+import type { FormState } from './forms/validate.js';
 
 /** A ready callback: inline JavaScript (a function expression), or a call of a client module's function. */
 export type ReadyCallback =
@@ -133,6 +136,14 @@ export class RequestDojo {
   prependReady(callback: ReadyInput): this {
     this.ready.unshift(this.#toCallback(callback, 'prependReady'));
     return this;
+  }
+
+  /**
+   * Renders a form for this page and registers its widgets (the seed's `dojo_form`).
+   * @example res.render('register.html', { form: req.dojo.form(register, result.state) });
+   */
+  form(definition: FormDefinition, state: Partial<FormState> = {}): RenderedForm {
+    return addFormToPage(this, definition, state);
   }
 
   #toCallback(input: ReadyInput, method: string): ReadyCallback {

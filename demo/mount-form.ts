@@ -1,0 +1,37 @@
+// One form page of the demo: GET shows it, POST validates it with the same schema; an invalid POST
+// re-renders with the user's values and errors (422), a valid one redirects (post/redirect/get).
+import type { Express, Request, Response } from 'express';
+import type { FormDefinition } from '../server/index.js';
+
+interface FormPage {
+  path: string;
+  form: FormDefinition;
+  title: string;
+  intro: string;
+  /** Per-request set-up before rendering (form function, headers). */
+  prepare?: (req: Request, res: Response) => void;
+}
+
+/** The last saved values of each form, shown on its "done" page (the demo has no database). */
+const saved = new Map<string, Record<string, string>>();
+
+const display = (value: unknown): string =>
+  value instanceof Date ? value.toISOString().slice(0, 10) : Array.isArray(value) ? value.join(', ') : String(value ?? '');
+
+export function mountForm(app: Express, page: FormPage): void {
+  const render = (req: Request, res: Response, state = {}) => {
+    page.prepare?.(req, res);
+    res.render('form-page.html', { title: page.title, intro: page.intro, form: req.dojo.form(page.form, state) });
+  };
+  app.get(page.path, (req, res) => render(req, res));
+  app.post(page.path, (req, res) => {
+    const result = page.form.parse(req.body);
+    if (!result.ok) return void render(req, res.status(422), result.state);
+    const data = result.data as Record<string, unknown>;
+    saved.set(page.path, Object.fromEntries(Object.entries(data).filter(([k]) => !/password|confirm/.test(k)).map(([k, v]) => [k, display(v)])));
+    res.redirect(303, `${page.path}/done`);
+  });
+  app.get(`${page.path}/done`, (req, res) => {
+    res.render('done.html', { title: `${page.title}: saved`, saved: saved.get(page.path) ?? {}, back: page.path });
+  });
+}

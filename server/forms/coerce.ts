@@ -1,0 +1,75 @@
+// POSTed strings -> the values the schema expects. The rules are explicit (README lists them) and keyed
+// by field kind; only the form's own field paths are read, so unknown keys such as `__proto__` never reach
+// an object.
+import type { CompiledField } from './compile.js';
+import { setPath } from './object-path.js';
+
+/** A raw value as urlencoded parsing gives it: one string, or several for a repeated name. */
+export type RawValue = string | string[];
+/** The raw values of a form, by dotted path. */
+export type RawValues = Record<string, RawValue>;
+
+const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const TRUE = new Set(['on', 'true', '1', 'yes']);
+const FALSE = new Set(['off', 'false', '0', 'no', '']);
+
+/** A valid calendar day `yyyy-mm-dd` as a Date at UTC midnight, else null. */
+export function isoDayToDate(text: string): Date | null {
+  const m = ISO_DAY.exec(text);
+  if (!m) return null;
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return date.toISOString().slice(0, 10) === text ? date : null;
+}
+
+/**
+ * One field's raw value -> its typed value. What cannot be coerced is passed on unchanged, so that the
+ * schema reports it as the field's error.
+ */
+export function coerceValue(field: CompiledField, raw: RawValue | undefined): unknown {
+  const { kind, facts } = field;
+  if (kind === 'multiEnum') return raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
+  if (kind === 'boolean') {
+    if (raw === undefined) return false; // an unchecked checkbox posts nothing
+    if (typeof raw === 'string' && TRUE.has(raw.toLowerCase())) return true;
+    if (typeof raw === 'string' && FALSE.has(raw.toLowerCase())) return false;
+    return raw;
+  }
+  if (Array.isArray(raw)) return raw; // several values for a single field: the schema says it is invalid
+  const text = kind === 'string' ? raw : raw?.trim();
+  if (text === undefined || text === '') return facts.nullable && facts.required === false && facts.defaultValue === undefined ? null : undefined;
+  switch (kind) {
+    case 'number':
+      return NUMBER.test(text) ? Number(text) : text;
+    case 'date':
+      return isoDayToDate(text) ?? text;
+    case 'time':
+      // TimeTextBox posts `THH:mm:ss`; a native time input posts `HH:mm`.
+      return text.startsWith('T') ? text.slice(1) : text;
+    default:
+      return text;
+  }
+}
+
+/** Reads a body (flat dotted names, as `express.urlencoded({ extended: false })` gives) into raw values. */
+export function rawValues(fields: readonly CompiledField[], body: unknown): RawValues {
+  const source = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
+  const raw: RawValues = {};
+  for (const field of fields) {
+    if (!Object.hasOwn(source, field.path)) continue;
+    const value = source[field.path];
+    if (typeof value === 'string') raw[field.path] = value;
+    else if (Array.isArray(value)) raw[field.path] = value.map(String);
+  }
+  return raw;
+}
+
+/** Coerces every field of a form into the nested object the schema parses. */
+export function coerceValues(fields: readonly CompiledField[], raw: RawValues): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const field of fields) {
+    const value = coerceValue(field, raw[field.path]);
+    if (value !== undefined) setPath(out, field.path, value);
+  }
+  return out;
+}

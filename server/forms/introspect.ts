@@ -1,0 +1,181 @@
+// zod 4 -> what each field of a form is. The only file that reads zod internals, and it reads only the
+// public definitions (`schema.def`, the checks in `def.checks`), never `_zod.bag`, which zod 4.6 empties.
+import type * as z from 'zod';
+
+/** What kind of value a field holds; decides the default widget, the markup and the coercion. */
+export type FieldKind = 'string' | 'number' | 'boolean' | 'date' | 'isoDate' | 'time' | 'enum' | 'multiEnum';
+
+/** The facts of one field read from its schema. Dates are ISO `yyyy-mm-dd` strings. */
+export interface SchemaFacts {
+  path: string;
+  kind: FieldKind;
+  /** False when the field is optional, nullable or has a default. */
+  required: boolean;
+  nullable: boolean;
+  minLength?: number;
+  maxLength?: number;
+  /** Regular expressions the value must match (from `.regex()` and string formats), with their names. */
+  patterns: Array<{ source: string; flags: string; from: string }>;
+  format?: string;
+  min?: number | string;
+  max?: number | string;
+  minExclusive?: boolean;
+  maxExclusive?: boolean;
+  integer?: boolean;
+  step?: number;
+  /** Allowed values of an enum, or of each element of an array of enums. */
+  values?: string[];
+  defaultValue?: unknown;
+}
+
+/** A schema that introspection cannot turn into a field; the caller adds the form's name. */
+export class IntrospectionError extends Error {
+  constructor(
+    readonly path: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+type AnySchema = z.ZodType;
+interface CheckDef {
+  check: string;
+  [key: string]: unknown;
+}
+
+const defOf = (schema: AnySchema) => schema.def as unknown as Record<string, unknown> & { type: string };
+const checksOf = (schema: AnySchema): CheckDef[] =>
+  ((defOf(schema)['checks'] as Array<{ _zod: { def: CheckDef } }> | undefined) ?? []).map((c) => c._zod.def);
+
+const isoDay = (value: unknown): string =>
+  value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
+
+/** Formats whose own pattern is a good client-side check; `url` has none in zod, so it gets ours. */
+const URL_PATTERN = String.raw`https?:\/\/[^\s\/$.?#][^\s]*`;
+
+function readStringChecks(facts: SchemaFacts, schema: AnySchema): void {
+  const def = defOf(schema);
+  const own = def as { format?: string; pattern?: RegExp };
+  const apply = (check: CheckDef & { format?: string; pattern?: RegExp }) => {
+    switch (check.check) {
+      case 'min_length':
+        facts.minLength = Math.max(facts.minLength ?? 0, check['minimum'] as number);
+        break;
+      case 'max_length':
+        facts.maxLength = Math.min(facts.maxLength ?? Infinity, check['maximum'] as number);
+        break;
+      case 'length_equals':
+        facts.minLength = facts.maxLength = check['length'] as number;
+        break;
+      case 'string_format': {
+        const format = check.format ?? 'regex';
+        if (format === 'date') facts.kind = 'isoDate';
+        else if (format === 'time') facts.kind = 'time';
+        else {
+          if (format !== 'regex') facts.format = format;
+          if (check.pattern) facts.patterns.push({ source: check.pattern.source, flags: check.pattern.flags, from: format });
+          else if (format === 'url') facts.patterns.push({ source: URL_PATTERN, flags: '', from: format });
+        }
+        break;
+      }
+    }
+  };
+  if (own.format) apply({ check: 'string_format', format: own.format, ...(own.pattern ? { pattern: own.pattern } : {}) });
+  for (const check of checksOf(schema)) apply(check as CheckDef & { format?: string; pattern?: RegExp });
+}
+
+function readBounds(facts: SchemaFacts, schema: AnySchema, asValue: (v: unknown) => number | string): void {
+  for (const check of checksOf(schema)) {
+    if (check.check === 'greater_than') {
+      facts.min = asValue(check['value']);
+      facts.minExclusive = !check['inclusive'];
+    } else if (check.check === 'less_than') {
+      facts.max = asValue(check['value']);
+      facts.maxExclusive = !check['inclusive'];
+    } else if (check.check === 'multiple_of') {
+      facts.step = check['value'] as number;
+    } else if (check.check === 'number_format') {
+      const format = check['format'] as string;
+      if (format === 'safeint' || format.startsWith('int') || format.startsWith('uint')) facts.integer = true;
+    }
+  }
+}
+
+/** Reads one field's schema, unwrapping optional, nullable, default and pipes (coerce, transform). */
+export function introspectField(path: string, schema: AnySchema): SchemaFacts {
+  const facts: SchemaFacts = { path, kind: 'string', required: true, nullable: false, patterns: [] };
+  let current = schema;
+  for (;;) {
+    const def = defOf(current);
+    if (def.type === 'optional') facts.required = false;
+    else if (def.type === 'nullable') {
+      facts.required = false;
+      facts.nullable = true;
+    } else if (def.type === 'default' || def.type === 'prefault') {
+      facts.required = false;
+      facts.defaultValue = def['defaultValue'];
+    } else if (def.type === 'pipe') {
+      current = def['in'] as AnySchema;
+      continue;
+    } else break;
+    current = def['innerType'] as AnySchema;
+  }
+  const def = defOf(current);
+  switch (def.type) {
+    case 'string':
+      readStringChecks(facts, current);
+      break;
+    case 'number':
+      facts.kind = 'number';
+      readBounds(facts, current, Number);
+      break;
+    case 'boolean':
+      facts.kind = 'boolean';
+      break;
+    case 'date':
+      facts.kind = 'date';
+      readBounds(facts, current, isoDay);
+      break;
+    case 'enum':
+      facts.kind = 'enum';
+      facts.values = Object.values(def['entries'] as Record<string, string | number>).map(String);
+      break;
+    case 'literal':
+      facts.kind = 'enum';
+      facts.values = (def['values'] as unknown[]).map(String);
+      break;
+    case 'array': {
+      const element = introspectField(path, def['element'] as AnySchema);
+      if (element.kind !== 'enum') {
+        throw new IntrospectionError(path, `an array field must hold an enum (z.array(z.enum([...]))), not ${element.kind}`);
+      }
+      facts.kind = 'multiEnum';
+      facts.values = element.values ?? [];
+      // An empty selection posts nothing and means []: the field is required only with .min(1) or more.
+      const atLeastOne = checksOf(current).some((c) => c.check === 'min_length' && (c['minimum'] as number) > 0);
+      facts.required = facts.required && atLeastOne;
+      break;
+    }
+    default:
+      throw new IntrospectionError(path, `zod type "${def.type}" has no form field; use string, number, boolean, date, enum or an array of enum`);
+  }
+  return facts;
+}
+
+/**
+ * Lists the fields of an object schema by dotted path, descending into nested objects
+ * (`address.street`).
+ */
+export function introspectObject(schema: AnySchema, prefix = ''): SchemaFacts[] {
+  const def = defOf(schema);
+  if (def.type !== 'object') throw new IntrospectionError(prefix || '(form)', `a form schema must be z.object(...), not ${def.type}`);
+  const out: SchemaFacts[] = [];
+  for (const [key, child] of Object.entries(def['shape'] as Record<string, AnySchema>)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) throw new IntrospectionError(path, 'field names must be identifiers (letters, digits, underscore)');
+    if (defOf(child).type === 'object') out.push(...introspectObject(child, path));
+    else out.push(introspectField(path, child));
+  }
+  return out;
+}

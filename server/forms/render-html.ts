@@ -1,0 +1,89 @@
+// A compiled form + its state -> plain, accessible HTML that works with JavaScript off: labels tied to
+// ids, native constraint attributes, the user's values, and each error as text beside its field.
+import { attributes, escapeHtml } from '../escape.js';
+import type { CompiledField } from './compile.js';
+import type { CompiledForm } from './define.js';
+import type { FormState } from './validate.js';
+
+/** Ids of the parts around a field, shared with the widget code (aria links, error text). */
+export const partIds = (field: CompiledField) => ({
+  wrapper: `${field.id}-field`,
+  help: `${field.id}-help`,
+  error: `${field.id}-error`,
+  choice: (i: number) => `${field.id}-${i}`,
+});
+export const submitId = (form: CompiledForm) => `${form.id}-submit`;
+
+/** The raw text a field shows: what the user sent, else the schema's default. */
+export function shownValue(field: CompiledField, state: Partial<FormState>): string | string[] {
+  const sent = state.values?.[field.path];
+  if (sent !== undefined) return sent;
+  const fallback = field.facts.defaultValue;
+  if (fallback === undefined || fallback === null) return field.kind === 'multiEnum' ? [] : '';
+  if (Array.isArray(fallback)) return fallback.map(String);
+  if (fallback instanceof Date) return fallback.toISOString().slice(0, 10);
+  return String(fallback);
+}
+
+const isChecked = (value: string | string[]) => typeof value === 'string' && ['on', 'true', '1', 'yes'].includes(value.toLowerCase());
+const includes = (value: string | string[], choice: string) => (Array.isArray(value) ? value.includes(choice) : value === choice);
+
+function control(field: CompiledField, value: string | string[], described: string | undefined, invalid: boolean): string {
+  const ids = partIds(field);
+  const common = { id: field.id, name: field.path, 'aria-describedby': described, 'aria-invalid': invalid ? 'true' : undefined };
+  const text = Array.isArray(value) ? (value[0] ?? '') : value;
+  switch (field.markup) {
+    case 'input':
+      return `<input${attributes({ type: field.inputType, ...common, value: text, placeholder: field.placeholder, ...field.native })}>`;
+    case 'range':
+      return `<input${attributes({ type: 'range', ...common, value: text || undefined, ...field.native })}>`;
+    case 'textarea':
+      return `<textarea${attributes({ ...common, rows: 4, placeholder: field.placeholder, ...field.native })}>${escapeHtml(text)}</textarea>`;
+    case 'select':
+    case 'multiselect': {
+      const multiple = field.markup === 'multiselect';
+      const options = field.choices.map((c) => `<option${attributes({ value: c.value, selected: includes(value, c.value) })}>${escapeHtml(c.label)}</option>`);
+      if (!multiple) options.unshift(`<option value=""></option>`);
+      return `<select${attributes({ ...common, multiple, size: multiple ? Math.min(field.choices.length, 8) : undefined, ...field.native })}>${options.join('')}</select>`;
+    }
+    case 'checkbox':
+      return `<input${attributes({ type: 'checkbox', ...common, value: 'on', checked: isChecked(text) })}>`;
+    case 'checkboxes':
+    case 'radios': {
+      const type = field.markup === 'radios' ? 'radio' : 'checkbox';
+      const items = field.choices.map((c, i) => {
+        const input = attributes({ type, id: ids.choice(i), name: field.path, value: c.value, checked: includes(value, c.value), required: i === 0 ? field.native['required'] : undefined });
+        return `<span class="dijitize-choice"><input${input}><label${attributes({ for: ids.choice(i) })}>${escapeHtml(c.label)}</label></span>`;
+      });
+      return `<span class="dijitize-choices">${items.join(' ')}</span>`;
+    }
+  }
+}
+
+function fieldHtml(field: CompiledField, state: Partial<FormState>): string {
+  const ids = partIds(field);
+  const error = state.errors?.[field.path];
+  const described = [field.help ? ids.help : '', error ? ids.error : ''].filter(Boolean).join(' ') || undefined;
+  const input = control(field, shownValue(field, state), described, Boolean(error));
+  const help = field.help ? `<span${attributes({ class: 'dijitize-help', id: ids.help })}>${escapeHtml(field.help)}</span>` : '';
+  const errorText = error ? `<span${attributes({ class: 'dijitize-error', id: ids.error, role: 'alert' })}>${escapeHtml(error)}</span>` : '';
+  const label = escapeHtml(field.label);
+  const classes = `dijitize-field dijitize-${field.kind}${error ? ' dijitize-invalid' : ''}`;
+  if (field.markup === 'checkboxes' || field.markup === 'radios') {
+    return `<fieldset${attributes({ class: classes, id: ids.wrapper })}><legend>${label}</legend>${input}${help}${errorText}</fieldset>`;
+  }
+  if (field.markup === 'checkbox') {
+    return `<div${attributes({ class: classes, id: ids.wrapper })}>${input} <label${attributes({ for: field.id })}>${label}</label>${help}${errorText}</div>`;
+  }
+  return `<div${attributes({ class: classes, id: ids.wrapper })}><label${attributes({ for: field.id })}>${label}</label>${input}${help}${errorText}</div>`;
+}
+
+/** The form's HTML for one request; `extra` goes inside the form (hidden inputs such as a CSRF token). */
+export function renderFormHtml(form: CompiledForm, state: Partial<FormState>, extra = ''): string {
+  const formErrors = state.formErrors?.length
+    ? `<div${attributes({ class: 'dijitize-form-errors', id: `${form.id}-errors`, role: 'alert' })}><ul>${state.formErrors.map((e) => `<li>${escapeHtml(e)}</li>`).join('')}</ul></div>`
+    : '';
+  const fields = form.fields.map((f) => fieldHtml(f, state)).join('\n');
+  const submit = `<div class="dijitize-actions"><button${attributes({ type: 'submit', id: submitId(form) })}>${escapeHtml(form.submitLabel)}</button></div>`;
+  return `<form${attributes({ id: form.id, class: 'dijitize-form', action: form.action || undefined, method: form.method })}>\n${extra}${formErrors}\n${fields}\n${submit}\n</form>`;
+}

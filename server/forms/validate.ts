@@ -1,0 +1,48 @@
+// Server validation with the same schema: body -> coerced values -> zod -> typed data, or a form state
+// that re-renders with the user's values and one message per field (the field's own messages first).
+import type * as z from 'zod';
+import { coerceValues, rawValues, type RawValues } from './coerce.js';
+import type { CompiledField } from './compile.js';
+import type { CompiledForm } from './define.js';
+
+/** What a form shows: the user's raw values, an error per field path, and errors of the whole form. */
+export interface FormState {
+  values: RawValues;
+  errors: Record<string, string>;
+  formErrors: string[];
+}
+
+export type ParseResult<T> = { ok: true; data: T; state: FormState } | { ok: false; state: FormState };
+
+/** Dijit's own default for an empty required field. */
+export const DEFAULT_REQUIRED_MESSAGE = 'This value is required.';
+
+/** Picks the message for one zod issue: missing -> required, out of bounds -> range, else invalid. */
+export function messageFor(field: CompiledField, issue: z.core.$ZodIssue): string {
+  // A refinement's own message is the point of the refinement: keep it.
+  if (issue.code === 'custom') return issue.message;
+  const missing = issue.code === 'invalid_type' && (issue.input === undefined || issue.input === null);
+  const tooFewChoices = field.kind === 'multiEnum' && issue.code === 'too_small';
+  if (missing || tooFewChoices) return field.messages.required ?? DEFAULT_REQUIRED_MESSAGE;
+  const outOfRange = (issue.code === 'too_small' || issue.code === 'too_big') && ['number', 'date', 'bigint'].includes(issue.origin);
+  if (outOfRange || issue.code === 'not_multiple_of') return field.messages.range ?? field.messages.invalid ?? issue.message;
+  return field.messages.invalid ?? issue.message;
+}
+
+/** Parses a POSTed body with the form's schema. */
+export function parseForm<S extends z.ZodObject>(schema: S, form: CompiledForm, body: unknown): ParseResult<z.output<S>> {
+  const values = rawValues(form.fields, body);
+  const result = schema.safeParse(coerceValues(form.fields, values));
+  if (result.success) return { ok: true, data: result.data, state: { values, errors: {}, formErrors: [] } };
+
+  const errors: Record<string, string> = {};
+  const formErrors: string[] = [];
+  for (const issue of result.error.issues) {
+    // An issue on an array element (projects.0) belongs to the array field.
+    const path = issue.path.map(String);
+    const field = form.fields.find((f) => f.path === path.join('.') || f.path === path.slice(0, -1).join('.'));
+    if (!field) formErrors.push(issue.message);
+    else errors[field.path] ??= messageFor(field, issue);
+  }
+  return { ok: false, state: { values, errors, formErrors } };
+}

@@ -1,0 +1,80 @@
+// What the browser must create for one form on one request: a list of widget instances (module, node,
+// properties, server error). Both modes start from this list: inline code is generated from it, and the
+// form function receives it as a JSON island.
+import { escapeHtml } from '../escape.js';
+import { isoDayToDate } from './coerce.js';
+import type { CompiledField } from './compile.js';
+import type { CompiledForm } from './define.js';
+import { partIds, shownValue, submitId } from './render-html.js';
+import type { FormState } from './validate.js';
+
+/** One widget to create: `new (require(module))(props, node)`, then show `error` if there is one. */
+export interface WidgetInstance {
+  module: string;
+  node: string;
+  props: Record<string, unknown>;
+  error?: string;
+}
+
+/** The data a form function receives. The first instance is the form itself. */
+export interface FormSpec {
+  form: string;
+  modules: string[];
+  widgets: WidgetInstance[];
+}
+
+const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+const TIME = /^T?(\d{2}:\d{2})(:\d{2})?$/;
+
+/** The widget's value properties for a raw value: `value` when it parses, else the text as typed. */
+function valueProps(field: CompiledField, raw: string | string[]): Record<string, unknown> {
+  const text = Array.isArray(raw) ? (raw[0] ?? '') : raw.trim();
+  switch (field.kind) {
+    case 'number':
+      if (text === '') return {};
+      return NUMBER.test(text) ? { value: Number(text) } : { displayedValue: text };
+    case 'date':
+    case 'isoDate':
+      if (text === '') return {};
+      return isoDayToDate(text) ? { value: text } : { displayedValue: text };
+    case 'time': {
+      if (text === '') return {};
+      const m = TIME.exec(text);
+      return m ? { value: `T${m[1]}${m[2] ?? ':00'}` } : { displayedValue: text };
+    }
+    case 'boolean':
+      return { checked: ['on', 'true', '1', 'yes'].includes(text.toLowerCase()) };
+    case 'multiEnum':
+      return {}; // the <option selected> / checked markup carries the selection
+    default:
+      return { value: Array.isArray(raw) ? text : raw };
+  }
+}
+
+function fieldInstances(field: CompiledField, state: Partial<FormState>): WidgetInstance[] {
+  const raw = shownValue(field, state);
+  const error = state.errors?.[field.path];
+  // Dijit shows messages as HTML (tooltips): escape the server's message for that context.
+  const withError = (w: WidgetInstance): WidgetInstance => (error ? { ...w, error: escapeHtml(error) } : w);
+  if (field.markup === 'checkboxes' || field.markup === 'radios') {
+    const ids = partIds(field);
+    return field.choices.map((c, i) =>
+      withError({
+        module: field.module,
+        node: ids.choice(i),
+        props: { ...field.props, id: ids.choice(i), name: field.path, value: c.value, checked: Array.isArray(raw) ? raw.includes(c.value) : raw === c.value },
+      }),
+    );
+  }
+  return [withError({ module: field.module, node: field.id, props: { ...field.props, id: field.id, name: field.path, ...valueProps(field, raw) } })];
+}
+
+/** The widget instances of a form for one request. */
+export function formSpec(form: CompiledForm, state: Partial<FormState>): FormSpec {
+  const widgets: WidgetInstance[] = [
+    { module: 'dijit/form/Form', node: form.id, props: { action: form.action, method: form.method } },
+    ...form.fields.flatMap((f) => fieldInstances(f, state)),
+    { module: 'dijit/form/Button', node: submitId(form), props: { type: 'submit', label: escapeHtml(form.submitLabel) } },
+  ];
+  return { form: form.id, modules: form.modules, widgets };
+}
