@@ -18,7 +18,7 @@ export const register = defineForm(
     })
     .refine((form) => form.password === form.confirm, 'The passwords do not match.'),
   {
-    action: '/register',
+    action: '',
     submitLabel: 'Register',
     fields: {
       username: {

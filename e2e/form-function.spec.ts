@@ -1,0 +1,40 @@
+import { expect, test } from '@playwright/test';
+import { watchProblems } from './page-check.js';
+import { readWidget, tooltipText } from './widgets.js';
+
+test.describe('form-function mode under a strict CSP', () => {
+  test('the page has no inline script, no CSP violation, and the widgets are built from the JSON island', async ({ page }) => {
+    const problems = watchProblems(page);
+    const violations: string[] = [];
+    await page.exposeFunction('reportViolation', (v: string) => violations.push(v));
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) => (window as unknown as { reportViolation(v: string): void }).reportViolation(`${e.violatedDirective} ${e.blockedURI}`));
+    });
+    const response = await page.goto('/register-csp');
+    expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
+    const scripts = await page.locator('script').evaluateAll((nodes) => nodes.map((s) => ({ src: s.getAttribute('src'), type: s.getAttribute('type') })));
+    expect(scripts.filter((s) => !s.src && s.type !== 'application/json')).toEqual([]);
+    expect(scripts.filter((s) => s.type === 'application/json').length).toBe(2);
+    const username = await readWidget(page, 'register-username', ['required', 'maxLength', 'invalidMessage']);
+    expect(username.declaredClass).toBe('dijit.form.ValidationTextBox');
+    expect(username.props['maxLength']).toBe(16);
+    expect((await readWidget(page, 'register', [])).declaredClass).toBe('dijit.form.Form');
+    expect(violations).toEqual([]);
+    expect(problems.failedRequests).toEqual([]);
+    expect(problems.consoleErrors).toEqual([]);
+  });
+
+  test('server errors show inside the widgets in this mode too', async ({ page }) => {
+    await page.goto('/register-csp');
+    await readWidget(page, 'register-username', []);
+    await page.locator('#register-username').fill('admin');
+    await page.locator('#register-email').fill('ada@example.org');
+    await page.locator('#register-password').fill('correct horse');
+    await page.locator('#register-confirm').fill('correct horse');
+    await page.getByRole('button', { name: 'Register' }).click();
+    await expect(page.locator('#register-username-error')).toHaveText('That username is taken.');
+    expect((await readWidget(page, 'register-username', [])).state).toBe('Error');
+    await page.locator('#register-username').focus();
+    expect(await tooltipText(page)).toBe('That username is taken.');
+  });
+});
