@@ -45,8 +45,12 @@ interface CheckDef {
 }
 
 const defOf = (schema: AnySchema) => schema.def as unknown as Record<string, unknown> & { type: string };
-const checksOf = (schema: AnySchema): CheckDef[] =>
-  ((defOf(schema)['checks'] as Array<{ _zod: { def: CheckDef } }> | undefined) ?? []).map((c) => c._zod.def);
+/** A schema's checks; formats such as z.email() or z.int() are checks themselves, so their own def counts. */
+const checksOf = (schema: AnySchema): CheckDef[] => {
+  const def = defOf(schema);
+  const own = typeof def['check'] === 'string' ? [def as unknown as CheckDef] : [];
+  return [...own, ...((def['checks'] as Array<{ _zod: { def: CheckDef } }> | undefined) ?? []).map((c) => c._zod.def)];
+};
 
 const isoDay = (value: unknown): string =>
   value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
@@ -55,8 +59,6 @@ const isoDay = (value: unknown): string =>
 const URL_PATTERN = String.raw`https?:\/\/[^\s\/$.?#][^\s]*`;
 
 function readStringChecks(facts: SchemaFacts, schema: AnySchema): void {
-  const def = defOf(schema);
-  const own = def as { format?: string; pattern?: RegExp };
   const apply = (check: CheckDef & { format?: string; pattern?: RegExp }) => {
     switch (check.check) {
       case 'min_length':
@@ -81,7 +83,6 @@ function readStringChecks(facts: SchemaFacts, schema: AnySchema): void {
       }
     }
   };
-  if (own.format) apply({ check: 'string_format', format: own.format, ...(own.pattern ? { pattern: own.pattern } : {}) });
   for (const check of checksOf(schema)) apply(check as CheckDef & { format?: string; pattern?: RegExp });
 }
 

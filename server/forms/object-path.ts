@@ -11,3 +11,13 @@ export function setPath(target: Record<string, unknown>, path: string, value: un
   }
   at[last] = value;
 }
+
+/** Reads a dotted path of `source`; undefined where any step is missing. */
+export function getPath(source: unknown, path: string): unknown {
+  let at = source;
+  for (const key of path.split('.')) {
+    if (at === null || typeof at !== 'object' || !Object.hasOwn(at, key)) return undefined;
+    at = (at as Record<string, unknown>)[key];
+  }
+  return at;
+}

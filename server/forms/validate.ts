@@ -3,6 +3,7 @@
 import type * as z from 'zod';
 import { coerceValues, rawValues, type RawValues } from './coerce.js';
 import type { CompiledField } from './compile.js';
+import { getPath } from './object-path.js';
 import type { CompiledForm } from './define.js';
 
 /** What a form shows: the user's raw values, an error per field path, and errors of the whole form. */
@@ -18,10 +19,11 @@ export type ParseResult<T> = { ok: true; data: T; state: FormState } | { ok: fal
 export const DEFAULT_REQUIRED_MESSAGE = 'This value is required.';
 
 /** Picks the message for one zod issue: missing -> required, out of bounds -> range, else invalid. */
-export function messageFor(field: CompiledField, issue: z.core.$ZodIssue): string {
+export function messageFor(field: CompiledField, issue: z.core.$ZodIssue, value: unknown): string {
   // A refinement's own message is the point of the refinement: keep it.
   if (issue.code === 'custom') return issue.message;
-  const missing = issue.code === 'invalid_type' && (issue.input === undefined || issue.input === null);
+  // zod does not report the input, so "missing" is read from the coerced value itself.
+  const missing = issue.code === 'invalid_type' && (value === undefined || value === null);
   const tooFewChoices = field.kind === 'multiEnum' && issue.code === 'too_small';
   if (missing || tooFewChoices) return field.messages.required ?? DEFAULT_REQUIRED_MESSAGE;
   const outOfRange = (issue.code === 'too_small' || issue.code === 'too_big') && ['number', 'date', 'bigint'].includes(issue.origin);
@@ -32,7 +34,8 @@ export function messageFor(field: CompiledField, issue: z.core.$ZodIssue): strin
 /** Parses a POSTed body with the form's schema. */
 export function parseForm<S extends z.ZodObject>(schema: S, form: CompiledForm, body: unknown): ParseResult<z.output<S>> {
   const values = rawValues(form.fields, body);
-  const result = schema.safeParse(coerceValues(form.fields, values));
+  const coerced = coerceValues(form.fields, values);
+  const result = schema.safeParse(coerced);
   if (result.success) return { ok: true, data: result.data, state: { values, errors: {}, formErrors: [] } };
 
   const errors: Record<string, string> = {};
@@ -42,7 +45,7 @@ export function parseForm<S extends z.ZodObject>(schema: S, form: CompiledForm, 
     const path = issue.path.map(String);
     const field = form.fields.find((f) => f.path === path.join('.') || f.path === path.slice(0, -1).join('.'));
     if (!field) formErrors.push(issue.message);
-    else errors[field.path] ??= messageFor(field, issue);
+    else errors[field.path] ??= messageFor(field, issue, getPath(coerced, field.path));
   }
   return { ok: false, state: { values, errors, formErrors } };
 }

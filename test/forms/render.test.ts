@@ -1,0 +1,86 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import * as z from 'zod';
+import { FormDefinition } from '../../server/index.js';
+import { createRequestDojo } from '../../server/middleware.js';
+import { resolveSettings, type DojoSettings } from '../../server/settings.js';
+import { renderHead } from '../../server/head-tag.js';
+
+const HOSTILE = `</script><script>alert(1)</script><!--"'&\u2028`;
+const form = new FormDefinition(
+  'h',
+  z.object({ name: z.string().max(40), color: z.enum(['red', 'x"y']), agree: z.boolean(), tags: z.array(z.enum(['a', 'b'])) }),
+  {
+    submitLabel: HOSTILE,
+    fields: {
+      name: { label: HOSTILE, help: HOSTILE, messages: { invalid: HOSTILE } },
+      color: { choices: { red: HOSTILE } },
+      tags: { widget: 'dijit/form/CheckBox' },
+    },
+  },
+);
+const page = (settings: DojoSettings = {}) => createRequestDojo(resolveSettings(settings));
+
+describe('rendering a form', () => {
+  it('plain HTML: labels for ids, names, values kept, errors beside fields, all escaped', () => {
+    const html = page().form(form, { values: { name: HOSTILE, color: 'x"y', agree: 'on', tags: ['b'] }, errors: { name: HOSTILE }, formErrors: [HOSTILE] }).html;
+    assert.ok(!html.includes('<script'), html);
+    assert.ok(!html.includes('<!--'));
+    assert.ok(html.includes('<label for="h-name">&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;!--&quot;&#39;&amp;\u2028</label>'));
+    assert.ok(html.includes('name="name" aria-describedby="h-name-help h-name-error" aria-invalid="true" value="&lt;/script&gt;'));
+    assert.ok(html.includes('<span class="dijitize-error" id="h-name-error" role="alert">&lt;/script&gt;'));
+    assert.ok(html.includes('<option value="x&quot;y" selected>x&quot;y</option>'));
+    assert.ok(html.includes('<input type="checkbox" id="h-agree" name="agree" value="on" checked>'));
+    assert.ok(html.includes('<input type="checkbox" id="h-tags-1" name="tags" value="b" checked>'));
+    assert.ok(html.includes('<li>&lt;/script&gt;'));
+    assert.ok(html.includes('<input type="text" id="h-name" name="name"'));
+    assert.ok(html.includes('maxlength="40"'));
+  });
+
+  it('inline mode: the ready code creates each widget with new Widget({...}, node) and cannot break out of its script', () => {
+    const d = page();
+    d.form(form, { values: { name: HOSTILE }, errors: { name: HOSTILE } });
+    const head = renderHead(d);
+    const code = head.slice(head.lastIndexOf('<script>') + 8, head.lastIndexOf('</script>'));
+    assert.ok(!code.includes('</script'), code);
+    assert.ok(!code.includes('<!--'));
+    assert.ok(!code.includes('\u2028'));
+    assert.match(code, /var form = new Form\(\{"action":"","method":"post"\}, "h"\);/);
+    assert.match(code, /formSupport\.showServerError\(new ValidationTextBox\(\{.*"id":"h-name","name":"name","value":"\\u003c\/script\\u003e/);
+    assert.match(code, /new FilteringSelect\(/);
+    assert.match(code, /new CheckBox\(\{"id":"h-tags-0","name":"tags","value":"a","checked":false\}, "h-tags-0"\);/);
+    assert.match(code, /formSupport\.guardSubmit\(form\);\n\s*form\.startup\(\);/);
+    // The generated code is valid JavaScript.
+    assert.doesNotThrow(() => new Function(`return (${code.slice(code.indexOf('(function'), code.lastIndexOf('})();') + 4)})`));
+    // The JSON literals decode back to the original hostile values.
+    const literal = /"value":("(?:[^"\\]|\\.)*")/.exec(code)?.[1] ?? '';
+    assert.equal(JSON.parse(literal), HOSTILE);
+  });
+
+  it('form-function mode: the spec goes in a JSON island and the form function is a ready call', () => {
+    const d = page({ formFunction: { module: 'dijitize/FormBuilder', fn: 'build' } });
+    const html = d.form(form, { values: { name: HOSTILE } }).html;
+    const island = /<script type="application\/json" id="h-dijitize">(.*)<\/script>/s.exec(html)?.[1] ?? '';
+    assert.ok(!island.includes('<'));
+    const spec = JSON.parse(island);
+    assert.equal(spec.widgets[0].module, 'dijit/form/Form');
+    assert.equal(spec.widgets[1].props.value, HOSTILE);
+    assert.deepEqual(d.ready.at(-1), { kind: 'call', module: 'dijitize/FormBuilder', fn: 'build', args: ['h-dijitize'] });
+    assert.ok(d.modules.includes('dijitize/FormBuilder'));
+  });
+
+  it('Dijit shows labels and messages as HTML: the button label and server errors are escaped for it', () => {
+    const d = page({ formFunction: { module: 'dijitize/FormBuilder', fn: 'build' } });
+    const html = d.form(form, { errors: { name: '<b>x</b>' } }).html;
+    const spec = JSON.parse(/<script type="application\/json" id="h-dijitize">(.*)<\/script>/s.exec(html)?.[1] ?? '');
+    assert.equal(spec.widgets.at(-1).props.label, '&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;!--&quot;&#39;&amp;\u2028');
+    assert.equal(spec.widgets[1].error, '&lt;b&gt;x&lt;/b&gt;');
+  });
+
+  it('renders without Dojo when disabled: plain HTML, nothing registered', () => {
+    const d = page({ enabled: false });
+    const html = d.form(form).html;
+    assert.ok(html.startsWith('<form id="h"'));
+    assert.deepEqual(d.ready, []);
+  });
+});
