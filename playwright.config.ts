@@ -10,8 +10,12 @@ export default defineConfig({
   retries: 0,
   timeout: 30_000,
   reporter: process.env['CI'] ? [['list']] : [['list']],
+  projects: [
+    { name: 'source', use: { baseURL: `http://127.0.0.1:${port}` }, testIgnore: /built\.spec\.ts/ },
+    // The same specs against the demo served from a real Dojo build.
+    { name: 'built', use: { baseURL: `http://127.0.0.1:${port + 1}` } },
+  ],
   use: {
-    baseURL: `http://127.0.0.1:${port}`,
     launchOptions: {
       executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
       args: [
@@ -26,9 +30,9 @@ export default defineConfig({
   },
   webServer: {
     command: `npx tsx e2e/server.ts`,
-    url: `http://127.0.0.1:${port}/`,
+    url: `http://127.0.0.1:${port + 1}/`,
     env: { PORT: String(port) },
     reuseExistingServer: false,
-    timeout: 60_000,
+    timeout: 120_000,
   },
 });

@@ -23,7 +23,7 @@ test('the home page loads Dojo 1.17 with the claro theme and runs ready callback
   await waitForModule(page, 'dojo/_base/kernel');
   // The theme stylesheet really applied: claro styles .claro bodies with its own font.
   const sheet = await page.evaluate(() => [...document.styleSheets].map((s) => s.href).find((h) => h?.includes('claro.css')));
-  expect(sheet).toContain('/dojo/dijit/themes/claro/claro.css');
+  expect(sheet).toContain('/dijit/themes/claro/claro.css');
   // The theme really applied: claro's rules colour a text box's border under body.claro.
   expect(await probeTextBoxBorder(page)).toBe('rgb(181, 188, 199)');
   expect(problems.failedRequests).toEqual([]);
@@ -36,7 +36,7 @@ test('a handler can change the theme per request', async ({ page }) => {
   await expect(page.locator('body')).toHaveClass('flat');
   await expect(page.locator('#ready-order')).toHaveText('first second');
   const sheet = await page.evaluate(() => [...document.styleSheets].map((s) => s.href).find((h) => h?.includes('flat.css')));
-  expect(sheet).toContain('/dojo/dojo-themes/flat/flat.css');
+  expect(sheet).toContain('/dojo-themes/flat/flat.css');
   expect(await probeTextBoxBorder(page)).toBe('rgb(158, 158, 158)');
   expect(problems.failedRequests).toEqual([]);
   expect(problems.consoleErrors).toEqual([]);

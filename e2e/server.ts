@@ -1,6 +1,18 @@
-// The server the e2e tests run against: the demo app, plus the same app with a form function
-// (no inline script) and with a built release, mounted under their own paths.
+// The servers the e2e tests run against: the demo from source modules on PORT, and the demo served from a
+// real `dijitize build` of it on PORT + 1 (built here first, into .dijitize-e2e).
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createApp } from '../demo/app.js';
+import { demoBuildConfig } from '../demo/build-config.js';
+import { build } from '../server/build/build.js';
+import { resolveBuildConfig } from '../server/build/config.js';
+import { createLogger } from '../server/build/logger.js';
 
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const port = Number(process.env['PORT'] ?? 3210);
-createApp().listen(port, '127.0.0.1', () => console.log(`e2e server on ${port}`));
+const releaseDir = path.join(root, '.dijitize-e2e');
+
+createApp().listen(port, '127.0.0.1', () => console.log(`source demo on ${port}`));
+const summary = await build(resolveBuildConfig({ ...demoBuildConfig, releaseDir }, root), createLogger());
+console.log(`built release ${summary.id}`);
+createApp({ releaseDir }).listen(port + 1, '127.0.0.1', () => console.log(`built demo on ${port + 1}`));

@@ -44,7 +44,10 @@ function releaseMode(settings: ResolvedSettings, release: Release): DojoSources 
   const { manifest } = release;
   return {
     src: `${base}/${manifest.dojo}`,
-    locate: { baseUrl: `${base}/dojo/`, packages: [{ name: 'dijitize', location: `${base}/dijitize` }] },
+    locate: {
+      baseUrl: `${base}/dojo/`,
+      packages: manifest.packages.filter((name) => name !== 'dojo').map((name) => ({ name, location: `${base}/${name}` })),
+    },
     themeUrl: (theme) => `${base}/${manifest.themes[theme] ?? themeFile(theme)}`,
     clientUrl: (file) => `${base}/dijitize/${file}`,
     release,

@@ -16,6 +16,8 @@ export const manifestSchema = z.strictObject({
   createdAt: z.string(),
   locale: z.string(),
   modules: z.array(z.string()),
+  /** AMD packages in the release, served from it (never from the sources). */
+  packages: z.array(z.string()),
   /** Paths inside the release folder. */
   dojo: z.string(),
   boot: z.string(),

@@ -111,8 +111,12 @@ export class FormDefinition<S extends z.ZodObject = z.ZodObject> {
   }
 }
 
-/** The forms defined so far, by name: `dijitize build` reads this to know which modules to bundle. */
-export const formRegistry = new Map<string, FormDefinition>();
+/**
+ * The forms defined so far, by name: `dijitize build` reads this to know which modules to bundle. It
+ * lives on globalThis so that the app and the CLI share it even through two copies of this package.
+ */
+export const formRegistry: Map<string, FormDefinition> = ((globalThis as Record<symbol, unknown>)[Symbol.for('dijitize.forms')] ??=
+  new Map<string, FormDefinition>()) as Map<string, FormDefinition>;
 
 /**
  * Defines a form. Throws FormDefinitionError naming the form and field when the definition is wrong.

@@ -1,0 +1,12 @@
+// What `dijitize build` needs to know about the demo besides its forms (dijitize.config.js uses it).
+import type { BuildConfigInput } from '../server/build/config.js';
+import { demoSettings } from './app.js';
+
+export const demoBuildConfig: BuildConfigInput = {
+  settings: demoSettings as Record<string, unknown>,
+  packages: { demo: './demo/public/demo' },
+  modules: ['demo/home'],
+  themes: ['flat'],
+  releaseDir: '.dijitize',
+  keep: 3,
+};

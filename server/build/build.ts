@@ -1,0 +1,112 @@
+// `dijitize build`: collect the modules the forms use, write a dojo-util profile, run the real Dojo build
+// inside a release transaction, write the manifest, switch releases. Phases are reported to the logger.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { formRegistry, type FormDefinition } from '../forms/define.js';
+import { MANIFEST_FILE, type ReleaseManifest } from '../release-source.js';
+import type { Theme } from '../settings.js';
+import { assertModulesExist, buildPackages, neededModules } from './collect.js';
+import type { BuildConfig } from './config.js';
+import type { Logger } from './logger.js';
+import { buildProfile, profileSource } from './profile.js';
+import { ReleaseTransaction } from './release-transaction.js';
+import { runDojoBuild } from './run-dojo-build.js';
+import { stageFlatTheme } from './flat-theme-package.js';
+
+export interface BuildSummary {
+  id: string;
+  dir: string;
+  forms: number;
+  modules: number;
+  layerBytes: number;
+  layerGzipBytes: number;
+  seconds: number;
+  pruned: string[];
+}
+
+const themeFile = (theme: Theme) => (theme === 'flat' ? 'dojo-themes/flat/flat.css' : `dijit/themes/${theme}/${theme}.css`);
+const sha256 = (data: Buffer) => crypto.createHash('sha256').update(data).digest('hex');
+
+/** The profile this config would build (for --dry-run and tests), with its release folder. */
+export function planBuild(config: BuildConfig, workDir: string, forms: Iterable<FormDefinition> = formRegistry.values()) {
+  const releaseDir = path.join(workDir, 'release');
+  const modules = neededModules(forms, config.settings, config.modules);
+  const packages = buildPackages(modules, config.themes, config.packages, () => stageFlatTheme(path.join(workDir, 'stage')));
+  assertModulesExist(modules, packages);
+  const profile = buildProfile({
+    packages,
+    modules: modules.map((m) => m.mid),
+    locale: config.settings.dojoConfig.locale,
+    themes: config.themes,
+    releaseDir,
+    minify: config.minify,
+  });
+  return { modules, packages, profile };
+}
+
+function writeManifest(dir: string, config: BuildConfig, modules: string[], packages: string[]): ReleaseManifest {
+  const files = { dojo: 'dojo/dojo.js', boot: 'dijitize/boot.js' };
+  const themes: Partial<Record<Theme, string>> = {};
+  for (const theme of config.themes) themes[theme] = themeFile(theme);
+  const hashes: Record<string, string> = {};
+  for (const file of [files.dojo, files.boot, ...Object.values(themes)]) {
+    const full = path.join(dir, file);
+    if (!fs.existsSync(full)) throw new Error(`the build did not produce ${file}`);
+    hashes[file] = sha256(fs.readFileSync(full));
+  }
+  const digest = sha256(Buffer.from(JSON.stringify(hashes))).slice(0, 12);
+  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-');
+  const manifest: ReleaseManifest = {
+    version: 1,
+    id: `${stamp}-${digest}`,
+    createdAt: new Date().toISOString(),
+    locale: config.settings.dojoConfig.locale,
+    modules,
+    packages,
+    ...files,
+    themes,
+    hashes,
+  };
+  fs.writeFileSync(path.join(dir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
+  return manifest;
+}
+
+/** Runs a whole build. Throws on any failure, after rolling back: the served release is untouched. */
+export async function build(config: BuildConfig, logger: Logger, signal?: AbortSignal): Promise<BuildSummary> {
+  const started = performance.now();
+  const forms = [...formRegistry.values()];
+  logger.phase(`Collecting modules of ${forms.length} form(s)`);
+  const transaction = ReleaseTransaction.begin(config.releaseDir);
+  try {
+    const plan = planBuild(config, transaction.tempDir, forms);
+    logger.info(`${plan.modules.length} modules in ${plan.packages.length} packages; themes: ${config.themes.join(', ')}`);
+    const profileFile = path.join(transaction.tempDir, 'app.profile.js');
+    fs.writeFileSync(profileFile, profileSource(plan.profile));
+
+    logger.phase(`Running the Dojo build${config.minify ? ' (layer minified with uglify-js)' : ''}`);
+    const result = await runDojoBuild(profileFile, logger, signal);
+    logger.info(`dojo build finished with ${result.warnings} warning(s)`);
+
+    logger.phase('Writing the manifest');
+    const manifest = writeManifest(transaction.workDir, config, plan.modules.map((m) => m.mid), plan.packages.map((p) => p.name));
+    const layer = fs.readFileSync(path.join(transaction.workDir, manifest.dojo));
+
+    logger.phase('Switching to the new release');
+    const { dir, pruned } = transaction.commit(manifest.id, config.keep);
+    return {
+      id: manifest.id,
+      dir,
+      forms: forms.length,
+      modules: plan.modules.length,
+      layerBytes: layer.length,
+      layerGzipBytes: zlib.gzipSync(layer).length,
+      seconds: (performance.now() - started) / 1000,
+      pruned,
+    };
+  } catch (err) {
+    transaction.rollback();
+    throw err;
+  }
+}

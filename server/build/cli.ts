@@ -1,0 +1,65 @@
+#!/usr/bin/env node
+// `dijitize build`: argument parsing only; the work is build.ts.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Command, InvalidArgumentError } from 'commander';
+import { build, planBuild } from './build.js';
+import { loadBuildConfig, importApp } from './config.js';
+import { createLogger } from './logger.js';
+import { profileSource } from './profile.js';
+
+const positiveInt = (value: string) => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('a whole number of 1 or more');
+  return n;
+};
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+const program = new Command('dijitize').description('Dojo/Dijit forms from zod schemas').showHelpAfterError();
+
+program
+  .command('build')
+  .description('bundle the Dojo modules your forms use into a minified layer, and switch the served release atomically')
+  .option('-c, --config <file>', 'build config (ESM, default export)', 'dijitize.config.js')
+  .option('--app <entry>', 'app module to import so its forms get defined (overrides the config)')
+  .option('--out <dir>', 'release folder (overrides the config)')
+  .option('--keep <n>', 'releases to keep', positiveInt)
+  .option('--no-minify', 'leave the layer unminified')
+  .option('--dry-run', 'print the dojo-util profile and stop')
+  .action(async (options: { config: string; app?: string; out?: string; keep?: number; minify: boolean; dryRun?: boolean }) => {
+    const logger = createLogger();
+    const controller = new AbortController();
+    const stop = (signal: NodeJS.Signals) => {
+      logger.error(`${signal}: stopping the build; the served release is unchanged`);
+      controller.abort();
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    try {
+      const config = await loadBuildConfig(options.config);
+      if (options.app) await importApp(options.app);
+      if (options.out) config.releaseDir = path.resolve(options.out);
+      if (options.keep) config.keep = options.keep;
+      if (!options.minify) config.minify = false;
+      if (options.dryRun) {
+        const preview = fs.mkdtempSync(path.join(os.tmpdir(), 'dijitize-dry-run-'));
+        try {
+          process.stdout.write(profileSource(planBuild(config, preview).profile));
+        } finally {
+          fs.rmSync(preview, { recursive: true, force: true });
+        }
+        return;
+      }
+      const summary = await build(config, logger, controller.signal);
+      logger.phase('Done');
+      logger.info(`release ${summary.id} in ${path.relative(process.cwd(), summary.dir) || summary.dir}`);
+      logger.info(`${summary.forms} form(s), ${summary.modules} modules; layer dojo/dojo.js ${kb(summary.layerBytes)} raw, ${kb(summary.layerGzipBytes)} gzip; ${summary.seconds.toFixed(1)} s`);
+      if (summary.pruned.length) logger.info(`pruned ${summary.pruned.length} old release(s)`);
+    } catch (err) {
+      logger.error(controller.signal.aborted ? 'build interrupted; the served release is unchanged' : (err as Error).message);
+      process.exitCode = controller.signal.aborted ? 130 : 1;
+    }
+  });
+
+await program.parseAsync();

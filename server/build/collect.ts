@@ -1,0 +1,67 @@
+// What the build must bundle: every module the registered forms use (each one traced back to the form
+// and field that needs it), the client modules, and the app's own; and the packages they live in.
+import fs from 'node:fs';
+import path from 'node:path';
+import { packageFolder, CLIENT_FOLDER } from '../package-folders.js';
+import type { FormDefinition } from '../forms/define.js';
+import type { ResolvedSettings, Theme } from '../settings.js';
+import type { BuildPackage } from './profile.js';
+
+/** A module and who needs it, for error messages. */
+export interface NeededModule {
+  mid: string;
+  neededBy: string;
+}
+
+/** Client modules every release carries: the head tag's domReady, both ways of starting forms. */
+export const CLIENT_MODULES = ['dojo/domReady', 'dijitize/formSupport', 'dijitize/FormBuilder', 'dijitize/start'];
+
+/** A module the build cannot find; names what needs it. */
+export class MissingModuleError extends Error {}
+
+export function neededModules(forms: Iterable<FormDefinition>, settings: ResolvedSettings, extra: string[]): NeededModule[] {
+  const out: NeededModule[] = [];
+  const add = (mid: string, neededBy: string) => {
+    if (!out.some((m) => m.mid === mid)) out.push({ mid, neededBy });
+  };
+  for (const mid of CLIENT_MODULES) add(mid, 'dijitize');
+  if (settings.formFunction) add(settings.formFunction.module, 'the formFunction setting');
+  for (const form of forms) {
+    const { compiled } = form;
+    for (const mid of compiled.modules) {
+      const field = compiled.fields.find((f) => f.module === mid);
+      add(mid, field ? `form "${compiled.name}", field "${field.path}"` : `form "${compiled.name}"`);
+    }
+  }
+  for (const mid of extra) add(mid, 'the build config (modules)');
+  return out;
+}
+
+/**
+ * The packages to build: dojo, dijit and dijitize always; dojox and dojo-themes only when used.
+ * `flatTheme` gives the folder of the staged flat theme (see flat-theme-package.ts).
+ */
+export function buildPackages(modules: NeededModule[], themes: Theme[], appPackages: Record<string, string>, flatTheme: () => string): BuildPackage[] {
+  const packages: BuildPackage[] = [
+    { name: 'dojo', location: packageFolder('dojo') },
+    { name: 'dijit', location: packageFolder('dijit') },
+    { name: 'dijitize', location: CLIENT_FOLDER },
+  ];
+  if (modules.some((m) => m.mid.startsWith('dojox/'))) packages.push({ name: 'dojox', location: packageFolder('dojox') });
+  if (themes.includes('flat')) packages.push({ name: 'dojo-themes', location: flatTheme() });
+  for (const [name, location] of Object.entries(appPackages)) packages.push({ name, location: path.resolve(location) });
+  return packages;
+}
+
+/** Checks that every module is a file of a known package, before the long build starts. */
+export function assertModulesExist(modules: NeededModule[], packages: BuildPackage[]): void {
+  for (const { mid, neededBy } of modules) {
+    const [name, ...rest] = mid.split('/');
+    const pkg = packages.find((p) => p.name === name);
+    if (!pkg) {
+      throw new MissingModuleError(`module "${mid}" (needed by ${neededBy}) is in no package; add its folder to "packages" in the build config`);
+    }
+    const file = path.join(pkg.location, `${rest.length ? rest.join('/') : 'main'}.js`);
+    if (!fs.existsSync(file)) throw new MissingModuleError(`module "${mid}" (needed by ${neededBy}) does not exist: ${file} is missing`);
+  }
+}

@@ -1,0 +1,48 @@
+// Build output: phases and a live progress line on a terminal; plain lines, one per phase, in CI or when
+// piped. Work functions take the logger as an argument, so tests can read what a build said.
+import { styleText } from 'node:util';
+
+export interface Logger {
+  phase(name: string): void;
+  progress(text: string): void;
+  info(text: string): void;
+  warn(text: string): void;
+  error(text: string): void;
+}
+
+export function createLogger(stream: NodeJS.WriteStream = process.stderr, interactive = Boolean(stream.isTTY) && !process.env['CI']): Logger {
+  let live = false;
+  const clear = () => {
+    if (live) stream.write('\r\x1b[2K');
+    live = false;
+  };
+  const color = (format: Parameters<typeof styleText>[0], text: string) => (interactive ? styleText(format, text) : text);
+  const line = (text: string) => {
+    clear();
+    stream.write(`${text}\n`);
+  };
+  return {
+    phase: (name) => line(color('cyan', `» ${name}`)),
+    progress: (text) => {
+      if (!interactive) return; // progress is for people watching; CI gets phases only
+      stream.write(`\r\x1b[2K  ${text.slice(0, (stream.columns || 80) - 4)}`);
+      live = true;
+    },
+    info: (text) => line(`  ${text}`),
+    warn: (text) => line(color('yellow', `  warning: ${text}`)),
+    error: (text) => line(color('red', `error: ${text}`)),
+  };
+}
+
+/** A logger that keeps every line, for tests. */
+export function memoryLogger(): Logger & { lines: string[] } {
+  const lines: string[] = [];
+  return {
+    lines,
+    phase: (name) => lines.push(`phase: ${name}`),
+    progress: () => undefined,
+    info: (text) => lines.push(text),
+    warn: (text) => lines.push(`warning: ${text}`),
+    error: (text) => lines.push(`error: ${text}`),
+  };
+}

@@ -1,0 +1,139 @@
+// Real builds of the demo with dojo-util, and what happens when a build fails or is interrupted.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { build } from '../../server/build/build.js';
+import { resolveBuildConfig } from '../../server/build/config.js';
+import { memoryLogger } from '../../server/build/logger.js';
+import { BuildLockedError, ReleaseTransaction } from '../../server/build/release-transaction.js';
+import { readCurrentRelease } from '../../server/release-source.js';
+import { demoBuildConfig } from '../../demo/build-config.js';
+import '../../demo/forms.js';
+import { treeHash } from './tree-hash.js';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const tempReleaseDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'dijitize-release-'));
+const configFor = (releaseDir: string, extra = {}) => resolveBuildConfig({ ...demoBuildConfig, releaseDir, ...extra }, root);
+const leftovers = (dir: string) => fs.readdirSync(dir).filter((e) => e.startsWith('.tmp-') || e === '.lock');
+
+/** Runs the CLI from sources in its own process group, so a test can kill it and its dojo build. */
+function startCli(releaseDir: string) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/build/cli.ts', 'build', '--config', 'test/build/fixtures/demo.config.js', '--out', releaseDir], {
+    cwd: root,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, CI: 'true' },
+  });
+  let output = '';
+  child.stdout.on('data', (d) => (output += d));
+  child.stderr.on('data', (d) => (output += d));
+  const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) => child.on('close', (code, signal) => resolve({ code, signal })));
+  return { child, exited, output: () => output };
+}
+
+/** Resolves once the dojo build itself is running (its profile is written in the temporary folder). */
+async function whenDojoBuildRuns(releaseDir: string): Promise<void> {
+  for (let i = 0; i < 400; i++) {
+    const temp = fs.readdirSync(releaseDir).find((e) => e.startsWith('.tmp-'));
+    if (temp && fs.existsSync(path.join(releaseDir, temp, 'release'))) return;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error('the dojo build never started');
+}
+
+describe('dijitize build (real dojo-util build of the demo)', { timeout: 180_000 }, () => {
+  it('builds a minified boot layer with every form module, inlined theme CSS and a manifest, then switches to it', async () => {
+    const dir = tempReleaseDir();
+    const logger = memoryLogger();
+    const summary = await build(configFor(dir), logger);
+    const release = readCurrentRelease(dir);
+    assert.ok(release);
+    assert.equal(release.id, summary.id);
+    assert.match(release.id, /^\d{8}-\d{6}-[0-9a-f]{12}$/);
+    const layer = fs.readFileSync(path.join(release.dir, 'dojo/dojo.js'), 'utf8');
+    for (const mid of ['dijit/form/ValidationTextBox', 'dijit/form/DateTextBox', 'dijit/form/MultiSelect', 'dijitize/FormBuilder', 'demo/home']) {
+      assert.ok(layer.includes(`"${mid}"`), `${mid} is in the layer`);
+    }
+    assert.ok(layer.split('\n').length < 10, 'the layer is minified');
+    assert.ok(summary.layerGzipBytes < summary.layerBytes / 2);
+    const css = fs.readFileSync(path.join(release.dir, 'dijit/themes/claro/claro.css'), 'utf8');
+    assert.ok(!css.includes('@import'), 'theme CSS is one file');
+    assert.ok(fs.existsSync(path.join(release.dir, 'dojo-themes/flat/flat.css')));
+    assert.deepEqual(Object.keys(release.manifest.hashes).sort(), ['dijit/themes/claro/claro.css', 'dijitize/boot.js', 'dojo-themes/flat/flat.css', 'dojo/dojo.js']);
+    assert.deepEqual(leftovers(dir), []);
+    assert.ok(logger.lines.includes('phase: Running the Dojo build (layer minified with uglify-js)'));
+  });
+
+  it('a failing build leaves the served release byte-identical and removes its temporary folder', async () => {
+    const dir = tempReleaseDir();
+    await build(configFor(dir), memoryLogger());
+    const before = treeHash(path.join(dir, 'current'));
+    const target = fs.readlinkSync(path.join(dir, 'current'));
+    // An app module that is not AMD-valid makes dojo-util fail (error 307 or a parse failure).
+    const broken = fs.mkdtempSync(path.join(os.tmpdir(), 'dijitize-broken-'));
+    fs.writeFileSync(path.join(broken, 'package.json'), JSON.stringify({ name: 'broken', dojoBuild: 'b.profile.js' }));
+    fs.writeFileSync(path.join(broken, 'b.profile.js'), 'var profile = { resourceTags: { amd: function(f){ return /main\\.js$/.test(f); } } };');
+    fs.writeFileSync(path.join(broken, 'main.js'), 'define([], function(){ return {; });');
+    await assert.rejects(build(configFor(dir, { packages: { ...demoBuildConfig.packages, broken }, modules: ['broken/main'] }), memoryLogger()), /the dojo build exited with code 1/);
+    assert.equal(fs.readlinkSync(path.join(dir, 'current')), target);
+    assert.equal(treeHash(path.join(dir, 'current')), before);
+    assert.deepEqual(leftovers(dir), []);
+  });
+
+  it('a lock stops a second build with a clear message; a stale lock is taken over', async () => {
+    const dir = tempReleaseDir();
+    fs.writeFileSync(path.join(dir, '.lock'), JSON.stringify({ pid: process.ppid, since: 'earlier' }));
+    assert.throws(() => ReleaseTransaction.begin(dir), (err: unknown) => err instanceof BuildLockedError && /another build \(pid \d+, since earlier\) holds/.test(err.message));
+    fs.writeFileSync(path.join(dir, '.lock'), JSON.stringify({ pid: 2 ** 22 + 12345, since: 'long ago' }));
+    const t = ReleaseTransaction.begin(dir);
+    t.rollback();
+    assert.deepEqual(leftovers(dir), []);
+  });
+
+  it('keeps the newest releases and prunes older ones, never the current one', async () => {
+    const dir = tempReleaseDir();
+    const ids = [];
+    for (let i = 0; i < 3; i++) {
+      ids.push((await build(configFor(dir, { keep: 2 }), memoryLogger())).id);
+      await new Promise((r) => setTimeout(r, 1100)); // release ids carry the second
+    }
+    const kept = fs.readdirSync(path.join(dir, 'releases')).sort();
+    assert.deepEqual(kept, ids.slice(1).sort());
+    assert.equal(readCurrentRelease(dir)?.id, ids[2]);
+  });
+
+  it('SIGTERM during the dojo build: exit 130, the served release untouched, no temporary folder left', async () => {
+    const dir = tempReleaseDir();
+    await build(configFor(dir), memoryLogger());
+    const before = treeHash(path.join(dir, 'current'));
+    const cli = startCli(dir);
+    await whenDojoBuildRuns(dir);
+    process.kill(cli.child.pid as number, 'SIGTERM');
+    const { code } = await cli.exited;
+    assert.equal(code, 130, cli.output());
+    assert.match(cli.output(), /build interrupted; the served release is unchanged/);
+    assert.equal(treeHash(path.join(dir, 'current')), before);
+    assert.deepEqual(leftovers(dir), []);
+  });
+
+  it('SIGKILL part way: the served release stays byte-identical, and the next build succeeds and clears the leftovers', async () => {
+    const dir = tempReleaseDir();
+    await build(configFor(dir), memoryLogger());
+    const before = treeHash(path.join(dir, 'current'));
+    const target = fs.readlinkSync(path.join(dir, 'current'));
+    const cli = startCli(dir);
+    await whenDojoBuildRuns(dir);
+    process.kill(-(cli.child.pid as number), 'SIGKILL'); // the CLI and its dojo build, as a crash would
+    const { signal } = await cli.exited;
+    assert.equal(signal, 'SIGKILL');
+    assert.equal(fs.readlinkSync(path.join(dir, 'current')), target);
+    assert.equal(treeHash(path.join(dir, 'current')), before);
+    assert.ok(leftovers(dir).length > 0, 'a killed build cannot clean up after itself');
+    const next = await build(configFor(dir), memoryLogger());
+    assert.equal(readCurrentRelease(dir)?.id, next.id);
+    assert.deepEqual(leftovers(dir), []);
+  });
+});
