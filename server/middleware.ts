@@ -2,6 +2,8 @@
 // request its own `req.dojo`, mirrored on `res.locals.dojo` for templates.
 import path from 'node:path';
 import express, { type RequestHandler, type Router } from 'express';
+import cookieParser from 'cookie-parser';
+import { createCsrfGuard, csrfErrors } from './csrf.js';
 import { formBodyErrors, formBodyParser } from './form-body.js';
 import { servedFolders } from './package-folders.js';
 import { RequestDojo, type DojoSources } from './request-dojo.js';
@@ -84,13 +86,17 @@ export function dojo(input: DojoSettings = {}): DojoMiddleware {
     );
   }
 
+  const csrf = createCsrfGuard(settings);
   const attach: RequestHandler = (req, res, next) => {
     req.dojo = createRequestDojo(settings, currentRelease());
+    if (csrf) req.dojo.csrfToken = () => csrf.token(req, res);
     res.locals.dojo = req.dojo;
     next();
   };
+  if (csrf) router.use(cookieParser());
   router.use(attach);
   router.use(formBodyParser(settings));
-  router.use(formBodyErrors);
+  if (csrf) router.use(csrf.protect);
+  router.use(formBodyErrors, csrfErrors);
   return router;
 }

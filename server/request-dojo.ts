@@ -1,6 +1,7 @@
 // The per-request `req.dojo`: what one page will ask of Dojo. Made fresh for every request from the
 // resolved settings, so that nothing a handler changes can leak into the next request.
-import { assertInlineScript } from './escape.js';
+import { CSRF_FIELD } from './csrf.js';
+import { assertInlineScript, escapeHtml } from './escape.js';
 import { THEMES, type DojoConfig, type ModuleFunction, type ResolvedSettings, type Theme } from './settings.js';
 import type { Release } from './release-source.js';
 import { addFormToPage, type RenderedForm } from './forms/add-to-page.js';
@@ -47,6 +48,8 @@ export class RequestDojo {
   formFunction: ModuleFunction | null;
   /** A CSP nonce to put on inline scripts (inline mode). */
   nonce: string | null = null;
+  /** Makes this request's CSRF token (set by the middleware when CSRF protection is on). */
+  csrfToken: (() => string) | null = null;
   /** False turns off everything the head tag would emit. */
   enabled: boolean;
   #theme: Theme;
@@ -143,7 +146,8 @@ export class RequestDojo {
    * @example res.render('register.html', { form: req.dojo.form(register, result.state) });
    */
   form(definition: FormDefinition, state: Partial<FormState> = {}): RenderedForm {
-    return addFormToPage(this, definition, state);
+    const hidden = this.csrfToken ? `<input type="hidden" name="${CSRF_FIELD}" value="${escapeHtml(this.csrfToken())}">\n` : '';
+    return addFormToPage(this, definition, state, hidden);
   }
 
   #toCallback(input: ReadyInput, method: string): ReadyCallback {

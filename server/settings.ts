@@ -48,6 +48,21 @@ const settingsSchema = z.strictObject({
   /** Limits for POSTed form bodies. */
   bodyLimit: z.union([z.number().int().positive(), z.string().regex(/^\d+(b|kb|mb)$/i)]).default('100kb'),
   maxFields: z.number().int().positive().default(1000),
+  /** Stateless double-submit CSRF protection of POSTs (on by default); `false` turns it off. */
+  csrf: z
+    .union([
+      z.literal(false),
+      z.strictObject({
+        /** HMAC secret; defaults to a random one per process (set one when several processes serve). */
+        secret: z.string().min(16, 'at least 16 characters').optional(),
+        cookieName: z.string().regex(/^[A-Za-z0-9_.-]+$/).default('dijitize_csrf'),
+        /** Secure cookie; defaults to NODE_ENV === "production". */
+        secure: z.boolean().optional(),
+        /** Paths (exact strings, or regular expressions) whose requests are not checked. */
+        exempt: z.array(z.union([z.string().startsWith('/'), z.instanceof(RegExp)])).default([]),
+      }),
+    ])
+    .default({ cookieName: 'dijitize_csrf', exempt: [] }),
 });
 
 /** What a user may pass to `dojo()`; every key is optional. */
