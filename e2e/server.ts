@@ -7,12 +7,18 @@ import { demoBuildConfig } from '../demo/build-config.js';
 import { build } from '../server/build/build.js';
 import { resolveBuildConfig } from '../server/build/config.js';
 import { createLogger } from '../server/build/logger.js';
+import { mountHostile } from './hostile-form.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const port = Number(process.env['PORT'] ?? 3210);
 const releaseDir = path.join(root, '.dijitize-e2e');
 
-createApp().listen(port, '127.0.0.1', () => console.log(`source demo on ${port}`));
+const withTestRoutes = (app: ReturnType<typeof createApp>) => {
+  mountHostile(app);
+  return app;
+};
+
+withTestRoutes(createApp()).listen(port, '127.0.0.1', () => console.log(`source demo on ${port}`));
 const summary = await build(resolveBuildConfig({ ...demoBuildConfig, releaseDir }, root), createLogger());
 console.log(`built release ${summary.id}`);
-createApp({ releaseDir }).listen(port + 1, '127.0.0.1', () => console.log(`built demo on ${port + 1}`));
+withTestRoutes(createApp({ releaseDir })).listen(port + 1, '127.0.0.1', () => console.log(`built demo on ${port + 1}`));
