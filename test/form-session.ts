@@ -1,0 +1,27 @@
+// Test helper: GETs a form page like a browser would, keeping its CSRF cookie and token, and POSTs
+// urlencoded bodies with them.
+export interface FormSession {
+  cookie: string;
+  token: string;
+  post(path: string, body: string | Buffer, headers?: Record<string, string>): Promise<Response>;
+}
+
+export async function openForm(base: string, path: string): Promise<FormSession> {
+  const res = await fetch(`${base}${path}`);
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const token = /name="_csrf" value="([^"]+)"/.exec(await res.text())?.[1] ?? '';
+  return {
+    cookie,
+    token,
+    post: (to, body, headers = {}) =>
+      fetch(`${base}${to}`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie, ...headers },
+        body,
+      }),
+  };
+}
+
+/** `_csrf=<token>&` to put in front of a body. */
+export const tokenField = (s: FormSession) => `_csrf=${encodeURIComponent(s.token)}&`;

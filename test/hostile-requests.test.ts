@@ -1,0 +1,93 @@
+// Requests no browser would send, against the demo app: each gets a 4xx with a reason or a field error,
+// never a 5xx, and the server keeps serving.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { createApp } from '../demo/app.js';
+import { openForm, tokenField } from './form-session.js';
+import { withServer } from './serve.js';
+
+const VALID = 'username=ada&email=ada%40example.org&password=correct+horse&confirm=correct+horse';
+
+describe('hostile requests', () => {
+  it('a body over the limit is 413 with a reason', async () => {
+    await withServer(createApp({ bodyLimit: '2kb' }), async (base) => {
+      const s = await openForm(base, '/register');
+      const res = await s.post('/register', `${tokenField(s)}${VALID}&notes=${'x'.repeat(4000)}`);
+      assert.equal(res.status, 413);
+      assert.equal(await res.text(), 'The form data is larger than this server accepts.');
+    });
+  });
+
+  it('too many fields is 413 with a reason', async () => {
+    await withServer(createApp({ maxFields: 50 }), async (base) => {
+      const s = await openForm(base, '/register');
+      const many = Array.from({ length: 60 }, (_, i) => `f${i}=1`).join('&');
+      const res = await s.post('/register', `${tokenField(s)}${VALID}&${many}`);
+      assert.equal(res.status, 413);
+      assert.equal(await res.text(), 'The form has more fields than this server accepts.');
+    });
+  });
+
+  it('__proto__ and constructor keys never reach objects', async () => {
+    await withServer(createApp(), async (base) => {
+      const s = await openForm(base, '/register');
+      const res = await s.post('/register', `${tokenField(s)}${VALID}&__proto__%5Bpolluted%5D=1&__proto__=x&constructor=y&constructor.prototype.polluted=1`);
+      assert.equal(res.status, 303);
+      assert.equal(({} as Record<string, unknown>)['polluted'], undefined);
+      assert.equal(Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted'), false);
+    });
+  });
+
+  const fieldErrors: Array<[string, string, RegExp]> = [
+    ['an array where a scalar is expected', 'username=ada&username=bob&email=ada%40example.org&password=correct+horse&confirm=correct+horse', /register-username-error/],
+    ['a wrong type (text for a number)', 'day=2026-01-01&start=09%3A00&hours=lots&employee=ada&projects=apollo', /timecard-hours-error/],
+    ['an unknown enum value', 'day=2026-01-01&start=09%3A00&hours=8&employee=mallory&projects=apollo', /timecard-employee-error/],
+    ['invalid percent-encoded UTF-8', 'username=%FF%FE%C3&email=ada%40example.org&password=correct+horse&confirm=correct+horse', /register-username-error/],
+  ];
+  for (const [what, body, marker] of fieldErrors) {
+    it(`${what} is a field error (422), not a 5xx`, async () => {
+      await withServer(createApp(), async (base) => {
+        const path = body.startsWith('day') ? '/timecard' : '/register';
+        const s = await openForm(base, path);
+        const res = await s.post(path, `${tokenField(s)}${body}`);
+        assert.equal(res.status, 422);
+        assert.match(await res.text(), marker);
+      });
+    });
+  }
+
+  it('raw invalid UTF-8 bytes and unknown fields are read safely', async () => {
+    await withServer(createApp(), async (base) => {
+      const s = await openForm(base, '/register');
+      const body = Buffer.concat([Buffer.from(`${tokenField(s)}username=`), Buffer.from([0xff, 0xfe, 0xc3]), Buffer.from('&email=x&unknown=1')]);
+      const res = await s.post('/register', body);
+      assert.equal(res.status, 422);
+    });
+  });
+
+  it('a charset the server does not read is 415; a JSON body (no token field) is 403; a path escaping the prefix is 404', async () => {
+    await withServer(createApp(), async (base) => {
+      const s = await openForm(base, '/register');
+      const latin = await s.post('/register', `${tokenField(s)}${VALID}`, { 'content-type': 'application/x-www-form-urlencoded; charset=latin1' });
+      assert.equal(latin.status, 415);
+      assert.equal(await latin.text(), 'The form data uses a character set this server does not accept.');
+      const json = await s.post('/register', JSON.stringify({ username: 'ada' }), { 'content-type': 'application/json' });
+      assert.equal(json.status, 403); // no form field carries the token: refused before validation
+      assert.equal((await fetch(`${base}/dojo/dojo/..%2F..%2Fpackage.json`)).status, 404);
+    });
+  });
+
+  it('after all of that the server still serves normal requests', async () => {
+    await withServer(createApp(), async (base) => {
+      const s = await openForm(base, '/register');
+      const statuses = await Promise.all([
+        s.post('/register', `${tokenField(s)}${'a=1&'.repeat(2000)}`),
+        s.post('/register', Buffer.from([0xff, 0x00, 0x25])),
+        s.post('/register', 'x'.repeat(200_000)),
+      ].map((p) => p.then((r) => r.status)));
+      assert.deepEqual(statuses, [413, 403, 413]);
+      assert.equal((await s.post('/register', `${tokenField(s)}${VALID}`)).status, 303);
+      assert.equal((await fetch(`${base}/timecard`)).status, 200);
+    });
+  });
+});
