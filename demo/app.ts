@@ -1,4 +1,5 @@
 // The demo app: uses dijitize exactly as a user would, through the package's public entry point.
+import crypto from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { type Express } from 'express';
@@ -53,6 +54,18 @@ export function createApp(overrides: DojoSettings = {}): Express {
     prepare: (req, res) => {
       req.dojo.formFunction = { module: 'dijitize/FormBuilder', fn: 'build' };
       res.set('Content-Security-Policy', "script-src 'self'; object-src 'none'; base-uri 'none'");
+    },
+  });
+  // Inline mode under a nonce-based CSP: every inline script carries this request's nonce, and the
+  // loader's own script elements are trusted through 'strict-dynamic'.
+  mountForm(app, {
+    path: '/register-nonce',
+    form: register,
+    title: 'Register (CSP nonce)',
+    intro: 'Inline scripts with a per-request nonce.',
+    prepare: (req, res) => {
+      req.dojo.nonce = crypto.randomBytes(16).toString('base64');
+      res.set('Content-Security-Policy', `script-src 'nonce-${req.dojo.nonce}' 'strict-dynamic'; object-src 'none'; base-uri 'none'`);
     },
   });
   return app;

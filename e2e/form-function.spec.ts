@@ -38,3 +38,22 @@ test.describe('form-function mode under a strict CSP', () => {
     expect(await tooltipText(page)).toBe('That username is taken.');
   });
 });
+
+test('inline mode under a nonce CSP: scripts carry the nonce, widgets start, no violation', async ({ page }) => {
+  const problems = watchProblems(page);
+  const violations: string[] = [];
+  await page.exposeFunction('reportViolation', (v: string) => violations.push(v));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => (window as unknown as { reportViolation(v: string): void }).reportViolation(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  const response = await page.goto('/register-nonce');
+  const nonce = /'nonce-([^']+)'/.exec(response?.headers()['content-security-policy'] ?? '')?.[1];
+  expect(nonce).toBeTruthy();
+  // Every script the server wrote carries the nonce (the loader's own are trusted by 'strict-dynamic').
+  const written = (await response?.text())?.match(/<script[^>]*>/g) ?? [];
+  expect(written.length).toBe(3);
+  expect(written.every((tag) => tag.includes(` nonce="${nonce}"`))).toBe(true);
+  expect((await readWidget(page, 'register-username', ['maxLength'])).props['maxLength']).toBe(16);
+  expect(violations).toEqual([]);
+  expect(problems.consoleErrors).toEqual([]);
+});

@@ -34,10 +34,7 @@ function inlineHead(dojo: RequestDojo): string {
 function islandHead(dojo: RequestDojo): string {
   // Only module calls can be said as data; RequestDojo refuses inline code in this mode.
   const ready = dojo.ready.flatMap((c) => (c.kind === 'call' ? [{ module: c.module, fn: c.fn, args: c.args }] : []));
-  // Pages without inline script run under a strict CSP: Dojo must not eval (has "csp-restrictions").
-  const config = dojo.effectiveConfig();
-  const dojoConfig = { ...config, has: { ...(config['has'] as object | undefined), 'csp-restrictions': true } };
-  const boot = { dojoConfig, modules: dojo.modules, ready };
+  const boot = { dojoConfig: dojo.effectiveConfig(), modules: dojo.modules, ready };
   return [
     stylesheets(dojo),
     `<script type="application/json" id="${BOOT_ISLAND_ID}">${scriptJson(boot)}</script>`,

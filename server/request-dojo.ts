@@ -99,11 +99,23 @@ export class RequestDojo {
     return this.#sources.clientUrl(file);
   }
 
+  /** True when the page runs under a Content-Security-Policy: no inline script, or a nonce. */
+  get underCsp(): boolean {
+    return this.formFunction !== null || this.nonce !== null;
+  }
+
   /** The dojoConfig to emit: this request's config plus where packages live. */
   effectiveConfig(): DojoConfig & { baseUrl?: string } {
     const { locate } = this.#sources;
     const own = this.config.packages.filter((p) => !locate.packages.some((l) => l.name === p.name));
-    return { ...this.config, ...(locate.baseUrl ? { baseUrl: locate.baseUrl } : {}), packages: [...locate.packages, ...own] };
+    const config: DojoConfig & { baseUrl?: string; has?: Record<string, unknown> } = {
+      ...this.config,
+      ...(locate.baseUrl ? { baseUrl: locate.baseUrl } : {}),
+      packages: [...locate.packages, ...own],
+    };
+    // Under a CSP, Dojo must not eval: its "csp-restrictions" feature takes the eval-free paths.
+    if (this.underCsp) config.has = { ...(config['has'] as Record<string, unknown> | undefined), 'csp-restrictions': true };
+    return config;
   }
 
   /** Maps a package name to a URL (the seed's set_module_path), replacing an earlier mapping. */

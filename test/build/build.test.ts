@@ -83,6 +83,24 @@ describe('dijitize build (real dojo-util build of the demo)', { timeout: 180_000
     assert.deepEqual(leftovers(dir), []);
   });
 
+  it('a failing optimizer (uglify-js 2 on ES2015 syntax) leaves the release byte-identical; the next build succeeds', async () => {
+    const dir = tempReleaseDir();
+    await build(configFor(dir), memoryLogger());
+    const before = treeHash(path.join(dir, 'current'));
+    const es2015 = fs.mkdtempSync(path.join(os.tmpdir(), 'dijitize-es2015-'));
+    fs.writeFileSync(path.join(es2015, 'package.json'), JSON.stringify({ name: 'modern', dojoBuild: 'm.profile.js' }));
+    fs.writeFileSync(path.join(es2015, 'm.profile.js'), 'var profile = { resourceTags: { amd: function(f){ return /main\\.js$/.test(f); } } };');
+    fs.writeFileSync(path.join(es2015, 'main.js'), 'define([], function(){ const twice = (a) => a * 2; return { twice: twice }; });');
+    await assert.rejects(
+      build(configFor(dir, { packages: { ...demoBuildConfig.packages, modern: es2015 }, modules: ['modern/main'] }), memoryLogger()),
+      /error\(356\) The optimizer threw an exception/,
+    );
+    assert.equal(treeHash(path.join(dir, 'current')), before);
+    assert.deepEqual(leftovers(dir), []);
+    const next = await build(configFor(dir), memoryLogger());
+    assert.equal(readCurrentRelease(dir)?.id, next.id);
+  });
+
   it('a lock stops a second build with a clear message; a stale lock is taken over', async () => {
     const dir = tempReleaseDir();
     fs.writeFileSync(path.join(dir, '.lock'), JSON.stringify({ pid: process.ppid, since: 'earlier' }));
