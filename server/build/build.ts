@@ -73,10 +73,17 @@ function writeManifest(dir: string, config: BuildConfig, modules: string[], pack
   return manifest;
 }
 
+export interface BuildOptions {
+  signal?: AbortSignal;
+  /** The forms to bundle; defaults to every form defined with defineForm(). */
+  forms?: Iterable<FormDefinition>;
+}
+
 /** Runs a whole build. Throws on any failure, after rolling back: the served release is untouched. */
-export async function build(config: BuildConfig, logger: Logger, signal?: AbortSignal): Promise<BuildSummary> {
+export async function build(config: BuildConfig, logger: Logger, options: BuildOptions = {}): Promise<BuildSummary> {
+  const { signal } = options;
   const started = performance.now();
-  const forms = [...formRegistry.values()];
+  const forms = [...(options.forms ?? formRegistry.values())];
   logger.phase(`Collecting modules of ${forms.length} form(s)`);
   const transaction = ReleaseTransaction.begin(config.releaseDir);
   try {

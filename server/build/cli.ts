@@ -51,7 +51,7 @@ program
         }
         return;
       }
-      const summary = await build(config, logger, controller.signal);
+      const summary = await build(config, logger, { signal: controller.signal });
       logger.phase('Done');
       logger.info(`release ${summary.id} in ${path.relative(process.cwd(), summary.dir) || summary.dir}`);
       logger.info(`${summary.forms} form(s), ${summary.modules} modules; layer dojo/dojo.js ${kb(summary.layerBytes)} raw, ${kb(summary.layerGzipBytes)} gzip; ${summary.seconds.toFixed(1)} s`);

@@ -3,8 +3,8 @@
 // JSON island).
 import { scriptJson } from '../escape.js';
 import type { RequestDojo } from '../request-dojo.js';
-import type { FormDefinition } from './define.js';
-import { renderFormHtml } from './render-html.js';
+import type { CompiledForm, FormDefinition } from './define.js';
+import { formOpenTag, renderFormBody } from './render-html.js';
 import type { FormState } from './validate.js';
 import { inlineFormCode } from './widget-code.js';
 import { formSpec } from './widget-spec.js';
@@ -19,18 +19,38 @@ export interface RenderedForm {
 /** Id of the JSON island that holds a form's spec in form-function mode. */
 export const specIslandId = (formId: string) => `${formId}-dijitize`;
 
+/** What a form renders to for one state: its body HTML, its spec as JSON, its inline widget code. */
+interface Rendering {
+  body: string;
+  specJson: string;
+  code: string;
+}
+
+function render(compiled: CompiledForm, state: Partial<FormState>): Rendering {
+  const spec = formSpec(compiled, state);
+  return { body: renderFormBody(compiled, state), specJson: scriptJson(spec), code: inlineFormCode(spec) };
+}
+
+/** A form shown without values or errors renders the same every time: rendered once per definition. */
+const blankRenderings = new WeakMap<CompiledForm, Rendering>();
+const isBlank = (state: Partial<FormState>) => !state.values && !state.errors && !state.formErrors?.length;
+
 export function addFormToPage(dojo: RequestDojo, form: FormDefinition, state: Partial<FormState> = {}, hiddenInputs = ''): RenderedForm {
   const compiled = form.compiled;
-  let html = renderFormHtml(compiled, state, hiddenInputs);
+  let rendering = isBlank(state) ? blankRenderings.get(compiled) : undefined;
+  if (!rendering) {
+    rendering = render(compiled, state);
+    if (isBlank(state)) blankRenderings.set(compiled, rendering);
+  }
+  let html = formOpenTag(compiled) + hiddenInputs + rendering.body;
   if (dojo.enabled) {
-    const spec = formSpec(compiled, state);
     for (const mid of compiled.modules) dojo.require(mid);
     if (dojo.formFunction) {
       const island = specIslandId(compiled.id);
-      html += `\n<script type="application/json" id="${island}">${scriptJson(spec)}</script>`;
+      html += `\n<script type="application/json" id="${island}">${rendering.specJson}</script>`;
       dojo.onReady({ ...dojo.formFunction, args: [island] });
     } else {
-      dojo.onReady(inlineFormCode(spec));
+      dojo.onReady(rendering.code);
     }
   }
   return { id: compiled.id, html, toString: () => html };

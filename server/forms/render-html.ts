@@ -78,12 +78,17 @@ function fieldHtml(field: CompiledField, state: Partial<FormState>): string {
   return `<div${attributes({ class: classes, id: ids.wrapper })}><label${attributes({ for: field.id })}>${label}</label>${input}${help}${errorText}</div>`;
 }
 
-/** The form's HTML for one request; `extra` goes inside the form (hidden inputs such as a CSRF token). */
-export function renderFormHtml(form: CompiledForm, state: Partial<FormState>, extra = ''): string {
+/** The opening `<form>` tag. */
+export function formOpenTag(form: CompiledForm): string {
+  return `<form${attributes({ id: form.id, class: 'dijitize-form', action: form.action || undefined, method: form.method })}>\n`;
+}
+
+/** What goes inside the form for one request: form errors, fields, submit button, and the closing tag. */
+export function renderFormBody(form: CompiledForm, state: Partial<FormState>): string {
   const formErrors = state.formErrors?.length
     ? `<div${attributes({ class: 'dijitize-form-errors', id: `${form.id}-errors`, role: 'alert' })}><ul>${state.formErrors.map((e) => `<li>${escapeHtml(e)}</li>`).join('')}</ul></div>`
     : '';
   const fields = form.fields.map((f) => fieldHtml(f, state)).join('\n');
   const submit = `<div class="dijitize-actions"><button${attributes({ type: 'submit', id: submitId(form) })}>${escapeHtml(form.submitLabel)}</button></div>`;
-  return `<form${attributes({ id: form.id, class: 'dijitize-form', action: form.action || undefined, method: form.method })}>\n${extra}${formErrors}\n${fields}\n${submit}\n</form>`;
+  return `${formErrors}\n${fields}\n${submit}\n</form>`;
 }

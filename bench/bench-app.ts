@@ -1,0 +1,77 @@
+// The benchmark server: forms of 10, 50 and 200 fields in each mode, plus the baselines that the
+// figures are measured against. Run in its own process by the benchmarks.
+import express, { type Express } from 'express';
+import nunjucks from 'nunjucks';
+import { dojo, useDijitize, type DojoSettings, type FormDefinition } from '../server/index.js';
+import { benchForm, parserMarkup, schemaAndOptions } from './bench-forms.js';
+import { FormDefinition as Definition } from '../server/index.js';
+import { TEMPLATES } from '../demo/app.js';
+
+export const SIZES = [10, 20, 50, 200] as const;
+
+const PAGE = `<!DOCTYPE html>
+<html lang="en-us"><head><meta charset="utf-8"><link rel="icon" href="data:,">
+<script src="/bench-static/observe.js" data-expected="{{ expected }}"></script>
+<title>bench</title>
+{% dojo %}
+</head><body class="{{ dojo.bodyClass }}">
+{{ body | safe }}
+</body></html>`;
+
+export function benchApp(settings: DojoSettings = {}): Express {
+  const app = express();
+  const env = useDijitize(nunjucks.configure(TEMPLATES, { express: app, autoescape: true }));
+  const page = nunjucks.compile(PAGE, env);
+  app.use('/bench-static', express.static(new URL('.', import.meta.url).pathname + 'static'));
+  app.use(dojo({ csrf: { secret: 'a benchmark secret, not for use' }, ...settings }));
+  const forms = new Map<number, FormDefinition>(SIZES.map((n) => [n, benchForm(n)]));
+  const formOf = (n: string | undefined) => forms.get(Number(n));
+  // Widgets each page makes: the form, its fields, the submit button.
+  const expected = (f: FormDefinition) => f.compiled.fields.length + 2;
+
+  app.get('/inline/:n', (req, res) => {
+    const form = formOf(req.params['n']);
+    if (!form) return void res.sendStatus(404);
+    res.type('html').send(page.render({ dojo: req.dojo, expected: expected(form), body: req.dojo.form(form).html }));
+  });
+  app.get('/form-function/:n', (req, res) => {
+    const form = formOf(req.params['n']);
+    if (!form) return void res.sendStatus(404);
+    req.dojo.formFunction = { module: 'dijitize/FormBuilder', fn: 'build' };
+    res.type('html').send(page.render({ dojo: req.dojo, expected: expected(form), body: req.dojo.form(form).html }));
+  });
+  // The Dojango way: the same fields as data-dojo-type markup, created by dojo/parser.
+  app.get('/parser/:n', (req, res) => {
+    const form = formOf(req.params['n']);
+    if (!form) return void res.sendStatus(404);
+    req.dojo.require('dojo/parser');
+    for (const mid of form.compiled.modules) req.dojo.require(mid);
+    req.dojo.onReady('function () { require("dojo/parser").parse(); }');
+    res.type('html').send(page.render({ dojo: req.dojo, expected: expected(form), body: parserMarkup(form) }));
+  });
+  // Server throughput: the same form page without the per-definition compile cache.
+  app.get('/uncached/:n', (req, res) => {
+    const n = Number(req.params['n']);
+    const { schema, options } = schemaAndOptions(n);
+    const form = new Definition(`bench${n}`, schema, options as never);
+    res.type('html').send(page.render({ dojo: req.dojo, expected: expected(form), body: req.dojo.form(form).html }));
+  });
+  app.post('/inline/:n', (req, res) => {
+    const form = formOf(req.params['n']);
+    if (!form) return void res.sendStatus(404);
+    const result = form.parse(req.body);
+    if (!result.ok) return void res.status(422).type('html').send(page.render({ dojo: req.dojo, expected: expected(form), body: req.dojo.form(form, result.state).html }));
+    res.redirect(303, `/inline/${form.compiled.fields.length}`);
+  });
+  return app;
+}
+
+/** The ceilings for server throughput: the same HTML sent as a prebuilt string, and rendered by plain Nunjucks. */
+export function ceilingApp(html: () => string): Express {
+  const app = express();
+  const env = new nunjucks.Environment(null, { autoescape: true });
+  const template = nunjucks.compile('{{ html | safe }}', env);
+  app.get('/string', (_req, res) => res.type('html').send(html()));
+  app.get('/nunjucks', (_req, res) => res.type('html').send(template.render({ html: html() })));
+  return app;
+}

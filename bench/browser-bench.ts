@@ -1,0 +1,74 @@
+// Page readiness in Chromium: time from navigation until every widget of the form exists and the form has
+// started, with request count and bytes, for each mode and form size. Fresh browser context per load;
+// the median of RUNS loads is reported, with ratios against the Dojango way (parser, unbuilt).
+import { chromium, type Browser } from '@playwright/test';
+import { median, ratio, round } from './stats.js';
+
+export const MODES = {
+  'parser, unbuilt (baseline)': { server: 'source', path: 'parser' },
+  'parser, built': { server: 'built', path: 'parser' },
+  'dijitize inline, unbuilt': { server: 'source', path: 'inline' },
+  'dijitize inline, built': { server: 'built', path: 'inline' },
+  'dijitize form function, built': { server: 'built', path: 'form-function' },
+} as const;
+export type Mode = keyof typeof MODES;
+export const BASELINE: Mode = 'parser, unbuilt (baseline)';
+
+export interface PageFigures {
+  mode: Mode;
+  fields: number;
+  readyMs: number;
+  requests: number;
+  kilobytes: number;
+  ratioToBaseline?: number;
+}
+
+async function loadOnce(browser: Browser, url: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  let requests = 0;
+  let bytes = 0;
+  page.on('requestfinished', async (request) => {
+    requests++;
+    const sizes = await request.sizes().catch(() => null);
+    if (sizes) bytes += sizes.responseBodySize + sizes.responseHeadersSize;
+  });
+  await page.goto(url);
+  await page.waitForFunction(() => (window as unknown as { __benchReady?: number }).__benchReady, null, { timeout: 60_000, polling: 50 });
+  const readyMs = await page.evaluate(() => (window as unknown as { __benchReady: number }).__benchReady);
+  await page.waitForLoadState('networkidle');
+  await context.close();
+  return { readyMs, requests, bytes };
+}
+
+export async function browserBench(ports: { source: number; built: number }, sizes: readonly number[], runs: number, log: (s: string) => void): Promise<PageFigures[]> {
+  const browser = await chromium.launch({
+    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  const figures: PageFigures[] = [];
+  try {
+    for (const fields of sizes) {
+      for (const [mode, where] of Object.entries(MODES) as Array<[Mode, (typeof MODES)[Mode]]>) {
+        const url = `http://127.0.0.1:${ports[where.server]}/${where.path}/${fields}`;
+        await loadOnce(browser, url); // warm the server and the OS caches; not counted
+        const loads = [];
+        for (let i = 0; i < runs; i++) loads.push(await loadOnce(browser, url));
+        const f: PageFigures = {
+          mode,
+          fields,
+          readyMs: round(median(loads.map((l) => l.readyMs))),
+          requests: median(loads.map((l) => l.requests)),
+          kilobytes: round(median(loads.map((l) => l.bytes)) / 1024),
+        };
+        figures.push(f);
+        log(`  ${fields} fields, ${mode}: ${f.readyMs} ms, ${f.requests} requests, ${f.kilobytes} KB`);
+      }
+      const base = figures.find((f) => f.fields === fields && f.mode === BASELINE);
+      for (const f of figures) if (f.fields === fields && base) f.ratioToBaseline = ratio(f.readyMs, base.readyMs);
+    }
+  } finally {
+    await browser.close();
+  }
+  return figures;
+}

@@ -1,0 +1,27 @@
+// Runs the benchmark servers in their own process (forked by the benchmarks): the bench app from source
+// modules, the same app from a built release, and the ceilings. Reports their ports over IPC.
+import type { AddressInfo } from 'node:net';
+import type { Express } from 'express';
+import { benchApp, ceilingApp } from './bench-app.js';
+
+const listen = (app: Express) =>
+  new Promise<number>((resolve) => {
+    const server = app.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
+  });
+
+const releaseDir = process.env['BENCH_RELEASE_DIR'] || null;
+let ceilingHtml = '';
+const ports = {
+  source: await listen(benchApp()),
+  built: releaseDir ? await listen(benchApp({ releaseDir })) : 0,
+  ceiling: await listen(ceilingApp(() => ceilingHtml)),
+};
+process.send?.(ports);
+process.on('message', (m: unknown) => {
+  if (m === 'stop') process.exit(0);
+  // The ceilings serve exactly the page the app renders (set once the app has rendered it).
+  if (typeof m === 'object' && m && 'ceilingHtml' in m) {
+    ceilingHtml = String(m.ceilingHtml);
+    process.send?.({ ceilingSet: true });
+  }
+});
