@@ -18,7 +18,7 @@ export async function openForm(base: string, path: string): Promise<FormSession>
         method: 'POST',
         redirect: 'manual',
         headers: { 'content-type': 'application/x-www-form-urlencoded', cookie, ...headers },
-        body,
+        body: typeof body === 'string' ? body : new Uint8Array(body),
       }),
   };
 }
