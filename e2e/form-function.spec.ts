@@ -1,15 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { watchProblems } from './page-check.js';
+import { watchCspViolations, watchProblems } from './page-check.js';
+import { fillRegister, submitRegister } from './register-form.js';
 import { readWidget, tooltipText } from './widgets.js';
 
 test.describe('form-function mode under a strict CSP', () => {
   test('the page has no inline script, no CSP violation, and the widgets are built from the JSON island', async ({ page }) => {
     const problems = watchProblems(page);
-    const violations: string[] = [];
-    await page.exposeFunction('reportViolation', (v: string) => violations.push(v));
-    await page.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (e) => (window as unknown as { reportViolation(v: string): void }).reportViolation(`${e.violatedDirective} ${e.blockedURI}`));
-    });
+    const violations = await watchCspViolations(page);
     const response = await page.goto('/register-csp');
     expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
     const scripts = await page.locator('script').evaluateAll((nodes) => nodes.map((s) => ({ src: s.getAttribute('src'), type: s.getAttribute('type') })));
@@ -27,11 +24,8 @@ test.describe('form-function mode under a strict CSP', () => {
   test('server errors show inside the widgets in this mode too', async ({ page }) => {
     await page.goto('/register-csp');
     await readWidget(page, 'register-username', []);
-    await page.locator('#register-username').fill('admin');
-    await page.locator('#register-email').fill('ada@example.org');
-    await page.locator('#register-password').fill('correct horse');
-    await page.locator('#register-confirm').fill('correct horse');
-    await page.getByRole('button', { name: 'Register' }).click();
+    await fillRegister(page, { username: 'admin' });
+    await submitRegister(page);
     await expect(page.locator('#register-username-error')).toHaveText('That username is taken.');
     expect((await readWidget(page, 'register-username', [])).state).toBe('Error');
     await page.locator('#register-username').focus();
@@ -41,11 +35,7 @@ test.describe('form-function mode under a strict CSP', () => {
 
 test('inline mode under a nonce CSP: scripts carry the nonce, widgets start, no violation', async ({ page }) => {
   const problems = watchProblems(page);
-  const violations: string[] = [];
-  await page.exposeFunction('reportViolation', (v: string) => violations.push(v));
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => (window as unknown as { reportViolation(v: string): void }).reportViolation(`${e.violatedDirective} ${e.blockedURI}`));
-  });
+  const violations = await watchCspViolations(page);
   const response = await page.goto('/register-nonce');
   const nonce = /'nonce-([^']+)'/.exec(response?.headers()['content-security-policy'] ?? '')?.[1];
   expect(nonce).toBeTruthy();

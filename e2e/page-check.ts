@@ -31,3 +31,15 @@ export async function waitForModule(page: Page, mid: string): Promise<void> {
     }
   }, mid);
 }
+
+/** Starts collecting Content-Security-Policy violations on `page` (call before navigating). */
+export async function watchCspViolations(page: Page): Promise<string[]> {
+  const violations: string[] = [];
+  await page.exposeFunction('reportViolation', (v: string) => violations.push(v));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) =>
+      (window as unknown as { reportViolation(v: string): void }).reportViolation(`${e.violatedDirective} ${e.blockedURI}`),
+    );
+  });
+  return violations;
+}

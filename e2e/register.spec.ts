@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { watchProblems } from './page-check.js';
+import { fillRegister, submitRegister } from './register-form.js';
 import { readWidget, tooltipText } from './widgets.js';
 
 test.describe('register form (inline mode)', () => {
@@ -49,10 +50,7 @@ test.describe('register form (inline mode)', () => {
     const problems = watchProblems(page);
     await page.goto('/register');
     await readWidget(page, 'register-username', []);
-    await page.locator('#register-username').fill('ada_99');
-    await page.locator('#register-email').fill('ada@example.org');
-    await page.locator('#register-password').fill('correct horse');
-    await page.locator('#register-confirm').fill('correct horse');
+    await fillRegister(page, { username: 'ada_99' });
     await page.getByRole('button', { name: 'Register' }).click();
     await expect(page).toHaveURL(/\/register\/done$/);
     await expect(page.locator('dd[data-field="username"]')).toHaveText('ada_99');
@@ -63,12 +61,8 @@ test.describe('register form (inline mode)', () => {
     const problems = watchProblems(page);
     await page.goto('/register');
     await readWidget(page, 'register-username', []);
-    await page.locator('#register-username').fill('admin');
-    await page.locator('#register-email').fill('ada@example.org');
-    await page.locator('#register-password').fill('correct horse');
-    await page.locator('#register-confirm').fill('battery staple');
-    const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.getByRole('button', { name: 'Register' }).click()]);
-    expect(response.status()).toBe(422);
+    await fillRegister(page, { username: 'admin', confirm: 'battery staple' });
+    expect((await submitRegister(page)).status()).toBe(422);
     const username = await readWidget(page, 'register-username', ['value']);
     expect(username.props['value']).toBe('admin');
     expect(username.state).toBe('Error');
@@ -96,12 +90,8 @@ test.describe('register form with JavaScript off', () => {
     await expect(username).toHaveAttribute('maxlength', '16');
     await expect(username).toHaveAttribute('minlength', '2');
     await expect(page.locator('input#register-email')).toHaveAttribute('type', 'email');
-    await username.fill('admin');
-    await page.locator('#register-email').fill('ada@example.org');
-    await page.locator('#register-password').fill('correct horse');
-    await page.locator('#register-confirm').fill('battery staple');
-    const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.getByRole('button', { name: 'Register' }).click()]);
-    expect(response.status()).toBe(422);
+    await fillRegister(page, { username: 'admin', confirm: 'battery staple' });
+    expect((await submitRegister(page)).status()).toBe(422);
     await expect(page.locator('input#register-username')).toHaveValue('admin');
     await expect(page.locator('input#register-username')).toHaveAttribute('aria-invalid', 'true');
     await expect(page.locator('#register-username-error')).toHaveText('That username is taken.');

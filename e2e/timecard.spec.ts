@@ -1,6 +1,15 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { watchProblems } from './page-check.js';
 import { readWidget } from './widgets.js';
+
+/** Types the day, start time, hours and employee into the time card's widgets, as a user would. */
+async function fillTimecard(page: Page, values: { hours: string; employee: string }): Promise<void> {
+  await page.locator('#timecard-day').fill('3/14/2026');
+  await page.locator('#timecard-start').fill('9:30 AM');
+  await page.locator('#timecard-hours').fill(values.hours);
+  await page.locator('#timecard-employee').fill(values.employee);
+  await page.locator('#timecard-employee').press('Tab');
+}
 
 test('the time card gets a widget per default mapping, with the mapped properties', async ({ page }) => {
   const problems = watchProblems(page);
@@ -42,11 +51,7 @@ test('the time card submits through the widgets and the server parses every type
   const problems = watchProblems(page);
   await page.goto('/timecard');
   await readWidget(page, 'timecard-notes', []);
-  await page.locator('#timecard-day').fill('3/14/2026');
-  await page.locator('#timecard-start').fill('9:30 AM');
-  await page.locator('#timecard-hours').fill('7.75');
-  await page.locator('#timecard-employee').fill('Grace Hopper');
-  await page.locator('#timecard-employee').press('Tab');
+  await fillTimecard(page, { hours: '7.75', employee: 'Grace Hopper' });
   await page.locator('#timecard-projects').selectOption(['apollo', 'mercury']);
   await page.locator('#timecard-approved').check();
   await page.locator('#timecard-notes').fill('Wrote <the> compiler & "tested" it');
@@ -71,12 +76,8 @@ test('the time card submits through the widgets and the server parses every type
 test('server errors on the time card show in the widgets: range, required choices, step', async ({ page }) => {
   await page.goto('/timecard');
   await readWidget(page, 'timecard-notes', []);
-  await page.locator('#timecard-day').fill('3/14/2026');
-  await page.locator('#timecard-start').fill('9:30 AM');
   // 7.3 passes the spinner (two places) but is not a quarter hour: only the server can say so.
-  await page.locator('#timecard-hours').fill('7.3');
-  await page.locator('#timecard-employee').fill('Ada Lovelace');
-  await page.locator('#timecard-employee').press('Tab');
+  await fillTimecard(page, { hours: '7.3', employee: 'Ada Lovelace' });
   const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.getByRole('button', { name: 'Save time card' }).click()]);
   expect(response.status()).toBe(422);
   await expect(page.locator('#timecard-hours-error')).toHaveText('Hours run from 0 to 24 in steps of 0.25.');

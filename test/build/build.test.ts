@@ -19,6 +19,29 @@ const tempReleaseDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'dijitize-rel
 const configFor = (releaseDir: string, extra = {}) => resolveBuildConfig({ ...demoBuildConfig, releaseDir, ...extra }, root);
 const leftovers = (dir: string) => fs.readdirSync(dir).filter((e) => e.startsWith('.tmp-') || e === '.lock');
 
+/** A release dir with one built release; `assertUntouched` checks the served release byte for byte. */
+async function withServedRelease() {
+  const dir = tempReleaseDir();
+  await build(configFor(dir), memoryLogger());
+  const current = path.join(dir, 'current');
+  const target = fs.readlinkSync(current);
+  const hash = treeHash(current);
+  const assertUntouched = () => {
+    assert.equal(fs.readlinkSync(current), target);
+    assert.equal(treeHash(current), hash);
+  };
+  return { dir, assertUntouched };
+}
+
+/** A one-module AMD package in a temporary folder, for builds that must fail. */
+function appPackage(name: string, main: string): string {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), `dijitize-${name}-`));
+  fs.writeFileSync(path.join(folder, 'package.json'), JSON.stringify({ name, dojoBuild: 'p.profile.js' }));
+  fs.writeFileSync(path.join(folder, 'p.profile.js'), 'var profile = { resourceTags: { amd: function(f){ return /main\\.js$/.test(f); } } };');
+  fs.writeFileSync(path.join(folder, 'main.js'), main);
+  return folder;
+}
+
 /** Runs the CLI from sources in its own process group, so a test can kill it and its dojo build. */
 function startCli(releaseDir: string) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/build/cli.ts', 'build', '--config', 'test/build/fixtures/demo.config.js', '--out', releaseDir], {
@@ -68,34 +91,22 @@ describe('dijitize build (real dojo-util build of the demo)', { timeout: 180_000
   });
 
   it('a failing build leaves the served release byte-identical and removes its temporary folder', async () => {
-    const dir = tempReleaseDir();
-    await build(configFor(dir), memoryLogger());
-    const before = treeHash(path.join(dir, 'current'));
-    const target = fs.readlinkSync(path.join(dir, 'current'));
-    // An app module that is not AMD-valid makes dojo-util fail (error 307 or a parse failure).
-    const broken = fs.mkdtempSync(path.join(os.tmpdir(), 'dijitize-broken-'));
-    fs.writeFileSync(path.join(broken, 'package.json'), JSON.stringify({ name: 'broken', dojoBuild: 'b.profile.js' }));
-    fs.writeFileSync(path.join(broken, 'b.profile.js'), 'var profile = { resourceTags: { amd: function(f){ return /main\\.js$/.test(f); } } };');
-    fs.writeFileSync(path.join(broken, 'main.js'), 'define([], function(){ return {; });');
+    const { dir, assertUntouched } = await withServedRelease();
+    // An app module that is not valid JavaScript makes dojo-util fail.
+    const broken = appPackage('broken', 'define([], function(){ return {; });');
     await assert.rejects(build(configFor(dir, { packages: { ...demoBuildConfig.packages, broken }, modules: ['broken/main'] }), memoryLogger()), /the dojo build exited with code 1/);
-    assert.equal(fs.readlinkSync(path.join(dir, 'current')), target);
-    assert.equal(treeHash(path.join(dir, 'current')), before);
+    assertUntouched();
     assert.deepEqual(leftovers(dir), []);
   });
 
   it('a failing optimizer (uglify-js 2 on ES2015 syntax) leaves the release byte-identical; the next build succeeds', async () => {
-    const dir = tempReleaseDir();
-    await build(configFor(dir), memoryLogger());
-    const before = treeHash(path.join(dir, 'current'));
-    const es2015 = fs.mkdtempSync(path.join(os.tmpdir(), 'dijitize-es2015-'));
-    fs.writeFileSync(path.join(es2015, 'package.json'), JSON.stringify({ name: 'modern', dojoBuild: 'm.profile.js' }));
-    fs.writeFileSync(path.join(es2015, 'm.profile.js'), 'var profile = { resourceTags: { amd: function(f){ return /main\\.js$/.test(f); } } };');
-    fs.writeFileSync(path.join(es2015, 'main.js'), 'define([], function(){ const twice = (a) => a * 2; return { twice: twice }; });');
+    const { dir, assertUntouched } = await withServedRelease();
+    const modern = appPackage('modern', 'define([], function(){ const twice = (a) => a * 2; return { twice: twice }; });');
     await assert.rejects(
-      build(configFor(dir, { packages: { ...demoBuildConfig.packages, modern: es2015 }, modules: ['modern/main'] }), memoryLogger()),
+      build(configFor(dir, { packages: { ...demoBuildConfig.packages, modern }, modules: ['modern/main'] }), memoryLogger()),
       /error\(356\) The optimizer threw an exception/,
     );
-    assert.equal(treeHash(path.join(dir, 'current')), before);
+    assertUntouched();
     assert.deepEqual(leftovers(dir), []);
     const next = await build(configFor(dir), memoryLogger());
     assert.equal(readCurrentRelease(dir)?.id, next.id);
@@ -124,31 +135,25 @@ describe('dijitize build (real dojo-util build of the demo)', { timeout: 180_000
   });
 
   it('SIGTERM during the dojo build: exit 130, the served release untouched, no temporary folder left', async () => {
-    const dir = tempReleaseDir();
-    await build(configFor(dir), memoryLogger());
-    const before = treeHash(path.join(dir, 'current'));
+    const { dir, assertUntouched } = await withServedRelease();
     const cli = startCli(dir);
     await whenDojoBuildRuns(dir);
     process.kill(cli.child.pid as number, 'SIGTERM');
     const { code } = await cli.exited;
     assert.equal(code, 130, cli.output());
     assert.match(cli.output(), /build interrupted; the served release is unchanged/);
-    assert.equal(treeHash(path.join(dir, 'current')), before);
+    assertUntouched();
     assert.deepEqual(leftovers(dir), []);
   });
 
   it('SIGKILL part way: the served release stays byte-identical, and the next build succeeds and clears the leftovers', async () => {
-    const dir = tempReleaseDir();
-    await build(configFor(dir), memoryLogger());
-    const before = treeHash(path.join(dir, 'current'));
-    const target = fs.readlinkSync(path.join(dir, 'current'));
+    const { dir, assertUntouched } = await withServedRelease();
     const cli = startCli(dir);
     await whenDojoBuildRuns(dir);
     process.kill(-(cli.child.pid as number), 'SIGKILL'); // the CLI and its dojo build, as a crash would
     const { signal } = await cli.exited;
     assert.equal(signal, 'SIGKILL');
-    assert.equal(fs.readlinkSync(path.join(dir, 'current')), target);
-    assert.equal(treeHash(path.join(dir, 'current')), before);
+    assertUntouched();
     assert.ok(leftovers(dir).length > 0, 'a killed build cannot clean up after itself');
     const next = await build(configFor(dir), memoryLogger());
     assert.equal(readCurrentRelease(dir)?.id, next.id);
