@@ -7,6 +7,7 @@ import { demoBuildConfig } from '../demo/build-config.js';
 import { build } from '../server/build/build.js';
 import { resolveBuildConfig } from '../server/build/config.js';
 import { createLogger } from '../server/build/logger.js';
+import { mountGallery } from './gallery-form.js';
 import { mountHostile } from './hostile-form.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -15,10 +16,12 @@ const releaseDir = path.join(root, '.dijitize-e2e');
 
 const withTestRoutes = (app: ReturnType<typeof createApp>) => {
   mountHostile(app);
+  mountGallery(app);
   return app;
 };
 
 withTestRoutes(createApp()).listen(port, '127.0.0.1', () => console.log(`source demo on ${port}`));
+// The release bundles the demo's forms and the test-only ones mounted above.
 const summary = await build(resolveBuildConfig({ ...demoBuildConfig, releaseDir }, root), createLogger());
 console.log(`built release ${summary.id}`);
 withTestRoutes(createApp({ releaseDir })).listen(port + 1, '127.0.0.1', () => console.log(`built demo on ${port + 1}`));

@@ -1,0 +1,45 @@
+import { expect, test } from '@playwright/test';
+import { watchProblems } from './page-check.js';
+import { readWidget } from './widgets.js';
+
+test('every alternative widget is created from its plain HTML and posts a value the server reads', async ({ page }) => {
+  const problems = watchProblems(page);
+  await page.goto('/gallery');
+  const classes: Record<string, string> = {
+    'gallery-plain': 'dijit.form.TextBox',
+    'gallery-suggest': 'dijit.form.ComboBox',
+    'gallery-grown': 'dijit.form.Textarea',
+    'gallery-size': 'dijit.form.Select',
+    'gallery-fit-0': 'dijit.form.RadioButton',
+    'gallery-price': 'dijit.form.CurrencyTextBox',
+    'gallery-volume': 'dijit.form.HorizontalSlider',
+    'gallery-tags-0': 'dijit.form.CheckBox',
+  };
+  for (const [id, declaredClass] of Object.entries(classes)) {
+    expect((await readWidget(page, id, [])).declaredClass, id).toBe(declaredClass);
+  }
+  expect((await readWidget(page, 'gallery-volume', ['minimum', 'maximum', 'discreteValues'])).props).toEqual({ minimum: 0, maximum: 10, discreteValues: 11 });
+  expect((await readWidget(page, 'gallery-price', ['constraints'])).props['constraints']).toMatchObject({ min: 0, max: 1000 });
+
+  await page.locator('#gallery-plain').fill('hello');
+  await page.locator('#gallery-suggest').fill('ban');
+  await page.locator('.dijitMenuItem', { hasText: 'banana' }).click();
+  await page.locator('#gallery-grown').fill('line one');
+  await page.locator('#gallery-size').click();
+  await page.locator('.dijitMenuItem', { hasText: 'Large' }).click();
+  await page.locator('label[for="gallery-fit-1"]').click();
+  await page.locator('#gallery-price').fill('12.50');
+  await page.evaluate(() => {
+    const registry = (window as unknown as { require: (m: string) => { byId(id: string): { set(n: string, v: unknown): void } } }).require('dijit/registry');
+    registry.byId('gallery-volume').set('value', 7);
+  });
+  await page.locator('label[for="gallery-tags-0"]').click();
+  await page.locator('label[for="gallery-tags-2"]').click();
+  await page.getByRole('button', { name: 'Submit' }).click();
+  await expect(page).toHaveURL(/\/gallery\/done$/);
+  await expect(page.locator('dd[data-field="plain"]')).toHaveText('hello');
+  const saved = Object.fromEntries(await page.locator('dd').evaluateAll((dds) => dds.map((dd) => [dd.getAttribute('data-field'), dd.textContent])));
+  expect(saved).toEqual({ plain: 'hello', suggest: 'banana', grown: 'line one', size: 'l', fit: 'm', price: '12.5', volume: '7', tags: 's, l' });
+  expect(problems.failedRequests).toEqual([]);
+  expect(problems.consoleErrors).toEqual([]);
+});
