@@ -11,7 +11,9 @@ const HTML_ESCAPES: Record<string, string> = {
 
 /** Escapes text for HTML element content and for quoted attribute values alike. */
 export function escapeHtml(value: unknown): string {
-  return String(value ?? '').replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
+  const text = String(value ?? '');
+  // Most labels and values need no escaping: testing first skips the replace (a hot path when rendering).
+  return /[&<>"']/.test(text) ? text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c) : text;
 }
 
 /**
@@ -19,9 +21,9 @@ export function escapeHtml(value: unknown): string {
  * or `&` can end the script element or open a comment, and U+2028/U+2029 cannot end a JS string early.
  */
 export function scriptJson(value: unknown): string {
-  return (JSON.stringify(value) ?? 'null').replace(/[<>&\u2028\u2029]/g, (c) => {
-    return '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0');
-  });
+  const json = JSON.stringify(value) ?? 'null';
+  if (!/[<>&\u2028\u2029]/.test(json)) return json;
+  return json.replace(/[<>&\u2028\u2029]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
 }
 
 /**

@@ -7,7 +7,7 @@ import type { CompiledForm, FormDefinition } from './define.js';
 import { formOpenTag, renderFormBody } from './render-html.js';
 import type { FormState } from './validate.js';
 import { inlineFormCode } from './widget-code.js';
-import { formSpec } from './widget-spec.js';
+import { formSpec, type FormSpec } from './widget-spec.js';
 
 /** A form rendered for one request. In a template: `{{ form.html | safe }}`. */
 export interface RenderedForm {
@@ -19,16 +19,25 @@ export interface RenderedForm {
 /** Id of the JSON island that holds a form's spec in form-function mode. */
 export const specIslandId = (formId: string) => `${formId}-dijitize`;
 
-/** What a form renders to for one state: its body HTML, its spec as JSON, its inline widget code. */
-interface Rendering {
-  body: string;
-  specJson: string;
-  code: string;
-}
-
-function render(compiled: CompiledForm, state: Partial<FormState>): Rendering {
-  const spec = formSpec(compiled, state);
-  return { body: renderFormBody(compiled, state), specJson: scriptJson(spec), code: inlineFormCode(spec) };
+/**
+ * What a form renders to for one state: its body HTML, and, made only when a page asks (each mode needs
+ * one of them), its spec as JSON or its inline widget code.
+ */
+class Rendering {
+  readonly body: string;
+  readonly #spec: FormSpec;
+  #specJson: string | undefined;
+  #code: string | undefined;
+  constructor(compiled: CompiledForm, state: Partial<FormState>) {
+    this.body = renderFormBody(compiled, state);
+    this.#spec = formSpec(compiled, state);
+  }
+  get specJson(): string {
+    return (this.#specJson ??= scriptJson(this.#spec));
+  }
+  get code(): string {
+    return (this.#code ??= inlineFormCode(this.#spec));
+  }
 }
 
 /** A form shown without values or errors renders the same every time: rendered once per definition. */
@@ -39,7 +48,7 @@ export function addFormToPage(dojo: RequestDojo, form: FormDefinition, state: Pa
   const compiled = form.compiled;
   let rendering = isBlank(state) ? blankRenderings.get(compiled) : undefined;
   if (!rendering) {
-    rendering = render(compiled, state);
+    rendering = new Rendering(compiled, state);
     if (isBlank(state)) blankRenderings.set(compiled, rendering);
   }
   let html = formOpenTag(compiled) + hiddenInputs + rendering.body;

@@ -122,6 +122,19 @@ describe('dijitize build (real dojo-util build of the demo)', { timeout: 180_000
     assert.deepEqual(leftovers(dir), []);
   });
 
+  it('--dry-run prints the generated profile and builds nothing', async () => {
+    const dir = tempReleaseDir();
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/build/cli.ts', 'build', '--dry-run', '--config', 'test/build/fixtures/demo.config.js', '--out', dir], { cwd: root });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    assert.equal(code, 0);
+    const profile = new Function(`${out}; return profile;`)() as { layers: Record<string, { include: string[] }>; layerOptimize: string };
+    assert.ok(profile.layers['dojo/dojo']?.include.includes('dijit/form/ValidationTextBox'));
+    assert.equal(profile.layerOptimize, 'uglify');
+    assert.deepEqual(fs.readdirSync(dir), []);
+  });
+
   it('keeps the newest releases and prunes older ones, never the current one', async () => {
     const dir = tempReleaseDir();
     const ids = [];

@@ -1,0 +1,54 @@
+// `npm run bench:profile [get|post-fail]`: runs the bench server under `node --cpu-prof` while autocannon
+// loads one scenario for 5 s, then prints the functions with the most self time. The .cpuprofile is kept
+// in bench/profiles/ (open it in Chrome DevTools for the whole picture).
+import { fork } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { openForm, tokenField } from '../test/form-session.js';
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+}
+interface CpuProfile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const scenario = process.argv[2] ?? 'get';
+const dir = path.join(root, 'bench/profiles');
+fs.mkdirSync(dir, { recursive: true });
+const before = new Set(fs.readdirSync(dir));
+
+const server = fork(path.join(root, 'bench/serve-bench.ts'), [], { execArgv: ['--import', 'tsx', '--cpu-prof', `--cpu-prof-dir=${dir}`] });
+const ports = await new Promise<{ source: number }>((resolve) => server.once('message', (m) => resolve(m as { source: number })));
+const base = `http://127.0.0.1:${ports.source}`;
+const session = await openForm(base, '/inline/20');
+const options: autocannon.Options =
+  scenario === 'post-fail'
+    ? { url: `${base}/inline/20`, method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: session.cookie }, body: `${tokenField(session)}f0=x` }
+    : { url: `${base}/inline/20` };
+const result = await autocannon({ ...options, connections: 50, duration: 5 });
+server.send('stop');
+await new Promise((resolve) => server.once('exit', resolve));
+
+const file = fs.readdirSync(dir).find((f) => !before.has(f) && f.endsWith('.cpuprofile'));
+if (!file) throw new Error('no profile was written');
+const profile = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as CpuProfile;
+const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+const self = new Map<string, number>();
+profile.samples.forEach((id, i) => {
+  const frame = byId.get(id)?.callFrame;
+  if (!frame) return;
+  const key = `${frame.functionName || '(anonymous)'} ${frame.url.replace(/^.*\/(node_modules|server|bench)\//, '$1/')}:${frame.lineNumber + 1}`;
+  self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0));
+});
+const total = [...self.values()].reduce((a, b) => a + b, 0);
+console.log(`${scenario}: ${Math.round(result.requests.average)} req/s; profile bench/profiles/${file}; top self time:`);
+for (const [key, time] of [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 20)) {
+  console.log(`${((time / total) * 100).toFixed(1).padStart(5)}%  ${key}`);
+}
