@@ -5,10 +5,10 @@ import express, { type RequestHandler, type Router } from 'express';
 import cookieParser from 'cookie-parser';
 import { createCsrfGuard, csrfErrors } from './csrf.js';
 import { formBodyErrors, formBodyParser } from './form-body.js';
-import { servedFolders } from './package-folders.js';
+import { servedFolders, themePath } from './package-folders.js';
 import { RequestDojo, type DojoSources } from './request-dojo.js';
 import { createReleaseSource, RELEASES_FOLDER, type Release } from './release-source.js';
-import { resolveSettings, type DojoSettings, type ResolvedSettings, type Theme } from './settings.js';
+import { resolveSettings, type DojoSettings, type ResolvedSettings } from './settings.js';
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace
@@ -23,10 +23,6 @@ declare global {
   }
 }
 
-function themeFile(theme: Theme): string {
-  return theme === 'flat' ? `dojo-themes/flat/flat.css` : `dijit/themes/${theme}/${theme}.css`;
-}
-
 function sourceMode(settings: ResolvedSettings): DojoSources {
   const local = settings.prefix;
   const src = settings.src ?? `${local}/dojo/dojo.js`;
@@ -35,7 +31,7 @@ function sourceMode(settings: ResolvedSettings): DojoSources {
   return {
     src,
     locate: { packages: [{ name: 'dijitize', location: `${local}/dijitize` }] },
-    themeUrl: (theme) => `${theme === 'flat' ? local : base}/${themeFile(theme)}`,
+    themeUrl: (theme) => `${theme === 'flat' ? local : base}/${themePath(theme)}`,
     clientUrl: (file) => `${local}/dijitize/${file}`,
     release: null,
   };
@@ -50,7 +46,7 @@ function releaseMode(settings: ResolvedSettings, release: Release): DojoSources 
       baseUrl: `${base}/dojo/`,
       packages: manifest.packages.filter((name) => name !== 'dojo').map((name) => ({ name, location: `${base}/${name}` })),
     },
-    themeUrl: (theme) => `${base}/${manifest.themes[theme] ?? themeFile(theme)}`,
+    themeUrl: (theme) => `${base}/${manifest.themes[theme] ?? themePath(theme)}`,
     clientUrl: (file) => `${base}/dijitize/${file}`,
     release,
   };

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import type { Theme } from './settings.js';
 
 const requireFromHere = createRequire(import.meta.url);
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -17,6 +18,11 @@ export function packageFolder(name: string): string {
 export const CLIENT_FOLDER: string =
   [path.resolve(here, '../client/dijitize'), path.resolve(here, '../../client/dijitize')].find((p) => fs.existsSync(p)) ??
   path.resolve(here, '../client/dijitize');
+
+/** A theme's stylesheet, relative to the served (or built) packages. */
+export function themePath(theme: Theme): string {
+  return theme === 'flat' ? 'dojo-themes/flat/flat.css' : `dijit/themes/${theme}/${theme}.css`;
+}
 
 /** The folders served under the prefix, by URL segment: `/dojo/dijit/...` is the dijit package. */
 export function servedFolders(): Record<string, string> {

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { formRegistry, type FormDefinition } from '../forms/define.js';
+import { themePath } from '../package-folders.js';
 import { MANIFEST_FILE, type ReleaseManifest } from '../release-source.js';
 import type { Theme } from '../settings.js';
 import { assertModulesExist, buildPackages, neededModules } from './collect.js';
@@ -26,7 +27,6 @@ export interface BuildSummary {
   pruned: string[];
 }
 
-const themeFile = (theme: Theme) => (theme === 'flat' ? 'dojo-themes/flat/flat.css' : `dijit/themes/${theme}/${theme}.css`);
 const sha256 = (data: Buffer) => crypto.createHash('sha256').update(data).digest('hex');
 
 /** The profile this config would build (for --dry-run and tests), with its release folder. */
@@ -49,7 +49,7 @@ export function planBuild(config: BuildConfig, workDir: string, forms: Iterable<
 function writeManifest(dir: string, config: BuildConfig, modules: string[], packages: string[]): ReleaseManifest {
   const files = { dojo: 'dojo/dojo.js', boot: 'dijitize/boot.js' };
   const themes: Partial<Record<Theme, string>> = {};
-  for (const theme of config.themes) themes[theme] = themeFile(theme);
+  for (const theme of config.themes) themes[theme] = themePath(theme);
   const hashes: Record<string, string> = {};
   for (const file of [files.dojo, files.boot, ...Object.values(themes)]) {
     const full = path.join(dir, file);

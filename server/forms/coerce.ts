@@ -9,9 +9,13 @@ export type RawValue = string | string[];
 /** The raw values of a form, by dotted path. */
 export type RawValues = Record<string, RawValue>;
 
-const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+/** Decimal text as forms post it (NumberTextBox posts `1234.5`, no grouping). */
+export const DECIMAL = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TRUE = new Set(['on', 'true', '1', 'yes']);
+
+/** Whether a posted checkbox value means checked. */
+export const isCheckedValue = (text: string): boolean => TRUE.has(text.toLowerCase());
 const FALSE = new Set(['off', 'false', '0', 'no', '']);
 
 /** A valid calendar day `yyyy-mm-dd` as a Date at UTC midnight, else null. */
@@ -31,7 +35,7 @@ export function coerceValue(field: CompiledField, raw: RawValue | undefined): un
   if (kind === 'multiEnum') return raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
   if (kind === 'boolean') {
     if (raw === undefined) return false; // an unchecked checkbox posts nothing
-    if (typeof raw === 'string' && TRUE.has(raw.toLowerCase())) return true;
+    if (typeof raw === 'string' && isCheckedValue(raw)) return true;
     if (typeof raw === 'string' && FALSE.has(raw.toLowerCase())) return false;
     return raw;
   }
@@ -40,7 +44,7 @@ export function coerceValue(field: CompiledField, raw: RawValue | undefined): un
   if (text === undefined || text === '') return facts.nullable && facts.required === false && facts.defaultValue === undefined ? null : undefined;
   switch (kind) {
     case 'number':
-      return NUMBER.test(text) ? Number(text) : text;
+      return DECIMAL.test(text) ? Number(text) : text;
     case 'date':
       return isoDayToDate(text) ?? text;
     case 'time':

@@ -1,6 +1,7 @@
 // A compiled form + its state -> plain, accessible HTML that works with JavaScript off: labels tied to
 // ids, native constraint attributes, the user's values, and each error as text beside its field.
 import { attributes, escapeHtml } from '../escape.js';
+import { isCheckedValue } from './coerce.js';
 import type { CompiledField } from './compile.js';
 import type { CompiledForm } from './define.js';
 import type { FormState } from './validate.js';
@@ -25,7 +26,7 @@ export function shownValue(field: CompiledField, state: Partial<FormState>): str
   return String(fallback);
 }
 
-const isChecked = (value: string | string[]) => typeof value === 'string' && ['on', 'true', '1', 'yes'].includes(value.toLowerCase());
+const isChecked = (value: string | string[]) => typeof value === 'string' && isCheckedValue(value);
 const includes = (value: string | string[], choice: string) => (Array.isArray(value) ? value.includes(choice) : value === choice);
 
 function control(field: CompiledField, value: string | string[], described: string | undefined, invalid: boolean): string {

@@ -2,7 +2,7 @@
 // properties, server error). Both modes start from this list: inline code is generated from it, and the
 // form function receives it as a JSON island.
 import { escapeHtml } from '../escape.js';
-import { isoDayToDate } from './coerce.js';
+import { DECIMAL, isCheckedValue, isoDayToDate } from './coerce.js';
 import type { CompiledField } from './compile.js';
 import type { CompiledForm } from './define.js';
 import { partIds, shownValue, submitId } from './render-html.js';
@@ -23,7 +23,6 @@ export interface FormSpec {
   widgets: WidgetInstance[];
 }
 
-const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
 const TIME = /^T?(\d{2}:\d{2})(:\d{2})?$/;
 
 /** The widget's value properties for a raw value: `value` when it parses, else the text as typed. */
@@ -32,7 +31,7 @@ function valueProps(field: CompiledField, raw: string | string[]): Record<string
   switch (field.kind) {
     case 'number':
       if (text === '') return {};
-      return NUMBER.test(text) ? { value: Number(text) } : { displayedValue: text };
+      return DECIMAL.test(text) ? { value: Number(text) } : { displayedValue: text };
     case 'date':
     case 'isoDate':
       if (text === '') return {};
@@ -43,7 +42,7 @@ function valueProps(field: CompiledField, raw: string | string[]): Record<string
       return m ? { value: `T${m[1]}${m[2] ?? ':00'}` } : { displayedValue: text };
     }
     case 'boolean':
-      return { checked: ['on', 'true', '1', 'yes'].includes(text.toLowerCase()) };
+      return { checked: isCheckedValue(text) };
     case 'multiEnum':
       return {}; // the <option selected> / checked markup carries the selection
     default:
