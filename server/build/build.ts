@@ -13,6 +13,7 @@ import type { BuildConfig } from './config.js';
 import type { Logger } from './logger.js';
 import { buildProfile, profileSource } from './profile.js';
 import { ReleaseTransaction } from './release-transaction.js';
+import { minifyLayer } from './minify-layer.js';
 import { runDojoBuild } from './run-dojo-build.js';
 import { stageFlatTheme } from './flat-theme-package.js';
 
@@ -41,7 +42,7 @@ export function planBuild(config: BuildConfig, workDir: string, forms: Iterable<
     locale: config.settings.dojoConfig.locale,
     themes: config.themes,
     releaseDir,
-    minify: config.minify,
+    uglify: config.minify === 'uglify',
   });
   return { modules, packages, profile };
 }
@@ -92,9 +93,13 @@ export async function build(config: BuildConfig, logger: Logger, options: BuildO
     const profileFile = path.join(transaction.tempDir, 'app.profile.js');
     fs.writeFileSync(profileFile, profileSource(plan.profile));
 
-    logger.phase(`Running the Dojo build${config.minify ? ' (layer minified with uglify-js)' : ''}`);
+    logger.phase(`Running the Dojo build${config.minify === 'uglify' ? ' (layer minified with uglify-js)' : ''}`);
     const result = await runDojoBuild(profileFile, logger, signal);
     logger.info(`dojo build finished with ${result.warnings} warning(s)`);
+    if (config.minify === 'terser') {
+      logger.phase('Minifying the layer with terser');
+      await minifyLayer(path.join(transaction.workDir, 'dojo/dojo.js'));
+    }
 
     logger.phase('Writing the manifest');
     const manifest = writeManifest(transaction.workDir, config, plan.modules.map((m) => m.mid), plan.packages.map((p) => p.name));

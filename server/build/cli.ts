@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { build, planBuild } from './build.js';
-import { loadBuildConfig, importApp } from './config.js';
+import { loadBuildConfig, importApp, type Minifier } from './config.js';
 import { createLogger } from './logger.js';
 import { profileSource } from './profile.js';
 
@@ -25,9 +25,13 @@ program
   .option('--app <entry>', 'app module to import so its forms get defined (overrides the config)')
   .option('--out <dir>', 'release folder (overrides the config)')
   .option('--keep <n>', 'releases to keep', positiveInt)
+  .option('--minifier <name>', 'uglify (dojo-util, ES5 only) or terser (ES2015+)', (v: string) => {
+    if (v !== 'uglify' && v !== 'terser') throw new InvalidArgumentError('uglify or terser');
+    return v;
+  })
   .option('--no-minify', 'leave the layer unminified')
   .option('--dry-run', 'print the dojo-util profile and stop')
-  .action(async (options: { config: string; app?: string; out?: string; keep?: number; minify: boolean; dryRun?: boolean }) => {
+  .action(async (options: { config: string; app?: string; out?: string; keep?: number; minify: boolean; minifier?: Minifier; dryRun?: boolean }) => {
     const logger = createLogger();
     const controller = new AbortController();
     const stop = (signal: NodeJS.Signals) => {
@@ -41,6 +45,7 @@ program
       if (options.app) await importApp(options.app);
       if (options.out) config.releaseDir = path.resolve(options.out);
       if (options.keep) config.keep = options.keep;
+      if (options.minifier) config.minify = options.minifier;
       if (!options.minify) config.minify = false;
       if (options.dryRun) {
         const preview = fs.mkdtempSync(path.join(os.tmpdir(), 'dijitize-dry-run-'));

@@ -21,7 +21,8 @@ const configSchema = z.strictObject({
   releaseDir: z.string().default('.dijitize'),
   /** Releases to keep, the current one included. */
   keep: z.number().int().min(1).default(3),
-  minify: z.boolean().default(true),
+  /** How the layer is minified: dojo-util's uglify-js 2.8 (ES5 only), terser (ES2015+), or not at all. */
+  minify: z.union([z.enum(['uglify', 'terser']), z.literal(false), z.literal(true).transform(() => 'uglify' as const)]).default('uglify'),
 });
 
 export type BuildConfigInput = z.input<typeof configSchema>;
@@ -34,8 +35,10 @@ export interface BuildConfig {
   themes: Theme[];
   releaseDir: string;
   keep: number;
-  minify: boolean;
+  minify: Minifier | false;
 }
+
+export type Minifier = 'uglify' | 'terser';
 
 /** The config file is wrong or cannot be loaded. */
 export class ConfigError extends Error {}

@@ -17,8 +17,8 @@ export interface ProfileInput {
   themes: Theme[];
   /** Absolute folder the build writes to. */
   releaseDir: string;
-  /** Minify the layer with uglify-js 2.8.29 (the only optimizer that runs without Java). */
-  minify: boolean;
+  /** Let dojo-util minify the layer with uglify-js 2.8.29 (the only optimizer it runs without Java). */
+  uglify: boolean;
 }
 
 /** The profile as a plain object; dojo-util reads it from a file as `var profile = {...}`. */
@@ -29,7 +29,7 @@ export function buildProfile(input: ProfileInput): Record<string, unknown> {
     releaseName: '',
     action: 'release',
     // Only the layer is minified: the rest of the release is what the layer could not hold (images, nls).
-    layerOptimize: input.minify ? 'uglify' : false,
+    layerOptimize: input.uglify ? 'uglify' : false,
     optimize: false,
     cssOptimize: 'comments',
     mini: true,

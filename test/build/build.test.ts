@@ -112,6 +112,19 @@ describe('dijitize build (real dojo-util build of the demo)', { timeout: 180_000
     assert.equal(readCurrentRelease(dir)?.id, next.id);
   });
 
+  it('terser minifies a layer that holds ES2015 app code, which uglify-js 2 cannot read', async () => {
+    const dir = tempReleaseDir();
+    const modern = appPackage('modern', 'define([], function(){ const twice = (a) => a * 2; return { twice: twice }; });');
+    const logger = memoryLogger();
+    const summary = await build(configFor(dir, { minify: 'terser', packages: { ...demoBuildConfig.packages, modern }, modules: ['modern/main'] }), logger);
+    const layer = fs.readFileSync(path.join(summary.dir, 'dojo/dojo.js'), 'utf8');
+    const original = fs.readFileSync(path.join(summary.dir, 'dojo/dojo.uncompressed.js'), 'utf8');
+    assert.ok(layer.includes('"modern/main"'));
+    assert.ok(layer.length < original.length / 2, 'minified');
+    assert.ok(logger.lines.includes('phase: Minifying the layer with terser'));
+    assert.doesNotThrow(() => new Function(layer));
+  });
+
   it('a lock stops a second build with a clear message; a stale lock is taken over', async () => {
     const dir = tempReleaseDir();
     fs.writeFileSync(path.join(dir, '.lock'), JSON.stringify({ pid: process.ppid, since: 'earlier' }));
