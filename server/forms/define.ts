@@ -4,7 +4,8 @@ import type * as z from 'zod';
 import { compileField, FieldDefinitionError, type CompiledField, type FieldOptions } from './compile.js';
 import { introspectObject, IntrospectionError } from './introspect.js';
 import type { AttrMapOverride } from './mapping.js';
-import { parseForm, type ParseResult } from './validate.js';
+import { rawValuesOf } from './initial-values.js';
+import { parseForm, type FormState, type ParseResult } from './validate.js';
 
 /** Dotted paths of the fields of an object type (`address.street`). */
 export type FieldPath<T> = T extends Date | readonly unknown[]
@@ -108,6 +109,14 @@ export class FormDefinition<S extends z.ZodObject = z.ZodObject> {
    */
   parse(body: unknown): ParseResult<z.output<S>> {
     return parseForm(this.schema, this.compiled, body);
+  }
+
+  /**
+   * The state that shows existing data in the form (for edit pages).
+   * @example res.render('edit.html', { form: req.dojo.form(profile, profile.initial(user)) });
+   */
+  initial(data: Partial<z.input<S>>): Partial<FormState> {
+    return { values: rawValuesOf(this.compiled.fields, data) };
   }
 }
 

@@ -88,6 +88,22 @@ describe('coercion of POSTed values', () => {
   });
 });
 
+describe('initial values for edit forms', () => {
+  it('turns typed data back into what the form shows, and parses back to the same data', () => {
+    const data = {
+      name: 'Ada', middle: null, age: 36, agree: true, day: new Date(Date.UTC(2026, 2, 14)), isoDay: '2026-03-15',
+      start: '09:30:00', color: 'red' as const, tags: ['a', 'c'] as Array<'a' | 'c'>, address: { street: 'Main St' },
+    };
+    const state = form.initial(data);
+    assert.deepEqual(state.values, {
+      name: 'Ada', age: '36', agree: 'on', day: '2026-03-14', isoDay: '2026-03-15', start: '09:30:00', color: 'red', tags: ['a', 'c'], 'address.street': 'Main St',
+    });
+    const again = form.parse(state.values);
+    assert.ok(again.ok);
+    assert.deepEqual(again.data, data);
+  });
+});
+
 describe('server messages', () => {
   const messages = new FormDefinition('m', z.object({
     n: z.number().min(1).max(5),
