@@ -74,6 +74,7 @@ export function dojo(input: DojoSettings = {}): DojoMiddleware {
   }
 
   const currentRelease = settings.releaseDir ? createReleaseSource(settings.releaseDir) : () => null;
+  currentRelease(); // a broken release fails here, at start-up, naming its manifest
   if (settings.releaseDir) {
     // Release folders are named by content hash, so their files never change: cache them for a year.
     router.use(

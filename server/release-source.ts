@@ -50,8 +50,13 @@ export function readCurrentRelease(releaseDir: string): Release | null {
   return { id: parsed.data.id, dir, manifest: parsed.data };
 }
 
-/** Caches the current release, checking the link again after `ttlMs`. */
-export function createReleaseSource(releaseDir: string, ttlMs = 1000): () => Release | null {
+/**
+ * Caches the current release, checking the link again after `ttlMs`. The first read throws on a broken
+ * manifest (the middleware calls it at start-up); later, a release that cannot be read is reported once
+ * and the one being served stays in use.
+ */
+export function createReleaseSource(releaseDir: string, ttlMs = 1000, warn: (message: string) => void = console.warn): () => Release | null {
+  let first = true;
   let checkedAt = -Infinity;
   let linkTarget: string | null = null;
   let release: Release | null = null;
@@ -67,8 +72,14 @@ export function createReleaseSource(releaseDir: string, ttlMs = 1000): () => Rel
     }
     if (target !== linkTarget) {
       linkTarget = target;
-      release = target === null ? null : readCurrentRelease(releaseDir);
+      try {
+        release = target === null ? null : readCurrentRelease(releaseDir);
+      } catch (err) {
+        if (first) throw err;
+        warn(`dijitize: keeping release ${release?.id ?? '(none)'}: ${(err as Error).message}`);
+      }
     }
+    first = false;
     return release;
   };
 }
