@@ -86,7 +86,11 @@ export function dojo(input: DojoSettings = {}): DojoMiddleware {
   const csrf = createCsrfGuard(settings);
   const attach: RequestHandler = (req, res, next) => {
     req.dojo = createRequestDojo(settings, currentRelease());
-    if (csrf) req.dojo.csrfToken = () => csrf.token(req, res);
+    if (csrf) {
+      // One token per request: two forms on a page must share the cookie they are checked against.
+      let token: string | undefined;
+      req.dojo.csrfToken = () => (token ??= csrf.token(req, res));
+    }
     res.locals.dojo = req.dojo;
     next();
   };

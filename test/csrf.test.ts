@@ -58,6 +58,19 @@ describe('CSRF protection (double submit, on by default)', () => {
     });
   });
 
+  it('two forms on one page share one token and one cookie', async () => {
+    const a = express();
+    a.use(dojo());
+    a.get('/two', (req, res) => res.type('html').send(req.dojo.form(form).html + req.dojo.form(form).html));
+    await withServer(a, async (base) => {
+      const res = await fetch(`${base}/two`);
+      const tokens = [...(await res.text()).matchAll(/name="_csrf" value="([^"]+)"/g)].map((m) => m[1]);
+      assert.equal(tokens.length, 2);
+      assert.equal(tokens[0], tokens[1]);
+      assert.equal(res.headers.getSetCookie().length, 1);
+    });
+  });
+
   it('can be turned off per route (exempt paths) or altogether', async () => {
     await withServer(app({ csrf: { exempt: ['/hooks/incoming'] } }), async (base) => {
       assert.equal((await post(base, '/hooks/incoming', 'name=ada')).status, 200);
