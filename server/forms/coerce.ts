@@ -18,12 +18,15 @@ const TRUE = new Set(['on', 'true', '1', 'yes']);
 export const isCheckedValue = (text: string): boolean => TRUE.has(text.toLowerCase());
 const FALSE = new Set(['off', 'false', '0', 'no', '']);
 
+/** A Date as the calendar day `yyyy-mm-dd` (UTC) that DateTextBox and `<input type=date>` use. */
+export const toIsoDay = (date: Date): string => date.toISOString().slice(0, 10);
+
 /** A valid calendar day `yyyy-mm-dd` as a Date at UTC midnight, else null. */
 export function isoDayToDate(text: string): Date | null {
   const m = ISO_DAY.exec(text);
   if (!m) return null;
   const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return date.toISOString().slice(0, 10) === text ? date : null;
+  return toIsoDay(date) === text ? date : null;
 }
 
 /**

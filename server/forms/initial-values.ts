@@ -1,14 +1,15 @@
 // Typed data -> the raw strings a form shows: the reverse of coercion, for forms that edit existing data
 // (`req.dojo.form(form, form.initial(record))`).
 import type { CompiledField } from './compile.js';
-import type { RawValue, RawValues } from './coerce.js';
+import { toIsoDay, type RawValue, type RawValues } from './coerce.js';
 import { getPath } from './object-path.js';
 
-function rawOf(field: CompiledField, value: unknown): RawValue | undefined {
+/** One field's typed value as the raw text (or texts) the form shows; undefined for no value. */
+export function rawValueOf(field: CompiledField, value: unknown): RawValue | undefined {
   if (value === undefined || value === null) return undefined;
   if (field.kind === 'multiEnum') return Array.isArray(value) ? value.map(String) : [String(value)];
   if (field.kind === 'boolean') return value === true ? 'on' : '';
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.toISOString().slice(0, 10);
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : toIsoDay(value);
   return String(value);
 }
 
@@ -16,7 +17,7 @@ function rawOf(field: CompiledField, value: unknown): RawValue | undefined {
 export function rawValuesOf(fields: readonly CompiledField[], data: unknown): RawValues {
   const values: RawValues = {};
   for (const field of fields) {
-    const raw = rawOf(field, getPath(data, field.path));
+    const raw = rawValueOf(field, getPath(data, field.path));
     if (raw !== undefined) values[field.path] = raw;
   }
   return values;

@@ -1,6 +1,7 @@
 // zod 4 -> what each field of a form is. The only file that reads zod internals, and it reads only the
 // public definitions (`schema.def`, the checks in `def.checks`), never `_zod.bag`, which zod 4.6 empties.
 import type * as z from 'zod';
+import { toIsoDay } from './coerce.js';
 
 /** What kind of value a field holds; decides the default widget, the markup and the coercion. */
 export type FieldKind = 'string' | 'number' | 'boolean' | 'date' | 'isoDate' | 'time' | 'enum' | 'multiEnum';
@@ -52,8 +53,7 @@ const checksOf = (schema: AnySchema): CheckDef[] => {
   return [...own, ...((def['checks'] as Array<{ _zod: { def: CheckDef } }> | undefined) ?? []).map((c) => c._zod.def)];
 };
 
-const isoDay = (value: unknown): string =>
-  value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
+const isoDay = (value: unknown): string => (value instanceof Date ? toIsoDay(value) : String(value));
 
 /** Formats whose own pattern is a good client-side check; `url` has none in zod, so it gets ours. */
 const URL_PATTERN = String.raw`https?:\/\/[^\s\/$.?#][^\s]*`;

@@ -2,6 +2,7 @@
 // ids, native constraint attributes, the user's values, and each error as text beside its field.
 import { attributes, escapeHtml } from '../escape.js';
 import { isCheckedValue } from './coerce.js';
+import { rawValueOf } from './initial-values.js';
 import type { CompiledField } from './compile.js';
 import type { CompiledForm } from './define.js';
 import type { FormState } from './validate.js';
@@ -19,11 +20,7 @@ export const submitId = (form: CompiledForm) => `${form.id}-submit`;
 export function shownValue(field: CompiledField, state: Partial<FormState>): string | string[] {
   const sent = state.values?.[field.path];
   if (sent !== undefined) return sent;
-  const fallback = field.facts.defaultValue;
-  if (fallback === undefined || fallback === null) return field.kind === 'multiEnum' ? [] : '';
-  if (Array.isArray(fallback)) return fallback.map(String);
-  if (fallback instanceof Date) return fallback.toISOString().slice(0, 10);
-  return String(fallback);
+  return rawValueOf(field, field.facts.defaultValue) ?? (field.kind === 'multiEnum' ? [] : '');
 }
 
 const isChecked = (value: string | string[]) => typeof value === 'string' && isCheckedValue(value);

@@ -77,6 +77,20 @@ describe('rendering a form', () => {
     assert.equal(spec.widgets[1].error, '&lt;b&gt;x&lt;/b&gt;');
   });
 
+  it('shows the schema defaults when nothing was sent', () => {
+    const defaults = new FormDefinition('d', z.object({
+      name: z.string().default('Ada'),
+      agree: z.boolean().default(true),
+      day: z.date().default(new Date(Date.UTC(2026, 2, 14))),
+      tags: z.array(z.enum(['a', 'b'])).default(['b']),
+    }));
+    const html = page({ csrf: false }).form(defaults).html;
+    assert.ok(html.includes('name="name" value="Ada"'));
+    assert.ok(html.includes('<input type="checkbox" id="d-agree" name="agree" value="on" checked>'));
+    assert.ok(html.includes('name="day" value="2026-03-14"'));
+    assert.ok(html.includes('<option value="b" selected>b</option>'));
+  });
+
   it('renders without Dojo when disabled: plain HTML, nothing registered', () => {
     const d = page({ enabled: false });
     const html = d.form(form).html;
