@@ -2,6 +2,7 @@
 // validation, and the same page without the compile cache, against two ceilings serving the same HTML
 // (a prebuilt string, and a plain Nunjucks render). Median of RUNS runs each; ratios against the string.
 import autocannon from 'autocannon';
+import { openForm, tokenField } from '../test/form-session.js';
 import { validBody } from './bench-forms.js';
 import { median, ratio, round } from './stats.js';
 
@@ -14,25 +15,19 @@ export interface ServerFigures {
 
 const CONNECTIONS = 50;
 
-async function session(base: string, path: string) {
-  const res = await fetch(`${base}${path}`);
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  const token = /name="_csrf" value="([^"]+)"/.exec(await res.text())?.[1] ?? '';
-  return { cookie, token: `_csrf=${encodeURIComponent(token)}` };
-}
 
 export async function serverBench(ports: { source: number; ceiling: number }, seconds: number, runs: number, log: (s: string) => void): Promise<ServerFigures[]> {
   const app = `http://127.0.0.1:${ports.source}`;
   const ceiling = `http://127.0.0.1:${ports.ceiling}`;
-  const s = await session(app, '/inline/20');
+  const s = await openForm(app, '/inline/20');
   const headers = { 'content-type': 'application/x-www-form-urlencoded', cookie: s.cookie };
   const scenarios: Array<[string, autocannon.Options]> = [
     ['ceiling: prebuilt string', { url: `${ceiling}/string` }],
     ['ceiling: plain Nunjucks render', { url: `${ceiling}/nunjucks` }],
     ['GET 20-field form page', { url: `${app}/inline/20` }],
     ['GET, no compile cache', { url: `${app}/uncached/20` }],
-    ['POST failing validation (422)', { url: `${app}/inline/20`, method: 'POST', headers, body: `${s.token}&f0=x` }],
-    ['POST passing validation (303)', { url: `${app}/inline/20`, method: 'POST', headers, body: `${s.token}&${validBody(20)}` }],
+    ['POST failing validation (422)', { url: `${app}/inline/20`, method: 'POST', headers, body: `${tokenField(s)}f0=x` }],
+    ['POST passing validation (303)', { url: `${app}/inline/20`, method: 'POST', headers, body: `${tokenField(s)}${validBody(20)}` }],
   ];
   const figures: ServerFigures[] = [];
   for (const [scenario, options] of scenarios) {

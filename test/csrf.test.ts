@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import express from 'express';
 import * as z from 'zod';
 import { dojo, FormDefinition, type DojoSettings } from '../server/index.js';
+import { openForm, tokenField } from './form-session.js';
 import { withServer } from './serve.js';
 
 const form = new FormDefinition('csrf', z.object({ name: z.string() }));
@@ -17,15 +18,8 @@ function app(settings: DojoSettings = {}) {
   return a;
 }
 
-/** GETs the form: its cookie and the token rendered in it. */
-async function session(base: string) {
-  const res = await fetch(`${base}/form`);
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  const token = /name="_csrf" value="([^"]+)"/.exec(await res.text())?.[1] ?? '';
-  return { cookie, token };
-}
-const post = (base: string, path: string, body: string, cookie = '') =>
-  fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', cookie }, body });
+/** No cookie at all: what a forged cross-site request carries. */
+const NO_COOKIE = { cookie: '' };
 
 describe('CSRF protection (double submit, on by default)', () => {
   it('renders a token in the form and sets an HttpOnly, SameSite=Strict cookie', async () => {
@@ -38,8 +32,8 @@ describe('CSRF protection (double submit, on by default)', () => {
 
   it('accepts a POST with the cookie and its token', async () => {
     await withServer(app(), async (base) => {
-      const { cookie, token } = await session(base);
-      const res = await post(base, '/form', `name=ada&_csrf=${encodeURIComponent(token)}`, cookie);
+      const s = await openForm(base, '/form');
+      const res = await s.post('/form', `${tokenField(s)}name=ada`);
       assert.equal(res.status, 200);
       assert.equal(await res.json(), true);
     });
@@ -47,9 +41,9 @@ describe('CSRF protection (double submit, on by default)', () => {
 
   it('answers 403 with a clear page when the token is missing, wrong, or the cookie is absent', async () => {
     await withServer(app(), async (base) => {
-      const { cookie, token } = await session(base);
-      for (const [body, c] of [['name=ada', cookie], ['name=ada&_csrf=forged', cookie], [`name=ada&_csrf=${encodeURIComponent(token)}`, '']] as const) {
-        const res = await post(base, '/form', body, c);
+      const s = await openForm(base, '/form');
+      for (const [body, headers] of [['name=ada', {}], ['name=ada&_csrf=forged', {}], [`${tokenField(s)}name=ada`, NO_COOKIE]] as const) {
+        const res = await s.post('/form', body, headers);
         assert.equal(res.status, 403, body);
         assert.match(await res.text(), /missing or invalid CSRF token/);
       }
@@ -73,11 +67,13 @@ describe('CSRF protection (double submit, on by default)', () => {
 
   it('can be turned off per route (exempt paths) or altogether', async () => {
     await withServer(app({ csrf: { exempt: ['/hooks/incoming'] } }), async (base) => {
-      assert.equal((await post(base, '/hooks/incoming', 'name=ada')).status, 200);
-      assert.equal((await post(base, '/form', 'name=ada')).status, 403);
+      const s = await openForm(base, '/form');
+      assert.equal((await s.post('/hooks/incoming', 'name=ada', NO_COOKIE)).status, 200);
+      assert.equal((await s.post('/form', 'name=ada', NO_COOKIE)).status, 403);
     });
     await withServer(app({ csrf: false }), async (base) => {
-      assert.equal((await post(base, '/form', 'name=ada')).status, 200);
+      const s = await openForm(base, '/form');
+      assert.equal((await s.post('/form', 'name=ada', NO_COOKIE)).status, 200);
       assert.doesNotMatch(await (await fetch(`${base}/form`)).text(), /_csrf/);
     });
   });

@@ -2,10 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import nunjucks from 'nunjucks';
 import { renderHead, useDijitize } from '../server/index.js';
-import { createRequestDojo } from '../server/middleware.js';
-import { resolveSettings, type DojoSettings } from '../server/settings.js';
+import { requestDojo } from './request-dojo.js';
 
-const requestDojo = (input: DojoSettings = {}) => createRequestDojo(resolveSettings(input));
 
 /** Positions of each needle in the haystack, asserting all are present. */
 function positions(html: string, needles: string[]): number[] {

@@ -2,11 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import express from 'express';
 import { dojo, RequestDojo } from '../server/index.js';
-import { createRequestDojo } from '../server/middleware.js';
-import { resolveSettings, type DojoSettings } from '../server/settings.js';
+import { requestDojo } from './request-dojo.js';
 import { withServer } from './serve.js';
 
-const requestDojo = (input: DojoSettings = {}) => createRequestDojo(resolveSettings(input));
 
 describe('dojo() middleware', () => {
   it('attaches a fresh req.dojo, mirrored on res.locals', async () => {

@@ -2,8 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import * as z from 'zod';
 import { FormDefinition } from '../../server/index.js';
-import { createRequestDojo } from '../../server/middleware.js';
-import { resolveSettings, type DojoSettings } from '../../server/settings.js';
+import { requestDojo } from '../request-dojo.js';
 import { renderHead } from '../../server/head-tag.js';
 
 const HOSTILE = `</script><script>alert(1)</script><!--"'&\u2028`;
@@ -19,7 +18,7 @@ const form = new FormDefinition(
     },
   },
 );
-const page = (settings: DojoSettings = {}) => createRequestDojo(resolveSettings(settings));
+const page = requestDojo;
 
 describe('rendering a form', () => {
   it('plain HTML: labels for ids, names, values kept, errors beside fields, all escaped', () => {
