@@ -40,7 +40,6 @@ export function planBuild(config: BuildConfig, workDir: string, forms: Iterable<
     packages,
     modules: modules.map((m) => m.mid),
     locale: config.settings.dojoConfig.locale,
-    themes: config.themes,
     releaseDir,
     uglify: config.minify === 'uglify',
   });
@@ -58,11 +57,12 @@ function writeManifest(dir: string, config: BuildConfig, modules: string[], pack
     hashes[file] = sha256(fs.readFileSync(full));
   }
   const digest = sha256(Buffer.from(JSON.stringify(hashes))).slice(0, 12);
-  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-');
+  const createdAt = new Date().toISOString();
+  const stamp = createdAt.replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-');
   const manifest: ReleaseManifest = {
     version: 1,
     id: `${stamp}-${digest}`,
-    createdAt: new Date().toISOString(),
+    createdAt,
     locale: config.settings.dojoConfig.locale,
     modules,
     packages,

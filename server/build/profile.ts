@@ -1,7 +1,5 @@
 // The dojo-util build profile for an app: one boot layer (`dojo/dojo.js`) holding the loader and every
 // module the forms need, the theme CSS inlined into one file, nls bundles for the app's locale.
-import type { Theme } from '../settings.js';
-
 export interface BuildPackage {
   name: string;
   /** Absolute folder on disk. */
@@ -14,7 +12,6 @@ export interface ProfileInput {
   /** Modules the boot layer includes, in order. */
   modules: string[];
   locale: string;
-  themes: Theme[];
   /** Absolute folder the build writes to. */
   releaseDir: string;
   /** Let dojo-util minify the layer with uglify-js 2.8.29 (the only optimizer it runs without Java). */
