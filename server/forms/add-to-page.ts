@@ -46,10 +46,11 @@ const isBlank = (state: Partial<FormState>) => !state.values && !state.errors &&
 
 export function addFormToPage(dojo: RequestDojo, form: FormDefinition, state: Partial<FormState> = {}, hiddenInputs = ''): RenderedForm {
   const compiled = form.compiled;
-  let rendering = isBlank(state) ? blankRenderings.get(compiled) : undefined;
+  const blank = isBlank(state);
+  let rendering = blank ? blankRenderings.get(compiled) : undefined;
   if (!rendering) {
     rendering = new Rendering(compiled, state);
-    if (isBlank(state)) blankRenderings.set(compiled, rendering);
+    if (blank) blankRenderings.set(compiled, rendering);
   }
   let html = formOpenTag(compiled) + hiddenInputs + rendering.body;
   if (dojo.enabled) {
