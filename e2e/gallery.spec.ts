@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { watchProblems } from './page-check.js';
+import { postedFields, submitExpectingSave } from './submit.js';
 import { readWidget } from './widgets.js';
 
 test('every alternative widget is created from its plain HTML and posts a value the server reads', async ({ page }) => {
@@ -27,16 +28,20 @@ test('every alternative widget is created from its plain HTML and posts a value 
   await page.locator('#gallery-grown').fill('line one');
   await page.locator('#gallery-size').click();
   await page.locator('.dijitMenuItem', { hasText: 'Large' }).click();
-  await page.locator('label[for="gallery-fit-1"]').click();
+  await page.locator('#gallery-fit-1').check();
   await page.locator('#gallery-price').fill('12.50');
   await page.evaluate(() => {
     const registry = (window as unknown as { require: (m: string) => { byId(id: string): { set(n: string, v: unknown): void } } }).require('dijit/registry');
     registry.byId('gallery-volume').set('value', 7);
   });
-  await page.locator('label[for="gallery-tags-0"]').click();
-  await page.locator('label[for="gallery-tags-2"]').click();
-  await page.getByRole('button', { name: 'Submit' }).click();
-  await expect(page).toHaveURL(/\/gallery\/done$/);
+  await page.locator('#gallery-tags-0').check();
+  await page.locator('#gallery-tags-2').check();
+  // Blur the last text field so every widget has written its value into the form.
+  await page.locator('#gallery-plain').focus();
+  await expect
+    .poll(() => postedFields(page, 'gallery'))
+    .toEqual({ plain: 'hello', suggest: 'banana', grown: 'line one', size: 'l', fit: 'm', price: '12.5', volume: '7', tags: ['s', 'l'] });
+  await submitExpectingSave(page, page.getByRole('button', { name: 'Submit' }), /\/gallery\/done$/);
   await expect(page.locator('dd[data-field="plain"]')).toHaveText('hello');
   const saved = Object.fromEntries(await page.locator('dd').evaluateAll((dds) => dds.map((dd) => [dd.getAttribute('data-field'), dd.textContent])));
   expect(saved).toEqual({ plain: 'hello', suggest: 'banana', grown: 'line one', size: 'l', fit: 'm', price: '12.5', volume: '7', tags: 's, l' });

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { submitExpectingSave } from './submit.js';
 import { watchProblems } from './page-check.js';
 import { readWidget } from './widgets.js';
 
@@ -55,8 +56,7 @@ test('the time card submits through the widgets and the server parses every type
   await page.locator('#timecard-projects').selectOption(['apollo', 'mercury']);
   await page.locator('#timecard-approved').check();
   await page.locator('#timecard-notes').fill('Wrote <the> compiler & "tested" it');
-  await page.getByRole('button', { name: 'Save time card' }).click();
-  await expect(page).toHaveURL(/\/timecard\/done$/);
+  await submitExpectingSave(page, page.getByRole('button', { name: 'Save time card' }), /\/timecard\/done$/);
   await expect(page.locator('dd[data-field="day"]')).toHaveText('2026-03-14');
   const saved = Object.fromEntries(
     await page.locator('dd').evaluateAll((dds) => dds.map((dd) => [dd.getAttribute('data-field'), dd.textContent])),
