@@ -44,9 +44,11 @@ const hostileRequests: autocannon.Request[] = [
 const run = (connections: number, duration: number, requests: autocannon.Request[]) =>
   autocannon({ url: base, connections, duration, requests, timeout: 10 });
 
-await run(20, 3, mainRequests); // warm-up: templates compiled, caches filled
+// Warm-up with both streams, so templates, caches and the error paths are compiled before the heap is measured.
+await Promise.all([run(20, 3, mainRequests), run(4, 3, hostileRequests)]);
 const heapBefore = await ask<number>('heap', 'heap');
 const [main, hostile] = await Promise.all([run(100, seconds, mainRequests), run(4, seconds, hostileRequests)]);
+await new Promise((resolve) => setTimeout(resolve, 1000)); // let the closed sockets go
 const heapAfter = await ask<number>('heap', 'heap');
 server.send('stop');
 
