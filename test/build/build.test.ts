@@ -59,7 +59,8 @@ function startCli(releaseDir: string) {
 
 /** Resolves once the dojo build itself is running (its profile is written in the temporary folder). */
 async function whenDojoBuildRuns(releaseDir: string): Promise<void> {
-  for (let i = 0; i < 400; i++) {
+  const giveUp = Date.now() + 60_000; // generous: a loaded CI machine starts tsx and the build slowly
+  while (Date.now() < giveUp) {
     const temp = fs.readdirSync(releaseDir).find((e) => e.startsWith('.tmp-'));
     if (temp && fs.existsSync(path.join(releaseDir, temp, 'release'))) return;
     await new Promise((r) => setTimeout(r, 25));
