@@ -22,7 +22,7 @@ for (const path of ['/hostile', '/hostile-csp']) {
     await page.locator('#hostile-name').fill(HOSTILE);
     await page.locator('#hostile-color').fill(HOSTILE.slice(0, 12));
     await page.locator('.dijitMenuItem', { hasText: 'onerror' }).first().click();
-    await page.locator('label[for="hostile-tags-1"]').click();
+    await page.locator('#hostile-tags-1').check();
     await page.locator('#hostile-submit, [widgetid="hostile-submit"]').first().click();
     await expect(page.locator('#hostile-name-error')).toHaveText(HOSTILE);
     expect((await readWidget(page, 'hostile-name', ['value'])).props['value']).toBe(HOSTILE);
