@@ -3,6 +3,7 @@
 import path from 'node:path';
 import express, { type RequestHandler, type Router } from 'express';
 import cookieParser from 'cookie-parser';
+import { recordAppSettings } from './app-settings.js';
 import { createCsrfGuard, csrfErrors } from './csrf.js';
 import { formBodyErrors, formBodyParser } from './form-body.js';
 import { servedFolders, themePath } from './package-folders.js';
@@ -66,6 +67,7 @@ export type DojoMiddleware = Router & { settings: ResolvedSettings };
  */
 export function dojo(input: DojoSettings = {}): DojoMiddleware {
   const settings = resolveSettings(input);
+  recordAppSettings(settings); // for `dijitize build --app`
   const router = express.Router() as DojoMiddleware;
   router.settings = settings;
 

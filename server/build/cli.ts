@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { build, planBuild } from './build.js';
-import { loadBuildConfig, importApp, type Minifier } from './config.js';
+import { DEFAULT_CONFIG_FILE, loadBuildConfig, type Minifier } from './config.js';
 import { createLogger } from './logger.js';
 import { profileSource } from './profile.js';
 
@@ -21,8 +21,8 @@ const program = new Command('dijitize').description('Dojo/Dijit forms from zod s
 program
   .command('build')
   .description('bundle the Dojo modules your forms use into a minified layer, and switch the served release atomically')
-  .option('-c, --config <file>', 'build config (ESM, default export)', 'dijitize.config.js')
-  .option('--app <entry>', 'app module to import so its forms get defined (overrides the config)')
+  .option('-c, --config <file>', `build config (ESM, default export; default ${DEFAULT_CONFIG_FILE}, optional with --app)`)
+  .option('--app <entry>', "your app's module: importing it defines its forms and records its dojo() settings (replaces the config's app)")
   .option('--out <dir>', 'release folder (overrides the config)')
   .option('--keep <n>', 'releases to keep', positiveInt)
   .option('--minifier <name>', 'uglify (dojo-util, ES5 only) or terser (ES2015+)', (v: string) => {
@@ -31,7 +31,7 @@ program
   })
   .option('--no-minify', 'leave the layer unminified')
   .option('--dry-run', 'print the dojo-util profile and stop')
-  .action(async (options: { config: string; app?: string; out?: string; keep?: number; minify: boolean; minifier?: Minifier; dryRun?: boolean }) => {
+  .action(async (options: { config?: string; app?: string; out?: string; keep?: number; minify: boolean; minifier?: Minifier; dryRun?: boolean }) => {
     const logger = createLogger();
     const controller = new AbortController();
     const stop = (signal: NodeJS.Signals) => {
@@ -41,8 +41,7 @@ program
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
     try {
-      const config = await loadBuildConfig(options.config);
-      if (options.app) await importApp(options.app);
+      const config = await loadBuildConfig({ file: options.config, app: options.app });
       if (options.out) config.releaseDir = path.resolve(options.out);
       if (options.keep) config.keep = options.keep;
       if (options.minifier) config.minify = options.minifier;
@@ -68,3 +67,5 @@ program
   });
 
 await program.parseAsync();
+// The imported app may keep the event loop busy (a listening server, timers): the build is over.
+process.exit();

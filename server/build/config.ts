@@ -1,16 +1,21 @@
-// The build's configuration: a `dijitize.config.js` (ESM, default export) in the app, checked with zod.
-// Loading it (and the app entry it names) defines the app's forms, which the build then reads.
+// The build's configuration: a `dijitize.config.js` (ESM, default export) in the app, checked with zod,
+// or none at all with `--app`. Importing the app entry defines its forms and makes its `dojo()` record its
+// settings, which the build then reads.
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as z from 'zod';
+import { appSettings } from '../app-settings.js';
 import { resolveSettings, THEMES, type DojoSettings, type ResolvedSettings, type Theme } from '../settings.js';
+
+/** The config file read when none is named. */
+export const DEFAULT_CONFIG_FILE = 'dijitize.config.js';
 
 const configSchema = z.strictObject({
   /** A module to import so that the app's forms get defined (your app's entry, without listening). */
   app: z.string().optional(),
-  /** The settings your app passes to dojo() (theme, locale, formFunction...). */
-  settings: z.record(z.string(), z.unknown()).default({}),
+  /** The settings your app passes to dojo() (theme, locale, formFunction...); default: those of the app's own dojo(). */
+  settings: z.record(z.string(), z.unknown()).optional(),
   /** The app's own AMD packages: name -> folder on disk. */
   packages: z.record(z.string().regex(/^[A-Za-z0-9_$.-]+$/), z.string()).default({}),
   /** Extra modules to bundle (your pages' own). */
@@ -43,21 +48,41 @@ export type Minifier = 'uglify' | 'terser';
 /** The config file is wrong or cannot be loaded. */
 export class ConfigError extends Error {}
 
-/** Checks a config object; relative paths are taken from `baseDir`. */
-export function resolveBuildConfig(input: unknown, baseDir: string): BuildConfig {
+/** What the app's `dojo()` calls ask for, merged: several must agree on the locale (one nls per layer). */
+function settingsOfApp(recorded: ResolvedSettings[]): { settings: ResolvedSettings; themes: Theme[]; modules: string[] } {
+  const [first, ...others] = recorded;
+  if (!first) return { settings: resolveSettings({}), themes: [], modules: [] };
+  const locales = [...new Set(recorded.map((s) => s.dojoConfig.locale))];
+  if (locales.length > 1) {
+    throw new ConfigError(`the app calls dojo() with different locales (${locales.join(', ')}); name the one to build in the build config's settings`);
+  }
+  return {
+    settings: first,
+    themes: others.map((s) => s.theme),
+    modules: others.flatMap((s) => (s.formFunction ? [s.formFunction.module] : [])),
+  };
+}
+
+/**
+ * Checks a config object; relative paths are taken from `baseDir`. Without `settings` in it, the build
+ * takes those that the app's `dojo()` recorded (`fromApp`), or the defaults.
+ */
+export function resolveBuildConfig(input: unknown, baseDir: string, fromApp: ResolvedSettings[] = []): BuildConfig {
   const parsed = configSchema.safeParse(input ?? {});
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(config)'}: ${i.message}`);
     throw new ConfigError(`Invalid build config:\n${lines.join('\n')}`);
   }
   const c = parsed.data;
-  let settings: ResolvedSettings;
+  let chosen: ReturnType<typeof settingsOfApp>;
   try {
-    settings = resolveSettings(c.settings as DojoSettings);
+    chosen = c.settings ? { settings: resolveSettings(c.settings as DojoSettings), themes: [], modules: [] } : settingsOfApp(fromApp);
   } catch (err) {
+    if (err instanceof ConfigError) throw err;
     throw new ConfigError(`In the build config's settings: ${(err as Error).message}`);
   }
-  const themes = [...new Set<Theme>([settings.theme, ...c.themes])];
+  const { settings } = chosen;
+  const themes = [...new Set<Theme>([settings.theme, ...chosen.themes, ...c.themes])];
   const packages = Object.fromEntries(Object.entries(c.packages).map(([name, folder]) => [name, path.resolve(baseDir, folder)]));
   for (const [name, folder] of Object.entries(packages)) {
     if (!fs.existsSync(folder)) throw new ConfigError(`packages.${name}: the folder ${folder} does not exist`);
@@ -66,7 +91,7 @@ export function resolveBuildConfig(input: unknown, baseDir: string): BuildConfig
     ...(c.app ? { app: path.resolve(baseDir, c.app) } : {}),
     settings,
     packages,
-    modules: c.modules,
+    modules: [...new Set([...chosen.modules, ...c.modules])],
     themes,
     releaseDir: path.resolve(baseDir, c.releaseDir),
     keep: c.keep,
@@ -74,19 +99,33 @@ export function resolveBuildConfig(input: unknown, baseDir: string): BuildConfig
   };
 }
 
-/** Imports a config file and, if it names one, the app entry. */
-export async function loadBuildConfig(file: string): Promise<BuildConfig> {
-  const absolute = path.resolve(file);
-  if (!fs.existsSync(absolute)) throw new ConfigError(`no build config at ${absolute} (write one, or pass --config)`);
-  let loaded: { default?: unknown };
-  try {
-    loaded = await import(pathToFileURL(absolute).href);
-  } catch (err) {
-    throw new ConfigError(`could not load ${absolute}: ${(err as Error).message}`);
+/** Where the CLI finds its config: a named file, else `dijitize.config.js`, which `--app` makes optional. */
+export interface ConfigSource {
+  file?: string;
+  /** The app entry; replaces the config's `app`. */
+  app?: string;
+}
+
+/** Reads the config file (if any), imports the app entry, and resolves the config with the app's settings. */
+export async function loadBuildConfig(source: ConfigSource = {}): Promise<BuildConfig> {
+  const file = path.resolve(source.file ?? DEFAULT_CONFIG_FILE);
+  const hasFile = fs.existsSync(file);
+  if (!hasFile && (source.file !== undefined || source.app === undefined)) {
+    throw new ConfigError(`no build config at ${file} (write one, or pass --app with your app's entry)`);
   }
-  const config = resolveBuildConfig(loaded.default, path.dirname(absolute));
-  if (config.app) await importApp(config.app);
-  return config;
+  let input: unknown = {};
+  if (hasFile) {
+    try {
+      input = ((await import(pathToFileURL(file).href)) as { default?: unknown }).default;
+    } catch (err) {
+      throw new ConfigError(`could not load ${file}: ${(err as Error).message}`);
+    }
+  }
+  const baseDir = hasFile ? path.dirname(file) : process.cwd();
+  const app = source.app ? path.resolve(source.app) : resolveBuildConfig(input, baseDir).app;
+  if (app) await importApp(app);
+  const withApp = app && typeof input === 'object' && input !== null ? { ...input, app } : input;
+  return resolveBuildConfig(withApp, baseDir, appSettings());
 }
 
 /** Imports the app entry, which defines its forms. */
