@@ -41,6 +41,10 @@ test('the time card gets a widget per default mapping, with the mapped propertie
 
   const employee = await readWidget(page, 'timecard-employee', ['required']);
   expect(employee.declaredClass).toBe('dijit.form.FilteringSelect');
+  // Its drop-down offers every employee, from the store the server's choices became.
+  await page.locator('#widget_timecard-employee .dijitArrowButton').click();
+  await expect(page.locator('.dijitComboBoxMenuPopup .dijitMenuItem:not(.dijitMenuPreviousButton):not(.dijitMenuNextButton)')).toHaveText(['Ada Lovelace', 'Alan Turing', 'Grace Hopper']);
+  await page.keyboard.press('Escape');
   expect((await readWidget(page, 'timecard-projects', [])).declaredClass).toBe('dijit.form.MultiSelect');
   expect((await readWidget(page, 'timecard-approved', [])).declaredClass).toBe('dijit.form.CheckBox');
   expect((await readWidget(page, 'timecard-notes', [])).declaredClass).toBe('dijit.form.SimpleTextarea');

@@ -22,7 +22,8 @@ define([
 				}
 				for(var j = 0; j < spec.widgets.length; j++){
 					var w = spec.widgets[j],
-						widget = new classes[w.module](w.props, w.node);
+						props = w.choices ? formSupport.withChoices(w.props, w.choices) : w.props,
+						widget = new classes[w.module](props, w.node);
 					if(j === 0){
 						form = widget;
 					}else if(w.error){

@@ -1,7 +1,8 @@
 define([
 	"dojo/dom-attr", // domAttr.set
-	"dojo/dom-class" // domClass.add
-], function(domAttr, domClass){
+	"dojo/dom-class", // domClass.add
+	"dojo/store/Memory"
+], function(domAttr, domClass, Memory){
 	// summary:
 	//		What both ways of starting a form share: showing the server's error inside a widget, and
 	//		blocking the submission of an invalid form.
@@ -30,6 +31,19 @@ define([
 				domClass.add(widget.domNode, "dijitize-invalid");
 			}
 			return widget;
+		},
+
+		withChoices: function(/*Object*/ props, /*Array*/ choices){
+			// summary:
+			//		Gives a ComboBox or FilteringSelect its choices ([value, label] pairs from the server) as
+			//		the store it would otherwise build from its <option>s: the same items, without reading
+			//		each option's innerText, which forces a layout of the whole page per widget.
+			var data = [];
+			for(var i = 0; i < choices.length; i++){
+				data.push({ id: choices[i][0], value: choices[i][0], name: choices[i][1] });
+			}
+			props.store = new Memory({ data: data });
+			return props;
 		},
 
 		guardSubmit: function(/*dijit/form/Form*/ form){

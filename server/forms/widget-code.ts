@@ -26,7 +26,8 @@ export function inlineFormCode(spec: FormSpec): string {
   const support = name(SUPPORT_MODULE);
   const lines: string[] = [];
   spec.widgets.forEach((w, i) => {
-    const create = `new ${name(w.module)}(${scriptJson(w.props)}, ${scriptJson(w.node)})`;
+    const props = w.choices ? `${support}.withChoices(${scriptJson(w.props)}, ${scriptJson(w.choices)})` : scriptJson(w.props);
+    const create = `new ${name(w.module)}(${props}, ${scriptJson(w.node)})`;
     if (i === 0) lines.push(`var form = ${create};`);
     else if (w.error) lines.push(`${support}.showServerError(${create}, ${scriptJson(w.error)});`);
     else lines.push(`${create};`);

@@ -3,6 +3,7 @@
 // form function receives it as a JSON island.
 import { escapeHtml } from '../escape.js';
 import { DECIMAL, isCheckedValue, isoDayToDate } from './coerce.js';
+import { WIDGETS } from './widgets.js';
 import type { CompiledField } from './compile.js';
 import type { CompiledForm } from './define.js';
 import { partIds, shownValue, submitId } from './render-html.js';
@@ -13,6 +14,11 @@ export interface WidgetInstance {
   module: string;
   node: string;
   props: Record<string, unknown>;
+  /**
+   * The choices as [value, label] pairs, for a widget that takes them as a store. Left to itself, Dijit
+   * builds that store from the `<option>`s with `innerText`, which forces a layout of the page per select.
+   */
+  choices?: Array<[string, string]>;
   error?: string;
 }
 
@@ -65,7 +71,9 @@ function fieldInstances(field: CompiledField, state: Partial<FormState>): Widget
       }),
     );
   }
-  return [withError({ module: field.module, node: field.id, props: { ...field.props, id: field.id, name: field.path, ...valueProps(field, raw) } })];
+  const instance: WidgetInstance = { module: field.module, node: field.id, props: { ...field.props, id: field.id, name: field.path, ...valueProps(field, raw) } };
+  if ((WIDGETS[field.widget].capabilities as readonly string[]).includes('store')) instance.choices = field.choices.map((c) => [c.value, c.label]);
+  return [withError(instance)];
 }
 
 /** The widget instances of a form for one request. */

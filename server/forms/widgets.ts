@@ -11,7 +11,8 @@ export type Capability =
   | 'number' // constraints.places
   | 'spinner' // smallDelta
   | 'slider' // minimum, maximum, discreteValues
-  | 'select'; // dijit/form/Select: required
+  | 'select' // dijit/form/Select: required
+  | 'store'; // takes its choices as a dojo/store (ComboBox, FilteringSelect): no <option> reading in the browser
 
 /** The plain HTML element a widget is created on; it is also what works with JavaScript off. */
 export type Markup = 'input' | 'textarea' | 'select' | 'multiselect' | 'checkbox' | 'checkboxes' | 'radios' | 'range';
@@ -31,8 +32,8 @@ export const WIDGETS = {
   'dijit/form/ValidationTextBox': { kinds: TEXT_KINDS, markup: 'input', capabilities: ['text', 'validation', 'pattern'] },
   'dijit/form/SimpleTextarea': { kinds: TEXT_KINDS, markup: 'textarea', capabilities: ['text'] },
   'dijit/form/Textarea': { kinds: TEXT_KINDS, markup: 'textarea', capabilities: ['text'] },
-  'dijit/form/ComboBox': { kinds: CHOICE_KINDS, markup: 'select', capabilities: ['validation', 'pattern'] },
-  'dijit/form/FilteringSelect': { kinds: CHOICE_KINDS, markup: 'select', capabilities: ['validation'] },
+  'dijit/form/ComboBox': { kinds: CHOICE_KINDS, markup: 'select', capabilities: ['validation', 'pattern', 'store'] },
+  'dijit/form/FilteringSelect': { kinds: CHOICE_KINDS, markup: 'select', capabilities: ['validation', 'store'] },
   'dijit/form/Select': { kinds: CHOICE_KINDS, markup: 'select', capabilities: ['select'] },
   'dijit/form/RadioButton': { kinds: CHOICE_KINDS, markup: 'radios', capabilities: [] },
   'dijit/form/NumberTextBox': { kinds: ['number'], markup: 'input', capabilities: ['validation', 'range', 'number'] },

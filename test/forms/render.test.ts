@@ -46,7 +46,8 @@ describe('rendering a form', () => {
     assert.ok(!code.includes('\u2028'));
     assert.match(code, /var form = new Form\(\{"action":"","method":"post"\}, "h"\);/);
     assert.match(code, /formSupport\.showServerError\(new ValidationTextBox\(\{.*"id":"h-name","name":"name","value":"\\u003c\/script\\u003e/);
-    assert.match(code, /new FilteringSelect\(/);
+    // A select's choices come as a store: Dijit would otherwise read each <option>'s innerText (a forced layout).
+    assert.match(code, /new FilteringSelect\(formSupport\.withChoices\(\{.*"name":"color".*\}, \[\["red","\\u003c\/script\\u003e.*\],\["x\\"y","x\\"y"\]\]\), "h-color"\);/);
     assert.match(code, /new CheckBox\(\{"id":"h-tags-0","name":"tags","value":"a","checked":false\}, "h-tags-0"\);/);
     assert.match(code, /formSupport\.guardSubmit\(form\);\n\s*form\.startup\(\);/);
     // The generated code is valid JavaScript.
@@ -64,6 +65,7 @@ describe('rendering a form', () => {
     const spec = JSON.parse(island);
     assert.equal(spec.widgets[0].module, 'dijit/form/Form');
     assert.equal(spec.widgets[1].props.value, HOSTILE);
+    assert.deepEqual(spec.widgets[2].choices, [['red', HOSTILE], ['x"y', 'x"y']]);
     assert.deepEqual(d.ready.at(-1), { kind: 'call', module: 'dijitize/FormBuilder', fn: 'build', args: ['h-dijitize'] });
     assert.ok(d.modules.includes('dijitize/FormBuilder'));
   });
