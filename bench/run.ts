@@ -1,56 +1,40 @@
 // `npm run bench`: builds the benchmark release, starts the bench servers in their own process, then
 // measures page readiness (Chromium), server throughput (autocannon) and build time, and writes
 // bench/results.json, bench/results.md and the README's benchmark section. Bounded: a few minutes.
-import { fork } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from '../server/build/build.js';
-import { resolveBuildConfig } from '../server/build/config.js';
-import { memoryLogger } from '../server/build/logger.js';
-import { demoBuildConfig } from '../demo/build-config.js';
-import { benchForm } from './bench-forms.js';
-import { SIZES } from './bench-app.js';
+import { root, startBenchServers } from './bench-servers.js';
 import { browserBench, BASELINE, type PageFigures } from './browser-bench.js';
 import { serverBench, type ServerFigures } from './server-bench.js';
 import { buildBench, type BuildFigures } from './build-bench.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 5);
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 4);
 const log = (s: string) => console.log(s);
 
 log('» Building the benchmark release (bench forms + dojo/parser for the built baseline)');
-const releaseDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dijitize-bench-'));
-const config = resolveBuildConfig({ ...demoBuildConfig, releaseDir, modules: ['dojo/parser'], themes: [] }, root);
-await build(config, memoryLogger(), { forms: SIZES.map(benchForm) });
-
-const server = fork(path.join(root, 'bench/serve-bench.ts'), [], { execArgv: ['--import', 'tsx'], env: { ...process.env, BENCH_RELEASE_DIR: releaseDir } });
-const nextMessage = () => new Promise<Record<string, number>>((resolve) => server.once('message', (m) => resolve(m as Record<string, number>)));
-const ports = (await nextMessage()) as { source: number; built: number; ceiling: number };
-const page20 = await (await fetch(`http://127.0.0.1:${ports.source}/inline/20`)).text();
-server.send({ ceilingHtml: page20 });
-await nextMessage();
+const servers = await startBenchServers();
+const { ports } = servers;
+await servers.setCeilingHtml(await (await fetch(`http://127.0.0.1:${ports.source}/inline/20`)).text());
 
 let pages: PageFigures[] = [];
-let servers: ServerFigures[] = [];
+let throughput: ServerFigures[] = [];
 let builds: BuildFigures[] = [];
 try {
   log(`» Page readiness in Chromium (median of ${RUNS} loads, fresh context each)`);
   pages = await browserBench(ports, [10, 50, 200], RUNS, log);
   log(`» Server throughput (autocannon, 50 connections, median of 3 runs of ${SECONDS} s)`);
-  servers = await serverBench(ports, SECONDS, 3, log);
+  throughput = await serverBench(ports, SECONDS, 3, log);
   log('» Build (median of 3 builds each)');
   builds = await buildBench(3, log);
 } finally {
-  server.send('stop');
-  fs.rmSync(releaseDir, { recursive: true, force: true });
+  servers.stop();
 }
 
 const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()}`;
 const date = new Date().toISOString().slice(0, 10);
-fs.writeFileSync(path.join(root, 'bench/results.json'), `${JSON.stringify({ date, machine, runs: RUNS, pages, servers, builds }, null, 2)}\n`);
+fs.writeFileSync(path.join(root, 'bench/results.json'), `${JSON.stringify({ date, machine, runs: RUNS, pages, servers: throughput, builds }, null, 2)}\n`);
 
 const table = (head: string[], rows: Array<Array<string | number | undefined>>) =>
   [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.map((c) => c ?? '').join(' | ')} |`)].join('\n');
@@ -63,7 +47,7 @@ const markdown = [
   '',
   '**Server** (20-field form page), ratio of requests/s against the prebuilt-string ceiling:',
   '',
-  table(['scenario', 'requests/s', 'p99 (ms)', 'ratio'], servers.map((s) => [s.scenario, s.requestsPerSecond, s.p99Ms, s.ratioToCeiling])),
+  table(['scenario', 'requests/s', 'p99 (ms)', 'ratio'], throughput.map((s) => [s.scenario, s.requestsPerSecond, s.p99Ms, s.ratioToCeiling])),
   '',
   '**Build** of the demo, ratio of wall time against the dijit-all build:',
   '',
