@@ -89,7 +89,7 @@ export async function build(config: BuildConfig, logger: Logger, options: BuildO
   const transaction = ReleaseTransaction.begin(config.releaseDir);
   try {
     const plan = planBuild(config, transaction.tempDir, forms);
-    logger.info(`${plan.modules.length} modules in ${plan.packages.length} packages; themes: ${config.themes.join(', ')}`);
+    logger.info(`${plan.modules.length} modules in ${plan.packages.length} packages; themes: ${config.themes.join(', ')}; locale ${config.settings.dojoConfig.locale} (settings from ${config.settingsSource})`);
     const profileFile = path.join(transaction.tempDir, 'app.profile.js');
     fs.writeFileSync(profileFile, profileSource(plan.profile));
 

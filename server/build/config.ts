@@ -35,6 +35,8 @@ export type BuildConfigInput = z.input<typeof configSchema>;
 export interface BuildConfig {
   app?: string;
   settings: ResolvedSettings;
+  /** Where `settings` came from, for the build's log. */
+  settingsSource: 'the build config' | "the app's dojo()" | 'the defaults';
   packages: Record<string, string>;
   modules: string[];
   themes: Theme[];
@@ -90,6 +92,7 @@ export function resolveBuildConfig(input: unknown, baseDir: string, fromApp: Res
   return {
     ...(c.app ? { app: path.resolve(baseDir, c.app) } : {}),
     settings,
+    settingsSource: c.settings ? 'the build config' : fromApp.length ? "the app's dojo()" : 'the defaults',
     packages,
     modules: [...new Set([...chosen.modules, ...c.modules])],
     themes,

@@ -17,6 +17,7 @@ describe('build config', () => {
     const config = await loadBuildConfig({ app: fixtureApp });
     assert.equal(config.app, fixtureApp);
     assert.equal(config.settings.theme, 'nihilo');
+    assert.equal(config.settingsSource, "the app's dojo()");
     assert.equal(config.settings.dojoConfig.locale, 'fr');
     assert.deepEqual(config.settings.formFunction, { module: 'dijitize/FormBuilder', fn: 'build' });
     assert.deepEqual(config.themes, ['nihilo']);
@@ -34,6 +35,8 @@ describe('build config', () => {
     assert.equal(resolveBuildConfig({ settings: { theme: 'soria' } }, root, fromApp).settings.theme, 'soria');
     assert.equal(resolveBuildConfig({}, root, fromApp).settings.theme, 'nihilo');
     assert.equal(resolveBuildConfig({}, root, []).settings.theme, 'claro');
+    assert.equal(resolveBuildConfig({}, root, []).settingsSource, 'the defaults');
+    assert.equal(resolveBuildConfig({ settings: {} }, root, fromApp).settingsSource, 'the build config');
   });
 
   it('several dojo() calls: every theme and form function is built; different locales are an error naming them', () => {
