@@ -22,8 +22,9 @@ export const DEFAULT_REQUIRED_MESSAGE = 'This value is required.';
 export function messageFor(field: CompiledField, issue: z.core.$ZodIssue, value: unknown): string {
   // A refinement's own message is the point of the refinement: keep it.
   if (issue.code === 'custom') return issue.message;
-  // zod does not report the input, so "missing" is read from the coerced value itself.
-  const missing = issue.code === 'invalid_type' && (value === undefined || value === null);
+  // zod does not report the input, so "missing" is read from the coerced value itself. Any issue on a
+  // missing value means "required": an enum reports one as `invalid_value`, not `invalid_type`.
+  const missing = value === undefined || value === null;
   const tooFewChoices = field.kind === 'multiEnum' && issue.code === 'too_small';
   if (missing || tooFewChoices) return field.messages.required ?? DEFAULT_REQUIRED_MESSAGE;
   const outOfRange = (issue.code === 'too_small' || issue.code === 'too_big') && ['number', 'date', 'bigint'].includes(issue.origin);

@@ -39,6 +39,16 @@ describe('coercion of POSTed values', () => {
     assert.equal(result.state.errors['name'], 'This value is required.');
     assert.equal(result.state.values['name'], '');
   });
+  it('a choice left empty is "required" too, not the enum\'s "invalid option" (zod reports it as invalid_value)', () => {
+    for (const color of ['', undefined]) {
+      const result = form.parse({ ...valid, color });
+      assert.ok(!result.ok);
+      assert.equal(result.state.errors['color'], 'This value is required.');
+    }
+    const wrong = form.parse({ ...valid, color: 'purple' });
+    assert.ok(!wrong.ok);
+    assert.match(wrong.state.errors['color'] ?? '', /Invalid option/);
+  });
   it('an unchecked checkbox (absent) is false; "false", "0", "off" are false', () => {
     const { agree: _drop, ...rest } = valid;
     const r1 = form.parse(rest);
