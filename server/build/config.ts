@@ -50,18 +50,67 @@ export type Minifier = 'uglify' | 'terser';
 /** The config file is wrong or cannot be loaded. */
 export class ConfigError extends Error {}
 
-/** What the app's `dojo()` calls ask for, merged: several must agree on the locale (one nls per layer). */
-function settingsOfApp(recorded: ResolvedSettings[]): { settings: ResolvedSettings; themes: Theme[]; modules: string[] } {
-  const [first, ...others] = recorded;
-  if (!first) return { settings: resolveSettings({}), themes: [], modules: [] };
-  const locales = [...new Set(recorded.map((s) => s.dojoConfig.locale))];
+type ParsedConfig = z.output<typeof configSchema>;
+
+/** The settings to build for, where they came from, and the themes and modules they add. */
+interface ChosenSettings {
+  settings: ResolvedSettings;
+  source: BuildConfig['settingsSource'];
+  themes: Theme[];
+  modules: string[];
+}
+
+/**
+ * The config's settings if it has some; else what the app's `dojo()` calls asked for, merged (they must
+ * agree on the locale: one nls per layer); else the defaults.
+ */
+function chooseSettings(fromConfig: ParsedConfig['settings'], fromApp: ResolvedSettings[]): ChosenSettings {
+  if (fromConfig) {
+    try {
+      return { settings: resolveSettings(fromConfig as DojoSettings), source: 'the build config', themes: [], modules: [] };
+    } catch (err) {
+      throw new ConfigError(`In the build config's settings: ${(err as Error).message}`);
+    }
+  }
+  const [first, ...others] = fromApp;
+  if (!first) return { settings: resolveSettings({}), source: 'the defaults', themes: [], modules: [] };
+  const locales = [...new Set(fromApp.map((s) => s.dojoConfig.locale))];
   if (locales.length > 1) {
     throw new ConfigError(`the app calls dojo() with different locales (${locales.join(', ')}); name the one to build in the build config's settings`);
   }
   return {
     settings: first,
+    source: "the app's dojo()",
     themes: others.map((s) => s.theme),
     modules: others.flatMap((s) => (s.formFunction ? [s.formFunction.module] : [])),
+  };
+}
+
+function parseBuildConfig(input: unknown): ParsedConfig {
+  const parsed = configSchema.safeParse(input ?? {});
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(config)'}: ${i.message}`);
+    throw new ConfigError(`Invalid build config:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}
+
+function resolveParsed(c: ParsedConfig, baseDir: string, fromApp: ResolvedSettings[]): BuildConfig {
+  const chosen = chooseSettings(c.settings, fromApp);
+  const packages = Object.fromEntries(Object.entries(c.packages).map(([name, folder]) => [name, path.resolve(baseDir, folder)]));
+  for (const [name, folder] of Object.entries(packages)) {
+    if (!fs.existsSync(folder)) throw new ConfigError(`packages.${name}: the folder ${folder} does not exist`);
+  }
+  return {
+    ...(c.app ? { app: path.resolve(baseDir, c.app) } : {}),
+    settings: chosen.settings,
+    settingsSource: chosen.source,
+    packages,
+    modules: [...new Set([...chosen.modules, ...c.modules])],
+    themes: [...new Set<Theme>([chosen.settings.theme, ...chosen.themes, ...c.themes])],
+    releaseDir: path.resolve(baseDir, c.releaseDir),
+    keep: c.keep,
+    minify: c.minify,
   };
 }
 
@@ -70,36 +119,7 @@ function settingsOfApp(recorded: ResolvedSettings[]): { settings: ResolvedSettin
  * takes those that the app's `dojo()` recorded (`fromApp`), or the defaults.
  */
 export function resolveBuildConfig(input: unknown, baseDir: string, fromApp: ResolvedSettings[] = []): BuildConfig {
-  const parsed = configSchema.safeParse(input ?? {});
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(config)'}: ${i.message}`);
-    throw new ConfigError(`Invalid build config:\n${lines.join('\n')}`);
-  }
-  const c = parsed.data;
-  let chosen: ReturnType<typeof settingsOfApp>;
-  try {
-    chosen = c.settings ? { settings: resolveSettings(c.settings as DojoSettings), themes: [], modules: [] } : settingsOfApp(fromApp);
-  } catch (err) {
-    if (err instanceof ConfigError) throw err;
-    throw new ConfigError(`In the build config's settings: ${(err as Error).message}`);
-  }
-  const { settings } = chosen;
-  const themes = [...new Set<Theme>([settings.theme, ...chosen.themes, ...c.themes])];
-  const packages = Object.fromEntries(Object.entries(c.packages).map(([name, folder]) => [name, path.resolve(baseDir, folder)]));
-  for (const [name, folder] of Object.entries(packages)) {
-    if (!fs.existsSync(folder)) throw new ConfigError(`packages.${name}: the folder ${folder} does not exist`);
-  }
-  return {
-    ...(c.app ? { app: path.resolve(baseDir, c.app) } : {}),
-    settings,
-    settingsSource: c.settings ? 'the build config' : fromApp.length ? "the app's dojo()" : 'the defaults',
-    packages,
-    modules: [...new Set([...chosen.modules, ...c.modules])],
-    themes,
-    releaseDir: path.resolve(baseDir, c.releaseDir),
-    keep: c.keep,
-    minify: c.minify,
-  };
+  return resolveParsed(parseBuildConfig(input), baseDir, fromApp);
 }
 
 /** Where the CLI finds its config: a named file, else `dijitize.config.js`, which `--app` makes optional. */
@@ -125,10 +145,10 @@ export async function loadBuildConfig(source: ConfigSource = {}): Promise<BuildC
     }
   }
   const baseDir = hasFile ? path.dirname(file) : process.cwd();
-  const app = source.app ? path.resolve(source.app) : resolveBuildConfig(input, baseDir).app;
+  const parsed = parseBuildConfig(input); // a bad config fails before the app is imported
+  const app = source.app ? path.resolve(source.app) : parsed.app && path.resolve(baseDir, parsed.app);
   if (app) await importApp(app);
-  const withApp = app && typeof input === 'object' && input !== null ? { ...input, app } : input;
-  return resolveBuildConfig(withApp, baseDir, appSettings());
+  return resolveParsed({ ...parsed, app }, baseDir, appSettings());
 }
 
 /** Imports the app entry, which defines its forms. */
