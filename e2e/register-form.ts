@@ -1,5 +1,6 @@
 // Fills the demo's register form the way a user types it, and submits it.
 import type { Page, Response } from '@playwright/test';
+import { submitForm } from './submit.js';
 
 export interface RegisterValues {
   username: string;
@@ -18,6 +19,5 @@ export async function fillRegister(page: Page, values: RegisterValues): Promise<
 
 /** Clicks Register and returns the response to the POST. */
 export async function submitRegister(page: Page): Promise<Response> {
-  const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.getByRole('button', { name: 'Register' }).click()]);
-  return response;
+  return submitForm(page, page.getByRole('button', { name: 'Register' }));
 }

@@ -1,12 +1,19 @@
-// e2e helper for the happy path of a form: submit, and expect the server to accept it (303) and the
-// browser to land on the "done" page. When the server re-renders instead, the failure names the
-// server's messages, not just the URL, so a failing run says which field was refused.
-import { expect, type Locator, type Page } from '@playwright/test';
+// e2e helpers for submitting a form: the server's answer to the POST, and the happy path that expects
+// the server to accept it (303) and the browser to land on the "done" page.
+import { expect, type Locator, type Page, type Response } from '@playwright/test';
 
+/** Clicks the form's submit button and returns the server's answer to the POST. */
+export async function submitForm(page: Page, button: Locator): Promise<Response> {
+  const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), button.click()]);
+  return response;
+}
+
+/**
+ * Submits and expects a save. When the server re-renders instead, the failure names the server's
+ * messages, not just the URL, so a failing run says which field was refused.
+ */
 export async function submitExpectingSave(page: Page, button: Locator, donePath: RegExp): Promise<void> {
-  const answer = page.waitForResponse((res) => res.request().method() === 'POST');
-  await button.click();
-  const status = (await answer).status();
+  const status = (await submitForm(page, button)).status();
   if (status !== 303) {
     await page.waitForLoadState();
     const messages = await page.locator('[role="alert"]').allTextContents();

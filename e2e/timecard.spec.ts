@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { submitExpectingSave } from './submit.js';
+import { submitExpectingSave, submitForm } from './submit.js';
 import { watchProblems } from './page-check.js';
 import { readWidget } from './widgets.js';
 
@@ -82,7 +82,7 @@ test('server errors on the time card show in the widgets: range, required choice
   await readWidget(page, 'timecard-notes', []);
   // 7.3 passes the spinner (two places) but is not a quarter hour: only the server can say so.
   await fillTimecard(page, { hours: '7.3', employee: 'Ada Lovelace' });
-  const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.getByRole('button', { name: 'Save time card' }).click()]);
+  const response = await submitForm(page, page.getByRole('button', { name: 'Save time card' }));
   expect(response.status()).toBe(422);
   await expect(page.locator('#timecard-hours-error')).toHaveText('Hours run from 0 to 24 in steps of 0.25.');
   await expect(page.locator('#timecard-projects-error')).toHaveText('Pick at least one project.');
