@@ -2,7 +2,7 @@
 // once per form definition. Per request only values and errors change.
 import type { SchemaFacts, FieldKind } from './introspect.js';
 import { applyAttrMap, mappedFacts, type AttrMapOverride } from './mapping.js';
-import { defaultWidget, isDijitClass, WIDGETS, type CustomWidget, type DijitClass, type Markup } from './widgets.js';
+import { defaultWidget, isDijitClass, WIDGETS, type Capability, type CustomWidget, type DijitClass, type Markup } from './widgets.js';
 
 /** A value that can travel to the browser as JSON. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -61,6 +61,8 @@ export interface CompiledField {
   /** HTML constraint attributes, so the form validates with JavaScript off too. */
   native: Record<string, string | number | boolean | undefined>;
   choices: Choice[];
+  /** The choices as [value, label] pairs, for a widget that takes them as a store (see WidgetInstance). */
+  storeChoices?: Array<[string, string]>;
   messages: FieldMessages;
   placeholder?: string;
 }
@@ -186,6 +188,7 @@ export function compileField(formId: string, facts: SchemaFacts, options: FieldO
     props,
     native: nativeAttributes(facts, markup, mapped.pattern),
     choices,
+    ...((info.capabilities as readonly Capability[]).includes('store') ? { storeChoices: choices.map((c): [string, string] => [c.value, c.label]) } : {}),
     messages: options.messages ?? {},
     ...(options.placeholder ? { placeholder: options.placeholder } : {}),
   };

@@ -3,7 +3,6 @@
 // form function receives it as a JSON island.
 import { escapeHtml } from '../escape.js';
 import { DECIMAL, isCheckedValue, isoDayToDate } from './coerce.js';
-import { WIDGETS } from './widgets.js';
 import type { CompiledField } from './compile.js';
 import type { CompiledForm } from './define.js';
 import { partIds, shownValue, submitId } from './render-html.js';
@@ -72,7 +71,7 @@ function fieldInstances(field: CompiledField, state: Partial<FormState>): Widget
     );
   }
   const instance: WidgetInstance = { module: field.module, node: field.id, props: { ...field.props, id: field.id, name: field.path, ...valueProps(field, raw) } };
-  if ((WIDGETS[field.widget].capabilities as readonly string[]).includes('store')) instance.choices = field.choices.map((c) => [c.value, c.label]);
+  if (field.storeChoices) instance.choices = field.storeChoices;
   return [withError(instance)];
 }
 
