@@ -7,6 +7,7 @@ import { recordAppSettings } from './app-settings.js';
 import { createCsrfGuard, csrfErrors } from './csrf.js';
 import { formBodyErrors, formBodyParser } from './form-body.js';
 import { servedFolders, themePath } from './package-folders.js';
+import { serveFolder } from './served-files.js';
 import { RequestDojo, type DojoSources } from './request-dojo.js';
 import { createReleaseSource, RELEASES_FOLDER, type Release } from './release-source.js';
 import { resolveSettings, type DojoSettings, type ResolvedSettings } from './settings.js';
@@ -71,18 +72,16 @@ export function dojo(input: DojoSettings = {}): DojoMiddleware {
   const router = express.Router() as DojoMiddleware;
   router.settings = settings;
 
-  for (const [segment, folder] of Object.entries(servedFolders())) {
-    router.use(`${settings.prefix}/${segment}`, express.static(folder, { index: false, redirect: false }));
-  }
-
   const currentRelease = settings.releaseDir ? createReleaseSource(settings.releaseDir) : () => null;
   currentRelease(); // a broken release fails here, at start-up, naming its manifest
+  // The source packages are served only while no release is: a page never mixes the two.
+  const servingSources = () => currentRelease() === null;
+  for (const [segment, folder] of Object.entries(servedFolders())) {
+    router.use(`${settings.prefix}/${segment}`, serveFolder(folder, { when: servingSources }));
+  }
   if (settings.releaseDir) {
     // Release folders are named by content hash, so their files never change: cache them for a year.
-    router.use(
-      `${settings.prefix}/release`,
-      express.static(path.join(settings.releaseDir, RELEASES_FOLDER), { index: false, redirect: false, immutable: true, maxAge: '365d' }),
-    );
+    router.use(`${settings.prefix}/release`, serveFolder(path.join(settings.releaseDir, RELEASES_FOLDER), { immutable: true }));
   }
 
   const csrf = createCsrfGuard(settings);

@@ -5,17 +5,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { dojo } from '../server/index.js';
 import { createReleaseSource } from '../server/release-source.js';
-
-/** A release folder whose `current` points at a release with the given manifest text. */
-function releaseDirWith(manifest: string, id = 'r1'): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dijitize-rs-'));
-  fs.mkdirSync(path.join(dir, 'releases', id), { recursive: true });
-  fs.writeFileSync(path.join(dir, 'releases', id, 'manifest.json'), manifest);
-  fs.symlinkSync(path.join('releases', id), path.join(dir, 'current'));
-  return dir;
-}
-const GOOD = (id: string) =>
-  JSON.stringify({ version: 1, id, createdAt: 'now', locale: 'en-us', modules: [], packages: ['dojo'], dojo: 'dojo/dojo.js', boot: 'dijitize/boot.js', themes: {}, hashes: {} });
+import { manifestText, releaseDirWith } from './release-fixture.js';
 
 describe('release source', () => {
   it('no release yet: source mode', () => {
@@ -29,7 +19,7 @@ describe('release source', () => {
   });
 
   it('later, a release that cannot be read is reported and the served one is kept', () => {
-    const dir = releaseDirWith(GOOD('r1'));
+    const dir = releaseDirWith(manifestText('r1'));
     const warnings: string[] = [];
     const source = createReleaseSource(dir, 0, (m) => warnings.push(m));
     assert.equal(source()?.id, 'r1');

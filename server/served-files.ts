@@ -1,0 +1,68 @@
+// Serves the files of a package folder that pages load, and nothing else. Dojo's npm packages ship about
+// 2,000 test and demo pages, PHP and SWF files: served from the app's origin, some of them load script
+// named in their query string. So a file is served only when it is a kind a page loads (an allow-list),
+// outside any test or demo folder, and inside its folder once every symlink is resolved.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { RequestHandler } from 'express';
+
+/** What a page loads: modules and nls bundles, stylesheets, images, fonts. */
+const SERVED_EXTENSIONS = new Set(['.js', '.css', '.png', '.gif', '.jpg', '.jpeg', '.svg', '.ico', '.webp', '.cur', '.woff', '.woff2', '.ttf', '.eot', '.otf']);
+/** Folders of tests, demos, benchmarks and docs (`tests`, `testsDOH`, `demos`, `robot`, `DocTester`...). */
+const UNSERVED_FOLDER = /test|demo|bench|robot|example|doc/i;
+const TEMPLATE_FOLDER = 'templates';
+
+/**
+ * Whether a path inside a package (`dijit/form/templates/Button.html` -> `form/templates/Button.html`)
+ * is a file pages load. Widget templates (`templates/*.html`) are, because `dojo/text!` fetches them;
+ * no other HTML is.
+ */
+export function isServedPath(relative: string): boolean {
+  const parts = relative.split('/');
+  const file = parts.pop() ?? '';
+  if (file.startsWith('.') || parts.some((dir) => dir === '' || dir.startsWith('.') || UNSERVED_FOLDER.test(dir))) return false;
+  const ext = path.extname(file).toLowerCase();
+  if (ext === '.html') return parts.at(-1) === TEMPLATE_FOLDER;
+  return SERVED_EXTENSIONS.has(ext);
+}
+
+/** Headers on every served file: never sniffed into another type, and inert if opened as a page. */
+const FILE_HEADERS = {
+  'X-Content-Type-Options': 'nosniff',
+  'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; sandbox",
+};
+
+export interface ServeFolderOptions {
+  /** Cache for a year: for folders whose files never change (releases are named by content). */
+  immutable?: boolean;
+  /** Serve only while this is true (the source packages, while no release is served). */
+  when?: () => boolean;
+}
+
+/**
+ * Middleware that serves the loadable files of `folder` (mount it at the folder's URL). Anything else
+ * falls through to the app, which answers 404 as for any unknown URL.
+ */
+export function serveFolder(folder: string, options: ServeFolderOptions = {}): RequestHandler {
+  let root: string | null = null;
+  return (req, res, next) => {
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || (options.when && !options.when())) return next();
+    let relative: string;
+    try {
+      relative = decodeURIComponent(req.path).replace(/^\/+/, '');
+    } catch {
+      return next(); // not a path any file has
+    }
+    if (relative.includes('\0') || relative.includes('\\') || !isServedPath(relative)) return next();
+    root ??= fs.realpathSync(folder);
+    const rootPrefix = root + path.sep;
+    fs.realpath(path.join(root, relative), (err, file) => {
+      // Missing, or a link that leads out of the folder: the same answer, so the layout outside stays unknown.
+      if (err || !file.startsWith(rootPrefix) || !isServedPath(path.relative(root ?? '', file).split(path.sep).join('/'))) return next();
+      const type = path.extname(file).toLowerCase() === '.html' ? { 'Content-Type': 'text/plain; charset=utf-8' } : {};
+      res.sendFile(file, { headers: { ...FILE_HEADERS, ...type }, dotfiles: 'deny', maxAge: options.immutable ? '365d' : 0, immutable: options.immutable ?? false }, (sendErr?: Error & { status?: number }) => {
+        if (sendErr && !res.headersSent) next(sendErr.status === 404 ? undefined : sendErr);
+      });
+    });
+  };
+}

@@ -1,0 +1,94 @@
+// What dojo() serves from the Dojo packages and from releases: only what pages load. Dojo's test pages,
+// PHP and SWF files would run script on the app's origin (one of them loads a script named in its query).
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import express from 'express';
+import { dojo } from '../server/index.js';
+import { packageFolder } from '../server/package-folders.js';
+import { isServedPath } from '../server/served-files.js';
+import { manifestText, releaseDirWith } from './release-fixture.js';
+import { withServer } from './serve.js';
+
+const appWith = (settings: Parameters<typeof dojo>[0] = {}) => express().use(dojo(settings));
+
+/** Every file below a package folder whose path matches, as `/dojo/<package>/<path>` URLs. */
+function urlsOf(pkg: string, match: (relative: string) => boolean): string[] {
+  const root = packageFolder(pkg);
+  const files = fs.readdirSync(root, { recursive: true, encoding: 'utf8' }).map((f) => f.split(path.sep).join('/'));
+  return files.filter(match).map((f) => `/dojo/${pkg}/${f}`);
+}
+
+describe('served files: an allow-list of what pages load', () => {
+  it('serves modules, nls bundles, stylesheets, images and widget templates', () => {
+    for (const file of ['dojo.js', 'nls/de/colors.js', 'themes/claro/claro.css', 'themes/claro/images/standardGradient.svg', 'form/templates/Button.html', 'icons/images/editorIconsEnabled.png']) {
+      assert.equal(isServedPath(file), true, file);
+    }
+  });
+
+  it('refuses tests, demos, PHP, SWF, pages, dotfiles, build reports and manifests', () => {
+    for (const file of ['tests/form/_autoComplete.html', 'testsDOH/_base/xhtml.php', 'form/resources/uploader.swf', 'resources/iframe_history.html', 'resources/blank.html',
+      'demos/mail.html', 'mobile/tests/x.js', 'robot.html', '.npmignore', 'build-report.txt', 'manifest.json', 'package.json', 'README.md', 'a/.hidden/x.js', 'x.js.map']) {
+      assert.equal(isServedPath(file), false, file);
+    }
+  });
+
+  it('the test page that loads a script named in its query is 404, and so is every PHP, SWF and non-template page', async () => {
+    const urls = [
+      '/dojo/dijit/tests/form/_autoComplete.html?testWidget=//2130706433:4999/x',
+      ...['dojo', 'dijit', 'dojox'].flatMap((pkg) => urlsOf(pkg, (f) => /\.(php|swf)$/.test(f))),
+      ...['dojo', 'dijit'].flatMap((pkg) => urlsOf(pkg, (f) => f.endsWith('.html') && !/(^|\/)templates\//.test(f))),
+    ];
+    assert.ok(urls.length > 300, `${urls.length} URLs`);
+    await withServer(appWith(), async (base) => {
+      for (const url of urls) assert.equal((await fetch(`${base}${url}`)).status, 404, url);
+    });
+  });
+
+  it('templates are served as plain text, every file with nosniff and a sandboxing CSP', async () => {
+    await withServer(appWith(), async (base) => {
+      const template = await fetch(`${base}/dojo/dijit/form/templates/Button.html`);
+      assert.equal(template.status, 200);
+      assert.equal(template.headers.get('content-type'), 'text/plain; charset=utf-8');
+      assert.match(await template.text(), /dijitButtonNode/);
+      const script = await fetch(`${base}/dojo/dojo/dojo.js`);
+      assert.equal(script.status, 200);
+      assert.match(script.headers.get('content-type') ?? '', /javascript/);
+      for (const res of [template, script]) {
+        assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
+        assert.match(res.headers.get('content-security-policy') ?? '', /sandbox/);
+      }
+      assert.equal((await fetch(`${base}/dojo/dojo/%E0%A4%A.js`)).status, 404);
+    });
+  });
+
+  it('in release mode the source packages are not served; the release is, but not its build report or manifest', async () => {
+    const dir = releaseDirWith(manifestText('r1'), 'r1', { 'dojo/dojo.js': 'built', 'build-report.txt': '/root/secret/path', 'dijit/tests/t.html': '<script>', 'dojo/nls/dojo_de.js': 'nls' });
+    await withServer(appWith({ releaseDir: dir }), async (base) => {
+      assert.equal((await fetch(`${base}/dojo/dojo/dojo.js`)).status, 404);
+      assert.equal((await fetch(`${base}/dojo/dijitize/boot.js`)).status, 404);
+      const layer = await fetch(`${base}/dojo/release/r1/dojo/dojo.js`);
+      assert.equal(layer.status, 200);
+      assert.match(layer.headers.get('cache-control') ?? '', /immutable/);
+      assert.equal((await fetch(`${base}/dojo/release/r1/dojo/nls/dojo_de.js`)).status, 200);
+      for (const file of ['build-report.txt', 'manifest.json', 'dijit/tests/t.html']) assert.equal((await fetch(`${base}/dojo/release/r1/${file}`)).status, 404, file);
+    });
+  });
+
+  it('never follows a symlink out of a served folder', async () => {
+    const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'dijitize-outside-'));
+    fs.writeFileSync(path.join(outside, 'secret.js'), 'secret');
+    const dir = releaseDirWith(manifestText('r1'), 'r1', { 'dojo/dojo.js': 'built' });
+    const release = path.join(dir, 'releases', 'r1');
+    fs.symlinkSync(path.join(outside, 'secret.js'), path.join(release, 'dojo', 'linked.js'));
+    fs.symlinkSync(outside, path.join(release, 'elsewhere'));
+    fs.symlinkSync(path.join(release, 'dojo', 'dojo.js'), path.join(release, 'dojo', 'inside.js'));
+    await withServer(appWith({ releaseDir: dir }), async (base) => {
+      assert.equal((await fetch(`${base}/dojo/release/r1/dojo/linked.js`)).status, 404);
+      assert.equal((await fetch(`${base}/dojo/release/r1/elsewhere/secret.js`)).status, 404);
+      assert.equal(await (await fetch(`${base}/dojo/release/r1/dojo/inside.js`)).text(), 'built');
+    });
+  });
+});
