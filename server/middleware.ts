@@ -5,7 +5,7 @@ import express, { type RequestHandler, type Router } from 'express';
 import cookieParser from 'cookie-parser';
 import { recordAppSettings } from './app-settings.js';
 import { createCsrfGuard, csrfErrors } from './csrf.js';
-import { formBodyErrors, formBodyParser } from './form-body.js';
+import { formBodyParser } from './form-body.js';
 import { servedFolders, themePath } from './package-folders.js';
 import { serveFolder } from './served-files.js';
 import { RequestDojo, type DojoSources } from './request-dojo.js';
@@ -99,6 +99,6 @@ export function dojo(input: DojoSettings = {}): DojoMiddleware {
   router.use(attach);
   router.use(formBodyParser(settings));
   if (csrf) router.use(csrf.protect);
-  router.use(formBodyErrors, csrfErrors);
+  router.use(csrfErrors);
   return router;
 }

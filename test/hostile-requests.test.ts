@@ -56,6 +56,34 @@ describe('hostile requests', () => {
     });
   }
 
+  it('invalid UTF-8 in a plain text field (percent-encoded or raw bytes) is that field\'s error, never stored as U+FFFD', async () => {
+    await withServer(createApp(), async (base) => {
+      const s = await openForm(base, '/timecard');
+      const valid = 'day=2026-01-01&start=09%3A00&hours=8&employee=ada&projects=apollo';
+      const encoded = await s.post('/timecard', `${tokenField(s)}${valid}&notes=ok%FF%FEok`);
+      assert.equal(encoded.status, 422);
+      assert.match(await encoded.text(), /id="timecard-notes-error" role="alert">This value holds bytes that are not text \(UTF-8\)\./);
+      const raw = await s.post('/timecard', Buffer.concat([Buffer.from(`${tokenField(s)}${valid}&notes=`), Buffer.from([0xc3, 0x28])]));
+      assert.equal(raw.status, 422);
+      assert.match(await raw.text(), /timecard-notes-error/);
+      // Real non-ASCII text, percent-encoded or raw, is text.
+      const text = await s.post('/timecard', Buffer.from(`${tokenField(s)}${valid}&notes=%C3%A9t%C3%A9+d\u00e9j\u00e0`));
+      assert.equal(text.status, 303);
+    });
+  });
+
+  it('a corrupt gzip, deflate or brotli body is a 400 with a plain reason, never a stack trace, in development mode too', async () => {
+    await withServer(createApp(), async (base) => {
+      const s = await openForm(base, '/register');
+      for (const encoding of ['gzip', 'deflate', 'br']) {
+        const res = await s.post('/register', Buffer.from('not compressed at all'), { 'content-encoding': encoding });
+        assert.equal(res.status, 400, encoding);
+        assert.equal(res.headers.get('content-type'), 'text/plain; charset=utf-8');
+        assert.equal(await res.text(), 'The form data could not be read.');
+      }
+    });
+  });
+
   it('raw invalid UTF-8 bytes and unknown fields are read safely', async () => {
     await withServer(createApp(), async (base) => {
       const s = await openForm(base, '/register');

@@ -2,6 +2,7 @@
 // by field kind; only the form's own field paths are read, so unknown keys such as `__proto__` never reach
 // an object.
 import type { CompiledField } from './compile.js';
+import type { FieldKind } from './introspect.js';
 import { setPath } from './object-path.js';
 
 /** A raw value as urlencoded parsing gives it: one string, or several for a repeated name. */
@@ -9,8 +10,32 @@ export type RawValue = string | string[];
 /** The raw values of a form, by dotted path. */
 export type RawValues = Record<string, RawValue>;
 
-/** Decimal text as forms post it (NumberTextBox posts `1234.5`, no grouping). */
-export const DECIMAL = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+/**
+ * Decimal text as forms post it (NumberTextBox posts `1234.5`, no grouping). Linear time: after the
+ * integer digits, a fraction must start with "." and an exponent with "e", so no two quantifiers can trade
+ * digits when a match fails (`\d+\.?\d*` could, which made 16,000 digits and an "x" cost seconds).
+ */
+const DECIMAL = /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/;
+
+/** The longest text a valid value of a kind has, with room to spare: longer text is not read at all. */
+const MAX_NUMBER_TEXT = 100;
+const MAX_TEXT: Partial<Record<FieldKind, number>> = { number: MAX_NUMBER_TEXT, date: 10, isoDate: 10, time: 32 };
+
+/**
+ * Set by the body parser on a parsed body: the names whose posted bytes were not UTF-8 (the parser has
+ * already turned them into U+FFFD, which would otherwise pass for text).
+ */
+export const NOT_UTF8 = Symbol('dijitize.notUtf8');
+/** A body as the parser gives it, with the names it could not decode. */
+export type ParsedBody = Record<string, unknown> & { [NOT_UTF8]?: ReadonlySet<string> };
+
+/** Why a field's raw text cannot be a value, whatever the schema says: it is the field's invalid error. */
+export type Unreadable = 'not UTF-8' | 'too long';
+
+/** Decimal text -> number; null when it is not decimal text. */
+export function parseDecimal(text: string): number | null {
+  return text.length <= MAX_NUMBER_TEXT && DECIMAL.test(text) ? Number(text) : null;
+}
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TRUE = new Set(['on', 'true', '1', 'yes']);
 
@@ -47,7 +72,7 @@ export function coerceValue(field: CompiledField, raw: RawValue | undefined): un
   if (text === undefined || text === '') return facts.nullable && facts.required === false && facts.defaultValue === undefined ? null : undefined;
   switch (kind) {
     case 'number':
-      return DECIMAL.test(text) ? Number(text) : text;
+      return parseDecimal(text) ?? text;
     case 'date':
       return isoDayToDate(text) ?? text;
     case 'time':
@@ -59,22 +84,29 @@ export function coerceValue(field: CompiledField, raw: RawValue | undefined): un
 }
 
 /** Reads a body (flat dotted names, as `express.urlencoded({ extended: false })` gives) into raw values. */
-export function rawValues(fields: readonly CompiledField[], body: unknown): RawValues {
-  const source = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
+export function rawValues(fields: readonly CompiledField[], body: unknown): { raw: RawValues; unreadable: Map<string, Unreadable> } {
+  const source = (body && typeof body === 'object' ? body : {}) as ParsedBody;
+  const notUtf8 = source[NOT_UTF8];
   const raw: RawValues = {};
+  const unreadable = new Map<string, Unreadable>();
   for (const field of fields) {
     if (!Object.hasOwn(source, field.path)) continue;
     const value = source[field.path];
     if (typeof value === 'string') raw[field.path] = value;
     else if (Array.isArray(value)) raw[field.path] = value.map(String);
+    else continue;
+    const cap = MAX_TEXT[field.kind];
+    if (notUtf8?.has(field.path)) unreadable.set(field.path, 'not UTF-8');
+    else if (cap !== undefined && typeof value === 'string' && value.trim().length > cap) unreadable.set(field.path, 'too long');
   }
-  return raw;
+  return { raw, unreadable };
 }
 
-/** Coerces every field of a form into the nested object the schema parses. */
-export function coerceValues(fields: readonly CompiledField[], raw: RawValues): Record<string, unknown> {
+/** Coerces every field of a form into the nested object the schema parses; unreadable ones are left out. */
+export function coerceValues(fields: readonly CompiledField[], raw: RawValues, unreadable: ReadonlyMap<string, Unreadable> = new Map()): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const field of fields) {
+    if (unreadable.has(field.path)) continue;
     const value = coerceValue(field, raw[field.path]);
     if (value !== undefined) setPath(out, field.path, value);
   }

@@ -1,7 +1,7 @@
 // Server validation with the same schema: body -> coerced values -> zod -> typed data, or a form state
 // that re-renders with the user's values and one message per field (the field's own messages first).
 import type * as z from 'zod';
-import { coerceValues, rawValues, type RawValues } from './coerce.js';
+import { coerceValues, rawValues, type RawValues, type Unreadable } from './coerce.js';
 import type { CompiledField } from './compile.js';
 import { getPath } from './object-path.js';
 import type { CompiledForm } from './define.js';
@@ -17,6 +17,12 @@ export type ParseResult<T> = { ok: true; data: T; state: FormState } | { ok: fal
 
 /** Dijit's own default for an empty required field. */
 export const DEFAULT_REQUIRED_MESSAGE = 'This value is required.';
+
+/** The messages for raw text that cannot be a value at all (the field's `messages.invalid` comes first). */
+const UNREADABLE_MESSAGES: Record<Unreadable, string> = {
+  'not UTF-8': 'This value holds bytes that are not text (UTF-8).',
+  'too long': 'This value is too long to be valid.',
+};
 
 /** Picks the message for one zod issue: missing -> required, out of bounds -> range, else invalid. */
 export function messageFor(field: CompiledField, issue: z.core.$ZodIssue, value: unknown): string {
@@ -34,14 +40,18 @@ export function messageFor(field: CompiledField, issue: z.core.$ZodIssue, value:
 
 /** Parses a POSTed body with the form's schema. */
 export function parseForm<S extends z.ZodObject>(schema: S, form: CompiledForm, body: unknown): ParseResult<z.output<S>> {
-  const values = rawValues(form.fields, body);
-  const coerced = coerceValues(form.fields, values);
+  const { raw: values, unreadable } = rawValues(form.fields, body);
+  const coerced = coerceValues(form.fields, values, unreadable);
   const result = schema.safeParse(coerced);
-  if (result.success) return { ok: true, data: result.data, state: { values, errors: {}, formErrors: [] } };
+  if (result.success && unreadable.size === 0) return { ok: true, data: result.data, state: { values, errors: {}, formErrors: [] } };
 
   const errors: Record<string, string> = {};
   const formErrors: string[] = [];
-  for (const issue of result.error.issues) {
+  for (const field of form.fields) {
+    const why = unreadable.get(field.path);
+    if (why) errors[field.path] = field.messages.invalid ?? UNREADABLE_MESSAGES[why];
+  }
+  for (const issue of result.error?.issues ?? []) {
     // An issue on an array element (projects.0) belongs to the array field.
     const path = issue.path.map(String);
     const field = form.fields.find((f) => f.path === path.join('.') || f.path === path.slice(0, -1).join('.'));

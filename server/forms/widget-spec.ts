@@ -2,7 +2,7 @@
 // properties, server error). Both modes start from this list: inline code is generated from it, and the
 // form function receives it as a JSON island.
 import { escapeHtml } from '../escape.js';
-import { DECIMAL, isCheckedValue, isoDayToDate } from './coerce.js';
+import { isCheckedValue, isoDayToDate, parseDecimal } from './coerce.js';
 import type { CompiledField } from './compile.js';
 import type { CompiledForm } from './define.js';
 import { partIds, shownValue, submitId } from './render-html.js';
@@ -34,9 +34,11 @@ const TIME = /^T?(\d{2}:\d{2})(:\d{2})?$/;
 function valueProps(field: CompiledField, raw: string | string[]): Record<string, unknown> {
   const text = Array.isArray(raw) ? (raw[0] ?? '') : raw.trim();
   switch (field.kind) {
-    case 'number':
+    case 'number': {
       if (text === '') return {};
-      return DECIMAL.test(text) ? { value: Number(text) } : { displayedValue: text };
+      const value = parseDecimal(text);
+      return value === null ? { displayedValue: text } : { value };
+    }
     case 'date':
     case 'isoDate':
       if (text === '') return {};
