@@ -97,8 +97,11 @@ test.describe('register form with JavaScript off', () => {
     await expect(page.locator('#register-username-error')).toHaveText('That username is taken.');
     await expect(page.locator('#register-errors')).toHaveText('The passwords do not match.');
     await expect(page.locator('input#register-email')).toHaveValue('ada@example.org');
-    // Passwords are kept too (the user typed them); the server never shows them elsewhere.
+    // A password is never sent back: the user types both again.
+    await expect(page.locator('input#register-password')).toHaveValue('');
+    await expect(page.locator('input#register-confirm')).toHaveValue('');
     await page.locator('#register-username').fill('ada');
+    await page.locator('#register-password').fill('correct horse');
     await page.locator('#register-confirm').fill('correct horse');
     await submitExpectingSave(page, page.getByRole('button', { name: 'Register' }), /\/register\/done$/);
     await expect(page.locator('dd[data-field="username"]')).toHaveText('ada');

@@ -16,8 +16,12 @@ export const partIds = (field: CompiledField) => ({
 });
 export const submitId = (form: CompiledForm) => `${form.id}-submit`;
 
-/** The raw text a field shows: what the user sent, else the schema's default. */
+/**
+ * The raw text a field shows: what the user sent, else the schema's default. A password is never sent
+ * back: not in the HTML, not in the widget's properties, not from existing data.
+ */
 export function shownValue(field: CompiledField, state: Partial<FormState>): string | string[] {
+  if (field.inputType === 'password') return '';
   const sent = state.values?.[field.path];
   if (sent !== undefined) return sent;
   return rawValueOf(field, field.facts.defaultValue) ?? (field.kind === 'multiEnum' ? [] : '');

@@ -78,6 +78,18 @@ describe('rendering a form', () => {
     assert.equal(spec.widgets[1].error, '&lt;b&gt;x&lt;/b&gt;');
   });
 
+  it('never sends a password back: not in the HTML, the inline code or the spec, not even from existing data', () => {
+    const login = new FormDefinition('login', z.object({ user: z.string(), secret: z.string().min(8) }), { fields: { secret: { password: true } } });
+    for (const settings of [{}, { formFunction: { module: 'dijitize/FormBuilder', fn: 'build' } }]) {
+      for (const state of [{ values: { user: 'ada', secret: 'hunter2-typed' }, errors: { secret: 'too short' } }, login.initial({ user: 'ada', secret: 'hunter2-typed' })]) {
+        const d = page(settings);
+        const html = d.form(login, state).html + renderHead(d);
+        assert.ok(html.includes('ada'), 'other values are kept');
+        assert.ok(!html.includes('hunter2'), html);
+      }
+    }
+  });
+
   it('shows the schema defaults when nothing was sent', () => {
     const defaults = new FormDefinition('d', z.object({
       name: z.string().default('Ada'),
