@@ -1,5 +1,6 @@
 // Settings: what a user passes to `dojo(settings)`, checked once at start-up with zod so that a bad
 // value fails early with the key that is wrong, never later inside a request.
+import type { Request } from 'express';
 import * as z from 'zod';
 
 /** The Dijit themes this package can serve: four ship with dijit, `flat` comes from dojo-themes. */
@@ -48,21 +49,28 @@ const settingsSchema = z.strictObject({
   /** Limits for POSTed form bodies. */
   bodyLimit: z.union([z.number().int().positive(), z.string().regex(/^\d+(b|kb|mb)$/i)]).default('100kb'),
   maxFields: z.number().int().positive().default(1000),
-  /** Stateless double-submit CSRF protection of POSTs (on by default); `false` turns it off. */
+  /** CSRF protection of unsafe requests (on by default); `false` turns it off. See SECURITY.md. */
   csrf: z
     .union([
       z.literal(false),
       z.strictObject({
         /** HMAC secret; defaults to a random one per process (set one when several processes serve). */
         secret: z.string().min(16, 'at least 16 characters').optional(),
+        /** The cookie's name; it gets the `__Host-` prefix whenever the cookie is Secure. */
         cookieName: z.string().regex(/^[A-Za-z0-9_.-]+$/).default('dijitize_csrf'),
         /** Secure cookie; defaults to NODE_ENV === "production". */
         secure: z.boolean().optional(),
+        /** Seconds a token stays valid (it lives between this and 4/3 of it); default 12 hours. */
+        lifetime: z.number().int().min(60, 'at least 60 seconds').default(12 * 3600),
+        /** Binds tokens to the app's session: a token made for one session is refused in another. */
+        sessionId: z.custom<(req: Request) => string | undefined>((v) => typeof v === 'function', 'a function (req) => the session id').optional(),
+        /** Other origins allowed to send unsafe requests (e.g. "https://admin.example.com"). */
+        trustedOrigins: z.array(z.string().regex(/^https?:\/\/[^/\s]+$/, 'an origin such as "https://example.com" (no path)')).default([]),
         /** Paths (exact strings, or regular expressions) whose requests are not checked. */
         exempt: z.array(z.union([z.string().startsWith('/'), z.instanceof(RegExp)])).default([]),
       }),
     ])
-    .default({ cookieName: 'dijitize_csrf', exempt: [] }),
+    .default({ cookieName: 'dijitize_csrf', lifetime: 12 * 3600, trustedOrigins: [], exempt: [] }),
 });
 
 /** What a user may pass to `dojo()`; every key is optional. */
