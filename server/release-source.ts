@@ -35,25 +35,39 @@ export interface Release {
   manifest: ReleaseManifest;
 }
 
-/** Reads `releaseDir/current/manifest.json`; null when no build was made yet. Throws on a broken manifest. */
+/**
+ * Reads `releaseDir/current/manifest.json`; null when no build was made yet (no `current` link). Throws
+ * when the link leads nowhere or out of `releases/`, or at a manifest that is broken or of another id.
+ */
 export function readCurrentRelease(releaseDir: string): Release | null {
   const link = path.join(releaseDir, CURRENT_LINK);
+  if (!fs.lstatSync(link, { throwIfNoEntry: false })) return null;
   let dir: string;
   try {
     dir = fs.realpathSync(link);
   } catch {
-    return null;
+    throw new Error(`${link} points at ${fs.readlinkSync(link)}, which does not exist`);
   }
+  const releases = fs.realpathSync(path.join(releaseDir, RELEASES_FOLDER));
+  if (path.dirname(dir) !== releases) throw new Error(`${link} points at ${dir}, which is not a release in ${releases}`);
   const file = path.join(dir, MANIFEST_FILE);
-  const parsed = manifestSchema.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
+  let text: unknown;
+  try {
+    text = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new Error(`Release manifest ${file} is invalid: ${(err as Error).message}`);
+  }
+  const parsed = manifestSchema.safeParse(text);
   if (!parsed.success) throw new Error(`Release manifest ${file} is invalid: ${z.prettifyError(parsed.error)}`);
+  if (parsed.data.id !== path.basename(dir)) throw new Error(`Release manifest ${file} is invalid: its id ${parsed.data.id} is not its folder's name`);
   return { id: parsed.data.id, dir, manifest: parsed.data };
 }
 
 /**
  * Caches the current release, checking the link again after `ttlMs`. The first read throws on a broken
- * manifest (the middleware calls it at start-up); later, a release that cannot be read is reported once
- * and the one being served stays in use.
+ * release (the middleware calls it at start-up). Later, a release that cannot be read, or a `current`
+ * link that went away, is reported once and the release being served stays in use: once a release is
+ * served, the server never falls back to the sources.
  */
 export function createReleaseSource(releaseDir: string, ttlMs = 1000, warn: (message: string) => void = console.warn): () => Release | null {
   let first = true;
@@ -73,10 +87,12 @@ export function createReleaseSource(releaseDir: string, ttlMs = 1000, warn: (mes
     if (target !== linkTarget) {
       linkTarget = target;
       try {
-        release = target === null ? null : readCurrentRelease(releaseDir);
+        const next = readCurrentRelease(releaseDir);
+        if (next === null && release !== null) throw new Error(`${path.join(releaseDir, CURRENT_LINK)} is gone`);
+        release = next;
       } catch (err) {
         if (first) throw err;
-        warn(`dijitize: keeping release ${release?.id ?? '(none)'}: ${(err as Error).message}`);
+        warn(`dijitize: keeping release ${release?.id ?? '(none: serving the sources)'}: ${(err as Error).message}`);
       }
     }
     first = false;

@@ -46,6 +46,16 @@ export function planBuild(config: BuildConfig, workDir: string, forms: Iterable<
   return { modules, packages, profile };
 }
 
+/**
+ * A release's id: when it was made (to the millisecond), its content hash, and a random part, so that two
+ * builds never share an id, even of the same content in the same millisecond.
+ * @example releaseId('2026-11-22T05:16:12.345Z', 'ab12...') // '20261122-051612-345-ab12cd34ef56-9f3a'
+ */
+export function releaseId(createdAt: string, digest: string): string {
+  const stamp = createdAt.replace(/[-:Z]/g, '').replace('T', '-').replace('.', '-');
+  return `${stamp}-${digest.slice(0, 12)}-${crypto.randomBytes(2).toString('hex')}`;
+}
+
 function writeManifest(dir: string, config: BuildConfig, modules: string[], packages: string[]): ReleaseManifest {
   const files = { dojo: 'dojo/dojo.js', boot: 'dijitize/boot.js' };
   const themes: Partial<Record<Theme, string>> = {};
@@ -56,12 +66,10 @@ function writeManifest(dir: string, config: BuildConfig, modules: string[], pack
     if (!fs.existsSync(full)) throw new Error(`the build did not produce ${file}`);
     hashes[file] = sha256(fs.readFileSync(full));
   }
-  const digest = sha256(Buffer.from(JSON.stringify(hashes))).slice(0, 12);
   const createdAt = new Date().toISOString();
-  const stamp = createdAt.replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-');
   const manifest: ReleaseManifest = {
     version: 1,
-    id: `${stamp}-${digest}`,
+    id: releaseId(createdAt, sha256(Buffer.from(JSON.stringify(hashes)))),
     createdAt,
     locale: config.settings.dojoConfig.locale,
     modules,

@@ -8,10 +8,24 @@ import path from 'node:path';
 import { CURRENT_LINK, RELEASES_FOLDER } from '../release-source.js';
 
 const LOCK_FILE = '.lock';
+/** Held for the few milliseconds it takes to replace a stale lock, so that two builds never both do. */
+const TAKEOVER_FILE = '.lock-takeover';
+/** A takeover file older than this was left by a build killed in those milliseconds. */
+const TAKEOVER_STALE_MS = 10_000;
 const TEMP_PREFIX = '.tmp-';
 
 /** Another build holds the lock. */
 export class BuildLockedError extends Error {}
+
+/** What a lock file says: the process, and a token of the build in it (a pid alone can be reused). */
+interface LockHolder {
+  pid?: number;
+  token?: string;
+  since?: string;
+}
+
+/** The tokens of the builds running in this process. */
+const heldHere = new Set<string>();
 
 function processAlive(pid: number): boolean {
   try {
@@ -19,6 +33,62 @@ function processAlive(pid: number): boolean {
     return true;
   } catch (err) {
     return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function readHolder(lock: string): LockHolder | null {
+  try {
+    return JSON.parse(fs.readFileSync(lock, 'utf8')) as LockHolder;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    return {}; // an empty or torn lock file: whoever wrote it died while writing
+  }
+}
+
+/** Whether the build that wrote this lock still runs: in this process only if it is one of ours. */
+function holderAlive(holder: LockHolder): boolean {
+  if (!holder.pid) return false;
+  if (holder.pid === process.pid) return holder.token !== undefined && heldHere.has(holder.token);
+  return processAlive(holder.pid);
+}
+
+const lockedError = (lock: string, holder: LockHolder) =>
+  new BuildLockedError(`another build (pid ${holder.pid}, since ${holder.since}) holds ${lock}; wait for it to finish`);
+
+/**
+ * Takes the lock, or throws BuildLockedError. A stale lock is replaced only inside the takeover file's
+ * critical section, and only if it is still the stale one that was read: never a lock just taken.
+ */
+function takeLock(releaseDir: string, token: string): void {
+  const lock = path.join(releaseDir, LOCK_FILE);
+  const claim = () => fs.writeFileSync(lock, JSON.stringify({ pid: process.pid, token, since: new Date().toISOString() }), { flag: 'wx' });
+  const exists = (err: unknown) => (err as NodeJS.ErrnoException).code === 'EEXIST';
+  try {
+    return claim();
+  } catch (err) {
+    if (!exists(err)) throw err;
+  }
+  const takeover = path.join(releaseDir, TAKEOVER_FILE);
+  try {
+    fs.writeFileSync(takeover, String(process.pid), { flag: 'wx' });
+  } catch (err) {
+    if (!exists(err)) throw err;
+    const age = Date.now() - (fs.statSync(takeover, { throwIfNoEntry: false })?.mtimeMs ?? 0);
+    if (age > TAKEOVER_STALE_MS) fs.rmSync(takeover, { force: true });
+    throw new BuildLockedError(`another build is taking over the stale lock ${lock}; try again`);
+  }
+  try {
+    const holder = readHolder(lock);
+    if (holder && holderAlive(holder)) throw lockedError(lock, holder);
+    fs.rmSync(lock, { force: true });
+    try {
+      claim();
+    } catch (err) {
+      if (!exists(err)) throw err;
+      throw lockedError(lock, readHolder(lock) ?? {}); // a build that never needed the takeover got it first
+    }
+  } finally {
+    fs.rmSync(takeover, { force: true });
   }
 }
 
@@ -30,6 +100,8 @@ export class ReleaseTransaction {
   private constructor(
     readonly releaseDir: string,
     readonly tempDir: string,
+    /** This build's lock token. */
+    private readonly lockToken: string,
   ) {
     this.workDir = path.join(tempDir, 'release');
   }
@@ -37,30 +109,15 @@ export class ReleaseTransaction {
   /** Takes the lock, clears what killed builds left behind, and makes a fresh temporary folder. */
   static begin(releaseDir: string): ReleaseTransaction {
     fs.mkdirSync(path.join(releaseDir, RELEASES_FOLDER), { recursive: true });
-    const lock = path.join(releaseDir, LOCK_FILE);
-    const claim = () => fs.writeFileSync(lock, JSON.stringify({ pid: process.pid, since: new Date().toISOString() }), { flag: 'wx' });
-    try {
-      claim();
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      let holder: { pid?: number; since?: string } = {};
-      try {
-        holder = JSON.parse(fs.readFileSync(lock, 'utf8'));
-      } catch {
-        // an empty or torn lock file: whoever wrote it died while writing
-      }
-      if (holder.pid && holder.pid !== process.pid && processAlive(holder.pid)) {
-        throw new BuildLockedError(`another build (pid ${holder.pid}, since ${holder.since}) holds ${lock}; wait for it to finish`);
-      }
-      fs.rmSync(lock, { force: true });
-      claim();
-    }
+    const token = crypto.randomBytes(8).toString('hex');
+    takeLock(releaseDir, token);
+    heldHere.add(token);
     for (const entry of fs.readdirSync(releaseDir)) {
       if (entry.startsWith(TEMP_PREFIX)) fs.rmSync(path.join(releaseDir, entry), { recursive: true, force: true });
     }
     const tempDir = path.join(releaseDir, `${TEMP_PREFIX}${process.pid}-${crypto.randomBytes(4).toString('hex')}`);
     fs.mkdirSync(tempDir);
-    return new ReleaseTransaction(releaseDir, tempDir);
+    return new ReleaseTransaction(releaseDir, tempDir, token);
   }
 
   /**
@@ -70,7 +127,9 @@ export class ReleaseTransaction {
   commit(id: string, keep: number): { dir: string; pruned: string[] } {
     this.#assertOpen();
     const target = path.join(this.releaseDir, RELEASES_FOLDER, id);
-    fs.rmSync(target, { recursive: true, force: true });
+    // Never replace a release folder: it may be the one being served. Ids are unique, so this only
+    // fails (and rolls back) if one was reused by hand.
+    if (fs.existsSync(target)) throw new Error(`release ${id} already exists in ${path.dirname(target)}`);
     fs.renameSync(this.workDir, target);
     const link = path.join(this.releaseDir, CURRENT_LINK);
     const nextLink = path.join(this.tempDir, 'current');
@@ -108,6 +167,8 @@ export class ReleaseTransaction {
   #close(): void {
     this.#open = false;
     fs.rmSync(this.tempDir, { recursive: true, force: true });
-    fs.rmSync(path.join(this.releaseDir, LOCK_FILE), { force: true });
+    const lock = path.join(this.releaseDir, LOCK_FILE);
+    if (readHolder(lock)?.token === this.lockToken) fs.rmSync(lock, { force: true });
+    heldHere.delete(this.lockToken);
   }
 }
