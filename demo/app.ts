@@ -3,6 +3,7 @@ import crypto from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { type Express } from 'express';
+import helmet from 'helmet';
 import nunjucks from 'nunjucks';
 import { mountForm } from './mount-form.js';
 import { register, timecard } from './forms.js';
@@ -22,13 +23,46 @@ export const demoSettings: DojoSettings = {
   dojoConfig: { packages: [{ name: 'demo', location: '/static/demo' }] },
 };
 
+/** What the pages with their own script-src keep of the policy. */
+const PAGE_POLICY = "object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+
+/**
+ * The headers every page of the demo sends, as an app should (SECURITY.md): helmet's defaults, with a
+ * Content-Security-Policy whose scripts need this request's nonce ('strict-dynamic' lets the nonce'd Dojo
+ * loader load its modules), and no framing by other sites.
+ */
+const securityHeaders: express.RequestHandler[] = [
+  (_req, res, next) => {
+    res.locals['cspNonce'] = crypto.randomBytes(16).toString('base64');
+    next();
+  },
+  helmet({
+    contentSecurityPolicy: {
+      directives: {
+        scriptSrc: [(_req, res) => `'nonce-${(res as express.Response).locals['cspNonce']}'`, "'strict-dynamic'"],
+        frameAncestors: ["'none'"],
+        // The demo serves plain HTTP on 127.0.0.1: upgrading its requests to HTTPS would break every one.
+        upgradeInsecureRequests: null,
+      },
+    },
+    strictTransportSecurity: false, // likewise: HSTS belongs to a site served over HTTPS
+    referrerPolicy: { policy: 'same-origin' },
+    xFrameOptions: { action: 'deny' }, // as frame-ancestors 'none', for browsers that only know this one
+  }),
+];
+
 /** Builds the demo app; `overrides` lets tests try other settings. */
 export function createApp(overrides: DojoSettings = {}): Express {
   const app = express();
   app.disable('x-powered-by');
   useDijitize(nunjucks.configure(TEMPLATES, { express: app, autoescape: true }));
+  app.use(securityHeaders);
   app.use('/static', express.static(DEMO_PUBLIC));
   app.use(dojo({ ...demoSettings, ...overrides }));
+  app.use((req, res, next) => {
+    req.dojo.nonce = res.locals['cspNonce'] as string; // on every inline script dijitize writes
+    next();
+  });
 
   app.get('/', (req, res) => {
     const theme = req.query['theme'];
@@ -53,7 +87,7 @@ export function createApp(overrides: DojoSettings = {}): Express {
     intro: 'Served with Content-Security-Policy: script-src \'self\'.',
     prepare: (req, res) => {
       req.dojo.formFunction = { module: 'dijitize/FormBuilder', fn: 'build' };
-      res.set('Content-Security-Policy', "script-src 'self'; object-src 'none'; base-uri 'none'");
+      res.set('Content-Security-Policy', `script-src 'self'; ${PAGE_POLICY}`);
     },
   });
   // Inline mode under a nonce-based CSP: every inline script carries this request's nonce, and the
@@ -65,7 +99,7 @@ export function createApp(overrides: DojoSettings = {}): Express {
     intro: 'Inline scripts with a per-request nonce.',
     prepare: (req, res) => {
       req.dojo.nonce = crypto.randomBytes(16).toString('base64');
-      res.set('Content-Security-Policy', `script-src 'nonce-${req.dojo.nonce}' 'strict-dynamic'; object-src 'none'; base-uri 'none'`);
+      res.set('Content-Security-Policy', `script-src 'nonce-${req.dojo.nonce}' 'strict-dynamic'; ${PAGE_POLICY}`);
     },
   });
   return app;
