@@ -72,7 +72,7 @@ describe('hostile requests', () => {
     });
   });
 
-  it('a corrupt gzip, deflate or brotli body is a 400 with a plain reason, never a stack trace, in development mode too', async () => {
+  it('a corrupt gzip, deflate or brotli body is a 400 with a plain reason, never a stack trace, in development mode too; an unknown encoding is 415', async () => {
     await withServer(createApp(), async (base) => {
       const s = await openForm(base, '/register');
       for (const encoding of ['gzip', 'deflate', 'br']) {
@@ -81,6 +81,9 @@ describe('hostile requests', () => {
         assert.equal(res.headers.get('content-type'), 'text/plain; charset=utf-8');
         assert.equal(await res.text(), 'The form data could not be read.');
       }
+      const unknown = await s.post('/register', Buffer.from('a=1'), { 'content-encoding': 'x-unknown' });
+      assert.equal(unknown.status, 415);
+      assert.equal(await unknown.text(), 'The form data uses a content encoding this server does not accept.');
     });
   });
 
