@@ -45,6 +45,7 @@ export interface ServeFolderOptions {
  */
 export function serveFolder(folder: string, options: ServeFolderOptions = {}): RequestHandler {
   let root: string | null = null;
+  const cache = { maxAge: options.immutable ? '365d' : 0, immutable: options.immutable ?? false };
   return (req, res, next) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || (options.when && !options.when())) return next();
     let relative: string;
@@ -54,13 +55,15 @@ export function serveFolder(folder: string, options: ServeFolderOptions = {}): R
       return next(); // not a path any file has
     }
     if (relative.includes('\0') || relative.includes('\\') || !isServedPath(relative)) return next();
-    root ??= fs.realpathSync(folder);
-    const rootPrefix = root + path.sep;
-    fs.realpath(path.join(root, relative), (err, file) => {
-      // Missing, or a link that leads out of the folder: the same answer, so the layout outside stays unknown.
-      if (err || !file.startsWith(rootPrefix) || !isServedPath(path.relative(root ?? '', file).split(path.sep).join('/'))) return next();
-      const type = path.extname(file).toLowerCase() === '.html' ? { 'Content-Type': 'text/plain; charset=utf-8' } : {};
-      res.sendFile(file, { headers: { ...FILE_HEADERS, ...type }, dotfiles: 'deny', maxAge: options.immutable ? '365d' : 0, immutable: options.immutable ?? false }, (sendErr?: Error & { status?: number }) => {
+    const realRoot = (root ??= fs.realpathSync(folder));
+    fs.realpath(path.join(realRoot, relative), (err, file) => {
+      // Missing, or a link that leads out of the folder (or to a file not served): the same 404, so
+      // nothing is learnt about what lies outside.
+      const inside = !err && file.startsWith(realRoot + path.sep) && isServedPath(path.relative(realRoot, file).split(path.sep).join('/'));
+      if (!inside) return next();
+      const headers = path.extname(file).toLowerCase() === '.html' ? { ...FILE_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' } : FILE_HEADERS;
+      // Dot segments were refused above, inside the folder; the folder itself may sit below one (.dijitize).
+      res.sendFile(file, { headers, dotfiles: 'allow', ...cache }, (sendErr?: Error & { status?: number }) => {
         if (sendErr && !res.headersSent) next(sendErr.status === 404 ? undefined : sendErr);
       });
     });

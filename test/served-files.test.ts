@@ -65,7 +65,9 @@ describe('served files: an allow-list of what pages load', () => {
   });
 
   it('in release mode the source packages are not served; the release is, but not its build report or manifest', async () => {
-    const dir = releaseDirWith(manifestText('r1'), 'r1', { 'dojo/dojo.js': 'built', 'build-report.txt': '/root/secret/path', 'dijit/tests/t.html': '<script>', 'dojo/nls/dojo_de.js': 'nls' });
+    // Below a dot folder, as `.dijitize` is.
+    const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dijitize-app-')), '.dijitize');
+    fs.renameSync(releaseDirWith(manifestText('r1'), 'r1', { 'dojo/dojo.js': 'built', 'build-report.txt': '/root/secret/path', 'dijit/tests/t.html': '<script>', 'dojo/nls/dojo_de.js': 'nls' }), dir);
     await withServer(appWith({ releaseDir: dir }), async (base) => {
       assert.equal((await fetch(`${base}/dojo/dojo/dojo.js`)).status, 404);
       assert.equal((await fetch(`${base}/dojo/dijitize/boot.js`)).status, 404);
