@@ -1,7 +1,8 @@
 // The `{% dojo %}` tag: everything a page's <head> needs for Dojo, in this order: theme stylesheet, extra
 // stylesheets, dojoConfig, dojo.js, then one require([...]) that runs the ready callbacks once the DOM is
 // ready. With a form function set, the same is said with no inline script (a JSON island read by boot.js).
-import nunjucks from 'nunjucks';
+import { createRequire } from 'node:module';
+import type nunjucks from 'nunjucks';
 import { attributes, scriptJson } from './escape.js';
 import type { ReadyCallback, RequestDojo } from './request-dojo.js';
 
@@ -58,6 +59,10 @@ interface Nodes {
   CallExtension: new (ext: object, method: string, args: unknown) => unknown;
 }
 
+/** Nunjucks is an optional peer: loaded only by apps that use the tag (and so have it installed). */
+let runtime: typeof nunjucks.runtime | null = null;
+const nunjucksRuntime = () => (runtime ??= (createRequire(import.meta.url)('nunjucks') as typeof nunjucks).runtime);
+
 /** The Nunjucks extension behind `{% dojo %}` and `{% dojo request.dojo %}`. */
 class DojoTag {
   tags = ['dojo'];
@@ -72,7 +77,7 @@ class DojoTag {
     if (!dojo || typeof dojo.effectiveConfig !== 'function') {
       throw new Error('{% dojo %} found no req.dojo: is the dojo() middleware mounted before this route?');
     }
-    return new nunjucks.runtime.SafeString(renderHead(dojo));
+    return new (nunjucksRuntime().SafeString)(renderHead(dojo));
   }
 }
 

@@ -2,6 +2,7 @@
 // value fails early with the key that is wrong, never later inside a request.
 import type { Request } from 'express';
 import * as z from 'zod';
+import { installedPackageFolder } from './package-folders.js';
 
 /** The Dijit themes this package can serve: four ship with dijit, `flat` comes from dojo-themes. */
 export const THEMES = ['claro', 'tundra', 'soria', 'nihilo', 'flat'] as const;
@@ -91,7 +92,12 @@ export class SettingsError extends Error {
  */
 export function resolveSettings(input: DojoSettings = {}): ResolvedSettings {
   const result = settingsSchema.safeParse(input);
-  if (result.success) return result.data;
+  if (result.success) {
+    if (result.data.theme === 'flat' && !installedPackageFolder('dojo-themes')) {
+      throw new SettingsError('Invalid dijitize settings:\n  theme: "flat" comes from the dojo-themes package, which is not installed: npm install dojo-themes@1.14.1, with the "overrides" README shows');
+    }
+    return result.data;
+  }
   const lines = result.error.issues.map((issue) => {
     const key = issue.path.length ? issue.path.join('.') : '(settings)';
     return `  ${key}: ${issue.message}`;

@@ -8,6 +8,7 @@ import { build, planBuild } from './build.js';
 import { DEFAULT_CONFIG_FILE, loadBuildConfig, type Minifier } from './config.js';
 import { createLogger } from './logger.js';
 import { profileSource } from './profile.js';
+import { skipListening } from './skip-listen.js';
 
 const positiveInt = (value: string) => {
   const n = Number(value);
@@ -40,6 +41,7 @@ program
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
+    skipListening((message) => logger.info(message));
     try {
       const config = await loadBuildConfig({ file: options.config, app: options.app });
       if (options.out) config.releaseDir = path.resolve(options.out);

@@ -57,6 +57,17 @@ function startCli(releaseDir: string) {
   return { child, exited, output: () => output };
 }
 
+/** Pids of the processes whose command line mentions `text` (Linux /proc). */
+function processesMentioning(text: string): number[] {
+  return fs.readdirSync('/proc').filter((e) => /^\d+$/.test(e)).filter((pid) => {
+    try {
+      return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(text);
+    } catch {
+      return false; // gone meanwhile
+    }
+  }).map(Number);
+}
+
 /** Resolves once the dojo build itself is running (its profile is written in the temporary folder). */
 async function whenDojoBuildRuns(releaseDir: string): Promise<void> {
   const giveUp = Date.now() + 60_000; // generous: a loaded CI machine starts tsx and the build slowly
@@ -170,6 +181,23 @@ describe('dijitize build (real dojo-util build of the demo)', { timeout: 180_000
     assert.match(cli.output(), /build interrupted; the served release is unchanged/);
     assertUntouched();
     assert.deepEqual(leftovers(dir), []);
+  });
+
+  it('SIGKILL of the CLI alone: its dojo build ends with it, instead of writing on into the abandoned folder', async () => {
+    const { dir } = await withServedRelease();
+    const cli = startCli(dir);
+    await whenDojoBuildRuns(dir);
+    const building = () => processesMentioning(dir);
+    assert.ok(building().length > 0, 'the dojo build runs in a child process');
+    process.kill(cli.child.pid as number, 'SIGKILL'); // only the CLI: its children are left to themselves
+    await cli.exited;
+    // The child ends as soon as its event loop sees the channel close (~20 ms here); left to itself it ran
+    // on to the end of the build (~1.5 s here, 5 s on the machine that found it).
+    const killedAt = Date.now();
+    while (building().length > 0 && Date.now() - killedAt < 1_000) await new Promise((r) => setTimeout(r, 20));
+    const orphans = building();
+    for (const pid of orphans) process.kill(pid, 'SIGKILL');
+    assert.deepEqual(orphans, [], 'dojo build processes still running 1 s after the CLI was killed');
   });
 
   it('SIGKILL part way: the served release stays byte-identical, and the next build succeeds and clears the leftovers', async () => {

@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
+import net from 'node:net';
+import { once } from 'node:events';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { resolveSettings } from '../../server/index.js';
@@ -51,7 +53,7 @@ describe('build config', () => {
   it('`dijitize build --app <entry> --dry-run` works with no config file, and exits although the app listens', () => {
     const cli = spawnSync(process.execPath, ['--import', import.meta.resolve('tsx'), path.join(root, 'server/build/cli.ts'), 'build', '--app', fixtureApp, '--dry-run'], {
       cwd: emptyFolder(),
-      env: { ...process.env, FIXTURE_LISTEN: '1' },
+      env: { ...process.env, FIXTURE_LISTEN: '0' },
       encoding: 'utf8',
       timeout: 60_000,
     });
@@ -59,5 +61,25 @@ describe('build config', () => {
     assert.match(cli.stdout, /"dijit\/form\/NumberTextBox"/);
     assert.match(cli.stdout, /"dijit\/form\/DateTextBox"/);
     assert.match(cli.stdout, /"includeLocales": \[\s*"fr"\s*\]/);
+  });
+
+  it('`dijitize build --app` beside the running app (its port taken): the app\'s listen is skipped and the build succeeds', async () => {
+    const running = net.createServer().listen(0, '127.0.0.1');
+    await once(running, 'listening');
+    const port = (running.address() as net.AddressInfo).port;
+    const out = path.join(emptyFolder(), '.dijitize');
+    try {
+      const cli = spawnSync(process.execPath, ['--import', import.meta.resolve('tsx'), path.join(root, 'server/build/cli.ts'), 'build', '--app', fixtureApp, '--out', out], {
+        cwd: emptyFolder(),
+        env: { ...process.env, FIXTURE_LISTEN: String(port) },
+        encoding: 'utf8',
+        timeout: 120_000,
+      });
+      assert.equal(cli.status, 0, cli.stdout + cli.stderr);
+      assert.match(cli.stdout + cli.stderr, /the app's listen\(\) was skipped: a build never serves/);
+      assert.deepEqual(fs.readdirSync(out).sort(), ['current', 'releases']);
+    } finally {
+      running.close();
+    }
   });
 });
