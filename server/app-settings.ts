@@ -21,3 +21,15 @@ export function recordAppSettings(settings: ResolvedSettings): void {
 export function appSettings(): ResolvedSettings[] {
   return [...recorded.values()];
 }
+
+const BUILDING = Symbol.for('dijitize.building');
+
+/** Called by `dijitize build` before it imports the app: what only a serving app needs is not asked for. */
+export function markBuilding(): void {
+  (globalThis as Record<symbol, unknown>)[BUILDING] = true;
+}
+
+/** Whether this process is a `dijitize build` importing the app (not serving it). */
+export function isBuilding(): boolean {
+  return (globalThis as Record<symbol, unknown>)[BUILDING] === true;
+}

@@ -8,7 +8,8 @@ import { doubleCsrf, type DoubleCsrfUtilities } from 'csrf-csrf';
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
 import { crossSiteReason } from './cross-site.js';
 import { escapeHtml } from './escape.js';
-import type { ResolvedSettings } from './settings.js';
+import { isBuilding } from './app-settings.js';
+import { SettingsError, type ResolvedSettings } from './settings.js';
 
 /** The name of the hidden field that carries the token. */
 export const CSRF_FIELD = '_csrf';
@@ -36,10 +37,31 @@ export class CsrfError extends Error {
   readonly status = 403;
 }
 
+/** The environment variable that gives every process of an app the same secret. */
+export const SECRET_VARIABLE = 'DIJITIZE_CSRF_SECRET';
+
+/**
+ * The HMAC secret: the setting, else the environment, else (outside production) a random one for this
+ * process. In production a missing secret fails at start-up, as Django and Rails refuse to start without
+ * theirs: with a random one per process, a GET and its POST served by two processes never match.
+ */
+function csrfSecret(setting: string | undefined): string {
+  const fromEnv = process.env[SECRET_VARIABLE];
+  if (setting) return setting;
+  if (fromEnv !== undefined) {
+    if (fromEnv.length < 16) throw new SettingsError(`Invalid dijitize settings:\n  csrf.secret: ${SECRET_VARIABLE} must have at least 16 characters`);
+    return fromEnv;
+  }
+  if (process.env['NODE_ENV'] === 'production' && !isBuilding()) {
+    throw new SettingsError(`Invalid dijitize settings:\n  csrf.secret: required when NODE_ENV=production (every process must share it): set csrf.secret or ${SECRET_VARIABLE}`);
+  }
+  return crypto.randomBytes(32).toString('hex');
+}
+
 export function createCsrfGuard(settings: ResolvedSettings): CsrfGuard | null {
   const options = settings.csrf;
   if (options === false) return null;
-  const master = options.secret ?? crypto.randomBytes(32).toString('hex');
+  const master = csrfSecret(options.secret);
   const secure = options.secure ?? process.env['NODE_ENV'] === 'production';
   const cookieName = secure && !options.cookieName.startsWith('__Host-') ? `__Host-${options.cookieName}` : options.cookieName;
   const windowMs = (options.lifetime * 1000) / WINDOWS;

@@ -9,6 +9,7 @@ import { DEFAULT_CONFIG_FILE, loadBuildConfig, type Minifier } from './config.js
 import { createLogger } from './logger.js';
 import { profileSource } from './profile.js';
 import { skipListening } from './skip-listen.js';
+import { markBuilding } from '../app-settings.js';
 
 const positiveInt = (value: string) => {
   const n = Number(value);
@@ -41,6 +42,7 @@ program
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
+    markBuilding();
     skipListening((message) => logger.info(message));
     try {
       const config = await loadBuildConfig({ file: options.config, app: options.app });

@@ -1,0 +1,81 @@
+// The demo on several processes (node:cluster), as behind any load balancer: a form's GET and its POST
+// land on different workers, and with the secret from DIJITIZE_CSRF_SECRET every POST is accepted.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import http from 'node:http';
+import { describe, it } from 'node:test';
+
+interface Answer {
+  status: number;
+  worker: string;
+  cookie: string;
+  body: string;
+}
+
+/** One request on a connection of its own, so that the cluster can give it to any worker. */
+function request(port: number, method: string, path: string, headers: Record<string, string> = {}, body = ''): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port, method, path, headers: { ...headers, connection: 'close' }, agent: false }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (d) => (text += d));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, worker: String(res.headers['x-worker']), cookie: (res.headers['set-cookie']?.[0] ?? '').split(';')[0] ?? '', body: text }),
+      );
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/** Starts the cluster, runs `use` with its port, stops it. */
+async function withCluster(env: Record<string, string>, use: (port: number) => Promise<void>): Promise<void> {
+  const primary = spawn(process.execPath, ['--import', 'tsx', 'test/cluster/serve-cluster.ts'], { env: { ...process.env, WORKERS: '2', PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  try {
+    const port = await new Promise<number>((resolve, reject) => {
+      let out = '';
+      primary.stdout.on('data', (d) => {
+        out += d;
+        const m = /ready (\d+)/.exec(out);
+        if (m) resolve(Number(m[1]));
+      });
+      primary.on('exit', (code) => reject(new Error(`the cluster exited with ${code}`)));
+    });
+    await use(port);
+  } finally {
+    primary.kill('SIGTERM');
+  }
+}
+
+const VALID = 'username=ada&email=ada%40example.org&password=correct+horse&confirm=correct+horse';
+
+/** 100 GET -> POST round trips of the register form; what each POST got, and whether it crossed workers. */
+async function roundTrips(port: number): Promise<Array<{ status: number; crossed: boolean }>> {
+  const trips = [];
+  for (let i = 0; i < 100; i++) {
+    const page = await request(port, 'GET', '/register');
+    const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
+    const body = `_csrf=${encodeURIComponent(token)}&${VALID}`;
+    const post = await request(port, 'POST', '/register', { cookie: page.cookie, 'content-type': 'application/x-www-form-urlencoded', 'content-length': String(Buffer.byteLength(body)) }, body);
+    trips.push({ status: post.status, crossed: post.worker !== page.worker });
+  }
+  return trips;
+}
+
+describe('several processes (node:cluster)', { timeout: 120_000 }, () => {
+  it('with DIJITIZE_CSRF_SECRET: 100 GET -> POST round trips across 2 workers, 0 refused', async () => {
+    await withCluster({ DIJITIZE_CSRF_SECRET: 'one-secret-for-every-worker' }, async (port) => {
+      const trips = await roundTrips(port);
+      assert.ok(trips.filter((t) => t.crossed).length >= 20, 'round trips that crossed workers');
+      assert.deepEqual(trips.filter((t) => t.status !== 303), []);
+    });
+  });
+
+  it('without a shared secret (a random one per process), every round trip that crosses workers is refused', async () => {
+    await withCluster({}, async (port) => {
+      const crossed = (await roundTrips(port)).filter((t) => t.crossed);
+      assert.ok(crossed.length >= 20);
+      assert.deepEqual(new Set(crossed.map((t) => t.status)), new Set([403]));
+    });
+  });
+});

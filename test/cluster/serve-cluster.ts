@@ -1,0 +1,29 @@
+// Test fixture: the demo as WORKERS node:cluster workers sharing one port (PORT), each answer marked with
+// its worker's pid. The primary prints "ready <port>" once every worker listens.
+import cluster from 'node:cluster';
+import express from 'express';
+import { createApp } from '../../demo/app.js';
+
+const workers = Number(process.env['WORKERS'] ?? 2);
+if (cluster.isPrimary) {
+  let listening = 0;
+  cluster.on('listening', (_worker, address) => {
+    if (++listening === workers) console.log(`ready ${address.port}`);
+  });
+  cluster.on('exit', (_worker, code) => {
+    if (code) console.error(`a worker exited with ${code}`);
+  });
+  for (let i = 0; i < workers; i++) cluster.fork();
+  process.on('SIGTERM', () => {
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.kill();
+    process.exit(0);
+  });
+} else {
+  const app = express();
+  app.use((_req, res, next) => {
+    res.set('x-worker', String(process.pid));
+    next();
+  });
+  app.use(createApp());
+  app.listen(Number(process.env['PORT'] ?? 0), '127.0.0.1');
+}
