@@ -40,7 +40,7 @@ function sourceMode(settings: ResolvedSettings): DojoSources {
 }
 
 function releaseMode(settings: ResolvedSettings, release: Release): DojoSources {
-  const base = `${settings.prefix}/release/${release.id}`;
+  const base = `${settings.releaseUrl ?? `${settings.prefix}/release`}/${release.id}`;
   const { manifest } = release;
   return {
     src: `${base}/${manifest.dojo}`,
@@ -81,7 +81,7 @@ export function dojo(input: DojoSettings = {}): DojoMiddleware {
   }
   if (settings.releaseDir) {
     // Release folders are named by content hash, so their files never change: cache them for a year.
-    router.use(`${settings.prefix}/release`, serveFolder(path.join(settings.releaseDir, RELEASES_FOLDER), { immutable: true }));
+    router.use(`${settings.prefix}/release`, serveFolder(path.join(settings.releaseDir, RELEASES_FOLDER), { immutable: true, precompressed: true }));
   }
 
   const csrf = createCsrfGuard(settings);

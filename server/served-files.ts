@@ -4,7 +4,8 @@
 // outside any test or demo folder, and inside its folder once every symlink is resolved.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
+import Negotiator from 'negotiator';
 
 /** What a page loads: modules and nls bundles, stylesheets, images, fonts. */
 const SERVED_EXTENSIONS = new Set(['.js', '.css', '.png', '.gif', '.jpg', '.jpeg', '.svg', '.ico', '.webp', '.cur', '.woff', '.woff2', '.ttf', '.eot', '.otf']);
@@ -32,11 +33,44 @@ const FILE_HEADERS = {
   'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; sandbox",
 };
 
+/** The encodings a release carries beside a text file (written by the build), by their file suffix. */
+export const PRECOMPRESSED = { br: '.br', gzip: '.gz' } as const;
+const ENCODINGS = Object.keys(PRECOMPRESSED) as Array<keyof typeof PRECOMPRESSED>;
+
 export interface ServeFolderOptions {
   /** Cache for a year: for folders whose files never change (releases are named by content). */
   immutable?: boolean;
   /** Serve only while this is true (the source packages, while no release is served). */
   when?: () => boolean;
+  /** Send `<file>.br` or `<file>.gz` when the browser accepts it and it exists (releases). */
+  precompressed?: boolean;
+}
+
+/** negotiator 1.x takes the server's preference for ties (its @types describe 0.6). */
+type EncodingNegotiator = { encodings(available: readonly string[], options: { preferred: readonly string[] }): string[] };
+
+/**
+ * The compressed twin of `file` to send for this request, if the browser takes one and it exists. Of
+ * encodings the browser rates alike (all do, with q=1), brotli is preferred: it is the smaller.
+ */
+function compressedTwin(req: Request, file: string): { encoding: string; file: string } | null {
+  const negotiator = new Negotiator(req) as unknown as EncodingNegotiator;
+  const encoding = negotiator.encodings([...ENCODINGS, 'identity'], { preferred: ENCODINGS })[0];
+  if (encoding !== 'br' && encoding !== 'gzip') return null;
+  const twin = `${file}${PRECOMPRESSED[encoding]}`;
+  return twinExists(twin) ? { encoding, file: twin } : null;
+}
+
+/** Release files never change, so whether a twin exists is looked up once (bounded). */
+const twins = new Map<string, boolean>();
+function twinExists(twin: string): boolean {
+  let exists = twins.get(twin);
+  if (exists === undefined) {
+    if (twins.size > 20_000) twins.clear();
+    exists = fs.existsSync(twin);
+    twins.set(twin, exists);
+  }
+  return exists;
 }
 
 /**
@@ -61,9 +95,13 @@ export function serveFolder(folder: string, options: ServeFolderOptions = {}): R
       // nothing is learnt about what lies outside.
       const inside = !err && file.startsWith(realRoot + path.sep) && isServedPath(path.relative(realRoot, file).split(path.sep).join('/'));
       if (!inside) return next();
-      const headers = path.extname(file).toLowerCase() === '.html' ? { ...FILE_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' } : FILE_HEADERS;
+      const ext = path.extname(file).toLowerCase();
+      res.type(ext === '.html' ? 'text/plain; charset=utf-8' : ext); // kept when a compressed twin is sent
+      const twin = options.precompressed ? compressedTwin(req, file) : null;
+      if (options.precompressed) res.vary('Accept-Encoding');
+      if (twin) res.set('Content-Encoding', twin.encoding);
       // Dot segments were refused above, inside the folder; the folder itself may sit below one (.dijitize).
-      res.sendFile(file, { headers, dotfiles: 'allow', ...cache }, (sendErr?: Error & { status?: number }) => {
+      res.sendFile(twin?.file ?? file, { headers: FILE_HEADERS, dotfiles: 'allow', ...cache }, (sendErr?: Error & { status?: number }) => {
         if (sendErr && !res.headersSent) next(sendErr.status === 404 ? undefined : sendErr);
       });
     });

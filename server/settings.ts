@@ -47,6 +47,12 @@ const settingsSchema = z.strictObject({
   formFunction: moduleFunctionSchema.nullable().default(null),
   /** A release made by `dijitize build`: the folder holding `current/manifest.json`. */
   releaseDir: z.string().min(1).nullable().default(null),
+  /** Where the release folders are published (a CDN): pages load `<releaseUrl>/<id>/...` instead of `<prefix>/release/<id>/...`. */
+  releaseUrl: z
+    .string()
+    .regex(/^(https?:\/\/[^/\s]+|\/)[^\s]*[^/\s]$/, 'an absolute URL or a path starting with "/", without a trailing "/"')
+    .nullable()
+    .default(null),
   /** Limits for POSTed form bodies. */
   bodyLimit: z.union([z.number().int().positive(), z.string().regex(/^\d+(b|kb|mb)$/i)]).default('100kb'),
   maxFields: z.number().int().positive().default(1000),

@@ -2,9 +2,11 @@
 // PHP and SWF files would run script on the app's origin (one of them loads a script named in its query).
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
+import zlib from 'node:zlib';
 import express from 'express';
 import { dojo } from '../server/index.js';
 import { packageFolder } from '../server/package-folders.js';
@@ -93,4 +95,49 @@ describe('served files: an allow-list of what pages load', () => {
       assert.equal(await (await fetch(`${base}/dojo/release/r1/dojo/inside.js`)).text(), 'built');
     });
   });
+
+  it('a release sends the compressed twin the browser accepts (br, else gzip), with Content-Encoding and Vary', async () => {
+    const text = 'define([], function () { return "layer"; });'.repeat(50);
+    const dir = releaseDirWith(manifestText('r1'), 'r1', { 'dojo/dojo.js': text, 'dojo/only-plain.js': text });
+    const layer = path.join(dir, 'releases', 'r1', 'dojo', 'dojo.js');
+    fs.writeFileSync(`${layer}.br`, zlib.brotliCompressSync(text));
+    fs.writeFileSync(`${layer}.gz`, zlib.gzipSync(text));
+    await withServer(appWith({ releaseDir: dir }), async (base) => {
+      for (const [accept, encoding] of [['gzip, deflate, br', 'br'], ['gzip', 'gzip'], ['identity', null], ['br;q=0.5, gzip;q=1', 'gzip']] as const) {
+        const res = await rawGet(`${base}/dojo/release/r1/dojo/dojo.js`, accept);
+        assert.equal(res.headers['content-encoding'], encoding ?? undefined, accept);
+        assert.match(res.headers['content-type'] ?? '', /javascript/);
+        assert.match(String(res.headers['vary']), /Accept-Encoding/);
+        const decoded = encoding === 'br' ? zlib.brotliDecompressSync(res.body) : encoding === 'gzip' ? zlib.gunzipSync(res.body) : res.body;
+        assert.equal(decoded.toString(), text);
+      }
+      assert.equal((await rawGet(`${base}/dojo/release/r1/dojo/only-plain.js`, 'br')).headers['content-encoding'], undefined);
+      assert.equal((await rawGet(`${base}/dojo/release/r1/dojo/dojo.js.br`, 'br')).status, 404);
+    });
+  });
 });
+
+describe('release URL (a CDN)', () => {
+  it('pages load the release from releaseUrl; a bad value fails at start-up naming the key', async () => {
+    const dir = releaseDirWith(manifestText('r1'), 'r1', { 'dojo/dojo.js': 'built' });
+    const app = appWith({ releaseDir: dir, releaseUrl: 'https://cdn.example.com/app-dojo' });
+    app.get('/page', (req, res) => res.json({ src: req.dojo.src, baseUrl: req.dojo.effectiveConfig()['baseUrl'] }));
+    await withServer(app, async (base) => {
+      assert.deepEqual(await (await fetch(`${base}/page`)).json(), { src: 'https://cdn.example.com/app-dojo/r1/dojo/dojo.js', baseUrl: 'https://cdn.example.com/app-dojo/r1/dojo/' });
+    });
+    assert.throws(() => dojo({ releaseUrl: 'https://cdn.example.com/' }), /releaseUrl: an absolute URL or a path/);
+  });
+});
+
+/** A GET that leaves the body as sent (fetch would decode it). */
+function rawGet(url: string, acceptEncoding: string): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { headers: { 'accept-encoding': acceptEncoding } }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+      })
+      .on('error', reject);
+  });
+}

@@ -14,6 +14,7 @@ import type { Logger } from './logger.js';
 import { buildProfile, profileSource } from './profile.js';
 import { ReleaseTransaction } from './release-transaction.js';
 import { minifyLayer } from './minify-layer.js';
+import { precompress } from './precompress.js';
 import { runDojoBuild } from './run-dojo-build.js';
 import { stageFlatTheme } from './flat-theme-package.js';
 
@@ -112,6 +113,10 @@ export async function build(config: BuildConfig, logger: Logger, options: BuildO
     logger.phase('Writing the manifest');
     const manifest = writeManifest(transaction.workDir, config, plan.modules.map((m) => m.mid), plan.packages.map((p) => p.name));
     const layer = fs.readFileSync(path.join(transaction.workDir, manifest.dojo));
+
+    logger.phase('Compressing the release (.br and .gz beside each text file)');
+    const compressed = await precompress(transaction.workDir, [manifest.dojo, manifest.boot, ...Object.values(manifest.themes)]);
+    logger.info(`${compressed} files compressed`);
 
     logger.phase('Switching to the new release');
     const { dir, pruned } = transaction.commit(manifest.id, config.keep);

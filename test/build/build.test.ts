@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { describe, it } from 'node:test';
 import { build } from '../../server/build/build.js';
 import { resolveBuildConfig } from '../../server/build/config.js';
@@ -93,6 +94,10 @@ describe('dijitize build (real dojo-util build of the demo)', { timeout: 180_000
       assert.ok(layer.includes(`"${mid}"`), `${mid} is in the layer`);
     }
     assert.ok(layer.split('\n').length < 10, 'the layer is minified');
+    // Compressed twins beside the text files, for the server to send.
+    assert.equal(zlib.brotliDecompressSync(fs.readFileSync(path.join(release.dir, 'dojo/dojo.js.br'))).toString(), layer);
+    assert.equal(zlib.gunzipSync(fs.readFileSync(path.join(release.dir, 'dojo/dojo.js.gz'))).toString(), layer);
+    assert.ok(fs.existsSync(path.join(release.dir, 'dijit/themes/claro/claro.css.br')));
     assert.ok(summary.layerGzipBytes < summary.layerBytes / 2);
     const css = fs.readFileSync(path.join(release.dir, 'dijit/themes/claro/claro.css'), 'utf8');
     assert.ok(!css.includes('@import'), 'theme CSS is one file');
