@@ -8,6 +8,7 @@ import { root, startBenchServers } from './bench-servers.js';
 import { browserBench, BASELINE, type PageFigures } from './browser-bench.js';
 import { serverBench, type ServerFigures } from './server-bench.js';
 import { buildBench, type BuildFigures } from './build-bench.js';
+import { wireBench, type WireFigures } from './wire-bench.js';
 
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 5);
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 4);
@@ -21,6 +22,7 @@ await servers.setCeilingHtml(await (await fetch(`http://127.0.0.1:${ports.source
 let pages: PageFigures[] = [];
 let throughput: ServerFigures[] = [];
 let builds: BuildFigures[] = [];
+let wire: WireFigures[] = [];
 try {
   log(`» Page readiness in Chromium (median of ${RUNS} loads, fresh context each)`);
   pages = await browserBench(ports, [10, 50, 200], RUNS, log);
@@ -28,13 +30,15 @@ try {
   throughput = await serverBench(ports, SECONDS, 3, log);
   log('» Build (median of 3 builds each)');
   builds = await buildBench(3, log);
+  log(`» Bytes on the wire for the built demo's register page (median of ${RUNS} visits)`);
+  wire = await wireBench(RUNS, log);
 } finally {
   servers.stop();
 }
 
 const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()}`;
 const date = new Date().toISOString().slice(0, 10);
-fs.writeFileSync(path.join(root, 'bench/results.json'), `${JSON.stringify({ date, machine, runs: RUNS, pages, servers: throughput, builds }, null, 2)}\n`);
+fs.writeFileSync(path.join(root, 'bench/results.json'), `${JSON.stringify({ date, machine, runs: RUNS, pages, servers: throughput, builds, wire }, null, 2)}\n`);
 
 const table = (head: string[], rows: Array<Array<string | number | undefined>>) =>
   [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.map((c) => c ?? '').join(' | ')} |`)].join('\n');
@@ -52,6 +56,10 @@ const markdown = [
   '**Build** of the demo, ratio of wall time against the dijit-all build:',
   '',
   table(['build', 'wall (s)', 'peak RSS (MB)', 'layer (KB)', 'layer gzip (KB)', 'ratio'], builds.map((b) => [b.build, b.seconds, b.peakMB, b.layerKB, b.layerGzipKB, b.ratioToDijitAll])),
+  '',
+  '**On the wire**: the built demo\'s `/register` in Chromium (bytes that crossed the network, headers included), ratio against the same visit refusing compression:',
+  '',
+  table(['visit', 'KB on the wire', 'requests (over the network)', 'ratio'], wire.map((w) => [w.visit, w.kilobytes, `${w.requests} (${w.fromNetwork})`, w.ratioToUncompressed])),
 ].join('\n');
 fs.writeFileSync(path.join(root, 'bench/results.md'), `${markdown}\n`);
 
