@@ -46,6 +46,7 @@ function islandHead(dojo: RequestDojo): string {
 
 /** The HTML that `{% dojo %}` emits for one request (empty when Dojo is disabled). */
 export function renderHead(dojo: RequestDojo): string {
+  dojo.headRendered();
   if (!dojo.enabled) return '';
   return dojo.formFunction ? islandHead(dojo) : inlineHead(dojo);
 }

@@ -54,6 +54,7 @@ export class RequestDojo {
   enabled: boolean;
   #theme: Theme;
   readonly #sources: DojoSources;
+  #headRendered = false;
 
   constructor(settings: ResolvedSettings, sources: DojoSources) {
     this.config = structuredClone(settings.dojoConfig);
@@ -134,8 +135,25 @@ export class RequestDojo {
     return this;
   }
 
+  /**
+   * Called by `renderHead`: the head now holds this page's modules and ready calls, so adding any later
+   * is an error that says what to do, never a widget silently left out.
+   */
+  headRendered(): void {
+    this.#headRendered = true;
+  }
+
+  #assertHeadOpen(method: string): void {
+    if (!this.#headRendered) return;
+    throw new Error(
+      `req.dojo.${method}() was called after the page's head was rendered ({% dojo %} or renderHead()), so the page would never load what it adds. ` +
+        'Call req.dojo.form(), require() and onReady() first (in the route handler), then render the head: e.g. const form = req.dojo.form(def); then put renderHead(req.dojo) and form.html in the page.',
+    );
+  }
+
   /** Requires an AMD module on this page (once). */
   require(moduleId: string): this {
+    this.#assertHeadOpen('require');
     if (!MODULE_ID.test(moduleId)) throw new TypeError(`${JSON.stringify(moduleId)} is not an AMD module id`);
     if (!this.modules.includes(moduleId)) this.modules.push(moduleId);
     return this;
@@ -143,12 +161,14 @@ export class RequestDojo {
 
   /** Runs a callback when the page is ready, after those already added. */
   onReady(callback: ReadyInput): this {
+    this.#assertHeadOpen('onReady');
     this.ready.push(this.#toCallback(callback, 'onReady'));
     return this;
   }
 
   /** Runs a callback when the page is ready, before those already added. */
   prependReady(callback: ReadyInput): this {
+    this.#assertHeadOpen('prependReady');
     this.ready.unshift(this.#toCallback(callback, 'prependReady'));
     return this;
   }
@@ -158,6 +178,7 @@ export class RequestDojo {
    * @example res.render('register.html', { form: req.dojo.form(register, result.state) });
    */
   form(definition: FormDefinition, state: Partial<FormState> = {}): RenderedForm {
+    this.#assertHeadOpen('form');
     const hidden = this.csrfToken ? `<input type="hidden" name="${CSRF_FIELD}" value="${escapeHtml(this.csrfToken())}">\n` : '';
     return addFormToPage(this, definition, state, hidden);
   }

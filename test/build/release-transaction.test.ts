@@ -2,12 +2,11 @@
 // folder (in one process too), a stale lock taken over by exactly one contender, and a commit that never
 // replaces a release folder.
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { promisify } from 'node:util';
 import { releaseId } from '../../server/build/build.js';
 import { BuildLockedError, ReleaseTransaction } from '../../server/build/release-transaction.js';
 
@@ -32,16 +31,22 @@ describe('release transaction', () => {
     assert.deepEqual(fs.readdirSync(dir), ['releases']);
   });
 
-  it('of several processes racing for a stale lock, exactly one takes it', async () => {
-    const run = promisify(execFile);
+  it('of several processes racing for a stale lock, exactly one takes it; the others are refused', { timeout: 60_000 }, async () => {
     for (let round = 0; round < 3; round++) {
       const dir = tempReleaseDir();
       fs.mkdirSync(path.join(dir, 'releases'));
       staleLock(dir, { pid: 2 ** 22 + 12345, since: 'long ago' });
       const at = String(Date.now() + 1500);
-      const contenders = Array.from({ length: 6 }, () => run(process.execPath, ['--import', 'tsx', 'test/build/fixtures/take-lock.ts', dir, at]));
-      const outcomes = (await Promise.all(contenders)).map((r) => r.stdout.trim());
-      assert.equal(outcomes.filter((o) => o === 'took').length, 1, outcomes.join(' '));
+      const contenders = Array.from({ length: 6 }, () => {
+        const child = spawn(process.execPath, ['--import', 'tsx', 'test/build/fixtures/take-lock.ts', dir, at], { stdio: ['pipe', 'pipe', 'inherit'] });
+        const answer = new Promise<string>((resolve) => child.stdout.once('data', (d: Buffer) => resolve(d.toString().trim())));
+        const closed = new Promise((resolve) => child.once('close', resolve));
+        return { child, answer, closed };
+      });
+      const outcomes = await Promise.all(contenders.map((c) => c.answer));
+      for (const c of contenders) c.child.stdin.end(); // now the one that took it gives it back
+      await Promise.all(contenders.map((c) => c.closed));
+      assert.deepEqual(outcomes.sort(), ['refused', 'refused', 'refused', 'refused', 'refused', 'took'], outcomes.join(' | '));
     }
   });
 
