@@ -1,0 +1,41 @@
+// A user's app, as README tells it, run from the packed and installed dijitize (never from the repo).
+// ENGINE=nunjucks (the {% dojo %} tag) or literal (renderHead in a template literal); THEME; RELEASE_DIR
+// to serve a `dijitize build`; FORM_FUNCTION=1 for pages with no inline script.
+import express from 'express';
+import * as z from 'zod';
+import { defineForm, dojo, renderHead, useDijitize } from 'dijitize';
+
+export const signup = defineForm('signup', z.object({
+  name: z.string().min(2).max(20),
+  hours: z.number().min(0).max(24),
+}), { submitLabel: 'Sign up', fields: { hours: { help: '0 to 24' } } });
+
+const app = express();
+const engine = process.env.ENGINE ?? 'nunjucks';
+if (engine === 'nunjucks') {
+  // Nunjucks is optional: an app with another engine does not install it.
+  const { default: nunjucks } = await import('nunjucks');
+  useDijitize(nunjucks.configure(new URL('./templates', import.meta.url).pathname, { express: app, autoescape: true }));
+}
+app.use(dojo({
+  theme: process.env.THEME ?? 'claro',
+  releaseDir: process.env.RELEASE_DIR || null,
+  formFunction: process.env.FORM_FUNCTION ? { module: 'dijitize/FormBuilder', fn: 'build' } : null,
+}));
+
+let saved = null;
+const page = (req, res, form) => {
+  if (engine === 'nunjucks') return res.render('page.html', { form });
+  res.send(`<!DOCTYPE html><html lang="${req.dojo.config.locale}"><head><meta charset="utf-8"><title>Sign up</title>${renderHead(req.dojo)}</head>
+<body class="${req.dojo.bodyClass}"><main>${form.html}</main></body></html>`);
+};
+app.get('/', (req, res) => page(req, res, req.dojo.form(signup)));
+app.post('/', (req, res) => {
+  const result = signup.parse(req.body);
+  if (!result.ok) return page(req, res.status(422), req.dojo.form(signup, result.state));
+  saved = result.data;
+  res.redirect(303, '/done');
+});
+app.get('/done', (req, res) => res.type('text').send(`saved ${saved?.name} ${saved?.hours}`));
+
+if (process.env.PORT) app.listen(Number(process.env.PORT), '127.0.0.1', () => console.log(`listening on ${process.env.PORT}`));

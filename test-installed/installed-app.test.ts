@@ -1,0 +1,132 @@
+// dijitize as users get it: `npm pack`, installed into an empty app outside the repo (Express 5 with
+// Nunjucks; Express 4 with a template literal and the flat theme from dojo-themes), started, and one form
+// filled and sent in Chromium. The tree has one Dojo, 1.17.3. The Express 4 app is then built with
+// `dijitize build --app` beside itself, running, and serves the release without a restart.
+import assert from 'node:assert/strict';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { chromium, type Browser, type Page } from '@playwright/test';
+
+const repo = path.resolve(import.meta.dirname, '..');
+const npm = (args: string[], cwd: string) => {
+  const run = spawnSync('npm', [...args, '--no-audit', '--no-fund'], { cwd, encoding: 'utf8', timeout: 300_000 });
+  assert.equal(run.status, 0, `npm ${args.join(' ')}:\n${run.stdout}\n${run.stderr}`);
+  return run.stdout;
+};
+
+let tarball = '';
+let browser: Browser;
+
+/** An empty app folder outside the repo with the fixture app, and dijitize installed from the tarball. */
+function installApp(dependencies: string[], packageJson: Record<string, unknown> = {}): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dijitize-installed-'));
+  fs.cpSync(path.join(repo, 'test-installed/app'), dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'user-app', private: true, type: 'module', ...packageJson }));
+  npm(['install', tarball, ...dependencies], dir);
+  return dir;
+}
+
+/** Every version of `name` in the app's installed tree. */
+function versionsOf(dir: string, name: string): string[] {
+  interface Node { version?: string; dependencies?: Record<string, Node> }
+  const tree = JSON.parse(npm(['ls', name, '--all', '--json'], dir)) as Node;
+  const found = new Set<string>();
+  const walk = (node: Node) => {
+    for (const [dep, child] of Object.entries(node.dependencies ?? {})) {
+      if (dep === name && child.version) found.add(child.version);
+      walk(child);
+    }
+  };
+  walk(tree);
+  return [...found];
+}
+
+/** Starts the app on a free port; resolves once it listens. */
+async function startApp(dir: string, env: Record<string, string>): Promise<{ base: string; stop: () => void }> {
+  const port = String(20_000 + Math.floor(Math.random() * 20_000));
+  const child: ChildProcess = spawn(process.execPath, ['app.mjs'], { cwd: dir, env: { ...process.env, ...env, PORT: port }, stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout?.on('data', (d: Buffer) => (d.toString().includes('listening') ? resolve() : undefined));
+    child.on('exit', (code) => reject(new Error(`the app exited with ${code}`)));
+  });
+  return { base: `http://127.0.0.1:${port}`, stop: () => child.kill() };
+}
+
+/** Fills and sends the form in Chromium as a user would; returns the page it lands on. */
+async function signUp(base: string): Promise<{ page: Page; dojoSrc: string | null; themeCss: string | null }> {
+  const page = await browser.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${base}/`);
+  await page.locator('#widget_signup-name').waitFor(); // the ValidationTextBox exists
+  await page.locator('#signup-name').fill('ada');
+  await page.locator('#signup-hours').fill('7.5');
+  await Promise.all([page.waitForURL(/\/done$/), page.getByRole('button', { name: 'Sign up' }).click()]);
+  assert.deepEqual(errors, []);
+  const back = await browser.newPage();
+  await back.goto(`${base}/`);
+  const dojoSrc = await back.locator('script[src$="/dojo.js"]').getAttribute('src');
+  const themeCss = await back.locator('link[rel="stylesheet"]').first().getAttribute('href');
+  await back.close();
+  return { page, dojoSrc, themeCss };
+}
+
+describe('the packed package installed into an app', { timeout: 600_000 }, () => {
+  before(() => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'dijitize-pack-'));
+    npm(['pack', '--pack-destination', out], repo);
+    tarball = path.join(out, fs.readdirSync(out).find((f) => f.endsWith('.tgz')) ?? '');
+    return chromium
+      .launch({
+        executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      })
+      .then((b) => void (browser = b));
+  });
+  after(() => browser?.close());
+
+  it('Express 5 + Nunjucks: one Dojo (1.17.3), express and zod are the app\'s own, a form filled and sent in Chromium', async () => {
+    const dir = installApp(['express@5.3.0', 'zod@4.6.7', 'nunjucks@3.2.4']);
+    assert.deepEqual(versionsOf(dir, 'dojo'), ['1.17.3']);
+    assert.deepEqual(versionsOf(dir, 'express'), ['5.3.0']);
+    assert.deepEqual(versionsOf(dir, 'zod'), ['4.6.7']);
+    assert.ok(!fs.existsSync(path.join(dir, 'node_modules/dojox')), 'dojox only for apps that add it');
+    const app = await startApp(dir, { ENGINE: 'nunjucks' });
+    try {
+      const { page } = await signUp(app.base);
+      assert.equal(await page.textContent('body'), 'saved ada 7.5');
+      assert.equal((await fetch(`${app.base}/dojo/dijit/tests/form/_autoComplete.html`)).status, 404);
+    } finally {
+      app.stop();
+    }
+  });
+
+  it('Express 4 + a template literal + the flat theme (dojo-themes with README\'s overrides): one Dojo; built beside the running app, served without a restart', async () => {
+    const dir = installApp(['express@4.22.3', 'zod@4.6.7', 'dojo-themes@1.14.1'], { overrides: { 'dojo-themes': { dojo: '1.17.3', dijit: '1.17.3' } } });
+    assert.deepEqual(versionsOf(dir, 'dojo'), ['1.17.3']);
+    assert.deepEqual(versionsOf(dir, 'dijit'), ['1.17.3']);
+    assert.deepEqual(versionsOf(dir, 'express'), ['4.22.3']);
+    const env = { ENGINE: 'literal', THEME: 'flat', RELEASE_DIR: '.dijitize' };
+    const app = await startApp(dir, env);
+    try {
+      const source = await signUp(app.base);
+      assert.equal(await source.page.textContent('body'), 'saved ada 7.5');
+      assert.equal(source.dojoSrc, '/dojo/dojo/dojo.js');
+      assert.equal(source.themeCss, '/dojo/dojo-themes/flat/flat.css');
+      // The build imports app.mjs, whose listen() would meet the running app's port.
+      const built = spawnSync('npx', ['dijitize', 'build', '--app', 'app.mjs'], { cwd: dir, env: { ...process.env, ...env, PORT: new URL(app.base).port }, encoding: 'utf8', timeout: 300_000 });
+      assert.equal(built.status, 0, built.stdout + built.stderr);
+      assert.match(built.stdout + built.stderr, /release \S+ in \.dijitize\/releases\//);
+      await new Promise((r) => setTimeout(r, 1100)); // the server looks at the release link once a second
+      const release = await signUp(app.base);
+      assert.equal(await release.page.textContent('body'), 'saved ada 7.5');
+      assert.match(release.dojoSrc ?? '', /^\/dojo\/release\/[^/]+\/dojo\/dojo\.js$/);
+      assert.match(release.themeCss ?? '', /^\/dojo\/release\/[^/]+\/dojo-themes\/flat\/flat\.css$/);
+    } finally {
+      app.stop();
+    }
+  });
+});
