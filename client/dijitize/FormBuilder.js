@@ -23,7 +23,7 @@ define([
 				for(var j = 0; j < spec.widgets.length; j++){
 					var w = spec.widgets[j],
 						props = w.choices ? formSupport.withChoices(w.props, w.choices) : w.props,
-						widget = new classes[w.module](props, w.node);
+						widget = formSupport.create(classes[w.module], props, w.node, w.errorText);
 					if(j === 0){
 						form = widget;
 					}else if(w.error){

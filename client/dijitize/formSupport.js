@@ -1,13 +1,86 @@
 define([
+	"dojo/dom", // dom.byId
 	"dojo/dom-attr", // domAttr.set
 	"dojo/dom-class", // domClass.add
 	"dojo/store/Memory"
-], function(domAttr, domClass, Memory){
+], function(dom, domAttr, domClass, Memory){
 	// summary:
 	//		What both ways of starting a form share: showing the server's error inside a widget, and
 	//		blocking the submission of an invalid form.
 
+	function describe(/*DOMNode*/ node, /*String*/ ids){
+		// summary:
+		//		Sets aria-describedby to `ids` (space-separated), or removes it when there are none.
+		if(ids){
+			node.setAttribute("aria-describedby", ids);
+		}else{
+			node.removeAttribute("aria-describedby");
+		}
+	}
+
+	function fillAriaGaps(/*dijit/_WidgetBase*/ widget){
+		// summary:
+		//		What Dijit 1.17's templates lack for assistive technology, filled in after creation:
+		//		- a combobox (DropDownBox) has no aria-expanded until its popup first opens;
+		//		- the validation icon is an <input role="presentation">: a form control without a label,
+		//		  in a role it may not have. It is decoration (the message is text elsewhere): hidden from AT.
+		var root = widget.domNode;
+		if(root.getAttribute("role") == "combobox" && !root.hasAttribute("aria-expanded")){
+			root.setAttribute("aria-expanded", "false");
+		}
+		var icons = root.querySelectorAll("input.dijitValidationIcon, input.dijitSpinnerButtonInner, .dijitArrowButton input");
+		for(var i = 0; i < icons.length; i++){
+			icons[i].removeAttribute("role");
+			icons[i].setAttribute("aria-hidden", "true");
+			icons[i].disabled = true; // never focused, never posted, and not a control AT must label
+		}
+	}
+
+	function keepDescriptions(/*dijit/_WidgetBase*/ widget, /*String*/ describedBy, /*String*/ errorId){
+		// summary:
+		//		The plain control's aria-describedby (help text, the server's error) moves to the element
+		//		that has focus once the widget exists. The error text then follows the widget's state: it
+		//		says the widget's own message while the value is wrong, and is cleared, and no longer
+		//		described by, once the value is right.
+		var focus = widget.focusNode || widget.domNode;
+		describe(focus, describedBy);
+		var error = errorId && dom.byId(errorId);
+		if(!error || typeof widget.watch != "function"){
+			return;
+		}
+		var others = (describedBy || "").split(" ").filter(function(id){ return id && id != errorId; }).join(" ");
+		widget.watch("state", function(name, was, state){
+			if(state == "Error"){
+				describe(focus, others ? others + " " + errorId : errorId);
+			}else if(state == ""){
+				error.innerHTML = "";
+				describe(focus, others);
+			}
+		});
+		// Dijit sets the message after the state: the error text takes it once it is an error's.
+		widget.watch("message", function(name, was, message){
+			if(widget.state == "Error" && message){
+				error.innerHTML = message; // Dijit's message is HTML: its own nls text, or ours, escaped by the server
+			}
+		});
+	}
+
 	return {
+		create: function(/*Function*/ Widget, /*Object*/ props, /*String*/ nodeId, /*String?*/ errorId){
+			// summary:
+			//		Creates a widget in place of its plain HTML control (`new Widget(props, node)`), the
+			//		one way both modes create widgets: the control's descriptions are kept, and Dijit's ARIA
+			//		gaps are filled.
+			// errorId:
+			//		The id of the field's error text, which follows the widget's state.
+			var node = dom.byId(nodeId),
+				describedBy = node && node.getAttribute("aria-describedby"),
+				widget = new Widget(props, node || nodeId);
+			fillAriaGaps(widget);
+			keepDescriptions(widget, describedBy, errorId);
+			return widget;
+		},
+
 		showServerError: function(/*dijit/_WidgetBase*/ widget, /*String*/ message){
 			// summary:
 			//		Puts the widget in its Error state with the server's message (HTML, already escaped),

@@ -68,7 +68,8 @@ function fieldHtml(field: CompiledField, state: Partial<FormState>): string {
   const described = [field.help ? ids.help : '', error ? ids.error : ''].filter(Boolean).join(' ') || undefined;
   const input = control(field, shownValue(field, state), described, Boolean(error));
   const help = field.help ? `<span${attributes({ class: 'dijitize-help', id: ids.help })}>${escapeHtml(field.help)}</span>` : '';
-  const errorText = error ? `<span${attributes({ class: 'dijitize-error', id: ids.error, role: 'alert' })}>${escapeHtml(error)}</span>` : '';
+  // Always there (empty without an error): a live region that exists before its text changes is announced.
+  const errorText = `<span${attributes({ class: 'dijitize-error', id: ids.error, role: 'alert' })}>${error ? escapeHtml(error) : ''}</span>`;
   const label = escapeHtml(field.label);
   const classes = `dijitize-field dijitize-${field.kind}${error ? ' dijitize-invalid' : ''}`;
   if (field.markup === 'checkboxes' || field.markup === 'radios') {

@@ -1,5 +1,6 @@
-// Inline mode: a form's widget instances -> the JavaScript that creates them, `new Widget({...}, node)`
-// inside a require([...]). Every value is a JSON literal made safe for an inline script.
+// Inline mode: a form's widget instances -> the JavaScript that creates them inside a require([...]),
+// through formSupport.create(Widget, {...}, node), as the form function does. Every value is a JSON
+// literal made safe for an inline script.
 import { scriptJson } from '../escape.js';
 import type { FormSpec } from './widget-spec.js';
 
@@ -27,7 +28,8 @@ export function inlineFormCode(spec: FormSpec): string {
   const lines: string[] = [];
   spec.widgets.forEach((w, i) => {
     const props = w.choices ? `${support}.withChoices(${scriptJson(w.props)}, ${scriptJson(w.choices)})` : scriptJson(w.props);
-    const create = `new ${name(w.module)}(${props}, ${scriptJson(w.node)})`;
+    const args = [name(w.module), props, scriptJson(w.node), ...(w.errorText ? [scriptJson(w.errorText)] : [])];
+    const create = `${support}.create(${args.join(', ')})`;
     if (i === 0) lines.push(`var form = ${create};`);
     else if (w.error) lines.push(`${support}.showServerError(${create}, ${scriptJson(w.error)});`);
     else lines.push(`${create};`);

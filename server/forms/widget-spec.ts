@@ -18,7 +18,10 @@ export interface WidgetInstance {
    * builds that store from the `<option>`s with `innerText`, which forces a layout of the page per select.
    */
   choices?: Array<[string, string]>;
+  /** The server's message, shown inside the widget until the user changes the value. */
   error?: string;
+  /** The id of the field's error text, which the client keeps in step with the widget's state. */
+  errorText?: string;
 }
 
 /** The data a form function receives. The first instance is the form itself. */
@@ -61,7 +64,8 @@ function fieldInstances(field: CompiledField, state: Partial<FormState>): Widget
   const raw = shownValue(field, state);
   const error = state.errors?.[field.path];
   // Dijit shows messages as HTML (tooltips): escape the server's message for that context.
-  const withError = (w: WidgetInstance): WidgetInstance => (error ? { ...w, error: escapeHtml(error) } : w);
+  const errorText = partIds(field).error;
+  const withError = (w: WidgetInstance): WidgetInstance => (error ? { ...w, errorText, error: escapeHtml(error) } : { ...w, errorText });
   if (field.markup === 'checkboxes' || field.markup === 'radios') {
     const ids = partIds(field);
     return field.choices.map((c, i) =>
