@@ -83,3 +83,28 @@ test('help and error text stay tied to the focused element once the widget exist
   await expect(field).toHaveAttribute('aria-describedby', 'register-username-help register-username-error');
   await expect(error).toHaveText('This value is required.');
 });
+
+for (const javaScriptEnabled of [true, false]) {
+  test.describe(`error summary, JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, () => {
+    test.use({ javaScriptEnabled });
+    test('a refused form starts with a focused summary that links to each field; the title starts with "Error:"', async ({ page }) => {
+      await page.goto('/register');
+      await page.locator('#register-username').fill('admin');
+      await page.locator('#register-email').fill('ada@example.org');
+      await page.locator('#register-password').fill('correct horse');
+      await page.locator('#register-confirm').fill('battery staple');
+      const answer = page.waitForResponse((res) => res.request().method() === 'POST');
+      await page.getByRole('button', { name: 'Register' }).click();
+      expect((await answer).status()).toBe(422);
+      await expect(page).toHaveTitle(/^Error: Register/);
+      const summary = page.locator('#register-error-summary');
+      await expect(summary).toBeFocused();
+      await expect(summary.getByRole('heading')).toHaveText('There is a problem');
+      await expect(summary.locator('#register-errors')).toHaveText('The passwords do not match.');
+      const link = summary.getByRole('link', { name: 'That username is taken.' });
+      await expect(link).toHaveAttribute('href', '#register-username');
+      await link.click();
+      await expect(page.locator('#register-username')).toBeFocused();
+    });
+  });
+}

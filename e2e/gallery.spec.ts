@@ -23,11 +23,16 @@ test('every alternative widget is created from its plain HTML and posts a value 
   expect((await readWidget(page, 'gallery-price', ['constraints'])).props['constraints']).toMatchObject({ min: 0, max: 1000 });
 
   await page.locator('#gallery-plain').fill('hello');
+  // Each drop-down's own menu (a ComboBox's and a Select's items are both .dijitMenuItem), and each choice
+  // checked as soon as it is made, so that a click that did not take names its field.
+  const valueOf = async (id: string) => (await readWidget(page, id, ['value'])).props['value'];
   await page.locator('#gallery-suggest').fill('ban');
-  await page.locator('.dijitMenuItem', { hasText: 'banana' }).click();
+  await page.locator('.dijitComboBoxMenu .dijitMenuItem', { hasText: 'banana' }).click();
+  await expect.poll(() => valueOf('gallery-suggest'), { message: 'suggest' }).toBe('banana');
   await page.locator('#gallery-grown').fill('line one');
   await page.locator('#gallery-size').click();
-  await page.locator('.dijitMenuItem', { hasText: 'Large' }).click();
+  await page.locator('.dijitSelectMenu .dijitMenuItem', { hasText: 'Large' }).click();
+  await expect.poll(() => valueOf('gallery-size'), { message: 'size' }).toBe('l');
   await page.locator('#gallery-fit-1').check();
   await page.locator('#gallery-price').fill('12.50');
   await page.evaluate(() => {

@@ -4,7 +4,7 @@
 import { scriptJson } from '../escape.js';
 import type { RequestDojo } from '../request-dojo.js';
 import type { CompiledForm, FormDefinition } from './define.js';
-import { formOpenTag, renderFormBody } from './render-html.js';
+import { errorCount, formOpenTag, renderFormBody } from './render-html.js';
 import type { FormState } from './validate.js';
 import { inlineFormCode } from './widget-code.js';
 import { formSpec, type FormSpec } from './widget-spec.js';
@@ -13,6 +13,13 @@ import { formSpec, type FormSpec } from './widget-spec.js';
 export interface RenderedForm {
   id: string;
   html: string;
+  /** How many errors the form shows (0 on a blank or accepted form). */
+  errorCount: number;
+  /**
+   * The page's title, starting with "Error: " when the form shows errors (as screen reader users hear
+   * first). In a template: `<title>{{ form.pageTitle("Register") }}</title>`.
+   */
+  pageTitle(title: string): string;
   toString(): string;
 }
 
@@ -63,5 +70,6 @@ export function addFormToPage(dojo: RequestDojo, form: FormDefinition, state: Pa
       dojo.onReady(rendering.code);
     }
   }
-  return { id: compiled.id, html, toString: () => html };
+  const errors = errorCount(state);
+  return { id: compiled.id, html, errorCount: errors, pageTitle: (title) => (errors ? `Error: ${title}` : title), toString: () => html };
 }

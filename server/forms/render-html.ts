@@ -86,12 +86,36 @@ export function formOpenTag(form: CompiledForm): string {
   return `<form${attributes({ id: form.id, class: 'dijitize-form', action: form.action || undefined, method: form.method })}>\n`;
 }
 
-/** What goes inside the form for one request: form errors, fields, submit button, and the closing tag. */
+/** Where a link to a field lands: its control, or a group's first choice. */
+const focusTarget = (field: CompiledField) => (field.markup === 'checkboxes' || field.markup === 'radios' ? partIds(field).choice(0) : field.id);
+
+/**
+ * The error summary at the top of a re-rendered form (the GOV.UK Design System's pattern): a heading, each
+ * field's error as a link to that field, then the errors of the whole form. It takes the focus on load
+ * (`autofocus`, so without JavaScript too), and its text is announced.
+ */
+function errorSummary(form: CompiledForm, state: Partial<FormState>): string {
+  const fieldErrors = form.fields.flatMap((f) => {
+    const error = state.errors?.[f.path];
+    return error ? [`<li><a${attributes({ href: `#${focusTarget(f)}` })}>${escapeHtml(error)}</a></li>`] : [];
+  });
+  const formErrors = state.formErrors ?? [];
+  if (fieldErrors.length === 0 && formErrors.length === 0) return '';
+  const id = `${form.id}-error-summary`;
+  const fieldList = fieldErrors.length ? `<ul class="dijitize-error-list">${fieldErrors.join('')}</ul>` : '';
+  const formList = formErrors.length ? `<ul${attributes({ class: 'dijitize-form-errors', id: `${form.id}-errors` })}>${formErrors.map((e) => `<li>${escapeHtml(e)}</li>`).join('')}</ul>` : '';
+  return (
+    `<div${attributes({ class: 'dijitize-error-summary', id, tabindex: -1, autofocus: true, 'aria-labelledby': `${id}-title` })}>` +
+    `<div role="alert"><h2${attributes({ id: `${id}-title` })}>There is a problem</h2>${formList}${fieldList}</div></div>`
+  );
+}
+
+/** How many errors a state shows (the error summary's items). */
+export const errorCount = (state: Partial<FormState>): number => Object.keys(state.errors ?? {}).length + (state.formErrors?.length ?? 0);
+
+/** What goes inside the form for one request: the error summary, fields, submit button, and the closing tag. */
 export function renderFormBody(form: CompiledForm, state: Partial<FormState>): string {
-  const formErrors = state.formErrors?.length
-    ? `<div${attributes({ class: 'dijitize-form-errors', id: `${form.id}-errors`, role: 'alert' })}><ul>${state.formErrors.map((e) => `<li>${escapeHtml(e)}</li>`).join('')}</ul></div>`
-    : '';
   const fields = form.fields.map((f) => fieldHtml(f, state)).join('\n');
   const submit = `<div class="dijitize-actions"><button${attributes({ type: 'submit', id: submitId(form) })}>${escapeHtml(form.submitLabel)}</button></div>`;
-  return `${formErrors}\n${fields}\n${submit}\n</form>`;
+  return `${errorSummary(form, state)}\n${fields}\n${submit}\n</form>`;
 }
