@@ -9,6 +9,7 @@ import { resolveBuildConfig } from '../server/build/config.js';
 import { createLogger } from '../server/build/logger.js';
 import { mountGallery } from './gallery-form.js';
 import { mountHostile } from './hostile-form.js';
+import { mountParity } from './parity-form.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const port = Number(process.env['PORT'] ?? 3210);
@@ -17,6 +18,7 @@ const releaseDir = path.join(root, '.dijitize-e2e');
 const withTestRoutes = (app: ReturnType<typeof createApp>) => {
   mountHostile(app);
   mountGallery(app);
+  mountParity(app);
   return app;
 };
 

@@ -23,14 +23,14 @@ define([
 				for(var j = 0; j < spec.widgets.length; j++){
 					var w = spec.widgets[j],
 						props = w.choices ? formSupport.withChoices(w.props, w.choices) : w.props,
-						widget = formSupport.create(classes[w.module], props, w.node, w.errorText);
+						widget = formSupport.create(classes[w.module], props, w.node, w.extras);
 					if(j === 0){
 						form = widget;
 					}else if(w.error){
 						formSupport.showServerError(widget, w.error);
 					}
 				}
-				formSupport.guardSubmit(form);
+				formSupport.guardSubmit(form, spec.counts);
 				form.startup();
 			});
 		}

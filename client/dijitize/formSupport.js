@@ -1,9 +1,10 @@
 define([
+	"dojo/_base/declare",
 	"dojo/dom", // dom.byId
 	"dojo/dom-attr", // domAttr.set
 	"dojo/dom-class", // domClass.add
 	"dojo/store/Memory"
-], function(dom, domAttr, domClass, Memory){
+], function(declare, dom, domAttr, domClass, Memory){
 	// summary:
 	//		What both ways of starting a form share: showing the server's error inside a widget, and
 	//		blocking the submission of an invalid form.
@@ -65,19 +66,73 @@ define([
 		});
 	}
 
+	// A number that must be a multiple of `dijitizeStep` (zod's multipleOf), checked where Dijit checks
+	// a number's range, so that it shows the range message, as the server does. Float-safe, as zod is.
+	var StepCheck = declare(null, {
+		dijitizeStep: null,
+		rangeCheck: function(/*Number*/ value, /*Object*/ constraints){
+			var inRange = this.inherited(arguments),
+				steps = value / this.dijitizeStep;
+			return inRange && (typeof value != "number" || Math.abs(steps - Math.round(steps)) < 1e-9);
+		}
+	});
+	function withStepCheck(/*Function*/ Widget){
+		return Widget._dijitizeStepCheck || (Widget._dijitizeStepCheck = declare([Widget, StepCheck]));
+	}
+
+	function chosen(/*DOMNode*/ form, /*String*/ name){
+		// summary:
+		//		The checked boxes, or selected options, of the field called `name`.
+		var count = 0, controls = form.querySelectorAll("[name]");
+		for(var i = 0; i < controls.length; i++){
+			var control = controls[i];
+			if(control.name != name){ continue; }
+			if(control.options){
+				for(var j = 0; j < control.options.length; j++){
+					count += control.options[j].selected ? 1 : 0;
+				}
+			}else if(control.checked){
+				count++;
+			}
+		}
+		return count;
+	}
+
+	function checkCount(/*DOMNode*/ form, /*Object*/ count){
+		// summary:
+		//		Shows (or clears) a multiple-choice field's count error; returns whether it is right.
+		var n = chosen(form, count.name),
+			message = n < count.min ? count.tooFew : (count.max !== null && n > count.max ? count.tooMany : ""),
+			error = dom.byId(count.errorText),
+			focus = dom.byId(count.focus);
+		if(error){
+			error.innerHTML = message; // escaped by the server
+		}
+		if(focus){
+			focus.setAttribute("aria-invalid", message ? "true" : "false");
+		}
+		return !message;
+	}
+
 	return {
-		create: function(/*Function*/ Widget, /*Object*/ props, /*String*/ nodeId, /*String?*/ errorId){
+		create: function(/*Function*/ Widget, /*Object*/ props, /*String*/ nodeId, /*Object?*/ extras){
 			// summary:
 			//		Creates a widget in place of its plain HTML control (`new Widget(props, node)`), the
 			//		one way both modes create widgets: the control's descriptions are kept, and Dijit's ARIA
 			//		gaps are filled.
-			// errorId:
-			//		The id of the field's error text, which follows the widget's state.
+			// extras:
+			//		`errorText`: the id of the field's error text, which follows the widget's state;
+			//		`step`: what the number must be a multiple of.
+			extras = extras || {};
 			var node = dom.byId(nodeId),
-				describedBy = node && node.getAttribute("aria-describedby"),
-				widget = new Widget(props, node || nodeId);
+				describedBy = node && node.getAttribute("aria-describedby");
+			if(extras.step){
+				Widget = withStepCheck(Widget);
+				props.dijitizeStep = extras.step;
+			}
+			var widget = new Widget(props, node || nodeId);
 			fillAriaGaps(widget);
-			keepDescriptions(widget, describedBy, errorId);
+			keepDescriptions(widget, describedBy, extras.errorText);
 			return widget;
 		},
 
@@ -119,12 +174,31 @@ define([
 			return props;
 		},
 
-		guardSubmit: function(/*dijit/form/Form*/ form){
+		guardSubmit: function(/*dijit/form/Form*/ form, /*Array?*/ counts){
 			// summary:
 			//		An invalid form does not submit: each bad field shows its state, and the first one
-			//		gets the focus, which shows its message.
+			//		gets the focus, which shows its message. The multiple-choice fields' counts are
+			//		checked too (`counts`, from the server), and checked again when a choice changes.
+			counts = counts || [];
+			var formNode = form.domNode;
+			formNode.addEventListener("change", function(e){
+				for(var i = 0; i < counts.length; i++){
+					if(e.target && e.target.name == counts[i].name){
+						checkCount(formNode, counts[i]);
+					}
+				}
+			});
 			form.onSubmit = function(){
-				return this.validate();
+				var valid = this.validate(), wrong = null;
+				for(var i = 0; i < counts.length; i++){
+					if(!checkCount(formNode, counts[i]) && !wrong){
+						wrong = counts[i];
+					}
+				}
+				if(valid && wrong){
+					dom.byId(wrong.focus).focus();
+				}
+				return valid && !wrong;
 			};
 			return form;
 		}

@@ -1,7 +1,7 @@
 // A field's schema facts and options -> everything needed to render it and create its widget, worked out
 // once per form definition. Per request only values and errors change.
 import type { SchemaFacts, FieldKind } from './introspect.js';
-import { applyAttrMap, mappedFacts, type AttrMapOverride } from './mapping.js';
+import { applyAttrMap, mappedFacts, type AttrMapOverride, type MappedFacts } from './mapping.js';
 import { defaultWidget, isDijitClass, WIDGETS, type Capability, type CustomWidget, type DijitClass, type Markup } from './widgets.js';
 
 /** A value that can travel to the browser as JSON. */
@@ -118,22 +118,29 @@ function htmlPattern(pattern: string | undefined): string | undefined {
   }
 }
 
-function nativeAttributes(facts: SchemaFacts, markup: Markup, pattern: string | undefined): CompiledField['native'] {
+/**
+ * The same constraints as native attributes, for the browser's own checks (JavaScript off). Bounds come
+ * from the mapped facts, so an exclusive bound (`gt(0)`) is the same inclusive one the widget gets.
+ */
+function nativeAttributes(facts: SchemaFacts, markup: Markup, mapped: MappedFacts): CompiledField['native'] {
   const required = facts.required && facts.kind !== 'boolean' && facts.kind !== 'multiEnum';
   switch (markup) {
     case 'input':
     case 'range':
       if (facts.kind === 'number') {
-        return { required, min: facts.min as number | undefined, max: facts.max as number | undefined, step: facts.integer ? (facts.step ?? 1) : (facts.step ?? 'any') };
+        return { required, min: mapped.min as number | undefined, max: mapped.max as number | undefined, step: facts.integer ? (facts.step ?? 1) : (facts.step ?? 'any') };
       }
-      if (facts.kind === 'date' || facts.kind === 'isoDate') return { required, min: facts.min as string, max: facts.max as string };
+      if (facts.kind === 'date' || facts.kind === 'isoDate') return { required, min: mapped.min as string, max: mapped.max as string };
       if (facts.kind === 'time') return { required };
-      return { required, minlength: facts.minLength, maxlength: facts.maxLength, pattern: htmlPattern(pattern) };
+      return { required, minlength: facts.minLength, maxlength: facts.maxLength, pattern: htmlPattern(mapped.pattern) };
     case 'textarea':
       return { required, minlength: facts.minLength, maxlength: facts.maxLength };
     case 'select':
     case 'radios':
       return { required };
+    case 'multiselect':
+      // "At least one" is what a native <select multiple required> checks; other counts are the client's.
+      return { required: (facts.minItems ?? 0) > 0 };
     default:
       return {};
   }
@@ -186,7 +193,7 @@ export function compileField(formId: string, facts: SchemaFacts, options: FieldO
     markup,
     inputType: type,
     props,
-    native: nativeAttributes(facts, markup, mapped.pattern),
+    native: nativeAttributes(facts, markup, mapped),
     choices,
     ...((info.capabilities as readonly Capability[]).includes('store') ? { storeChoices: choices.map((c): [string, string] => [c.value, c.label]) } : {}),
     messages: options.messages ?? {},

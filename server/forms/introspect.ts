@@ -24,6 +24,9 @@ export interface SchemaFacts {
   maxExclusive?: boolean;
   integer?: boolean;
   step?: number;
+  /** How many choices an array field takes (`.min()`, `.max()`, `.length()` on the array). */
+  minItems?: number;
+  maxItems?: number;
   /** Allowed values of an enum, or of each element of an array of enums. */
   values?: string[];
   defaultValue?: unknown;
@@ -153,9 +156,13 @@ export function introspectField(path: string, schema: AnySchema): SchemaFacts {
       }
       facts.kind = 'multiEnum';
       facts.values = element.values ?? [];
+      for (const check of checksOf(current)) {
+        if (check.check === 'min_length') facts.minItems = check['minimum'] as number;
+        else if (check.check === 'max_length') facts.maxItems = check['maximum'] as number;
+        else if (check.check === 'length_equals') facts.minItems = facts.maxItems = check['length'] as number;
+      }
       // An empty selection posts nothing and means []: the field is required only with .min(1) or more.
-      const atLeastOne = checksOf(current).some((c) => c.check === 'min_length' && (c['minimum'] as number) > 0);
-      facts.required = facts.required && atLeastOne;
+      facts.required = facts.required && (facts.minItems ?? 0) > 0;
       break;
     }
     default:

@@ -24,6 +24,18 @@ const UNREADABLE_MESSAGES: Record<Unreadable, string> = {
   'too long': 'This value is too long to be valid.',
 };
 
+/**
+ * The messages of a multiple-choice field for too few and too many choices: the server's, and the
+ * browser's check of the same counts.
+ */
+export function countMessages(field: CompiledField): { tooFew: string; tooMany: string } {
+  const max = field.facts.maxItems;
+  return {
+    tooFew: field.messages.required ?? DEFAULT_REQUIRED_MESSAGE,
+    tooMany: field.messages.invalid ?? `Choose at most ${max} ${max === 1 ? 'option' : 'options'}.`,
+  };
+}
+
 /** Picks the message for one zod issue: missing -> required, out of bounds -> range, else invalid. */
 export function messageFor(field: CompiledField, issue: z.core.$ZodIssue, value: unknown): string {
   // A refinement's own message is the point of the refinement: keep it.
@@ -31,8 +43,9 @@ export function messageFor(field: CompiledField, issue: z.core.$ZodIssue, value:
   // zod does not report the input, so "missing" is read from the coerced value itself. Any issue on a
   // missing value means "required": an enum reports one as `invalid_value`, not `invalid_type`.
   const missing = value === undefined || value === null;
-  const tooFewChoices = field.kind === 'multiEnum' && issue.code === 'too_small';
-  if (missing || tooFewChoices) return field.messages.required ?? DEFAULT_REQUIRED_MESSAGE;
+  if (field.kind === 'multiEnum' && issue.code === 'too_small') return countMessages(field).tooFew;
+  if (field.kind === 'multiEnum' && issue.code === 'too_big') return countMessages(field).tooMany;
+  if (missing) return field.messages.required ?? DEFAULT_REQUIRED_MESSAGE;
   const outOfRange = (issue.code === 'too_small' || issue.code === 'too_big') && ['number', 'date', 'bigint'].includes(issue.origin);
   if (outOfRange || issue.code === 'not_multiple_of') return field.messages.range ?? field.messages.invalid ?? issue.message;
   return field.messages.invalid ?? issue.message;

@@ -28,13 +28,13 @@ export function inlineFormCode(spec: FormSpec): string {
   const lines: string[] = [];
   spec.widgets.forEach((w, i) => {
     const props = w.choices ? `${support}.withChoices(${scriptJson(w.props)}, ${scriptJson(w.choices)})` : scriptJson(w.props);
-    const args = [name(w.module), props, scriptJson(w.node), ...(w.errorText ? [scriptJson(w.errorText)] : [])];
+    const args = [name(w.module), props, scriptJson(w.node), ...(w.extras ? [scriptJson(w.extras)] : [])];
     const create = `${support}.create(${args.join(', ')})`;
     if (i === 0) lines.push(`var form = ${create};`);
     else if (w.error) lines.push(`${support}.showServerError(${create}, ${scriptJson(w.error)});`);
     else lines.push(`${create};`);
   });
-  lines.push(`${support}.guardSubmit(form);`, 'form.startup();');
+  lines.push(`${support}.guardSubmit(form${spec.counts.length ? `, ${scriptJson(spec.counts)}` : ''});`, 'form.startup();');
   const params = spec.modules.map(name).join(', ');
   return `function () {\n  require(${scriptJson(spec.modules)}, function (${params}) {\n    ${lines.join('\n    ')}\n  });\n}`;
 }

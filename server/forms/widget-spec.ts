@@ -6,7 +6,7 @@ import { isCheckedValue, isoDayToDate, parseDecimal } from './coerce.js';
 import type { CompiledField } from './compile.js';
 import type { CompiledForm } from './define.js';
 import { partIds, shownValue, submitId } from './render-html.js';
-import type { FormState } from './validate.js';
+import { countMessages, type FormState } from './validate.js';
 
 /** One widget to create: `new (require(module))(props, node)`, then show `error` if there is one. */
 export interface WidgetInstance {
@@ -20,8 +20,25 @@ export interface WidgetInstance {
   choices?: Array<[string, string]>;
   /** The server's message, shown inside the widget until the user changes the value. */
   error?: string;
-  /** The id of the field's error text, which the client keeps in step with the widget's state. */
-  errorText?: string;
+  /** What the client adds to the widget: the id of the field's error text, kept in step with the
+   * widget's state, and the step a number must be a multiple of (no Dijit property checks it). */
+  extras?: { errorText: string; step?: number };
+}
+
+/**
+ * A multiple-choice field's count of choices, checked by the browser when the form is sent as the server
+ * checks it (no widget or native attribute can say "at most n" of a group).
+ */
+export interface ChoiceCount {
+  name: string;
+  min: number;
+  max: number | null;
+  /** Messages, HTML-escaped: Dijit's way of showing text. */
+  tooFew: string;
+  tooMany: string;
+  /** The field's error text, and the element that takes the focus when the count is wrong. */
+  errorText: string;
+  focus: string;
 }
 
 /** The data a form function receives. The first instance is the form itself. */
@@ -29,6 +46,16 @@ export interface FormSpec {
   form: string;
   modules: string[];
   widgets: WidgetInstance[];
+  counts: ChoiceCount[];
+}
+
+function choiceCount(field: CompiledField): ChoiceCount[] {
+  const { minItems = 0, maxItems } = field.facts;
+  if (field.kind !== 'multiEnum' || (minItems === 0 && maxItems === undefined)) return [];
+  const ids = partIds(field);
+  const { tooFew, tooMany } = countMessages(field);
+  const focus = field.markup === 'checkboxes' ? ids.choice(0) : field.id;
+  return [{ name: field.path, min: minItems, max: maxItems ?? null, tooFew: escapeHtml(tooFew), tooMany: escapeHtml(tooMany), errorText: ids.error, focus }];
 }
 
 const TIME = /^T?(\d{2}:\d{2})(:\d{2})?$/;
@@ -64,8 +91,8 @@ function fieldInstances(field: CompiledField, state: Partial<FormState>): Widget
   const raw = shownValue(field, state);
   const error = state.errors?.[field.path];
   // Dijit shows messages as HTML (tooltips): escape the server's message for that context.
-  const errorText = partIds(field).error;
-  const withError = (w: WidgetInstance): WidgetInstance => (error ? { ...w, errorText, error: escapeHtml(error) } : { ...w, errorText });
+  const extras = field.facts.step !== undefined && field.kind === 'number' ? { errorText: partIds(field).error, step: field.facts.step } : { errorText: partIds(field).error };
+  const withError = (w: WidgetInstance): WidgetInstance => (error ? { ...w, extras, error: escapeHtml(error) } : { ...w, extras });
   if (field.markup === 'checkboxes' || field.markup === 'radios') {
     const ids = partIds(field);
     return field.choices.map((c, i) =>
@@ -88,5 +115,5 @@ export function formSpec(form: CompiledForm, state: Partial<FormState>): FormSpe
     ...form.fields.flatMap((f) => fieldInstances(f, state)),
     { module: 'dijit/form/Button', node: submitId(form), props: { type: 'submit', label: escapeHtml(form.submitLabel) } },
   ];
-  return { form: form.id, modules: form.modules, widgets };
+  return { form: form.id, modules: form.modules, widgets, counts: form.fields.flatMap(choiceCount) };
 }

@@ -45,10 +45,10 @@ describe('rendering a form', () => {
     assert.ok(!code.includes('<!--'));
     assert.ok(!code.includes('\u2028'));
     assert.match(code, /var form = formSupport\.create\(Form, \{"action":"","method":"post"\}, "h"\);/);
-    assert.match(code, /formSupport\.showServerError\(formSupport\.create\(ValidationTextBox, \{.*"id":"h-name","name":"name","value":"\\u003c\/script\\u003e.*\}, "h-name", "h-name-error"\)/);
+    assert.match(code, /formSupport\.showServerError\(formSupport\.create\(ValidationTextBox, \{.*"id":"h-name","name":"name","value":"\\u003c\/script\\u003e.*\}, "h-name", \{"errorText":"h-name-error"\}\)/);
     // A select's choices come as a store: Dijit would otherwise read each <option>'s innerText (a forced layout).
-    assert.match(code, /formSupport\.create\(FilteringSelect, formSupport\.withChoices\(\{.*"name":"color".*\}, \[\["red","\\u003c\/script\\u003e.*\],\["x\\"y","x\\"y"\]\]\), "h-color", "h-color-error"\);/);
-    assert.match(code, /formSupport\.create\(CheckBox, \{"id":"h-tags-0","name":"tags","value":"a","checked":false\}, "h-tags-0", "h-tags-error"\);/);
+    assert.match(code, /formSupport\.create\(FilteringSelect, formSupport\.withChoices\(\{.*"name":"color".*\}, \[\["red","\\u003c\/script\\u003e.*\],\["x\\"y","x\\"y"\]\]\), "h-color", \{"errorText":"h-color-error"\}\);/);
+    assert.match(code, /formSupport\.create\(CheckBox, \{"id":"h-tags-0","name":"tags","value":"a","checked":false\}, "h-tags-0", \{"errorText":"h-tags-error"\}\);/);
     assert.match(code, /formSupport\.guardSubmit\(form\);\n\s*form\.startup\(\);/);
     // The generated code is valid JavaScript.
     assert.doesNotThrow(() => new Function(`return (${code.slice(code.indexOf('(function'), code.lastIndexOf('})();') + 4)})`));
