@@ -58,6 +58,16 @@ describe('default mapping table', () => {
     assert.ok(gt.min > 0 && gt.min < 1e-300);
     assert.deepEqual(propsOf(z.number().gt(0).lt(1).multipleOf(0.25))['constraints'], { min: 0.25, max: 0.75, places: '0,2' });
   });
+  it('native attributes carry the same bounds as the widget (exclusive ones made inclusive); a multi-select with .min(1) is required', () => {
+    const nativeOf = (field: z.ZodType) => new FormDefinition('t', z.object({ f: field })).compiled.fields[0]?.native;
+    assert.deepEqual(nativeOf(z.int().gt(0).lt(1000)), { required: true, min: 1, max: 999, step: 1 });
+    assert.deepEqual(nativeOf(z.number().gt(0).lt(1).multipleOf(0.25)), { required: true, min: 0.25, max: 0.75, step: 0.25 });
+    const gt = nativeOf(z.number().gt(0)) as { min: number };
+    assert.ok(gt.min > 0 && gt.min < 1e-300);
+    assert.deepEqual(nativeOf(z.array(z.enum(['a', 'b'])).min(1)), { required: true });
+    assert.deepEqual(nativeOf(z.array(z.enum(['a', 'b'])).max(1)), { required: false });
+  });
+
   it('min/max -> minimum/maximum and step -> discreteValues (sliders)', () => {
     const props = propsOf(z.number().min(0).max(10).multipleOf(2), { widget: 'dijit/form/HorizontalSlider' });
     assert.deepEqual(props, { minimum: 0, maximum: 10, discreteValues: 6 });
