@@ -101,6 +101,7 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(summary).toBeFocused();
       await expect(summary.getByRole('heading')).toHaveText('There is a problem');
       await expect(summary.locator('#register-errors')).toHaveText('The passwords do not match.');
+      if (javaScriptEnabled) await widgetsReady(page); // a widget replaces its plain control, and the focus with it
       const link = summary.getByRole('link', { name: 'That username is taken.' });
       await expect(link).toHaveAttribute('href', '#register-username');
       await link.click();

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { submitExpectingSave, submitForm } from './submit.js';
+import { submitExpectingSave } from './submit.js';
 import { watchProblems } from './page-check.js';
 import { readWidget } from './widgets.js';
 
@@ -77,12 +77,22 @@ test('the time card submits through the widgets and the server parses every type
   expect(problems.consoleErrors).toEqual([]);
 });
 
-test('server errors on the time card show in the widgets: range, required choices, step', async ({ page }) => {
+test('the browser refuses a step and a missing choice as the server does; the server\'s errors show in the widgets', async ({ page }) => {
   await page.goto('/timecard');
   await readWidget(page, 'timecard-notes', []);
-  // 7.3 passes the spinner (two places) but is not a quarter hour: only the server can say so.
+  // 7.3 has two places, as the spinner allows, but is not a quarter hour; no project is chosen.
   await fillTimecard(page, { hours: '7.3', employee: 'Ada Lovelace' });
-  const response = await submitForm(page, page.getByRole('button', { name: 'Save time card' }));
+  const posts: string[] = [];
+  page.on('request', (request) => void (request.method() === 'POST' && posts.push(request.url())));
+  await page.getByRole('button', { name: 'Save time card' }).click();
+  await expect(page.locator('#timecard-projects-error')).toHaveText('Pick at least one project.');
+  expect((await readWidget(page, 'timecard-hours', [])).state).toBe('Error');
+  expect(posts).toEqual([]);
+  // The same values sent past the browser's checks (a native submit): the server's errors show in the widgets.
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === 'POST'),
+    page.evaluate(() => (document.getElementById('timecard') as HTMLFormElement).submit()),
+  ]);
   expect(response.status()).toBe(422);
   await expect(page.locator('#timecard-hours-error')).toHaveText('Hours run from 0 to 24 in steps of 0.25.');
   await expect(page.locator('#timecard-projects-error')).toHaveText('Pick at least one project.');

@@ -77,7 +77,13 @@ define([
 		}
 	});
 	function withStepCheck(/*Function*/ Widget){
-		return Widget._dijitizeStepCheck || (Widget._dijitizeStepCheck = declare([Widget, StepCheck]));
+		if(!Widget._dijitizeStepCheck){
+			// No class name: declare() would also set a global. The widget still says what it is.
+			var Checked = declare([Widget, StepCheck]);
+			Checked.prototype.declaredClass = Widget.prototype.declaredClass;
+			Widget._dijitizeStepCheck = Checked;
+		}
+		return Widget._dijitizeStepCheck;
 	}
 
 	function chosen(/*DOMNode*/ form, /*String*/ name){
