@@ -4,6 +4,8 @@ import { expect, test, type Page } from '@playwright/test';
 import { axeViolations } from './axe.js';
 
 const PAGES = ['/register', '/timecard', '/register-csp', '/register-nonce'];
+/** Not a demo page, but the one with radio and checkbox groups, a slider, a Select and a ComboBox. */
+const GALLERY = '/gallery';
 /** A POST the server refuses on every field it can (required, range, taken name). */
 const REFUSED = 'username=admin&email=not-an-email&password=short&hours=30&day=1999-01-01';
 
@@ -46,7 +48,7 @@ const widgetsReady = (page: Page) => page.waitForFunction(() => document.querySe
 
 test.use({ bypassCSP: true });
 
-for (const path of PAGES) {
+for (const path of [...PAGES, GALLERY]) {
   for (const refused of [false, true]) {
     const state = refused ? 'after a failed server validation' : 'blank';
     test(`${path}, ${state}, JavaScript on: axe finds nothing`, async ({ page }) => {

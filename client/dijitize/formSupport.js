@@ -23,11 +23,29 @@ define([
 		// summary:
 		//		What Dijit 1.17's templates lack for assistive technology, filled in after creation:
 		//		- a combobox (DropDownBox) has no aria-expanded until its popup first opens;
-		//		- the validation icon is an <input role="presentation">: a form control without a label,
-		//		  in a role it may not have. It is decoration (the message is text elsewhere): hidden from AT.
+		//		- the validation icon and arrow buttons are <input role="presentation">: form controls
+		//		  without a label, in a role they may not have. They are decoration (the message is text
+		//		  elsewhere, the keys work on the field): hidden from AT.
 		var root = widget.domNode;
 		if(root.getAttribute("role") == "combobox" && !root.hasAttribute("aria-expanded")){
 			root.setAttribute("aria-expanded", "false");
+		}
+		// - a slider with no value yet has an empty aria-valuenow: it shows its minimum, so it says so;
+		var slider = root.querySelector("[role=slider]");
+		if(slider && !slider.getAttribute("aria-valuenow")){
+			slider.setAttribute("aria-valuenow", slider.getAttribute("aria-valuemin") || widget.minimum || 0);
+		}
+		// - a Select showing its blank choice shows an option with no name (Dijit rewrites it on each
+		//   change, so it is named again after each one).
+		if(widget.containerNode && root.getAttribute("role") == "listbox" && typeof MutationObserver != "undefined"){
+			var nameBlankOption = function(){
+				var shown = widget.containerNode.querySelector("[role=option]");
+				if(shown && !shown.textContent.replace(/\s/g, "")){
+					shown.setAttribute("aria-label", "No choice");
+				}
+			};
+			nameBlankOption();
+			new MutationObserver(nameBlankOption).observe(widget.containerNode, { childList: true });
 		}
 		var icons = root.querySelectorAll("input.dijitValidationIcon, input.dijitSpinnerButtonInner, .dijitArrowButton input");
 		for(var i = 0; i < icons.length; i++){

@@ -73,7 +73,8 @@ function fieldHtml(field: CompiledField, state: Partial<FormState>): string {
   const label = escapeHtml(field.label);
   const classes = `dijitize-field dijitize-${field.kind}${error ? ' dijitize-invalid' : ''}`;
   if (field.markup === 'checkboxes' || field.markup === 'radios') {
-    return `<fieldset${attributes({ class: classes, id: ids.wrapper })}><legend>${label}</legend>${input}${help}${errorText}</fieldset>`;
+    // A group's help and error describe the group (its role), not one of its choices.
+    return `<fieldset${attributes({ class: classes, id: ids.wrapper, 'aria-describedby': described })}><legend>${label}</legend>${input}${help}${errorText}</fieldset>`;
   }
   if (field.markup === 'checkbox') {
     return `<div${attributes({ class: classes, id: ids.wrapper })}>${input} <label${attributes({ for: field.id })}>${label}</label>${help}${errorText}</div>`;
