@@ -1,6 +1,6 @@
 // dijitize as users get it: `npm pack`, installed into an empty app outside the repo (Express 5 with
 // Nunjucks; Express 4 with a template literal and the flat theme from dojo-themes), started, and one form
-// filled and sent in Chromium. The tree has one Dojo, 1.17.3. The Express 4 app is then built with
+// filled and sent in Chromium, with nothing for axe to find. The tree has one Dojo, 1.17.3. The Express 4 app is then built with
 // `dijitize build --app` beside itself, running, and serves the release without a restart.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type Page } from '@playwright/test';
+import { axeViolations } from '../e2e/axe.js';
 
 const repo = path.resolve(import.meta.dirname, '..');
 const npm = (args: string[], cwd: string) => {
@@ -68,6 +69,8 @@ async function signUp(base: string): Promise<{ page: Page; dojoSrc: string | nul
   assert.deepEqual(errors, []);
   const back = await browser.newPage();
   await back.goto(`${base}/`);
+  await back.locator('#widget_signup-name').waitFor();
+  assert.deepEqual(await axeViolations(back), [], 'axe on the installed app\'s form page');
   const dojoSrc = await back.locator('script[src$="/dojo.js"]').getAttribute('src');
   const themeCss = await back.locator('link[rel="stylesheet"]').first().getAttribute('href');
   await back.close();
