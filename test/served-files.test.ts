@@ -41,7 +41,7 @@ describe('served files: an allow-list of what pages load', () => {
     const urls = [
       '/dojo/dijit/tests/form/_autoComplete.html?testWidget=//2130706433:4999/x',
       ...['dojo', 'dijit', 'dojox'].flatMap((pkg) => urlsOf(pkg, (f) => /\.(php|swf)$/.test(f))),
-      ...['dojo', 'dijit'].flatMap((pkg) => urlsOf(pkg, (f) => f.endsWith('.html') && !/(^|\/)templates\//.test(f))),
+      ...['dojo', 'dijit', 'dojox'].flatMap((pkg) => urlsOf(pkg, (f) => f.endsWith('.html') && !/(^|\/)templates\//.test(f))),
     ];
     assert.ok(urls.length > 300, `${urls.length} URLs`);
     await withServer(appWith(), async (base) => {
