@@ -18,8 +18,6 @@ export interface CsrfGuard {
   protect: RequestHandler;
   /** This request's token; sets the cookie and marks the response `Cache-Control: no-store`. */
   token(req: Request, res: Response): string;
-  /** The cookie's name (`__Host-` prefixed when the cookie is Secure). */
-  cookieName: string;
 }
 
 /**
@@ -126,7 +124,7 @@ export function createCsrfGuard(settings: ResolvedSettings): CsrfGuard | null {
       issuing.delete(req);
     }
   };
-  return { protect, token, cookieName };
+  return { protect, token };
 }
 
 /** A refused request: 403 with a page that says what happened and what to do. */

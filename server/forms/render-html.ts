@@ -88,7 +88,7 @@ export function formOpenTag(form: CompiledForm): string {
 }
 
 /** Where a link to a field lands: its control, or a group's first choice. */
-const focusTarget = (field: CompiledField) => (field.markup === 'checkboxes' || field.markup === 'radios' ? partIds(field).choice(0) : field.id);
+export const focusTarget = (field: CompiledField) => (field.markup === 'checkboxes' || field.markup === 'radios' ? partIds(field).choice(0) : field.id);
 
 /**
  * The error summary at the top of a re-rendered form (the GOV.UK Design System's pattern): a heading, each

@@ -5,7 +5,7 @@ import { escapeHtml } from '../escape.js';
 import { isCheckedValue, isoDayToDate, parseDecimal } from './coerce.js';
 import type { CompiledField } from './compile.js';
 import type { CompiledForm } from './define.js';
-import { partIds, shownValue, submitId } from './render-html.js';
+import { focusTarget, partIds, shownValue, submitId } from './render-html.js';
 import { countMessages, type FormState } from './validate.js';
 
 /** One widget to create: `new (require(module))(props, node)`, then show `error` if there is one. */
@@ -52,10 +52,8 @@ export interface FormSpec {
 function choiceCount(field: CompiledField): ChoiceCount[] {
   const { minItems = 0, maxItems } = field.facts;
   if (field.kind !== 'multiEnum' || (minItems === 0 && maxItems === undefined)) return [];
-  const ids = partIds(field);
   const { tooFew, tooMany } = countMessages(field);
-  const focus = field.markup === 'checkboxes' ? ids.choice(0) : field.id;
-  return [{ name: field.path, min: minItems, max: maxItems ?? null, tooFew: escapeHtml(tooFew), tooMany: escapeHtml(tooMany), errorText: ids.error, focus }];
+  return [{ name: field.path, min: minItems, max: maxItems ?? null, tooFew: escapeHtml(tooFew), tooMany: escapeHtml(tooMany), errorText: partIds(field).error, focus: focusTarget(field) }];
 }
 
 const TIME = /^T?(\d{2}:\d{2})(:\d{2})?$/;
