@@ -97,6 +97,8 @@ describe('the packed package installed into an app', { timeout: 600_000 }, () =>
     assert.deepEqual(versionsOf(dir, 'express'), ['5.3.0']);
     assert.deepEqual(versionsOf(dir, 'zod'), ['4.6.7']);
     assert.ok(!fs.existsSync(path.join(dir, 'node_modules/dojox')), 'dojox only for apps that add it');
+    const api = spawnSync(process.execPath, ['--input-type=module', '-e', "const b = await import('dijitize/build'); console.log(typeof b.build, typeof b.loadBuildConfig)"], { cwd: dir, encoding: 'utf8' });
+    assert.equal(api.stdout.trim(), 'function function', api.stderr);
     const app = await startApp(dir, { ENGINE: 'nunjucks' });
     try {
       const { page } = await signUp(app.base);

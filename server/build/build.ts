@@ -89,7 +89,13 @@ export interface BuildOptions {
   forms?: Iterable<FormDefinition>;
 }
 
-/** Runs a whole build. Throws on any failure, after rolling back: the served release is untouched. */
+/**
+ * Runs a whole build. Throws on any failure, after rolling back: the served release is untouched.
+ * @example
+ * import { build, createLogger, loadBuildConfig } from 'dijitize/build';
+ * const summary = await build(await loadBuildConfig({ app: 'dist/app.js' }), createLogger());
+ * console.log(summary.id);
+ */
 export async function build(config: BuildConfig, logger: Logger, options: BuildOptions = {}): Promise<BuildSummary> {
   const { signal } = options;
   const started = performance.now();

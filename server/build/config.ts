@@ -129,7 +129,10 @@ export interface ConfigSource {
   app?: string;
 }
 
-/** Reads the config file (if any), imports the app entry, and resolves the config with the app's settings. */
+/**
+ * Reads the config file (if any), imports the app entry, and resolves the config with the app's settings.
+ * @example const config = await loadBuildConfig({ app: 'dist/app.js' }); // no dijitize.config.js needed
+ */
 export async function loadBuildConfig(source: ConfigSource = {}): Promise<BuildConfig> {
   const file = path.resolve(source.file ?? DEFAULT_CONFIG_FILE);
   const hasFile = fs.existsSync(file);
