@@ -10,6 +10,9 @@ const HTML_ESCAPES: Record<string, string> = {
 };
 
 /** Escapes text for HTML element content and for quoted attribute values alike. */
+/** A value that can travel to the browser as JSON (widget properties, ready call arguments). */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
 export function escapeHtml(value: unknown): string {
   const text = String(value ?? '');
   // Most labels and values need no escaping: testing first skips the replace (a hot path when rendering).

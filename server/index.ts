@@ -14,7 +14,8 @@ export {
   type Theme,
 } from './settings.js';
 export { defineForm, FormDefinition, FormDefinitionError, formRegistry, type FormOptions, type FieldPath, type CompiledForm } from './forms/define.js';
-export type { FieldOptions, FieldMessages, ChoicesOption, JsonValue, CompiledField } from './forms/compile.js';
+export type { FieldOptions, FieldMessages, ChoicesOption, CompiledField } from './forms/compile.js';
+export type { JsonValue } from './escape.js';
 export { DEFAULT_ATTR_MAP, type AttrMapOverride, type AttrTarget, type AttrRule, type MappedFacts, type FactName } from './forms/mapping.js';
 export { WIDGETS, type DijitClass, type CustomWidget, type Capability } from './forms/widgets.js';
 export type { FormState, ParseResult } from './forms/validate.js';

@@ -1,7 +1,7 @@
 // The per-request `req.dojo`: what one page will ask of Dojo. Made fresh for every request from the
 // resolved settings, so that nothing a handler changes can leak into the next request.
 import { CSRF_FIELD } from './csrf.js';
-import { assertInlineScript, escapeHtml } from './escape.js';
+import { assertInlineScript, escapeHtml, type JsonValue } from './escape.js';
 import { THEMES, type DojoConfig, type ModuleFunction, type ResolvedSettings, type Theme } from './settings.js';
 import type { Release } from './release-source.js';
 import { addFormToPage, type RenderedForm } from './forms/add-to-page.js';
@@ -11,10 +11,10 @@ import type { FormState } from './forms/validate.js';
 /** A ready callback: inline JavaScript (a function expression), or a call of a client module's function. */
 export type ReadyCallback =
   | { kind: 'code'; code: string }
-  | { kind: 'call'; module: string; fn: string; args: unknown[] };
+  | { kind: 'call'; module: string; fn: string; args: JsonValue[] };
 
 /** What a handler may pass to `onReady`/`prependReady`. */
-export type ReadyInput = string | (ModuleFunction & { args?: unknown[] });
+export type ReadyInput = string | (ModuleFunction & { args?: JsonValue[] });
 
 /** Where the page's Dojo files come from: the source packages, or one built release. */
 export interface DojoSources {

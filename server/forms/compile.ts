@@ -2,10 +2,9 @@
 // once per form definition. Per request only values and errors change.
 import type { SchemaFacts, FieldKind } from './introspect.js';
 import { applyAttrMap, mappedFacts, type AttrMapOverride, type MappedFacts } from './mapping.js';
+import type { JsonValue } from '../escape.js';
 import { defaultWidget, isDijitClass, WIDGETS, type Capability, type CustomWidget, type DijitClass, type Markup } from './widgets.js';
 
-/** A value that can travel to the browser as JSON. */
-export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
 export interface FieldMessages {
   /** Shown when the field is empty (Dijit `missingMessage`). */
