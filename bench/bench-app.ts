@@ -4,7 +4,7 @@ import express, { type Express } from 'express';
 import nunjucks from 'nunjucks';
 import { dojo, useDijitize, type DojoSettings, type FormDefinition } from '../server/index.js';
 import { benchForm, parserMarkup, schemaAndOptions } from './bench-forms.js';
-import { FormDefinition as Definition } from '../server/index.js';
+import { FormDefinition as Definition } from '../server/forms/define.js';
 import { TEMPLATES } from '../demo/app.js';
 
 export const SIZES = [10, 20, 50, 200] as const;

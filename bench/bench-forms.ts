@@ -2,7 +2,8 @@
 // fields as `data-dojo-type` markup for the parser baseline (the Dojango way).
 import * as z from 'zod';
 import { escapeHtml } from '../server/escape.js';
-import { FormDefinition, type FieldOptions, type FormDefinition as Form } from '../server/index.js';
+import { type FieldOptions, type FormDefinition as Form } from '../server/index.js';
+import { FormDefinition } from '../server/forms/define.js';
 
 const CHOICES = ['alpha', 'beta', 'gamma', 'delta', 'epsilon'] as const;
 

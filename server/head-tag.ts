@@ -44,7 +44,13 @@ function islandHead(dojo: RequestDojo): string {
   ].join('\n');
 }
 
-/** The HTML that `{% dojo %}` emits for one request (empty when Dojo is disabled). */
+/**
+ * The HTML that `{% dojo %}` emits for one request (empty when Dojo is disabled), for any other template
+ * engine. Render it after `req.dojo.form()`.
+ * @example
+ * const form = req.dojo.form(signup);
+ * res.send(`<head>${renderHead(req.dojo)}</head><body class="${req.dojo.bodyClass}">${form.html}</body>`);
+ */
 export function renderHead(dojo: RequestDojo): string {
   dojo.headRendered();
   if (!dojo.enabled) return '';

@@ -1,4 +1,5 @@
-// The public API of dijitize: what `import { ... } from 'dijitize'` gives.
+// The public API of dijitize: what `import { ... } from 'dijitize'` gives, and all a user writes. The build
+// is `dijitize/build`. Everything else in the package is internal and may change.
 export { dojo, type DojoMiddleware } from './middleware.js';
 export { RequestDojo, type ReadyCallback, type ReadyInput } from './request-dojo.js';
 export { renderHead, useDijitize } from './head-tag.js';
@@ -13,11 +14,12 @@ export {
   type ModuleFunction,
   type Theme,
 } from './settings.js';
-export { defineForm, FormDefinition, FormDefinitionError, formRegistry, type FormOptions, type FieldPath, type CompiledForm } from './forms/define.js';
-export type { FieldOptions, FieldMessages, ChoicesOption, CompiledField } from './forms/compile.js';
+export { defineForm, FormDefinitionError, type FormDefinition, type FormOptions, type FieldPath } from './forms/define.js';
+export type { FieldOptions, FieldMessages, ChoicesOption } from './forms/compile.js';
 export type { JsonValue } from './escape.js';
-export { DEFAULT_ATTR_MAP, type AttrMapOverride, type AttrTarget, type AttrRule, type MappedFacts, type FactName } from './forms/mapping.js';
-export { WIDGETS, type DijitClass, type CustomWidget, type Capability } from './forms/widgets.js';
+export type { AttrMapOverride, AttrTarget, MappedFacts, FactName } from './forms/mapping.js';
+export type { DijitClass, CustomWidget } from './forms/widgets.js';
 export type { FormState, ParseResult } from './forms/validate.js';
+export type { RawValue, RawValues } from './forms/coerce.js';
 export type { RenderedForm } from './forms/add-to-page.js';
-export type { FormSpec, WidgetInstance } from './forms/widget-spec.js';
+export type { Release, ReleaseManifest } from './release-source.js';

@@ -4,7 +4,10 @@ import type { Request } from 'express';
 import * as z from 'zod';
 import { installedPackageFolder } from './package-folders.js';
 
-/** The Dijit themes this package can serve: four ship with dijit, `flat` comes from dojo-themes. */
+/**
+ * The Dijit themes this package can serve: four ship with dijit, `flat` comes from dojo-themes.
+ * @example if ((THEMES as readonly string[]).includes(String(req.query.theme))) req.dojo.theme = req.query.theme as Theme;
+ */
 export const THEMES = ['claro', 'tundra', 'soria', 'nihilo', 'flat'] as const;
 export type Theme = (typeof THEMES)[number];
 
@@ -87,7 +90,10 @@ export type ResolvedSettings = z.output<typeof settingsSchema>;
 export type DojoConfig = ResolvedSettings['dojoConfig'];
 export type DojoPackage = z.infer<typeof packageSchema>;
 
-/** Thrown at start-up when a setting is wrong; the message names the key. */
+/**
+ * Thrown at start-up when a setting is wrong; the message names the key.
+ * @example dojo({ theme: 'nope' }); // SettingsError: Invalid dijitize settings:\n  theme: Invalid option: expected one of ...
+ */
 export class SettingsError extends Error {
   override name = 'SettingsError';
 }

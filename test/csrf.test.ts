@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import express from 'express';
 import * as z from 'zod';
-import { dojo, FormDefinition, type DojoSettings } from '../server/index.js';
+import { dojo, type DojoSettings } from '../server/index.js';
+import { FormDefinition } from '../server/forms/define.js';
 import { openForm, tokenField } from './form-session.js';
 import { withServer } from './serve.js';
 

@@ -42,7 +42,12 @@ export interface CompiledForm {
   modules: string[];
 }
 
-/** A definition mistake: names the form and the field. */
+/**
+ * A definition mistake: names the form and the field.
+ * @example
+ * try { defineForm('signup', z.object({ age: z.number() }), { fields: { age: { widget: 'dijit/form/CheckBox' } } }); }
+ * catch (err) { if (err instanceof FormDefinitionError) console.error(err.message); } // form "signup", field "age": ...
+ */
 export class FormDefinitionError extends Error {
   override name = 'FormDefinitionError';
   constructor(

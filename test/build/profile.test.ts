@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import * as z from 'zod';
-import { FormDefinition } from '../../server/index.js';
+import { FormDefinition } from '../../server/forms/define.js';
 import { planBuild } from '../../server/build/build.js';
 import { resolveBuildConfig } from '../../server/build/config.js';
 import { register, timecard } from '../../demo/forms.js';

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import * as z from 'zod';
-import { defineForm, FormDefinition, FormDefinitionError } from '../../server/index.js';
+import { defineForm, FormDefinitionError } from '../../server/index.js';
+import { FormDefinition } from '../../server/forms/define.js';
 
 describe('defineForm', () => {
   it('compiles once per definition: the same compiled object serves every render', () => {

@@ -3,7 +3,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import * as z from 'zod';
-import { DEFAULT_ATTR_MAP, FormDefinition, type FieldOptions } from '../../server/index.js';
+import { type FieldOptions } from '../../server/index.js';
+import { DEFAULT_ATTR_MAP } from '../../server/forms/mapping.js';
+import { FormDefinition } from '../../server/forms/define.js';
 
 /** The compiled Dijit properties of a one-field form. */
 function propsOf(field: z.ZodType, options: FieldOptions = {}): Record<string, unknown> {
