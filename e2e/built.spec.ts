@@ -29,7 +29,7 @@ for (const [path, widgetId] of [['/register', 'register-username'], ['/timecard'
 test('release files are served with long-lived cache headers', async ({ page, request }) => {
   await page.goto('/register');
   const src = await page.locator('script[src$="/dojo/dojo.js"]').getAttribute('src');
-  expect(src).toMatch(/^\/dojo\/release\/\d{8}-\d{6}-\d{3}-[0-9a-f]{12}-[0-9a-f]{4}\/dojo\/dojo\.js$/);
+  expect(src).toMatch(/^\/dojo\/release\/\d{8}-\d{6}-\d{3}-[0-9a-f]{12}-[0-9a-f]{8}\/dojo\/dojo\.js$/);
   const res = await request.get(src as string);
   expect(res.status()).toBe(200);
   expect(res.headers()['cache-control']).toBe('public, max-age=31536000, immutable');

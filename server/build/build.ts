@@ -50,11 +50,11 @@ export function planBuild(config: BuildConfig, workDir: string, forms: Iterable<
 /**
  * A release's id: when it was made (to the millisecond), its content hash, and a random part, so that two
  * builds never share an id, even of the same content in the same millisecond.
- * @example releaseId('2026-11-22T05:16:12.345Z', 'ab12...') // '20261122-051612-345-ab12cd34ef56-9f3a'
+ * @example releaseId('2026-11-22T05:16:12.345Z', 'ab12...') // '20261122-051612-345-ab12cd34ef56-9f3a07c1'
  */
 export function releaseId(createdAt: string, digest: string): string {
   const stamp = createdAt.replace(/[-:Z]/g, '').replace('T', '-').replace('.', '-');
-  return `${stamp}-${digest.slice(0, 12)}-${crypto.randomBytes(2).toString('hex')}`;
+  return `${stamp}-${digest.slice(0, 12)}-${crypto.randomBytes(4).toString('hex')}`;
 }
 
 function writeManifest(dir: string, config: BuildConfig, modules: string[], packages: string[]): ReleaseManifest {

@@ -88,7 +88,7 @@ describe('dijitize build (real dojo-util build of the demo)', { timeout: 180_000
     const release = readCurrentRelease(dir);
     assert.ok(release);
     assert.equal(release.id, summary.id);
-    assert.match(release.id, /^\d{8}-\d{6}-\d{3}-[0-9a-f]{12}-[0-9a-f]{4}$/);
+    assert.match(release.id, /^\d{8}-\d{6}-\d{3}-[0-9a-f]{12}-[0-9a-f]{8}$/);
     const layer = fs.readFileSync(path.join(release.dir, 'dojo/dojo.js'), 'utf8');
     for (const mid of ['dijit/form/ValidationTextBox', 'dijit/form/DateTextBox', 'dijit/form/MultiSelect', 'dijitize/FormBuilder', 'demo/home']) {
       assert.ok(layer.includes(`"${mid}"`), `${mid} is in the layer`);
