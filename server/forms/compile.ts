@@ -1,6 +1,7 @@
 // A field's schema facts and options -> everything needed to render it and create its widget, worked out
 // once per form definition. Per request only values and errors change.
 import type { SchemaFacts, FieldKind } from './introspect.js';
+import { DefinitionProblem } from './definition-problem.js';
 import { applyAttrMap, mappedFacts, type AttrMapOverride, type MappedFacts } from './mapping.js';
 import type { JsonValue } from '../escape.js';
 import { defaultWidget, isDijitClass, WIDGETS, type Capability, type CustomWidget, type DijitClass, type Markup } from './widgets.js';
@@ -66,15 +67,6 @@ export interface CompiledField {
   placeholder?: string;
 }
 
-/** A definition mistake in one field; defineForm adds the form's name. */
-export class FieldDefinitionError extends Error {
-  constructor(
-    readonly path: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 const humanize = (path: string): string => {
   const last = path.split('.').pop() ?? path;
@@ -91,7 +83,7 @@ function choicesOf(facts: SchemaFacts, option: ChoicesOption | undefined): Choic
   if (!facts.values) return given;
   const unknown = given.filter((c) => !facts.values?.includes(c.value));
   if (unknown.length) {
-    throw new FieldDefinitionError(facts.path, `choices name values the schema does not allow: ${unknown.map((c) => c.value).join(', ')}`);
+    throw new DefinitionProblem(facts.path, `choices name values the schema does not allow: ${unknown.map((c) => c.value).join(', ')}`);
   }
   return facts.values.map((value) => ({ value, label: given.find((c) => c.value === value)?.label ?? value }));
 }
@@ -145,35 +137,29 @@ function nativeAttributes(facts: SchemaFacts, markup: Markup, mapped: MappedFact
   }
 }
 
-/** Compiles one field. Throws FieldDefinitionError for a widget that does not fit, or a bad mapping. */
+/** Compiles one field. Throws DefinitionProblem for a widget that does not fit, or a bad mapping. */
 export function compileField(formId: string, facts: SchemaFacts, options: FieldOptions, formAttrMap: AttrMapOverride): CompiledField {
   const choices = choicesOf(facts, options.choices);
   const requested = options.widget;
   const widget = requested === undefined ? defaultWidget(facts.kind, { ...facts, choices: choices.length > 0 }) : typeof requested === 'string' ? requested : requested.base;
   if (!isDijitClass(widget)) {
-    throw new FieldDefinitionError(facts.path, `unknown Dijit class ${JSON.stringify(widget)}; known: ${Object.keys(WIDGETS).join(', ')}`);
+    throw new DefinitionProblem(facts.path, `unknown Dijit class ${JSON.stringify(widget)}; known: ${Object.keys(WIDGETS).join(', ')}`);
   }
   const info = WIDGETS[widget];
   if (!(info.kinds as readonly FieldKind[]).includes(facts.kind)) {
-    throw new FieldDefinitionError(facts.path, `${widget} does not fit a ${facts.kind} field; it takes ${info.kinds.join(' or ')}`);
+    throw new DefinitionProblem(facts.path, `${widget} does not fit a ${facts.kind} field; it takes ${info.kinds.join(' or ')}`);
   }
   const markup: Markup = widget === 'dijit/form/CheckBox' && facts.kind === 'multiEnum' ? 'checkboxes' : info.markup;
   if ((markup === 'select' || markup === 'radios' || markup === 'checkboxes' || markup === 'multiselect') && choices.length === 0) {
-    throw new FieldDefinitionError(facts.path, `${widget} needs choices: use z.enum([...]) or give choices`);
+    throw new DefinitionProblem(facts.path, `${widget} needs choices: use z.enum([...]) or give choices`);
   }
   const module = typeof requested === 'object' ? requested.module : widget;
   if (!/^[A-Za-z0-9_$.-]+(\/[A-Za-z0-9_$.-]+)+$/.test(module)) {
-    throw new FieldDefinitionError(facts.path, `widget module ${JSON.stringify(module)} is not an AMD module id`);
+    throw new DefinitionProblem(facts.path, `widget module ${JSON.stringify(module)} is not an AMD module id`);
   }
 
-  let mapped;
-  let props: Record<string, unknown>;
-  try {
-    mapped = mappedFacts(facts, options);
-    props = applyAttrMap(mapped, info.capabilities, { ...formAttrMap, ...options.attrMap });
-  } catch (err) {
-    throw new FieldDefinitionError(facts.path, (err as Error).message);
-  }
+  const mapped = mappedFacts(facts, options);
+  const props = applyAttrMap(facts.path, mapped, info.capabilities, { ...formAttrMap, ...options.attrMap });
   const id = `${formId}-${facts.path.replace(/\./g, '-')}`;
   const type = inputType(facts, options);
   if (type === 'password') props['type'] = 'password';

@@ -1,8 +1,9 @@
 // `defineForm`: a zod object schema plus per-field options becomes a form definition. Everything that
 // can be wrong with a definition is found here, at start-up, and named by form and field.
 import type * as z from 'zod';
-import { compileField, FieldDefinitionError, type CompiledField, type FieldOptions } from './compile.js';
-import { introspectObject, IntrospectionError } from './introspect.js';
+import { compileField, type CompiledField, type FieldOptions } from './compile.js';
+import { DefinitionProblem } from './definition-problem.js';
+import { introspectObject } from './introspect.js';
 import type { AttrMapOverride } from './mapping.js';
 import { rawValuesOf } from './initial-values.js';
 import { parseForm, type FormState, type ParseResult } from './validate.js';
@@ -62,29 +63,27 @@ export class FormDefinitionError extends Error {
 /** Modules every form needs besides its widgets' classes. */
 export const FORM_MODULES = ['dijit/form/Form', 'dijit/form/Button', 'dijitize/formSupport'] as const;
 
+/** The form's fields, compiled; throws DefinitionProblem. */
+function compileFields<S extends z.ZodObject>(id: string, schema: S, options: FormOptions<S>): CompiledField[] {
+  const facts = introspectObject(schema);
+  const fieldOptions = (options.fields ?? {}) as Record<string, FieldOptions | undefined>;
+  const unknown = Object.keys(fieldOptions).filter((path) => !facts.some((f) => f.path === path));
+  if (unknown.length) throw new DefinitionProblem(unknown[0] ?? null, `the schema has no such field (it has ${facts.map((f) => f.path).join(', ')})`);
+  return facts.map((f) => compileField(id, f, fieldOptions[f.path] ?? {}, options.attrMap ?? {}));
+}
+
 /** Compiles a form's schema and options; throws FormDefinitionError. */
 export function compileForm<S extends z.ZodObject>(name: string, schema: S, options: FormOptions<S>): CompiledForm {
   const id = options.id ?? name;
   if (!/^[A-Za-z][A-Za-z0-9_-]*$/.test(id)) throw new FormDefinitionError(name, null, `the id ${JSON.stringify(id)} must start with a letter and hold only letters, digits, _ and -`);
-  let facts;
+  let fields: CompiledField[];
   try {
-    facts = introspectObject(schema);
+    fields = compileFields(id, schema, options);
   } catch (err) {
-    if (err instanceof IntrospectionError) throw new FormDefinitionError(name, err.path, err.message);
+    // Wrapped once, here; anything else is a bug of ours and must not pass for a definition mistake.
+    if (err instanceof DefinitionProblem) throw new FormDefinitionError(name, err.path, err.message);
     throw err;
   }
-  const fieldOptions = (options.fields ?? {}) as Record<string, FieldOptions | undefined>;
-  const unknown = Object.keys(fieldOptions).filter((path) => !facts.some((f) => f.path === path));
-  if (unknown.length) throw new FormDefinitionError(name, unknown[0] ?? null, `the schema has no such field (it has ${facts.map((f) => f.path).join(', ')})`);
-
-  const fields = facts.map((f) => {
-    try {
-      return compileField(id, f, fieldOptions[f.path] ?? {}, options.attrMap ?? {});
-    } catch (err) {
-      if (err instanceof FieldDefinitionError) throw new FormDefinitionError(name, err.path, err.message);
-      throw err;
-    }
-  });
   const modules = [...new Set([...FORM_MODULES, ...fields.map((f) => f.module)])];
   return {
     name,

@@ -2,6 +2,7 @@
 // public definitions (`schema.def`, the checks in `def.checks`), never `_zod.bag`, which zod 4.6 empties.
 import type * as z from 'zod';
 import { toIsoDay } from './coerce.js';
+import { DefinitionProblem } from './definition-problem.js';
 
 /** What kind of value a field holds; decides the default widget, the markup and the coercion. */
 export type FieldKind = 'string' | 'number' | 'boolean' | 'date' | 'isoDate' | 'time' | 'enum' | 'multiEnum';
@@ -30,16 +31,6 @@ export interface SchemaFacts {
   /** Allowed values of an enum, or of each element of an array of enums. */
   values?: string[];
   defaultValue?: unknown;
-}
-
-/** A schema that introspection cannot turn into a field; the caller adds the form's name. */
-export class IntrospectionError extends Error {
-  constructor(
-    readonly path: string,
-    message: string,
-  ) {
-    super(message);
-  }
 }
 
 type AnySchema = z.ZodType;
@@ -152,7 +143,7 @@ export function introspectField(path: string, schema: AnySchema): SchemaFacts {
     case 'array': {
       const element = introspectField(path, def['element'] as AnySchema);
       if (element.kind !== 'enum') {
-        throw new IntrospectionError(path, `an array field must hold an enum (z.array(z.enum([...]))), not ${element.kind}`);
+        throw new DefinitionProblem(path, `an array field must hold an enum (z.array(z.enum([...]))), not ${element.kind}`);
       }
       facts.kind = 'multiEnum';
       facts.values = element.values ?? [];
@@ -166,7 +157,7 @@ export function introspectField(path: string, schema: AnySchema): SchemaFacts {
       break;
     }
     default:
-      throw new IntrospectionError(path, `zod type "${def.type}" has no form field; use string, number, boolean, date, enum or an array of enum`);
+      throw new DefinitionProblem(path, `zod type "${def.type}" has no form field; use string, number, boolean, date, enum or an array of enum`);
   }
   return facts;
 }
@@ -177,11 +168,11 @@ export function introspectField(path: string, schema: AnySchema): SchemaFacts {
  */
 export function introspectObject(schema: AnySchema, prefix = ''): SchemaFacts[] {
   const def = defOf(schema);
-  if (def.type !== 'object') throw new IntrospectionError(prefix || '(form)', `a form schema must be z.object(...), not ${def.type}`);
+  if (def.type !== 'object') throw new DefinitionProblem(prefix || '(form)', `a form schema must be z.object(...), not ${def.type}`);
   const out: SchemaFacts[] = [];
   for (const [key, child] of Object.entries(def['shape'] as Record<string, AnySchema>)) {
     const path = prefix ? `${prefix}.${key}` : key;
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) throw new IntrospectionError(path, 'field names must be identifiers (letters, digits, underscore)');
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) throw new DefinitionProblem(path, 'field names must be identifiers (letters, digits, underscore)');
     if (defOf(child).type === 'object') out.push(...introspectObject(child, path));
     else out.push(introspectField(path, child));
   }

@@ -2,6 +2,7 @@
 // properties. The seed's `attr_map`, as data: a user overrides or removes rows per form or per field.
 import type { SchemaFacts } from './introspect.js';
 import { escapeHtml } from '../escape.js';
+import { DefinitionProblem } from './definition-problem.js';
 import { setPath } from './object-path.js';
 import type { Capability } from './widgets.js';
 
@@ -69,9 +70,6 @@ export const DEFAULT_ATTR_MAP: Readonly<Record<FactName, readonly AttrRule[]>> =
   rangeMessage: [{ to: 'rangeMessage', when: 'range', convert: escapeHtml }],
 };
 
-/** Thrown for a regular expression flag Dijit cannot honour (it builds `new RegExp(p)` without flags). */
-export class PatternFlagError extends Error {}
-
 /** Flags that change what matches; Dijit drops flags, so these cannot be kept. `g`, `y`, `d` do not matter. */
 const MEANINGFUL_FLAGS = /[imsuv]/;
 
@@ -79,7 +77,8 @@ function combinedPattern(facts: SchemaFacts): string | undefined {
   const parts: string[] = [];
   for (const p of facts.patterns) {
     if (MEANINGFUL_FLAGS.test(p.flags)) {
-      throw new PatternFlagError(`the ${p.from} pattern /${p.source}/${p.flags} has flags (${p.flags}) that Dijit cannot honour; write it without them`);
+      // Dijit builds `new RegExp(p)` without flags.
+      throw new DefinitionProblem(facts.path, `the ${p.from} pattern /${p.source}/${p.flags} has flags (${p.flags}) that Dijit cannot honour; write it without them`);
     }
     parts.push(p.source);
   }
@@ -135,14 +134,13 @@ export function mappedFacts(
   return out;
 }
 
-/** A converter that threw, or a property that is not JSON; the caller names the form and field. */
-export class MappingError extends Error {}
-
 /**
- * Applies the table to a widget: the default rows for its capabilities, replaced per fact by `override`.
+ * Applies the table to the widget of the field at `path`: the default rows for its capabilities, replaced
+ * per fact by `override`.
  * @returns the Dijit properties, JSON-ready.
  */
 export function applyAttrMap(
+  path: string,
   facts: MappedFacts,
   capabilities: readonly Capability[],
   override: AttrMapOverride = {},
@@ -159,10 +157,10 @@ export function applyAttrMap(
       try {
         converted = target.convert ? target.convert(value, facts) : value;
       } catch (err) {
-        throw new MappingError(`the converter for ${name} -> ${target.to} threw: ${(err as Error).message}`);
+        throw new DefinitionProblem(path, `the converter for ${name} -> ${target.to} threw: ${(err as Error).message}`);
       }
       if (converted === undefined || typeof converted === 'function' || typeof converted === 'symbol' || typeof converted === 'bigint') {
-        throw new MappingError(`the converter for ${name} -> ${target.to} returned ${typeof converted}, which cannot be sent to the browser`);
+        throw new DefinitionProblem(path, `the converter for ${name} -> ${target.to} returned ${typeof converted}, which cannot be sent to the browser`);
       }
       setPath(props, target.to, converted);
     }
