@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import nunjucks from 'nunjucks';
 import { renderHead, useDijitize } from '../server/index.js';
-import { requestDojo } from './request-dojo.js';
+import { requestDojo } from './new-request-dojo.js';
 
 
 /** Positions of each needle in the haystack, asserting all are present. */

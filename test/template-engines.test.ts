@@ -9,7 +9,7 @@ import * as z from 'zod';
 import { dojo, renderHead } from '../server/index.js';
 import { FormDefinition } from '../server/forms/define.js';
 import { openForm, tokenField } from './form-session.js';
-import { requestDojo } from './request-dojo.js';
+import { requestDojo } from './new-request-dojo.js';
 import { withServer } from './serve.js';
 
 const signup = new FormDefinition('signup', z.object({ name: z.string().min(2), hours: z.number().max(24) }));

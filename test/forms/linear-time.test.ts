@@ -8,7 +8,7 @@ import * as z from 'zod';
 import { dojo } from '../../server/index.js';
 import { FormDefinition } from '../../server/forms/define.js';
 import { openForm, tokenField } from '../form-session.js';
-import { requestDojo } from '../request-dojo.js';
+import { requestDojo } from '../new-request-dojo.js';
 import { withServer } from '../serve.js';
 
 const N = 100_000;

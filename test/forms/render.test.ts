@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import * as z from 'zod';
 import { FormDefinition } from '../../server/forms/define.js';
-import { requestDojo } from '../request-dojo.js';
+import { requestDojo } from '../new-request-dojo.js';
 import { renderHead } from '../../server/head-tag.js';
 
 const HOSTILE = `</script><script>alert(1)</script><!--"'&\u2028`;

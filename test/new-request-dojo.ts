@@ -1,4 +1,4 @@
-// Test helper: a req.dojo for these settings, in source mode, as the middleware makes it.
+// Test helper: a new req.dojo for these settings, in source mode, as the middleware makes it.
 import { createRequestDojo } from '../server/middleware.js';
 import { resolveSettings, type DojoSettings } from '../server/settings.js';
 
