@@ -23,6 +23,9 @@ define([
 		// summary:
 		//		What Dijit 1.17's templates lack for assistive technology, filled in after creation:
 		//		- a combobox (DropDownBox) has no aria-expanded until its popup first opens;
+		//		- a slider with no value yet has an empty aria-valuenow: it shows its minimum, so it says so;
+		//		- a Select showing its blank choice shows an option with no name (Dijit rewrites that
+		//		  option on each change, so it is named again after each one);
 		//		- the validation icon and arrow buttons are <input role="presentation">: form controls
 		//		  without a label, in a role they may not have. They are decoration (the message is text
 		//		  elsewhere, the keys work on the field): hidden from AT.
@@ -30,13 +33,10 @@ define([
 		if(root.getAttribute("role") == "combobox" && !root.hasAttribute("aria-expanded")){
 			root.setAttribute("aria-expanded", "false");
 		}
-		// - a slider with no value yet has an empty aria-valuenow: it shows its minimum, so it says so;
 		var slider = root.querySelector("[role=slider]");
 		if(slider && !slider.getAttribute("aria-valuenow")){
 			slider.setAttribute("aria-valuenow", slider.getAttribute("aria-valuemin") || widget.minimum || 0);
 		}
-		// - a Select showing its blank choice shows an option with no name (Dijit rewrites it on each
-		//   change, so it is named again after each one).
 		if(widget.containerNode && root.getAttribute("role") == "listbox" && typeof MutationObserver != "undefined"){
 			var nameBlankOption = function(){
 				var shown = widget.containerNode.querySelector("[role=option]");
