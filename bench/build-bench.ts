@@ -35,7 +35,7 @@ function treeRss(pid: number): number {
 
 function timedBuild(config: string, out: string): Promise<{ seconds: number; peakMB: number }> {
   const started = performance.now();
-  const child = spawn(process.execPath, ['dist/server/build/cli.js', 'build', '--config', config, '--out', out], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, CI: 'true' } });
+  const child = spawn(process.execPath, ['dist/server/builder/cli.js', 'build', '--config', config, '--out', out], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, CI: 'true' } });
   let peak = 0;
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += d));

@@ -9,9 +9,9 @@ import path from 'node:path';
 import { chromium, type BrowserContext } from '@playwright/test';
 import { createApp } from '../demo/app.js';
 import { demoBuildConfig } from '../demo/build-config.js';
-import { build } from '../server/build/build.js';
-import { resolveBuildConfig } from '../server/build/config.js';
-import { memoryLogger } from '../server/build/logger.js';
+import { build } from '../server/builder/build.js';
+import { resolveBuildConfig } from '../server/builder/config.js';
+import { memoryLogger } from '../server/builder/logger.js';
 import { root } from './bench-servers.js';
 import { median, ratio, round } from './stats.js';
 

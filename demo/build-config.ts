@@ -1,5 +1,5 @@
 // What `dijitize build` needs to know about the demo besides its forms (dijitize.config.js uses it).
-import type { BuildConfigInput } from '../server/build/index.js'; // the package's `dijitize/build`
+import type { BuildConfigInput } from '../server/builder/index.js'; // the package's `dijitize/build`
 import { demoSettings } from './app.js';
 
 export const demoBuildConfig: BuildConfigInput = {

@@ -12,8 +12,8 @@ export interface ProfileInput {
   /** Modules the boot layer includes, in order. */
   modules: string[];
   locale: string;
-  /** Absolute folder the build writes to. */
-  releaseDir: string;
+  /** Absolute folder dojo-util writes the release to (its profile calls it `releaseDir`). */
+  outputDir: string;
   /** Let dojo-util minify the layer with uglify-js 2.8.29 (the only optimizer it runs without Java). */
   uglify: boolean;
 }
@@ -22,7 +22,7 @@ export interface ProfileInput {
 export function buildProfile(input: ProfileInput): Record<string, unknown> {
   return {
     basePath: '/',
-    releaseDir: input.releaseDir,
+    releaseDir: input.outputDir,
     releaseName: '',
     action: 'release',
     // Only the layer is minified: the rest of the release is what the layer could not hold (images, nls).

@@ -5,14 +5,15 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import * as z from 'zod';
 import { FormDefinition } from '../../server/forms/define.js';
-import { planBuild } from '../../server/build/build.js';
-import { resolveBuildConfig } from '../../server/build/config.js';
+import { planBuild } from '../../server/builder/build.js';
+import { resolveBuildConfig } from '../../server/builder/config.js';
 import { register, timecard } from '../../demo/forms.js';
 import { demoBuildConfig } from '../../demo/build-config.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const config = resolveBuildConfig(demoBuildConfig, root);
-const work = () => fs.mkdtempSync(path.join(os.tmpdir(), 'dijitize-plan-'));
+/** A scratch folder a build would make: planning never makes it. */
+const work = () => path.join(os.tmpdir(), `dijitize-plan-${process.pid}-${Math.random().toString(16).slice(2)}`);
 
 describe('build profile', () => {
   it('one boot layer holding the loader, every widget of every form, the client modules and the app modules', () => {
@@ -31,6 +32,13 @@ describe('build profile', () => {
     assert.equal(profile['layerOptimize'], 'uglify');
     assert.equal(profile['cssOptimize'], 'comments');
     assert.deepEqual(profile['localeList'], ['en-us']);
+  });
+
+  it('plans without writing: the scratch folder it names stays unmade, even with the flat theme to stage', () => {
+    const scratch = work();
+    const { packages } = planBuild({ ...config, themes: ['flat'] }, scratch, [register]);
+    assert.equal(packages.find((p) => p.name === 'dojo-themes')?.location, path.join(scratch, 'stage', 'dojo-themes'));
+    assert.equal(fs.existsSync(scratch), false);
   });
 
   it('only the modules the forms use: a form without dates has no DateTextBox; dojox only when needed', () => {

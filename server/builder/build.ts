@@ -16,7 +16,7 @@ import { ReleaseTransaction } from './release-transaction.js';
 import { minifyLayer } from './minify-layer.js';
 import { precompress } from './precompress.js';
 import { runDojoBuild } from './run-dojo-build.js';
-import { stageFlatTheme } from './flat-theme-package.js';
+import { flatThemeLocation, stageFlatTheme } from './flat-theme-package.js';
 
 export interface BuildSummary {
   id: string;
@@ -31,20 +31,32 @@ export interface BuildSummary {
 
 const sha256 = (data: Buffer) => crypto.createHash('sha256').update(data).digest('hex');
 
-/** The profile this config would build (for --dry-run and tests), with its release folder. */
-export function planBuild(config: BuildConfig, workDir: string, forms: Iterable<FormDefinition> = formRegistry.values()) {
-  const releaseDir = path.join(workDir, 'release');
+/** Where a build's inputs and output go inside its scratch folder. */
+const scratchLayout = (scratchDir: string) => ({
+  /** dojo-util's output: the release. */
+  output: path.join(scratchDir, 'release'),
+  /** Packages copied before the build reads them (the flat theme). */
+  stage: path.join(scratchDir, 'stage'),
+  profile: path.join(scratchDir, 'app.profile.js'),
+});
+
+/**
+ * What this config would build in a scratch folder: the modules, packages and dojo-util profile. Writes
+ * nothing (so `--dry-run` touches no disk); `build` stages what the plan names.
+ */
+export function planBuild(config: BuildConfig, scratchDir: string, forms: Iterable<FormDefinition> = formRegistry.values()) {
+  const layout = scratchLayout(scratchDir);
   const modules = neededModules(forms, config.settings, config.modules);
-  const packages = buildPackages(modules, config.themes, config.packages, () => stageFlatTheme(path.join(workDir, 'stage')));
+  const packages = buildPackages(modules, config.themes, config.packages, flatThemeLocation(layout.stage));
   assertModulesExist(modules, packages);
   const profile = buildProfile({
     packages,
     modules: modules.map((m) => m.mid),
     locale: config.settings.dojoConfig.locale,
-    releaseDir,
+    outputDir: layout.output,
     uglify: config.minify === 'uglify',
   });
-  return { modules, packages, profile };
+  return { modules, packages, profile, layout };
 }
 
 /**
@@ -103,25 +115,25 @@ export async function build(config: BuildConfig, logger: Logger, options: BuildO
   logger.phase(`Collecting modules of ${forms.length} form(s)`);
   const transaction = ReleaseTransaction.begin(config.releaseDir);
   try {
-    const plan = planBuild(config, transaction.tempDir, forms);
+    const plan = planBuild(config, transaction.scratchDir, forms);
+    if (config.themes.includes('flat')) stageFlatTheme(plan.layout.stage);
     logger.info(`${plan.modules.length} modules in ${plan.packages.length} packages; themes: ${config.themes.join(', ')}; locale ${config.settings.dojoConfig.locale} (settings from ${config.settingsSource})`);
-    const profileFile = path.join(transaction.tempDir, 'app.profile.js');
-    fs.writeFileSync(profileFile, profileSource(plan.profile));
+    fs.writeFileSync(plan.layout.profile, profileSource(plan.profile));
 
     logger.phase(`Running the Dojo build${config.minify === 'uglify' ? ' (layer minified with uglify-js)' : ''}`);
-    const result = await runDojoBuild(profileFile, logger, signal);
+    const result = await runDojoBuild(plan.layout.profile, logger, signal);
     logger.info(`dojo build finished with ${result.warnings} warning(s)`);
     if (config.minify === 'terser') {
       logger.phase('Minifying the layer with terser');
-      await minifyLayer(path.join(transaction.workDir, 'dojo/dojo.js'));
+      await minifyLayer(path.join(plan.layout.output, 'dojo/dojo.js'));
     }
 
     logger.phase('Writing the manifest');
-    const manifest = writeManifest(transaction.workDir, config, plan.modules.map((m) => m.mid), plan.packages.map((p) => p.name));
-    const layer = fs.readFileSync(path.join(transaction.workDir, manifest.dojo));
+    const manifest = writeManifest(plan.layout.output, config, plan.modules.map((m) => m.mid), plan.packages.map((p) => p.name));
+    const layer = fs.readFileSync(path.join(plan.layout.output, manifest.dojo));
 
     logger.phase('Compressing the release (.br and .gz beside each text file)');
-    const compressed = await precompress(transaction.workDir, [manifest.dojo, manifest.boot, ...Object.values(manifest.themes)]);
+    const compressed = await precompress(plan.layout.output, [manifest.dojo, manifest.boot, ...Object.values(manifest.themes)]);
     logger.info(`${compressed} files compressed`);
 
     logger.phase('Switching to the new release');

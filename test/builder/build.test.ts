@@ -6,10 +6,10 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { describe, it } from 'node:test';
-import { build } from '../../server/build/build.js';
-import { resolveBuildConfig } from '../../server/build/config.js';
-import { memoryLogger } from '../../server/build/logger.js';
-import { BuildLockedError, ReleaseTransaction } from '../../server/build/release-transaction.js';
+import { build } from '../../server/builder/build.js';
+import { resolveBuildConfig } from '../../server/builder/config.js';
+import { memoryLogger } from '../../server/builder/logger.js';
+import { BuildLockedError, ReleaseTransaction } from '../../server/builder/release-transaction.js';
 import { readCurrentRelease } from '../../server/release-source.js';
 import { demoBuildConfig } from '../../demo/build-config.js';
 import '../../demo/forms.js';
@@ -45,7 +45,7 @@ function appPackage(name: string, main: string): string {
 
 /** Runs the CLI from sources in its own process group, so a test can kill it and its dojo build. */
 function startCli(releaseDir: string) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/build/cli.ts', 'build', '--config', 'test/build/fixtures/demo.config.js', '--out', releaseDir], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/builder/cli.ts', 'build', '--config', 'test/builder/fixtures/demo.config.js', '--out', releaseDir], {
     cwd: root,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -154,7 +154,7 @@ describe('dijitize build (real dojo-util build of the demo)', { timeout: 180_000
 
   it('--dry-run prints the generated profile and builds nothing', async () => {
     const dir = tempReleaseDir();
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/build/cli.ts', 'build', '--dry-run', '--config', 'test/build/fixtures/demo.config.js', '--out', dir], { cwd: root });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/builder/cli.ts', 'build', '--dry-run', '--config', 'test/builder/fixtures/demo.config.js', '--out', dir], { cwd: root });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     const code = await new Promise((resolve) => child.on('close', resolve));

@@ -7,10 +7,10 @@ import { once } from 'node:events';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { resolveSettings } from '../../server/index.js';
-import { ConfigError, loadBuildConfig, resolveBuildConfig } from '../../server/build/config.js';
+import { ConfigError, loadBuildConfig, resolveBuildConfig } from '../../server/builder/config.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const fixtureApp = path.join(root, 'test/build/fixtures/app-without-config.ts');
+const fixtureApp = path.join(root, 'test/builder/fixtures/app-without-config.ts');
 const emptyFolder = () => fs.mkdtempSync(path.join(os.tmpdir(), 'dijitize-config-'));
 
 describe('build config', () => {
@@ -51,7 +51,7 @@ describe('build config', () => {
   });
 
   it('`dijitize build --app <entry> --dry-run` works with no config file, and exits although the app listens', () => {
-    const cli = spawnSync(process.execPath, ['--import', import.meta.resolve('tsx'), path.join(root, 'server/build/cli.ts'), 'build', '--app', fixtureApp, '--dry-run'], {
+    const cli = spawnSync(process.execPath, ['--import', import.meta.resolve('tsx'), path.join(root, 'server/builder/cli.ts'), 'build', '--app', fixtureApp, '--dry-run'], {
       cwd: emptyFolder(),
       env: { ...process.env, FIXTURE_LISTEN: '0' },
       encoding: 'utf8',
@@ -69,7 +69,7 @@ describe('build config', () => {
     const port = (running.address() as net.AddressInfo).port;
     const out = path.join(emptyFolder(), '.dijitize');
     try {
-      const cli = spawnSync(process.execPath, ['--import', import.meta.resolve('tsx'), path.join(root, 'server/build/cli.ts'), 'build', '--app', fixtureApp, '--out', out], {
+      const cli = spawnSync(process.execPath, ['--import', import.meta.resolve('tsx'), path.join(root, 'server/builder/cli.ts'), 'build', '--app', fixtureApp, '--out', out], {
         cwd: emptyFolder(),
         env: { ...process.env, FIXTURE_LISTEN: String(port) },
         encoding: 'utf8',

@@ -1,7 +1,5 @@
 #!/usr/bin/env node
 // `dijitize build`: argument parsing only; the work is build.ts.
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { build, planBuild } from './build.js';
@@ -51,12 +49,8 @@ program
       if (options.minifier) config.minify = options.minifier;
       if (!options.minify) config.minify = false;
       if (options.dryRun) {
-        const preview = fs.mkdtempSync(path.join(os.tmpdir(), 'dijitize-dry-run-'));
-        try {
-          process.stdout.write(profileSource(planBuild(config, preview).profile));
-        } finally {
-          fs.rmSync(preview, { recursive: true, force: true });
-        }
+        // The plan names a scratch folder that a real build would make; the dry run makes none.
+        process.stdout.write(profileSource(planBuild(config, path.join(config.releaseDir, '.tmp-dry-run')).profile));
         return;
       }
       const summary = await build(config, logger, { signal: controller.signal });

@@ -7,8 +7,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { releaseId } from '../../server/build/build.js';
-import { BuildLockedError, ReleaseTransaction } from '../../server/build/release-transaction.js';
+import { releaseId } from '../../server/builder/build.js';
+import { BuildLockedError, ReleaseTransaction } from '../../server/builder/release-transaction.js';
 
 const tempReleaseDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'dijitize-lock-'));
 const staleLock = (dir: string, holder: object) => fs.writeFileSync(path.join(dir, '.lock'), JSON.stringify(holder));
@@ -19,7 +19,7 @@ describe('release transaction', () => {
     const dir = tempReleaseDir();
     const first = ReleaseTransaction.begin(dir);
     assert.throws(() => ReleaseTransaction.begin(dir), isLocked);
-    assert.ok(fs.existsSync(first.tempDir));
+    assert.ok(fs.existsSync(first.scratchDir));
     first.rollback();
     ReleaseTransaction.begin(dir).rollback();
   });
@@ -38,7 +38,7 @@ describe('release transaction', () => {
       staleLock(dir, { pid: 2 ** 22 + 12345, since: 'long ago' });
       const at = String(Date.now() + 1500);
       const contenders = Array.from({ length: 6 }, () => {
-        const child = spawn(process.execPath, ['--import', 'tsx', 'test/build/fixtures/take-lock.ts', dir, at], { stdio: ['pipe', 'pipe', 'inherit'] });
+        const child = spawn(process.execPath, ['--import', 'tsx', 'test/builder/fixtures/take-lock.ts', dir, at], { stdio: ['pipe', 'pipe', 'inherit'] });
         const answer = new Promise<string>((resolve) => child.stdout.once('data', (d: Buffer) => resolve(d.toString().trim())));
         const closed = new Promise((resolve) => child.once('close', resolve));
         return { child, answer, closed };
@@ -56,8 +56,8 @@ describe('release transaction', () => {
     fs.mkdirSync(live, { recursive: true });
     fs.writeFileSync(path.join(live, 'dojo.js'), 'live');
     const t = ReleaseTransaction.begin(dir);
-    fs.mkdirSync(t.workDir);
-    fs.writeFileSync(path.join(t.workDir, 'dojo.js'), 'new');
+    fs.mkdirSync(t.outputDir);
+    fs.writeFileSync(path.join(t.outputDir, 'dojo.js'), 'new');
     assert.throws(() => t.commit('r1', 3), /release r1 already exists/);
     t.rollback();
     assert.equal(fs.readFileSync(path.join(live, 'dojo.js'), 'utf8'), 'live');

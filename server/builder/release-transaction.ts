@@ -59,8 +59,8 @@ const lockedError = (lock: string, holder: LockHolder) =>
  * Takes the lock, or throws BuildLockedError. A stale lock is replaced only inside the takeover file's
  * critical section, and only if it is still the stale one that was read: never a lock just taken.
  */
-function takeLock(releaseDir: string, token: string): void {
-  const lock = path.join(releaseDir, LOCK_FILE);
+function takeLock(root: string, token: string): void {
+  const lock = path.join(root, LOCK_FILE);
   const claim = () => fs.writeFileSync(lock, JSON.stringify({ pid: process.pid, token, since: new Date().toISOString() }), { flag: 'wx' });
   const exists = (err: unknown) => (err as NodeJS.ErrnoException).code === 'EEXIST';
   try {
@@ -68,7 +68,7 @@ function takeLock(releaseDir: string, token: string): void {
   } catch (err) {
     if (!exists(err)) throw err;
   }
-  const takeover = path.join(releaseDir, TAKEOVER_FILE);
+  const takeover = path.join(root, TAKEOVER_FILE);
   try {
     fs.writeFileSync(takeover, String(process.pid), { flag: 'wx' });
   } catch (err) {
@@ -93,31 +93,33 @@ function takeLock(releaseDir: string, token: string): void {
 }
 
 export class ReleaseTransaction {
-  /** Where the build writes; becomes the release on commit. */
-  readonly workDir: string;
+  /** Where dojo-util writes the release; moved into `releases/<id>` on commit. */
+  readonly outputDir: string;
   #open = true;
 
   private constructor(
-    readonly releaseDir: string,
-    readonly tempDir: string,
+    /** The folder that holds `current` and `releases/` (the releaseDir setting). */
+    readonly root: string,
+    /** This build's own folder inside root: the output, the profile, staged packages; gone when it ends. */
+    readonly scratchDir: string,
     /** This build's lock token. */
     private readonly lockToken: string,
   ) {
-    this.workDir = path.join(tempDir, 'release');
+    this.outputDir = path.join(scratchDir, 'release');
   }
 
   /** Takes the lock, clears what killed builds left behind, and makes a fresh temporary folder. */
-  static begin(releaseDir: string): ReleaseTransaction {
-    fs.mkdirSync(path.join(releaseDir, RELEASES_FOLDER), { recursive: true });
+  static begin(root: string): ReleaseTransaction {
+    fs.mkdirSync(path.join(root, RELEASES_FOLDER), { recursive: true });
     const token = crypto.randomBytes(8).toString('hex');
-    takeLock(releaseDir, token);
+    takeLock(root, token);
     heldHere.add(token);
-    for (const entry of fs.readdirSync(releaseDir)) {
-      if (entry.startsWith(TEMP_PREFIX)) fs.rmSync(path.join(releaseDir, entry), { recursive: true, force: true });
+    for (const entry of fs.readdirSync(root)) {
+      if (entry.startsWith(TEMP_PREFIX)) fs.rmSync(path.join(root, entry), { recursive: true, force: true });
     }
-    const tempDir = path.join(releaseDir, `${TEMP_PREFIX}${process.pid}-${crypto.randomBytes(4).toString('hex')}`);
-    fs.mkdirSync(tempDir);
-    return new ReleaseTransaction(releaseDir, tempDir, token);
+    const scratchDir = path.join(root, `${TEMP_PREFIX}${process.pid}-${crypto.randomBytes(4).toString('hex')}`);
+    fs.mkdirSync(scratchDir);
+    return new ReleaseTransaction(root, scratchDir, token);
   }
 
   /**
@@ -126,13 +128,13 @@ export class ReleaseTransaction {
    */
   commit(id: string, keep: number): { dir: string; pruned: string[] } {
     this.#assertOpen();
-    const target = path.join(this.releaseDir, RELEASES_FOLDER, id);
+    const target = path.join(this.root, RELEASES_FOLDER, id);
     // Never replace a release folder: it may be the one being served. Ids are unique, so this only
     // fails (and rolls back) if one was reused by hand.
     if (fs.existsSync(target)) throw new Error(`release ${id} already exists in ${path.dirname(target)}`);
-    fs.renameSync(this.workDir, target);
-    const link = path.join(this.releaseDir, CURRENT_LINK);
-    const nextLink = path.join(this.tempDir, 'current');
+    fs.renameSync(this.outputDir, target);
+    const link = path.join(this.root, CURRENT_LINK);
+    const nextLink = path.join(this.scratchDir, 'current');
     fs.symlinkSync(path.join(RELEASES_FOLDER, id), nextLink);
     // rename(2) over the old link is atomic: a reader sees the old release or the new one, never neither.
     fs.renameSync(nextLink, link);
@@ -149,7 +151,7 @@ export class ReleaseTransaction {
 
   /** Removes releases beyond the newest `keep`, never the current one. */
   #prune(keep: number, current: string): string[] {
-    const folder = path.join(this.releaseDir, RELEASES_FOLDER);
+    const folder = path.join(this.root, RELEASES_FOLDER);
     const byAge = fs
       .readdirSync(folder)
       .map((name) => ({ name, mtime: fs.statSync(path.join(folder, name)).mtimeMs }))
@@ -166,8 +168,8 @@ export class ReleaseTransaction {
 
   #close(): void {
     this.#open = false;
-    fs.rmSync(this.tempDir, { recursive: true, force: true });
-    const lock = path.join(this.releaseDir, LOCK_FILE);
+    fs.rmSync(this.scratchDir, { recursive: true, force: true });
+    const lock = path.join(this.root, LOCK_FILE);
     if (readHolder(lock)?.token === this.lockToken) fs.rmSync(lock, { force: true });
     heldHere.delete(this.lockToken);
   }

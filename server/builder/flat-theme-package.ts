@@ -13,9 +13,12 @@ const PROFILE = `var profile = {
 };
 `;
 
+/** Where `stageFlatTheme(stageDir)` puts the package. */
+export const flatThemeLocation = (stageDir: string): string => path.join(stageDir, 'dojo-themes');
+
 /** Copies dojo-themes' flat theme under `stageDir` and returns the package's folder. */
 export function stageFlatTheme(stageDir: string): string {
-  const location = path.join(stageDir, 'dojo-themes');
+  const location = flatThemeLocation(stageDir);
   fs.cpSync(path.join(packageFolder('dojo-themes'), 'flat'), path.join(location, 'flat'), { recursive: true });
   fs.writeFileSync(path.join(location, 'package.json'), JSON.stringify({ name: 'dojo-themes', version: '1.14.1', dojoBuild: 'themes.profile.js' }));
   fs.writeFileSync(path.join(location, 'themes.profile.js'), PROFILE);

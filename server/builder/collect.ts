@@ -39,16 +39,16 @@ export function neededModules(forms: Iterable<FormDefinition>, settings: Resolve
 
 /**
  * The packages to build: dojo, dijit and dijitize always; dojox and dojo-themes only when used.
- * `flatTheme` gives the folder of the staged flat theme (see flat-theme-package.ts).
+ * `flatThemeDir` is where the flat theme is staged (see flat-theme-package.ts).
  */
-export function buildPackages(modules: NeededModule[], themes: Theme[], appPackages: Record<string, string>, flatTheme: () => string): BuildPackage[] {
+export function buildPackages(modules: NeededModule[], themes: Theme[], appPackages: Record<string, string>, flatThemeDir: string): BuildPackage[] {
   const packages: BuildPackage[] = [
     { name: 'dojo', location: packageFolder('dojo') },
     { name: 'dijit', location: packageFolder('dijit') },
     { name: 'dijitize', location: CLIENT_FOLDER },
   ];
   if (modules.some((m) => m.mid.startsWith('dojox/'))) packages.push({ name: 'dojox', location: packageFolder('dojox') });
-  if (themes.includes('flat')) packages.push({ name: 'dojo-themes', location: flatTheme() });
+  if (themes.includes('flat')) packages.push({ name: 'dojo-themes', location: flatThemeDir });
   for (const [name, location] of Object.entries(appPackages)) packages.push({ name, location: path.resolve(location) });
   return packages;
 }
