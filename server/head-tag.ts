@@ -3,11 +3,9 @@
 // ready. With a form function set, the same is said with no inline script (a JSON island read by boot.js).
 import { createRequire } from 'node:module';
 import type nunjucks from 'nunjucks';
+import { BOOT_FILE, BOOT_ISLAND_ID } from './amd-ids.js';
 import { attributes, scriptJson } from './escape.js';
 import type { ReadyCallback, RequestDojo } from './request-dojo.js';
-
-/** Id of the JSON island that boot.js reads in no-inline-script mode. */
-export const BOOT_ISLAND_ID = 'dijitize-boot';
 
 function stylesheets(dojo: RequestDojo): string {
   return [dojo.themeUrl, ...dojo.stylesheets].map((href) => `<link${attributes({ rel: 'stylesheet', href })}>`).join('\n');
@@ -39,7 +37,7 @@ function islandHead(dojo: RequestDojo): string {
   return [
     stylesheets(dojo),
     `<script type="application/json" id="${BOOT_ISLAND_ID}">${scriptJson(boot)}</script>`,
-    `<script${attributes({ src: dojo.clientUrl('boot.js') })}></script>`,
+    `<script${attributes({ src: dojo.clientUrl(BOOT_FILE) })}></script>`,
     `<script${attributes({ src: dojo.src })}></script>`,
   ].join('\n');
 }

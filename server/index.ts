@@ -20,6 +20,7 @@ export type { JsonValue } from './escape.js';
 export type { AttrMapOverride, AttrTarget, MappedFacts, FactName } from './forms/mapping.js';
 export type { DijitClass, CustomWidget } from './forms/widgets.js';
 export type { FormState, ParseResult } from './forms/validate.js';
-export type { RawValue, RawValues } from './forms/coerce.js';
+export type { RawValues } from './forms/coerce.js';
+export type { RawValue } from './forms/field-values.js';
 export type { RenderedForm } from './forms/add-to-page.js';
 export type { Release, ReleaseManifest } from './release-source.js';

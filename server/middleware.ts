@@ -3,6 +3,7 @@
 import path from 'node:path';
 import express, { type RequestHandler, type Router } from 'express';
 import cookieParser from 'cookie-parser';
+import { CLIENT_PACKAGE } from './amd-ids.js';
 import { recordAppSettings } from './app-settings.js';
 import { createCsrfGuard, csrfErrors } from './csrf.js';
 import { formBodyParser } from './form-body.js';
@@ -32,7 +33,7 @@ function sourceMode(settings: ResolvedSettings): DojoSources {
   const base = src.slice(0, -'/dojo/dojo.js'.length) || local;
   return {
     src,
-    locate: { packages: [{ name: 'dijitize', location: `${local}/dijitize` }] },
+    locate: { packages: [{ name: CLIENT_PACKAGE, location: `${local}/${CLIENT_PACKAGE}` }] },
     themeUrl: (theme) => `${theme === 'flat' ? local : base}/${themePath(theme)}`,
     clientUrl: (file) => `${local}/dijitize/${file}`,
     release: null,

@@ -1,5 +1,6 @@
 // The per-request `req.dojo`: what one page will ask of Dojo. Made fresh for every request from the
 // resolved settings, so that nothing a handler changes can leak into the next request.
+import { PACKAGE_NAME, REQUIRE_ID } from './amd-ids.js';
 import { CSRF_FIELD } from './csrf.js';
 import { assertInlineScript, escapeHtml, type JsonValue } from './escape.js';
 import { THEMES, type DojoConfig, type ModuleFunction, type ResolvedSettings, type Theme } from './settings.js';
@@ -28,8 +29,6 @@ export interface DojoSources {
   clientUrl(file: string): string;
   release: Release | null;
 }
-
-const MODULE_ID = /^[A-Za-z0-9_$.-]+(\/[A-Za-z0-9_$.-]+)*!?$/;
 
 /**
  * The Dojo set-up of one request. Read by the `{% dojo %}` tag; changed by handlers.
@@ -121,7 +120,7 @@ export class RequestDojo {
 
   /** Maps a package name to a URL (the seed's set_module_path), replacing an earlier mapping. */
   setPackage(name: string, location: string, main?: string): this {
-    if (!/^[A-Za-z0-9_$.-]+$/.test(name)) throw new TypeError(`Package name ${JSON.stringify(name)} must not contain slashes`);
+    if (!PACKAGE_NAME.test(name)) throw new TypeError(`Package name ${JSON.stringify(name)} must not contain slashes`);
     const pkg = main ? { name, location, main } : { name, location };
     const at = this.config.packages.findIndex((p) => p.name === name);
     if (at >= 0) this.config.packages[at] = pkg;
@@ -154,7 +153,7 @@ export class RequestDojo {
   /** Requires an AMD module on this page (once). */
   require(moduleId: string): this {
     this.#assertHeadOpen('require');
-    if (!MODULE_ID.test(moduleId)) throw new TypeError(`${JSON.stringify(moduleId)} is not an AMD module id`);
+    if (!REQUIRE_ID.test(moduleId)) throw new TypeError(`${JSON.stringify(moduleId)} is not an AMD module id`);
     if (!this.modules.includes(moduleId)) this.modules.push(moduleId);
     return this;
   }

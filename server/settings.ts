@@ -2,6 +2,7 @@
 // value fails early with the key that is wrong, never later inside a request.
 import type { Request } from 'express';
 import * as z from 'zod';
+import { MODULE_ID, PACKAGE_NAME } from './amd-ids.js';
 import { installedPackageFolder } from './package-folders.js';
 
 /**
@@ -11,11 +12,11 @@ import { installedPackageFolder } from './package-folders.js';
 export const THEMES = ['claro', 'tundra', 'soria', 'nihilo', 'flat'] as const;
 export type Theme = (typeof THEMES)[number];
 
-const moduleId = z.string().regex(/^[A-Za-z0-9_$.-]+(\/[A-Za-z0-9_$.-]+)*$/, 'an AMD module id such as "app/forms"');
+const moduleId = z.string().regex(MODULE_ID, 'an AMD module id such as "app/forms"');
 const identifier = z.string().regex(/^[A-Za-z_$][A-Za-z0-9_$]*$/, 'a JavaScript function name');
 
 const packageSchema = z.strictObject({
-  name: z.string().regex(/^[A-Za-z0-9_$.-]+$/, 'a package name without slashes'),
+  name: z.string().regex(PACKAGE_NAME, 'a package name without slashes'),
   location: z.string().min(1),
   main: z.string().optional(),
 });

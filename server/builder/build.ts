@@ -4,6 +4,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { BOOT_FILE, CLIENT_PACKAGE } from '../amd-ids.js';
 import { formRegistry, type FormDefinition } from '../forms/define.js';
 import { themePath } from '../package-folders.js';
 import { MANIFEST_FILE, type ReleaseManifest } from '../release-source.js';
@@ -70,7 +71,7 @@ export function releaseId(createdAt: string, digest: string): string {
 }
 
 function writeManifest(dir: string, config: BuildConfig, modules: string[], packages: string[]): ReleaseManifest {
-  const files = { dojo: 'dojo/dojo.js', boot: 'dijitize/boot.js' };
+  const files = { dojo: 'dojo/dojo.js', boot: `${CLIENT_PACKAGE}/${BOOT_FILE}` };
   const themes: Partial<Record<Theme, string>> = {};
   for (const theme of config.themes) themes[theme] = themePath(theme);
   const hashes: Record<string, string> = {};

@@ -2,6 +2,7 @@
 // and field that needs it), the client modules, and the app's own; and the packages they live in.
 import fs from 'node:fs';
 import path from 'node:path';
+import { CLIENT_MODULES, CLIENT_PACKAGE } from '../amd-ids.js';
 import { packageFolder, CLIENT_FOLDER } from '../package-folders.js';
 import type { FormDefinition } from '../forms/define.js';
 import type { ResolvedSettings, Theme } from '../settings.js';
@@ -13,8 +14,8 @@ export interface NeededModule {
   neededBy: string;
 }
 
-/** Client modules every release carries: the head tag's domReady, both ways of starting forms. */
-export const CLIENT_MODULES = ['dojo/domReady', 'dijitize/formSupport', 'dijitize/FormBuilder', 'dijitize/start'];
+/** Modules every release carries: the head tag's domReady, and dijitize's client modules. */
+const ALWAYS_BUNDLED = ['dojo/domReady', ...Object.values(CLIENT_MODULES)];
 
 /** A module the build cannot find; names what needs it. */
 export class MissingModuleError extends Error {}
@@ -24,7 +25,7 @@ export function neededModules(forms: Iterable<FormDefinition>, settings: Resolve
   const add = (mid: string, neededBy: string) => {
     if (!out.some((m) => m.mid === mid)) out.push({ mid, neededBy });
   };
-  for (const mid of CLIENT_MODULES) add(mid, 'dijitize');
+  for (const mid of ALWAYS_BUNDLED) add(mid, 'dijitize');
   if (settings.formFunction) add(settings.formFunction.module, 'the formFunction setting');
   for (const form of forms) {
     const { compiled } = form;
@@ -45,7 +46,7 @@ export function buildPackages(modules: NeededModule[], themes: Theme[], appPacka
   const packages: BuildPackage[] = [
     { name: 'dojo', location: packageFolder('dojo') },
     { name: 'dijit', location: packageFolder('dijit') },
-    { name: 'dijitize', location: CLIENT_FOLDER },
+    { name: CLIENT_PACKAGE, location: CLIENT_FOLDER },
   ];
   if (modules.some((m) => m.mid.startsWith('dojox/'))) packages.push({ name: 'dojox', location: packageFolder('dojox') });
   if (themes.includes('flat')) packages.push({ name: 'dojo-themes', location: flatThemeDir });

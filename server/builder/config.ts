@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as z from 'zod';
+import { PACKAGE_NAME } from '../amd-ids.js';
 import { appSettings } from '../app-settings.js';
 import { resolveSettings, THEMES, type DojoSettings, type ResolvedSettings, type Theme } from '../settings.js';
 
@@ -17,7 +18,7 @@ const configSchema = z.strictObject({
   /** The settings your app passes to dojo() (theme, locale, formFunction...); default: those of the app's own dojo(). */
   settings: z.record(z.string(), z.unknown()).optional(),
   /** The app's own AMD packages: name -> folder on disk. */
-  packages: z.record(z.string().regex(/^[A-Za-z0-9_$.-]+$/), z.string()).default({}),
+  packages: z.record(z.string().regex(PACKAGE_NAME, 'a package name without slashes'), z.string()).default({}),
   /** Extra modules to bundle (your pages' own). */
   modules: z.array(z.string()).default([]),
   /** Themes to build besides the settings' theme. */

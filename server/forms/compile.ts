@@ -1,6 +1,7 @@
 // A field's schema facts and options -> everything needed to render it and create its widget, worked out
 // once per form definition. Per request only values and errors change.
 import type { SchemaFacts, FieldKind } from './introspect.js';
+import { PACKAGED_MODULE_ID } from '../amd-ids.js';
 import { DefinitionProblem } from './definition-problem.js';
 import { applyAttrMap, mappedFacts, type AttrMapOverride, type MappedFacts } from './mapping.js';
 import type { JsonValue } from '../escape.js';
@@ -154,7 +155,7 @@ export function compileField(formId: string, facts: SchemaFacts, options: FieldO
     throw new DefinitionProblem(facts.path, `${widget} needs choices: use z.enum([...]) or give choices`);
   }
   const module = typeof requested === 'object' ? requested.module : widget;
-  if (!/^[A-Za-z0-9_$.-]+(\/[A-Za-z0-9_$.-]+)+$/.test(module)) {
+  if (!PACKAGED_MODULE_ID.test(module)) {
     throw new DefinitionProblem(facts.path, `widget module ${JSON.stringify(module)} is not an AMD module id`);
   }
 

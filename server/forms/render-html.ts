@@ -1,8 +1,7 @@
 // A compiled form + its state -> plain, accessible HTML that works with JavaScript off: labels tied to
 // ids, native constraint attributes, the user's values, and each error as text beside its field.
 import { attributes, escapeHtml } from '../escape.js';
-import { isCheckedValue } from './coerce.js';
-import { rawValueOf } from './initial-values.js';
+import { formatValue, isCheckedValue } from './field-values.js';
 import type { CompiledField } from './compile.js';
 import type { CompiledForm } from './define.js';
 import type { FormState } from './validate.js';
@@ -24,7 +23,7 @@ export function shownValue(field: CompiledField, state: Partial<FormState>): str
   if (field.inputType === 'password') return '';
   const sent = state.values?.[field.path];
   if (sent !== undefined) return sent;
-  return rawValueOf(field, field.facts.defaultValue) ?? (field.kind === 'multiEnum' ? [] : '');
+  return formatValue(field.kind, field.facts.defaultValue) ?? (field.kind === 'multiEnum' ? [] : '');
 }
 
 const isChecked = (value: string | string[]) => typeof value === 'string' && isCheckedValue(value);

@@ -2,7 +2,7 @@
 // properties, server error). Both modes start from this list: inline code is generated from it, and the
 // form function receives it as a JSON island.
 import { escapeHtml } from '../escape.js';
-import { isCheckedValue, isoDayToDate, parseDecimal } from './coerce.js';
+import { KIND_VALUES } from './field-values.js';
 import type { CompiledField } from './compile.js';
 import type { CompiledForm } from './define.js';
 import { focusTarget, partIds, shownValue, submitId } from './render-html.js';
@@ -56,35 +56,6 @@ function choiceCount(field: CompiledField): ChoiceCount[] {
   return [{ name: field.path, min: minItems, max: maxItems ?? null, tooFew: escapeHtml(tooFew), tooMany: escapeHtml(tooMany), errorText: partIds(field).error, focus: focusTarget(field) }];
 }
 
-const TIME = /^T?(\d{2}:\d{2})(:\d{2})?$/;
-
-/** The widget's value properties for a raw value: `value` when it parses, else the text as typed. */
-function valueProps(field: CompiledField, raw: string | string[]): Record<string, unknown> {
-  const text = Array.isArray(raw) ? (raw[0] ?? '') : raw.trim();
-  switch (field.kind) {
-    case 'number': {
-      if (text === '') return {};
-      const value = parseDecimal(text);
-      return value === null ? { displayedValue: text } : { value };
-    }
-    case 'date':
-    case 'isoDate':
-      if (text === '') return {};
-      return isoDayToDate(text) ? { value: text } : { displayedValue: text };
-    case 'time': {
-      if (text === '') return {};
-      const m = TIME.exec(text);
-      return m ? { value: `T${m[1]}${m[2] ?? ':00'}` } : { displayedValue: text };
-    }
-    case 'boolean':
-      return { checked: isCheckedValue(text) };
-    case 'multiEnum':
-      return {}; // the <option selected> / checked markup carries the selection
-    default:
-      return { value: Array.isArray(raw) ? text : raw };
-  }
-}
-
 function fieldInstances(field: CompiledField, state: Partial<FormState>): WidgetInstance[] {
   const raw = shownValue(field, state);
   const error = state.errors?.[field.path];
@@ -101,7 +72,7 @@ function fieldInstances(field: CompiledField, state: Partial<FormState>): Widget
       }),
     );
   }
-  const instance: WidgetInstance = { module: field.module, node: field.id, props: { ...field.props, id: field.id, name: field.path, ...valueProps(field, raw) } };
+  const instance: WidgetInstance = { module: field.module, node: field.id, props: { ...field.props, id: field.id, name: field.path, ...KIND_VALUES[field.kind].widgetValue(raw) } };
   if (field.storeChoices) instance.choices = field.storeChoices;
   return [withError(instance)];
 }
