@@ -37,7 +37,7 @@ export function benchApp(settings: DojoSettings = {}): Express {
   app.get('/form-function/:n', (req, res) => {
     const form = formOf(req.params['n']);
     if (!form) return void res.sendStatus(404);
-    req.dojo.formFunction = { module: 'dijitize/FormBuilder', fn: 'build' };
+    req.dojo.formFunction = { module: 'dijitize/forms', fn: 'build' };
     res.type('html').send(page.render({ dojo: req.dojo, expected: expected(form), body: req.dojo.form(form).html }));
   });
   // The Dojango way: the same fields as data-dojo-type markup, created by dojo/parser.

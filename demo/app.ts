@@ -86,7 +86,7 @@ export function createApp(overrides: DojoSettings = {}): Express {
     title: 'Register (no inline script)',
     intro: 'Served with Content-Security-Policy: script-src \'self\'.',
     prepare: (req, res) => {
-      req.dojo.formFunction = { module: 'dijitize/FormBuilder', fn: 'build' };
+      req.dojo.formFunction = { module: 'dijitize/forms', fn: 'build' };
       res.set('Content-Security-Policy', `script-src 'self'; ${PAGE_POLICY}`);
     },
   });

@@ -22,5 +22,5 @@ export type { DijitClass, CustomWidget } from './forms/widgets.js';
 export type { FormState, ParseResult } from './forms/validate.js';
 export type { RawValues } from './forms/coerce.js';
 export type { RawValue } from './forms/field-values.js';
-export type { RenderedForm } from './forms/add-to-page.js';
+export type { RenderedForm } from './forms/render.js';
 export type { Release, ReleaseManifest } from './release-source.js';

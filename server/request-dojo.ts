@@ -1,11 +1,11 @@
 // The per-request `req.dojo`: what one page will ask of Dojo. Made fresh for every request from the
 // resolved settings, so that nothing a handler changes can leak into the next request.
-import { PACKAGE_NAME, REQUIRE_ID } from './amd-ids.js';
+import { CLIENT_MODULES, PACKAGE_NAME, REQUIRE_ID, specIslandId } from './amd-ids.js';
 import { CSRF_FIELD } from './csrf.js';
-import { assertInlineScript, escapeHtml, type JsonValue } from './escape.js';
+import { assertInlineScript, type JsonValue } from './escape.js';
 import { THEMES, type DojoConfig, type ModuleFunction, type ResolvedSettings, type Theme } from './settings.js';
 import type { Release } from './release-source.js';
-import { addFormToPage, type RenderedForm } from './forms/add-to-page.js';
+import { render, renderedForm, type RenderedForm } from './forms/render.js';
 import type { FormDefinition } from './forms/define.js';
 import type { FormState } from './forms/validate.js';
 
@@ -173,13 +173,23 @@ export class RequestDojo {
   }
 
   /**
-   * Renders a form for this page and registers its widgets (the seed's `dojo_form`).
+   * Renders a form for this page and adds what turns it into widgets (the seed's `dojo_form`): its
+   * modules, and a ready call of the client's `forms.build` with its spec (inline mode), or of the form
+   * function with the id of a JSON island that holds the spec.
    * @example res.render('register.html', { form: req.dojo.form(register, result.state) });
    */
   form(definition: FormDefinition, state: Partial<FormState> = {}): RenderedForm {
     this.#assertHeadOpen('form');
-    const hidden = this.csrfToken ? `<input type="hidden" name="${CSRF_FIELD}" value="${escapeHtml(this.csrfToken())}">\n` : '';
-    return addFormToPage(this, definition, state, hidden);
+    const rendering = render(definition.compiled, state, this.csrfToken ? { [CSRF_FIELD]: this.csrfToken() } : {});
+    if (!this.enabled) return renderedForm(rendering, rendering.html);
+    for (const mid of rendering.modules) this.require(mid);
+    if (!this.formFunction) {
+      this.onReady({ module: CLIENT_MODULES.forms, fn: 'build', args: [rendering.spec] });
+      return renderedForm(rendering, rendering.html);
+    }
+    const island = specIslandId(rendering.id);
+    this.onReady({ ...this.formFunction, args: [island] });
+    return renderedForm(rendering, `${rendering.html}\n<script type="application/json" id="${island}">${rendering.specJson}</script>`);
   }
 
   #toCallback(input: ReadyInput, method: string): ReadyCallback {

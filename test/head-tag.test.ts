@@ -60,7 +60,7 @@ describe('{% dojo %} head tag', () => {
   });
 
   it('says everything as data when a form function is set: no inline script at all', () => {
-    const d = requestDojo({ formFunction: { module: 'dijitize/FormBuilder', fn: 'build' } });
+    const d = requestDojo({ formFunction: { module: 'dijitize/forms', fn: 'build' } });
     d.onReady({ module: 'app/main', fn: 'start', args: ['</script>'] });
     const html = renderHead(d);
     positions(html, [

@@ -21,7 +21,7 @@ describe('RequestDojo', () => {
   });
 
   it('refuses inline ready code when a form function is set', () => {
-    const d = requestDojo({ formFunction: { module: 'dijitize/FormBuilder', fn: 'build' } });
+    const d = requestDojo({ formFunction: { module: 'dijitize/forms', fn: 'build' } });
     assert.throws(() => d.onReady('function () {}'), /pass \{ module, fn, args \} instead/);
   });
 });

@@ -1,13 +1,14 @@
 define([
 	"dojo/_base/declare",
+	"dojo/_base/lang", // lang.mixin
 	"dojo/dom", // dom.byId
 	"dojo/dom-attr", // domAttr.set
 	"dojo/dom-class", // domClass.add
 	"dojo/store/Memory"
-], function(declare, dom, domAttr, domClass, Memory){
+], function(declare, lang, dom, domAttr, domClass, Memory){
 	// summary:
-	//		What both ways of starting a form share: showing the server's error inside a widget, and
-	//		blocking the submission of an invalid form.
+	//		Creating a form's widgets (Dijit's ARIA gaps filled, the server's errors shown inside them),
+	//		and blocking the submission of an invalid form. dijitize/forms drives it.
 
 	function describe(/*DOMNode*/ node, /*String*/ ids){
 		// summary:
@@ -94,14 +95,73 @@ define([
 			return inRange && (typeof value != "number" || Math.abs(steps - Math.round(steps)) < 1e-9);
 		}
 	});
-	function withStepCheck(/*Function*/ Widget){
-		if(!Widget._dijitizeStepCheck){
-			// No class name: declare() would also set a global. The widget still says what it is.
-			var Checked = declare([Widget, StepCheck]);
-			Checked.prototype.declaredClass = Widget.prototype.declaredClass;
-			Widget._dijitizeStepCheck = Checked;
+
+	// The server's message about the value it was sent, shown as the widget's own error until the user
+	// changes that value; then the widget's own validation takes over. Dijit's way to change how a widget
+	// validates: a mixin that overrides isValid() and getErrorMessage() and calls this.inherited().
+	var ServerError = declare(null, {
+		// serverError: String
+		//		The server's message: HTML, escaped by the server.
+		serverError: "",
+
+		postCreate: function(){
+			this.inherited(arguments);
+			this._sentText = this.textbox.value;
+			// The server has judged this value already: show the verdict as Dijit shows that of a field
+			// the user has left (an empty required field would otherwise be only "Incomplete").
+			this._hasBeenBlurred = true;
+		},
+
+		_unchanged: function(){
+			return this.textbox.value === this._sentText;
+		},
+
+		isValid: function(){
+			return !this._unchanged() && this.inherited(arguments);
+		},
+
+		getErrorMessage: function(){
+			return this._unchanged() ? this.serverError : this.inherited(arguments);
 		}
-		return Widget._dijitizeStepCheck;
+	});
+
+	var MIXINS = { step: StepCheck, serverError: ServerError };
+
+	function withMixins(/*Function*/ Widget, /*String[]*/ names){
+		// summary:
+		//		Widget with the named MIXINS mixed in, one class per widget class and set of mixins, made
+		//		once. One declare() for all of them: declare() tells classes apart by declaredClass, which
+		//		the mixed class takes from the widget's, so it must never be a base of another.
+		if(!names.length){
+			return Widget;
+		}
+		var key = "_dijitize_" + names.join("_");
+		if(!Object.prototype.hasOwnProperty.call(Widget, key)){
+			// No class name: declare() would also set a global. The widget still says what it is.
+			var Mixed = declare([Widget].concat(names.map(function(name){ return MIXINS[name]; })));
+			Mixed.prototype.declaredClass = Widget.prototype.declaredClass;
+			Widget[key] = Mixed;
+		}
+		return Widget[key];
+	}
+
+	function choicesStore(/*Array*/ choices){
+		// summary:
+		//		A ComboBox's or FilteringSelect's choices ([value, label] pairs from the server) as the
+		//		store it would otherwise build from its <option>s: the same items, without reading each
+		//		option's innerText, which forces a layout of the whole page per widget.
+		var data = [];
+		for(var i = 0; i < choices.length; i++){
+			data.push({ id: choices[i][0], value: choices[i][0], name: choices[i][1] });
+		}
+		return new Memory({ data: data });
+	}
+
+	function markInvalid(/*dijit/_WidgetBase*/ widget){
+		// summary:
+		//		CheckBox, MultiSelect, Select...: no Error state of their own; marked for CSS and AT.
+		domAttr.set(widget.focusNode || widget.domNode, "aria-invalid", "true");
+		domClass.add(widget.domNode, "dijitize-invalid");
 	}
 
 	function chosen(/*DOMNode*/ form, /*String*/ name){
@@ -139,63 +199,45 @@ define([
 	}
 
 	return {
-		create: function(/*Function*/ Widget, /*Object*/ props, /*String*/ nodeId, /*Object?*/ extras){
+		create: function(/*Function*/ Widget, /*Object*/ instance){
 			// summary:
-			//		Creates a widget in place of its plain HTML control (`new Widget(props, node)`), the
-			//		one way both modes create widgets: the control's descriptions are kept, and Dijit's ARIA
-			//		gaps are filled.
-			// extras:
-			//		`errorText`: the id of the field's error text, which follows the widget's state;
-			//		`step`: what the number must be a multiple of.
-			extras = extras || {};
-			var node = dom.byId(nodeId),
+			//		Creates one widget of a form's spec in place of its plain HTML control
+			//		(`new Widget(props, node)`): the one way widgets of forms are made. The control's
+			//		descriptions are kept, Dijit's ARIA gaps are filled, and the server's error is shown.
+			// instance:
+			//		`node`: the control's id; `props`: the widget's properties; `choices`: [value, label]
+			//		pairs for a store; `error`: the server's message (HTML, escaped); `extras.errorText`:
+			//		the id of the field's error text, which follows the widget's state; `extras.step`: what
+			//		a number must be a multiple of.
+			var extras = instance.extras || {},
+				props = lang.mixin({}, instance.props),
+				node = dom.byId(instance.node),
 				describedBy = node && node.getAttribute("aria-describedby");
+			if(instance.choices){
+				props.store = choicesStore(instance.choices);
+			}
+			var mixins = [];
 			if(extras.step){
-				Widget = withStepCheck(Widget);
+				mixins.push("step");
 				props.dijitizeStep = extras.step;
 			}
-			var widget = new Widget(props, node || nodeId);
+			// A ValidationTextBox (and each box built on it) has a validator and an Error state.
+			var textValidation = typeof Widget.prototype.validator == "function";
+			if(instance.error && textValidation){
+				mixins.push("serverError");
+				props.serverError = instance.error;
+			}
+			var widget = new (withMixins(Widget, mixins))(props, node || instance.node);
 			fillAriaGaps(widget);
 			keepDescriptions(widget, describedBy, extras.errorText);
-			return widget;
-		},
-
-		showServerError: function(/*dijit/_WidgetBase*/ widget, /*String*/ message){
-			// summary:
-			//		Puts the widget in its Error state with the server's message (HTML, already escaped),
-			//		until the user changes the value; then the widget's own validation takes over.
-			if(typeof widget.validate == "function" && typeof widget.validator == "function" && widget.textbox){
-				var sentText = widget.textbox.value,
-					validator = widget.validator,
-					getErrorMessage = widget.getErrorMessage,
-					unchanged = function(){ return widget.textbox.value === sentText; };
-				widget.validator = function(){
-					return unchanged() ? false : validator.apply(this, arguments);
-				};
-				widget.getErrorMessage = function(){
-					return unchanged() ? message : getErrorMessage.apply(this, arguments);
-				};
-				widget._hasBeenBlurred = true;
-				widget.validate(false);
-			}else{
-				// CheckBox, MultiSelect, Select...: no Error state of their own; mark them for CSS and AT.
-				domAttr.set(widget.focusNode || widget.domNode, "aria-invalid", "true");
-				domClass.add(widget.domNode, "dijitize-invalid");
+			if(instance.error){
+				if(textValidation){
+					widget.validate(false);
+				}else{
+					markInvalid(widget);
+				}
 			}
 			return widget;
-		},
-
-		withChoices: function(/*Object*/ props, /*Array*/ choices){
-			// summary:
-			//		Gives a ComboBox or FilteringSelect its choices ([value, label] pairs from the server) as
-			//		the store it would otherwise build from its <option>s: the same items, without reading
-			//		each option's innerText, which forces a layout of the whole page per widget.
-			var data = [];
-			for(var i = 0; i < choices.length; i++){
-				data.push({ id: choices[i][0], value: choices[i][0], name: choices[i][1] });
-			}
-			props.store = new Memory({ data: data });
-			return props;
 		},
 
 		guardSubmit: function(/*dijit/form/Form*/ form, /*Array?*/ counts){

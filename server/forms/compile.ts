@@ -58,7 +58,7 @@ export interface CompiledField {
   markup: Markup;
   inputType: string;
   /** Dijit properties that do not change per request (no value, no error). */
-  props: Record<string, unknown>;
+  props: Record<string, JsonValue>;
   /** HTML constraint attributes, so the form validates with JavaScript off too. */
   native: Record<string, string | number | boolean | undefined>;
   choices: Choice[];

@@ -61,7 +61,7 @@ export class FormDefinitionError extends Error {
 }
 
 /** Modules every form needs besides its widgets' classes. */
-export const FORM_MODULES = ['dijit/form/Form', 'dijit/form/Button', 'dijitize/formSupport'] as const;
+export const FORM_MODULES = ['dijit/form/Form', 'dijit/form/Button'] as const;
 
 /** The form's fields, compiled; throws DefinitionProblem. */
 function compileFields<S extends z.ZodObject>(id: string, schema: S, options: FormOptions<S>): CompiledField[] {

@@ -1,6 +1,7 @@
 // Each field kind's values, both ways, in one table: posted text -> the value the schema parses
 // (`parse`), a typed value -> the text a form shows (`format`), and shown text -> the widget's value
 // properties (`widgetValue`). Coercion, edit forms and widget specs all read it; nothing else converts.
+import type { JsonValue } from '../escape.js';
 import type { FieldKind, SchemaFacts } from './introspect.js';
 
 /** A raw value as urlencoded parsing gives it: one string, or several for a repeated name. */
@@ -14,7 +15,7 @@ interface KindValues {
   /** A typed value (not null or undefined) -> the text the form shows; undefined for none. */
   format(value: unknown): RawValue | undefined;
   /** Shown text -> the widget's properties: `value` when it parses, else the text as typed. */
-  widgetValue(raw: RawValue): Record<string, unknown>;
+  widgetValue(raw: RawValue): Record<string, JsonValue>;
 }
 
 /**
@@ -51,11 +52,14 @@ export function isoDayToDate(text: string): Date | null {
 
 const firstText = (raw: RawValue): string => (Array.isArray(raw) ? (raw[0] ?? '') : raw);
 
+/** The widget's value when the text is one (`value` not null), else the text as the user typed it. */
+const shown = (value: JsonValue | null, text: string): Record<string, JsonValue> => (value === null ? { displayedValue: text } : { value });
+
 /**
  * A kind with one value. Its text is trimmed (but a string's), empty text is no value (null for a
  * nullable field without a default), and several values are left for zod to refuse.
  */
-function singleValue(kind: { trim: boolean; maxText?: number; read(text: string): unknown; widget(text: string): Record<string, unknown> }): KindValues {
+function singleValue(kind: { trim: boolean; maxText?: number; read(text: string): unknown; widget(text: string): Record<string, JsonValue> }): KindValues {
   return {
     maxText: kind.maxText,
     parse(raw, facts) {
@@ -79,7 +83,7 @@ const text = (trim: boolean): KindValues => ({
 });
 
 const day = (read: (text: string) => unknown): KindValues =>
-  singleValue({ trim: true, maxText: 10, read, widget: (t) => (isoDayToDate(t) ? { value: t } : { displayedValue: t }) });
+  singleValue({ trim: true, maxText: 10, read, widget: (t) => shown(isoDayToDate(t) ? t : null, t) });
 
 export const KIND_VALUES: Record<FieldKind, KindValues> = {
   string: text(false),
@@ -88,10 +92,7 @@ export const KIND_VALUES: Record<FieldKind, KindValues> = {
     trim: true,
     maxText: MAX_NUMBER_TEXT,
     read: (t) => parseDecimal(t) ?? t,
-    widget: (t) => {
-      const value = parseDecimal(t);
-      return value === null ? { displayedValue: t } : { value };
-    },
+    widget: (t) => shown(parseDecimal(t), t),
   }),
   date: day((t) => isoDayToDate(t) ?? t),
   isoDate: day((t) => t),
@@ -101,7 +102,7 @@ export const KIND_VALUES: Record<FieldKind, KindValues> = {
     read: (t) => (t.startsWith('T') ? t.slice(1) : t),
     widget: (t) => {
       const m = TIME.exec(t);
-      return m ? { value: `T${m[1]}${m[2] ?? ':00'}` } : { displayedValue: t };
+      return shown(m ? `T${m[1]}${m[2] ?? ':00'}` : null, t);
     },
   }),
   boolean: {

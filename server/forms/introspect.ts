@@ -97,6 +97,33 @@ function readBounds(facts: SchemaFacts, schema: AnySchema, asValue: (v: unknown)
   }
 }
 
+function readArray(facts: SchemaFacts, schema: AnySchema): void {
+  const element = introspectField(facts.path, defOf(schema)['element'] as AnySchema);
+  if (element.kind !== 'enum') {
+    throw new DefinitionProblem(facts.path, `an array field must hold an enum (z.array(z.enum([...]))), not ${element.kind}`);
+  }
+  facts.kind = 'multiEnum';
+  facts.values = element.values ?? [];
+  for (const check of checksOf(schema)) {
+    if (check.check === 'min_length') facts.minItems = check['minimum'] as number;
+    else if (check.check === 'max_length') facts.maxItems = check['maximum'] as number;
+    else if (check.check === 'length_equals') facts.minItems = facts.maxItems = check['length'] as number;
+  }
+  // An empty selection posts nothing and means []: the field is required only with .min(1) or more.
+  facts.required = facts.required && (facts.minItems ?? 0) > 0;
+}
+
+/** How each zod type that can be a field is read: its kind, and the checks that matter for it. */
+const READERS: Record<string, (facts: SchemaFacts, schema: AnySchema) => void> = {
+  string: readStringChecks,
+  number: (facts, schema) => readBounds(Object.assign(facts, { kind: 'number' }), schema, Number),
+  boolean: (facts) => void (facts.kind = 'boolean'),
+  date: (facts, schema) => readBounds(Object.assign(facts, { kind: 'date' }), schema, isoDay),
+  enum: (facts, schema) => void Object.assign(facts, { kind: 'enum', values: Object.values(defOf(schema)['entries'] as Record<string, string | number>).map(String) }),
+  literal: (facts, schema) => void Object.assign(facts, { kind: 'enum', values: (defOf(schema)['values'] as unknown[]).map(String) }),
+  array: readArray,
+};
+
 /** Reads one field's schema, unwrapping optional, nullable, default and pipes (coerce, transform). */
 export function introspectField(path: string, schema: AnySchema): SchemaFacts {
   const facts: SchemaFacts = { path, kind: 'string', required: true, nullable: false, patterns: [] };
@@ -116,49 +143,10 @@ export function introspectField(path: string, schema: AnySchema): SchemaFacts {
     } else break;
     current = def['innerType'] as AnySchema;
   }
-  const def = defOf(current);
-  switch (def.type) {
-    case 'string':
-      readStringChecks(facts, current);
-      break;
-    case 'number':
-      facts.kind = 'number';
-      readBounds(facts, current, Number);
-      break;
-    case 'boolean':
-      facts.kind = 'boolean';
-      break;
-    case 'date':
-      facts.kind = 'date';
-      readBounds(facts, current, isoDay);
-      break;
-    case 'enum':
-      facts.kind = 'enum';
-      facts.values = Object.values(def['entries'] as Record<string, string | number>).map(String);
-      break;
-    case 'literal':
-      facts.kind = 'enum';
-      facts.values = (def['values'] as unknown[]).map(String);
-      break;
-    case 'array': {
-      const element = introspectField(path, def['element'] as AnySchema);
-      if (element.kind !== 'enum') {
-        throw new DefinitionProblem(path, `an array field must hold an enum (z.array(z.enum([...]))), not ${element.kind}`);
-      }
-      facts.kind = 'multiEnum';
-      facts.values = element.values ?? [];
-      for (const check of checksOf(current)) {
-        if (check.check === 'min_length') facts.minItems = check['minimum'] as number;
-        else if (check.check === 'max_length') facts.maxItems = check['maximum'] as number;
-        else if (check.check === 'length_equals') facts.minItems = facts.maxItems = check['length'] as number;
-      }
-      // An empty selection posts nothing and means []: the field is required only with .min(1) or more.
-      facts.required = facts.required && (facts.minItems ?? 0) > 0;
-      break;
-    }
-    default:
-      throw new DefinitionProblem(path, `zod type "${def.type}" has no form field; use string, number, boolean, date, enum or an array of enum`);
-  }
+  const type = defOf(current).type;
+  const read = Object.hasOwn(READERS, type) ? READERS[type] : undefined;
+  if (!read) throw new DefinitionProblem(path, `zod type "${type}" has no form field; use string, number, boolean, date, enum or an array of enum`);
+  read(facts, current);
   return facts;
 }
 

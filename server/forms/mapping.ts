@@ -1,7 +1,7 @@
 // The default mapping table: a field's constraints (read from zod, plus its messages and help) -> Dijit
 // properties. The seed's `attr_map`, as data: a user overrides or removes rows per form or per field.
 import type { SchemaFacts } from './introspect.js';
-import { escapeHtml } from '../escape.js';
+import { escapeHtml, type JsonValue } from '../escape.js';
 import { DefinitionProblem } from './definition-problem.js';
 import { setPath } from './object-path.js';
 import type { Capability } from './widgets.js';
@@ -29,7 +29,8 @@ export const FACT_NAMES: readonly FactName[] = [
 /** Where a fact goes: a Dijit property (dotted for nested: `constraints.min`), optionally converted. */
 export interface AttrTarget {
   to: string;
-  convert?: (value: NonNullable<MappedFacts[FactName]>, facts: MappedFacts) => unknown;
+  /** Returns what the browser gets: a JSON value. */
+  convert?: (value: NonNullable<MappedFacts[FactName]>, facts: MappedFacts) => JsonValue;
 }
 /** A row of the default table: the target applies to widgets with this capability. */
 export interface AttrRule extends AttrTarget {
@@ -144,7 +145,7 @@ export function applyAttrMap(
   facts: MappedFacts,
   capabilities: readonly Capability[],
   override: AttrMapOverride = {},
-): Record<string, unknown> {
+): Record<string, JsonValue> {
   const props: Record<string, unknown> = {};
   for (const name of FACT_NAMES) {
     const value = facts[name];
@@ -165,5 +166,5 @@ export function applyAttrMap(
       setPath(props, target.to, converted);
     }
   }
-  return props;
+  return props as Record<string, JsonValue>; // each value checked above
 }

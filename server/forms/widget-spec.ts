@@ -1,7 +1,8 @@
 // What the browser must create for one form on one request: a list of widget instances (module, node,
-// properties, server error). Both modes start from this list: inline code is generated from it, and the
-// form function receives it as a JSON island.
-import { escapeHtml } from '../escape.js';
+// properties, server error). Both modes hand this spec to the client's `forms.build`: inline as the ready
+// call's argument, or in a JSON island that the form function reads. (Types, not interfaces: a spec is a
+// JSON value.)
+import { escapeHtml, type JsonValue } from '../escape.js';
 import { KIND_VALUES } from './field-values.js';
 import type { CompiledField } from './compile.js';
 import type { CompiledForm } from './define.js';
@@ -9,10 +10,10 @@ import { focusTarget, partIds, shownValue, submitId } from './render-html.js';
 import { countMessages, type FormState } from './validate.js';
 
 /** One widget to create: `new (require(module))(props, node)`, then show `error` if there is one. */
-export interface WidgetInstance {
+export type WidgetInstance = {
   module: string;
   node: string;
-  props: Record<string, unknown>;
+  props: Record<string, JsonValue>;
   /**
    * The choices as [value, label] pairs, for a widget that takes them as a store. Left to itself, Dijit
    * builds that store from the `<option>`s with `innerText`, which forces a layout of the page per select.
@@ -23,13 +24,13 @@ export interface WidgetInstance {
   /** What the client adds to the widget: the id of the field's error text, kept in step with the
    * widget's state, and the step a number must be a multiple of (no Dijit property checks it). */
   extras?: { errorText: string; step?: number };
-}
+};
 
 /**
  * A multiple-choice field's count of choices, checked by the browser when the form is sent as the server
  * checks it (no widget or native attribute can say "at most n" of a group).
  */
-export interface ChoiceCount {
+export type ChoiceCount = {
   name: string;
   min: number;
   max: number | null;
@@ -39,15 +40,15 @@ export interface ChoiceCount {
   /** The field's error text, and the element that takes the focus when the count is wrong. */
   errorText: string;
   focus: string;
-}
+};
 
 /** The data a form function receives. The first instance is the form itself. */
-export interface FormSpec {
+export type FormSpec = {
   form: string;
   modules: string[];
   widgets: WidgetInstance[];
   counts: ChoiceCount[];
-}
+};
 
 function choiceCount(field: CompiledField): ChoiceCount[] {
   const { minItems = 0, maxItems } = field.facts;

@@ -20,7 +20,7 @@ if (engine === 'nunjucks') {
 app.use(dojo({
   theme: process.env.THEME ?? 'claro',
   releaseDir: process.env.RELEASE_DIR || null,
-  formFunction: process.env.FORM_FUNCTION ? { module: 'dijitize/FormBuilder', fn: 'build' } : null,
+  formFunction: process.env.FORM_FUNCTION ? { module: 'dijitize/forms', fn: 'build' } : null,
 }));
 
 let saved = null;

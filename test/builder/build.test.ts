@@ -90,7 +90,7 @@ describe('dijitize build (real dojo-util build of the demo)', { timeout: 180_000
     assert.equal(release.id, summary.id);
     assert.match(release.id, /^\d{8}-\d{6}-\d{3}-[0-9a-f]{12}-[0-9a-f]{8}$/);
     const layer = fs.readFileSync(path.join(release.dir, 'dojo/dojo.js'), 'utf8');
-    for (const mid of ['dijit/form/ValidationTextBox', 'dijit/form/DateTextBox', 'dijit/form/MultiSelect', 'dijitize/FormBuilder', 'demo/home']) {
+    for (const mid of ['dijit/form/ValidationTextBox', 'dijit/form/DateTextBox', 'dijit/form/MultiSelect', 'dijitize/forms', 'demo/home']) {
       assert.ok(layer.includes(`"${mid}"`), `${mid} is in the layer`);
     }
     assert.ok(layer.split('\n').length < 10, 'the layer is minified');

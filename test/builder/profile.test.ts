@@ -24,7 +24,7 @@ describe('build profile', () => {
     assert.deepEqual(layer.includeLocales, ['en-us']);
     for (const mid of ['dojo/dojo', 'dojo/domReady', 'dijit/form/Form', 'dijit/form/Button', 'dijit/form/ValidationTextBox', 'dijit/form/DateTextBox',
       'dijit/form/TimeTextBox', 'dijit/form/NumberSpinner', 'dijit/form/FilteringSelect', 'dijit/form/MultiSelect', 'dijit/form/CheckBox',
-      'dijit/form/SimpleTextarea', 'dijitize/formSupport', 'dijitize/FormBuilder', 'dijitize/start', 'demo/home']) {
+      'dijit/form/SimpleTextarea', 'dijitize/formSupport', 'dijitize/forms', 'dijitize/start', 'demo/home']) {
       assert.ok(layer.include.includes(mid), mid);
     }
     assert.equal(new Set(layer.include).size, layer.include.length);

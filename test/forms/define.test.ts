@@ -3,13 +3,23 @@ import { describe, it } from 'node:test';
 import * as z from 'zod';
 import { defineForm, FormDefinitionError } from '../../server/index.js';
 import { FormDefinition } from '../../server/forms/define.js';
+import { requestDojo } from '../new-request-dojo.js';
 
 describe('defineForm', () => {
-  it('compiles once per definition: the same compiled object serves every render', () => {
-    const form = defineForm('cache-test', z.object({ a: z.string() }));
-    const first = form.compiled;
-    assert.equal(form.compiled, first);
-    assert.deepEqual(first.modules, ['dijit/form/Form', 'dijit/form/Button', 'dijitize/formSupport', 'dijit/form/ValidationTextBox']);
+  it('compiles once per definition: renders and parses never read the schema again', () => {
+    const field = z.string();
+    let reads = 0;
+    const def = field.def;
+    Object.defineProperty(field, 'def', { get: () => (reads++, def), configurable: true });
+    const form = defineForm('cache-test', z.object({ a: field }));
+    const readsToCompile = reads;
+    assert.ok(readsToCompile > 0);
+    assert.deepEqual(form.compiled.modules, ['dijit/form/Form', 'dijit/form/Button', 'dijit/form/ValidationTextBox']);
+    for (let i = 0; i < 3; i++) {
+      requestDojo().form(form, { values: { a: String(i) }, errors: { a: 'wrong' } });
+      form.parse({ a: String(i) });
+    }
+    assert.equal(reads, readsToCompile);
   });
 
   it('reads nested objects as dotted paths', () => {
