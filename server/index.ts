@@ -14,8 +14,10 @@ export {
   type ModuleFunction,
   type Theme,
 } from './settings.js';
-export { defineForm, FormDefinitionError, type FormDefinition, type FormOptions, type FieldPath } from './forms/define.js';
-export type { FieldOptions, FieldMessages, ChoicesOption } from './forms/compile.js';
+export { defineForm, type FormDefinition } from './forms/define.js';
+export { FormDefinitionError } from './forms/definition-errors.js';
+export type { FormOptions, FieldPath } from './forms/compile.js';
+export type { FieldOptions, FieldMessages, ChoicesOption } from './forms/compile-field.js';
 export type { JsonValue } from './escape.js';
 export type { AttrMapOverride, AttrTarget, MappedFacts, FactName } from './forms/mapping.js';
 export type { DijitClass, CustomWidget } from './forms/widgets.js';

@@ -1,7 +1,7 @@
 // A POSTed body -> the object the schema parses: each field's raw value read by its path, converted by
 // its kind (field-values.ts; README lists the rules). Only the form's own field paths are read, so
 // unknown keys such as `__proto__` never reach an object.
-import type { CompiledField } from './compile.js';
+import type { CompiledField } from './compile-field.js';
 import { KIND_VALUES, type RawValue } from './field-values.js';
 import { setPath } from './object-path.js';
 

@@ -1,6 +1,6 @@
 // Typed data -> the raw values a form shows, for forms that edit existing data
 // (`req.dojo.form(form, form.initial(record))`). Each value is formatted by its kind (field-values.ts).
-import type { CompiledField } from './compile.js';
+import type { CompiledField } from './compile-field.js';
 import type { RawValues } from './coerce.js';
 import { formatValue } from './field-values.js';
 import { getPath } from './object-path.js';

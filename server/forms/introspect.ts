@@ -2,7 +2,7 @@
 // public definitions (`schema.def`, the checks in `def.checks`), never `_zod.bag`, which zod 4.6 empties.
 import type * as z from 'zod';
 import { toIsoDay } from './field-values.js';
-import { DefinitionProblem } from './definition-problem.js';
+import { DefinitionProblem } from './definition-errors.js';
 
 /** What kind of value a field holds; decides the default widget, the markup and the coercion. */
 export type FieldKind = 'string' | 'number' | 'boolean' | 'date' | 'isoDate' | 'time' | 'enum' | 'multiEnum';

@@ -2,7 +2,7 @@
 // properties. The seed's `attr_map`, as data: a user overrides or removes rows per form or per field.
 import type { SchemaFacts } from './introspect.js';
 import { escapeHtml, type JsonValue } from '../escape.js';
-import { DefinitionProblem } from './definition-problem.js';
+import { DefinitionProblem } from './definition-errors.js';
 import { setPath } from './object-path.js';
 import type { Capability } from './widgets.js';
 

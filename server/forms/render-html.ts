@@ -2,8 +2,8 @@
 // ids, native constraint attributes, the user's values, and each error as text beside its field.
 import { attributes, escapeHtml } from '../escape.js';
 import { formatValue, isCheckedValue } from './field-values.js';
-import type { CompiledField } from './compile.js';
-import type { CompiledForm } from './define.js';
+import type { CompiledField } from './compile-field.js';
+import type { CompiledForm } from './compile.js';
 import type { FormState } from './validate.js';
 
 /** Ids of the parts around a field, shared with the widget code (aria links, error text). */

@@ -1,7 +1,7 @@
 // A compiled form and one request's state -> all a page needs of it: the form's HTML, the spec of its
 // widgets and the modules they load. Pure: `req.dojo.form()` puts the result on the page.
 import { attributes, scriptJson } from '../escape.js';
-import type { CompiledForm } from './define.js';
+import type { CompiledForm } from './compile.js';
 import { errorCount, formOpenTag, renderFormBody } from './render-html.js';
 import type { FormState } from './validate.js';
 import { formSpec, type FormSpec } from './widget-spec.js';

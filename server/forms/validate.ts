@@ -2,9 +2,9 @@
 // that re-renders with the user's values and one message per field (the field's own messages first).
 import type * as z from 'zod';
 import { coerceValues, rawValues, type RawValues, type Unreadable } from './coerce.js';
-import type { CompiledField } from './compile.js';
+import type { CompiledField } from './compile-field.js';
 import { getPath } from './object-path.js';
-import type { CompiledForm } from './define.js';
+import type { CompiledForm } from './compile.js';
 
 /** What a form shows: the user's raw values, an error per field path, and errors of the whole form. */
 export interface FormState {

@@ -4,8 +4,8 @@
 // JSON value.)
 import { escapeHtml, type JsonValue } from '../escape.js';
 import { KIND_VALUES } from './field-values.js';
-import type { CompiledField } from './compile.js';
-import type { CompiledForm } from './define.js';
+import type { CompiledField } from './compile-field.js';
+import type { CompiledForm } from './compile.js';
 import { focusTarget, partIds, shownValue, submitId } from './render-html.js';
 import { countMessages, type FormState } from './validate.js';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import * as z from 'zod';
-import { DefinitionProblem } from '../../server/forms/definition-problem.js';
+import { DefinitionProblem } from '../../server/forms/definition-errors.js';
 import { introspectField, introspectObject, type SchemaFacts } from '../../server/forms/introspect.js';
 
 /** The facts of one schema, without the fields every result has unless the test names them. */

@@ -1,0 +1,188 @@
+// A field's schema facts and options -> everything needed to render it and create its widget, worked out
+// once per form definition. Per request only values and errors change.
+import type { SchemaFacts, FieldKind } from './introspect.js';
+import { PACKAGED_MODULE_ID } from '../amd-ids.js';
+import { DefinitionProblem } from './definition-errors.js';
+import { applyAttrMap, mappedFacts, type AttrMapOverride, type MappedFacts } from './mapping.js';
+import type { JsonValue } from '../escape.js';
+import { defaultWidget, isDijitClass, WIDGETS, type Capability, type CustomWidget, type DijitClass, type Markup } from './widgets.js';
+
+
+export interface FieldMessages {
+  /** Shown when the field is empty (Dijit `missingMessage`). */
+  required?: string;
+  /** Shown when the value is malformed (Dijit `invalidMessage`). */
+  invalid?: string;
+  /** Shown when a number or date is out of bounds (Dijit `rangeMessage`). */
+  range?: string;
+}
+
+export type ChoicesOption = Readonly<Record<string, string>> | ReadonlyArray<string | { value: string; label: string }>;
+
+/** Per-field options of a form (the seed's `dojo_field` arguments and more). */
+export interface FieldOptions {
+  label?: string;
+  /** Help text, shown beside the field and as the widget's `promptMessage`. */
+  help?: string;
+  /** The Dijit class; the default depends on the field's type (see README). */
+  widget?: DijitClass | CustomWidget;
+  /** Overrides rows of the mapping table for this field (the seed's `attr_map`). */
+  attrMap?: AttrMapOverride;
+  /** Raw Dijit properties, applied last (the seed's `dojo_attrs`). */
+  props?: Record<string, JsonValue>;
+  messages?: FieldMessages;
+  /** Labels for enum values, or the choices of a string field shown as a select. */
+  choices?: ChoicesOption;
+  /** A password input. */
+  password?: boolean;
+  placeholder?: string;
+}
+
+export interface Choice {
+  value: string;
+  label: string;
+}
+
+/** One field, ready to render and to start. */
+export interface CompiledField {
+  path: string;
+  id: string;
+  label: string;
+  help?: string;
+  kind: FieldKind;
+  facts: SchemaFacts;
+  /** The module to require: a Dijit class or the user's own. */
+  module: string;
+  /** The known class that decides markup and value handling. */
+  widget: DijitClass;
+  markup: Markup;
+  inputType: string;
+  /** Dijit properties that do not change per request (no value, no error). */
+  props: Record<string, JsonValue>;
+  /** HTML constraint attributes, so the form validates with JavaScript off too. */
+  native: Record<string, string | number | boolean | undefined>;
+  choices: Choice[];
+  /** The choices as [value, label] pairs, for a widget that takes them as a store (see WidgetInstance). */
+  storeChoices?: Array<[string, string]>;
+  messages: FieldMessages;
+  placeholder?: string;
+}
+
+
+const humanize = (path: string): string => {
+  const last = path.split('.').pop() ?? path;
+  const words = last.replace(/_/g, ' ').replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+};
+
+function choicesOf(facts: SchemaFacts, option: ChoicesOption | undefined): Choice[] {
+  const given: Choice[] = !option
+    ? []
+    : Array.isArray(option)
+      ? option.map((c: string | Choice) => (typeof c === 'string' ? { value: c, label: c } : c))
+      : Object.entries(option as Record<string, string>).map(([value, label]) => ({ value, label }));
+  if (!facts.values) return given;
+  const unknown = given.filter((c) => !facts.values?.includes(c.value));
+  if (unknown.length) {
+    throw new DefinitionProblem(facts.path, `choices name values the schema does not allow: ${unknown.map((c) => c.value).join(', ')}`);
+  }
+  return facts.values.map((value) => ({ value, label: given.find((c) => c.value === value)?.label ?? value }));
+}
+
+function inputType(facts: SchemaFacts, options: FieldOptions): string {
+  if (options.password) return 'password';
+  if (facts.kind === 'number') return 'number';
+  if (facts.kind === 'date' || facts.kind === 'isoDate') return 'date';
+  if (facts.kind === 'time') return 'time';
+  if (facts.format === 'email') return 'email';
+  if (facts.format === 'url') return 'url';
+  return 'text';
+}
+
+/** A pattern is given to the browser only where it compiles as HTML's `pattern` (the `v` flag). */
+function htmlPattern(pattern: string | undefined): string | undefined {
+  if (pattern === undefined) return undefined;
+  try {
+    new RegExp(pattern, 'v');
+    return pattern;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The same constraints as native attributes, for the browser's own checks (JavaScript off). Bounds come
+ * from the mapped facts, so an exclusive bound (`gt(0)`) is the same inclusive one the widget gets.
+ */
+function nativeAttributes(facts: SchemaFacts, markup: Markup, mapped: MappedFacts): CompiledField['native'] {
+  const required = facts.required && facts.kind !== 'boolean' && facts.kind !== 'multiEnum';
+  switch (markup) {
+    case 'input':
+    case 'range':
+      if (facts.kind === 'number') {
+        return { required, min: mapped.min as number | undefined, max: mapped.max as number | undefined, step: facts.integer ? (facts.step ?? 1) : (facts.step ?? 'any') };
+      }
+      if (facts.kind === 'date' || facts.kind === 'isoDate') return { required, min: mapped.min as string, max: mapped.max as string };
+      if (facts.kind === 'time') return { required };
+      return { required, minlength: facts.minLength, maxlength: facts.maxLength, pattern: htmlPattern(mapped.pattern) };
+    case 'textarea':
+      return { required, minlength: facts.minLength, maxlength: facts.maxLength };
+    case 'select':
+    case 'radios':
+      return { required };
+    case 'multiselect':
+      // "At least one" is what a native <select multiple required> checks; other counts are the client's.
+      return { required: (facts.minItems ?? 0) > 0 };
+    default:
+      return {};
+  }
+}
+
+/** Compiles one field. Throws DefinitionProblem for a widget that does not fit, or a bad mapping. */
+export function compileField(formId: string, facts: SchemaFacts, options: FieldOptions, formAttrMap: AttrMapOverride): CompiledField {
+  const choices = choicesOf(facts, options.choices);
+  const requested = options.widget;
+  const widget = requested === undefined ? defaultWidget(facts.kind, { ...facts, choices: choices.length > 0 }) : typeof requested === 'string' ? requested : requested.base;
+  if (!isDijitClass(widget)) {
+    throw new DefinitionProblem(facts.path, `unknown Dijit class ${JSON.stringify(widget)}; known: ${Object.keys(WIDGETS).join(', ')}`);
+  }
+  const info = WIDGETS[widget];
+  if (!(info.kinds as readonly FieldKind[]).includes(facts.kind)) {
+    throw new DefinitionProblem(facts.path, `${widget} does not fit a ${facts.kind} field; it takes ${info.kinds.join(' or ')}`);
+  }
+  const markup: Markup = widget === 'dijit/form/CheckBox' && facts.kind === 'multiEnum' ? 'checkboxes' : info.markup;
+  if ((markup === 'select' || markup === 'radios' || markup === 'checkboxes' || markup === 'multiselect') && choices.length === 0) {
+    throw new DefinitionProblem(facts.path, `${widget} needs choices: use z.enum([...]) or give choices`);
+  }
+  const module = typeof requested === 'object' ? requested.module : widget;
+  if (!PACKAGED_MODULE_ID.test(module)) {
+    throw new DefinitionProblem(facts.path, `widget module ${JSON.stringify(module)} is not an AMD module id`);
+  }
+
+  const mapped = mappedFacts(facts, options);
+  const props = applyAttrMap(facts.path, mapped, info.capabilities, { ...formAttrMap, ...options.attrMap });
+  const id = `${formId}-${facts.path.replace(/\./g, '-')}`;
+  const type = inputType(facts, options);
+  if (type === 'password') props['type'] = 'password';
+  if (options.placeholder) props['placeHolder'] = options.placeholder;
+  Object.assign(props, options.props);
+
+  return {
+    path: facts.path,
+    id,
+    label: options.label ?? humanize(facts.path),
+    ...(options.help ? { help: options.help } : {}),
+    kind: facts.kind,
+    facts,
+    module,
+    widget,
+    markup,
+    inputType: type,
+    props,
+    native: nativeAttributes(facts, markup, mapped),
+    choices,
+    ...((info.capabilities as readonly Capability[]).includes('store') ? { storeChoices: choices.map((c): [string, string] => [c.value, c.label]) } : {}),
+    messages: options.messages ?? {},
+    ...(options.placeholder ? { placeholder: options.placeholder } : {}),
+  };
+}
