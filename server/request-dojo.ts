@@ -5,6 +5,7 @@ import { CSRF_FIELD } from './csrf.js';
 import { assertInlineScript, type JsonValue } from './escape.js';
 import { THEMES, type DojoConfig, type ModuleFunction, type ResolvedSettings, type Theme } from './settings.js';
 import type { Release } from './release-source.js';
+import { formForRoles } from './forms/access.js';
 import { render, renderedForm, type RenderedForm } from './forms/render.js';
 import type { FormDefinition } from './forms/define.js';
 import type { FormState } from './forms/validate.js';
@@ -49,6 +50,11 @@ export class RequestDojo {
   nonce: string | null = null;
   /** Makes this request's CSRF token (set by the middleware when CSRF protection is on). */
   csrfToken: (() => string) | null = null;
+  /**
+   * The roles of this request's user, for forms with access rules (set it where the app knows who is
+   * logged in). Null: no one said, and such a form refuses to render rather than guess.
+   */
+  roles: string[] | null = null;
   /** False turns off everything the head tag would emit. */
   enabled: boolean;
   #theme: Theme;
@@ -175,12 +181,13 @@ export class RequestDojo {
   /**
    * Renders a form for this page and adds what turns it into widgets (the seed's `dojo_form`): its
    * modules, and a ready call of the client's `forms.build` with its spec (inline mode), or of the form
-   * function with the id of a JSON island that holds the spec.
+   * function with the id of a JSON island that holds the spec. With access rules, only what
+   * `roles` may see is rendered; a form they may see nothing of throws AccessDeniedError (a 403).
    * @example res.render('register.html', { form: req.dojo.form(register, result.state) });
    */
   form(definition: FormDefinition, state: Partial<FormState> = {}): RenderedForm {
     this.#assertHeadOpen('form');
-    const rendering = render(definition.compiled, state, this.csrfToken ? { [CSRF_FIELD]: this.csrfToken() } : {});
+    const rendering = render(formForRoles(definition.compiled, this.roles), state, this.csrfToken ? { [CSRF_FIELD]: this.csrfToken() } : {});
     if (!this.enabled) return renderedForm(rendering, rendering.html);
     for (const mid of rendering.modules) this.require(mid);
     if (!this.formFunction) {

@@ -5,6 +5,7 @@ import { PACKAGED_MODULE_ID } from '../amd-ids.js';
 import { DefinitionProblem } from './definition-errors.js';
 import { applyAttrMap, mappedFacts, type AttrMapOverride, type MappedFacts } from './mapping.js';
 import type { JsonValue } from '../escape.js';
+import type { FieldAccess } from './access.js';
 import { defaultWidget, isDijitClass, WIDGETS, type Capability, type CustomWidget, type DijitClass, type Markup } from './widgets.js';
 
 
@@ -36,6 +37,8 @@ export interface FieldOptions {
   /** A password input. */
   password?: boolean;
   placeholder?: string;
+  /** Who may see and change this field (see access.ts); the form's rules are its default. */
+  access?: FieldAccess;
 }
 
 export interface Choice {
@@ -66,6 +69,10 @@ export interface CompiledField {
   storeChoices?: Array<[string, string]>;
   messages: FieldMessages;
   placeholder?: string;
+  /** The grants to see and to change the field (none: everyone may). */
+  access: FieldAccess;
+  /** Set in the view of roles that may see the field but not change it (access.ts). */
+  readOnly?: boolean;
 }
 
 
@@ -139,7 +146,7 @@ function nativeAttributes(facts: SchemaFacts, markup: Markup, mapped: MappedFact
 }
 
 /** Compiles one field. Throws DefinitionProblem for a widget that does not fit, or a bad mapping. */
-export function compileField(formId: string, facts: SchemaFacts, options: FieldOptions, formAttrMap: AttrMapOverride): CompiledField {
+export function compileField(formId: string, facts: SchemaFacts, options: FieldOptions, formAttrMap: AttrMapOverride): Omit<CompiledField, 'access'> {
   const choices = choicesOf(facts, options.choices);
   const requested = options.widget;
   const widget = requested === undefined ? defaultWidget(facts.kind, { ...facts, choices: choices.length > 0 }) : typeof requested === 'string' ? requested : requested.base;

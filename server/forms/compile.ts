@@ -5,6 +5,8 @@ import type * as z from 'zod';
 import { compileField, type CompiledField, type FieldOptions } from './compile-field.js';
 import { DefinitionProblem, FormDefinitionError } from './definition-errors.js';
 import { introspectObject } from './introspect.js';
+import type { Acl } from '../access/acl.js';
+import { fieldAccess, type FormAccess } from './access.js';
 import type { AttrMapOverride } from './mapping.js';
 
 /** Dotted paths of the fields of an object type (`address.street`). */
@@ -28,6 +30,8 @@ export interface FormOptions<S extends z.ZodObject> {
   submitLabel?: string;
   /** Overrides rows of the mapping table for every field of this form. */
   attrMap?: AttrMapOverride;
+  /** Who may see and change the form's fields: the access list, and the default of every field. */
+  access?: FormAccess;
   fields?: { [P in FieldPath<z.input<S>>]?: FieldOptions };
 }
 
@@ -40,6 +44,8 @@ export interface CompiledForm {
   submitLabel: string;
   fields: CompiledField[];
   modules: string[];
+  /** The access list of the form's rules; null when every role may see and change everything. */
+  acl: Acl | null;
 }
 
 /** Modules every form needs besides its widgets' classes. */
@@ -51,7 +57,11 @@ function compileFields<S extends z.ZodObject>(id: string, schema: S, options: Fo
   const fieldOptions = (options.fields ?? {}) as Record<string, FieldOptions | undefined>;
   const unknown = Object.keys(fieldOptions).filter((path) => !facts.some((f) => f.path === path));
   if (unknown.length) throw new DefinitionProblem(unknown[0] ?? null, `the schema has no such field (it has ${facts.map((f) => f.path).join(', ')})`);
-  return facts.map((f) => compileField(id, f, fieldOptions[f.path] ?? {}, options.attrMap ?? {}));
+  fieldAccess(null, undefined, options.access); // the form's own defaults, checked even when every field has its own
+  return facts.map((f) => {
+    const own = fieldOptions[f.path] ?? {};
+    return { ...compileField(id, f, own, options.attrMap ?? {}), access: fieldAccess(f.path, own.access, options.access) };
+  });
 }
 
 /** Compiles a form's schema and options; throws FormDefinitionError. */
@@ -75,5 +85,6 @@ export function compileForm<S extends z.ZodObject>(name: string, schema: S, opti
     submitLabel: options.submitLabel ?? 'Submit',
     fields,
     modules,
+    acl: options.access?.acl ?? null,
   };
 }

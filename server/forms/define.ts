@@ -18,11 +18,15 @@ export class FormDefinition<S extends z.ZodObject = z.ZodObject> {
   }
 
   /**
-   * Coerces a POSTed body (urlencoded, flat dotted names) and validates it with the schema.
+   * Coerces a POSTed body (urlencoded, flat dotted names) and validates it with the schema. A form with
+   * access rules needs `access`: the fields the roles may not change keep the values of `access.current`
+   * (the record being edited), whatever the body says, and `result.ignored` names those it tried to
+   * change; roles that may see nothing of the form get AccessDeniedError (a 403).
    * @example const result = form.parse(req.body); if (result.ok) save(result.data);
+   * @example const result = timecard.parse(req.body, { roles: user.roles, current: card });
    */
-  parse(body: unknown): ParseResult<z.output<S>> {
-    return parseForm(this.schema, this.compiled, body);
+  parse(body: unknown, access?: { roles: readonly string[]; current?: Partial<z.input<S>> }): ParseResult<z.output<S>> {
+    return parseForm(this.schema, this.compiled, body, access);
   }
 
   /**

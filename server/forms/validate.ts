@@ -1,7 +1,9 @@
 // Server validation with the same schema: body -> coerced values -> zod -> typed data, or a form state
 // that re-renders with the user's values and one message per field (the field's own messages first).
 import type * as z from 'zod';
-import { coerceValues, rawValues, type RawValues, type Unreadable } from './coerce.js';
+import { valuesForRoles, type ParseAccess } from './access.js';
+import { coerceValues, type RawValues, type Unreadable } from './coerce.js';
+import type { RawValue } from './field-values.js';
 import type { CompiledField } from './compile-field.js';
 import { getPath } from './object-path.js';
 import type { CompiledForm } from './compile.js';
@@ -13,7 +15,14 @@ export interface FormState {
   formErrors: string[];
 }
 
-export type ParseResult<T> = { ok: true; data: T; state: FormState } | { ok: false; state: FormState };
+/**
+ * A parsed POST: the data, or the state that shows the form again. `ignored` names the fields the body
+ * tried to change that the user's roles may not (their values came from `current`).
+ */
+export type ParseResult<T> = ({ ok: true; data: T } | { ok: false }) & { state: FormState; ignored: string[] };
+
+/** Said when a value the user cannot see is wrong: the form cannot show it, nor may the user fix it. */
+export const HIDDEN_FIELD_MESSAGE = 'This record holds a value you may not see that is not valid; someone allowed to change it must fix it.';
 
 /** Dijit's own default for an empty required field. */
 export const DEFAULT_REQUIRED_MESSAGE = 'This value is required.';
@@ -51,12 +60,14 @@ export function messageFor(field: CompiledField, issue: z.core.$ZodIssue, value:
   return field.messages.invalid ?? issue.message;
 }
 
-/** Parses a POSTed body with the form's schema. */
-export function parseForm<S extends z.ZodObject>(schema: S, form: CompiledForm, body: unknown): ParseResult<z.output<S>> {
-  const { raw: values, unreadable } = rawValues(form.fields, body);
-  const coerced = coerceValues(form.fields, values, unreadable);
+/** Parses a POSTed body with the form's schema; with access rules, as the roles in `access` may. */
+export function parseForm<S extends z.ZodObject>(schema: S, form: CompiledForm, body: unknown, access?: ParseAccess): ParseResult<z.output<S>> {
+  const { view, raw, unreadable, ignored } = valuesForRoles(form, body, access);
+  const coerced = coerceValues(form.fields, raw, unreadable);
   const result = schema.safeParse(coerced);
-  if (result.success && unreadable.size === 0) return { ok: true, data: result.data, state: { values, errors: {}, formErrors: [] } };
+  // The state shows only what the roles may see.
+  const values = view === form ? raw : Object.fromEntries(view.fields.flatMap((f) => (Object.hasOwn(raw, f.path) ? [[f.path, raw[f.path] as RawValue]] : [])));
+  if (result.success && unreadable.size === 0) return { ok: true, data: result.data, state: { values, errors: {}, formErrors: [] }, ignored };
 
   const errors: Record<string, string> = {};
   const formErrors: string[] = [];
@@ -69,7 +80,9 @@ export function parseForm<S extends z.ZodObject>(schema: S, form: CompiledForm, 
     const path = issue.path.map(String);
     const field = form.fields.find((f) => f.path === path.join('.') || f.path === path.slice(0, -1).join('.'));
     if (!field) formErrors.push(issue.message);
-    else errors[field.path] ??= messageFor(field, issue, getPath(coerced, field.path));
+    else if (!view.fields.some((f) => f.path === field.path)) {
+      if (!formErrors.includes(HIDDEN_FIELD_MESSAGE)) formErrors.push(HIDDEN_FIELD_MESSAGE);
+    } else errors[field.path] ??= messageFor(field, issue, getPath(coerced, field.path));
   }
-  return { ok: false, state: { values, errors, formErrors } };
+  return { ok: false, state: { values, errors, formErrors }, ignored };
 }

@@ -52,7 +52,7 @@ export type FormSpec = {
 
 function choiceCount(field: CompiledField): ChoiceCount[] {
   const { minItems = 0, maxItems } = field.facts;
-  if (field.kind !== 'multiEnum' || (minItems === 0 && maxItems === undefined)) return [];
+  if (field.kind !== 'multiEnum' || field.readOnly || (minItems === 0 && maxItems === undefined)) return [];
   const { tooFew, tooMany } = countMessages(field);
   return [{ name: field.path, min: minItems, max: maxItems ?? null, tooFew: escapeHtml(tooFew), tooMany: escapeHtml(tooMany), errorText: partIds(field).error, focus: focusTarget(field) }];
 }

@@ -1,0 +1,161 @@
+// An access list from a file: JSON, or the original design's XML (`<roleSet>`, `<inheritFrom>`,
+// `<permissions>`), read with @xmldom/xmldom, which keeps each element's line. Both are read into the same
+// entries, then built: roles in any order (parents first, cycles refused), then permissions. Every mistake
+// is an AccessError naming the file and the line (XML) or the key (JSON).
+import fs from 'node:fs';
+import path from 'node:path';
+import { DOMParser, type Element } from '@xmldom/xmldom';
+import * as z from 'zod';
+import { Acl, AccessError } from './acl.js';
+
+/** One role or permission as a file states it, with where it stands (for messages). */
+interface RoleEntry {
+  name: string;
+  parents: string[];
+  at: string;
+}
+interface PermissionEntry {
+  resources: string[];
+  roles: string[];
+  privileges: string[];
+  at: string;
+}
+interface AclEntries {
+  roles: RoleEntry[];
+  permissions: PermissionEntry[];
+}
+
+/** Builds the list: each role after its parents, whatever order the file has. */
+function buildAcl(entries: AclEntries, source: string): Acl {
+  const acl = new Acl();
+  const byName = new Map<string, RoleEntry>();
+  for (const role of entries.roles) {
+    if (byName.has(role.name)) throw new AccessError(`${source}: ${role.at}: role "${role.name}" is defined twice`);
+    byName.set(role.name, role);
+  }
+  const defining: string[] = [];
+  const define = (role: RoleEntry): void => {
+    if (acl.roles.includes(role.name)) return;
+    if (defining.includes(role.name)) {
+      const cycle = [...defining.slice(defining.indexOf(role.name)), role.name].join(' -> ');
+      throw new AccessError(`${source}: ${role.at}: roles inherit from each other in a cycle: ${cycle}`);
+    }
+    defining.push(role.name);
+    for (const parent of role.parents) {
+      const entry = byName.get(parent);
+      if (!entry) throw new AccessError(`${source}: ${role.at}: role "${role.name}" inherits from "${parent}", which is not defined`);
+      define(entry);
+    }
+    defining.pop();
+    acl.role(role.name, role.parents);
+  };
+  for (const role of entries.roles) define(role);
+  for (const permission of entries.permissions) {
+    const unknown = permission.roles.find((r) => !byName.has(r));
+    if (unknown !== undefined) throw new AccessError(`${source}: ${permission.at}: the permission names role "${unknown}", which is not defined`);
+    acl.allow(permission.roles, permission.resources, permission.privileges);
+  }
+  return acl;
+}
+
+const names = z.array(z.string().trim().min(1, 'an empty name'));
+/** The JSON shape: the XML's, as data. */
+const aclJson = z.strictObject({
+  /** role -> the roles it inherits from */
+  roles: z.record(z.string().min(1), names),
+  permissions: z.array(z.strictObject({ resources: names.min(1), roles: names.min(1), privileges: names.min(1) })).default([]),
+});
+
+/**
+ * An access list from JSON data.
+ * @example aclFromJson({ roles: { employee: [], manager: ['employee'] }, permissions: [{ resources: ['time_card'], roles: ['manager'], privileges: ['approve'] }] })
+ */
+export function aclFromJson(data: unknown, source = 'the access list'): Acl {
+  const parsed = aclJson.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new AccessError(`${source}: ${issue?.path.join('.') || '(top)'}: ${issue?.message}`);
+  }
+  return buildAcl(
+    {
+      roles: Object.entries(parsed.data.roles).map(([name, parents]) => ({ name, parents, at: `roles.${name}` })),
+      permissions: parsed.data.permissions.map((p, i) => ({ ...p, at: `permissions.${i}` })),
+    },
+    source,
+  );
+}
+
+const where = (el: Element) => `line ${el.lineNumber ?? '?'}, <${el.tagName}>`;
+const children = (el: Element, tag: string): Element[] => Array.from(el.childNodes).filter((n): n is Element => n.nodeType === 1 && (n as Element).tagName === tag);
+
+/** The text of each `<tag>` inside `el`, each checked not to be empty. */
+function texts(el: Element, tag: string, source: string): string[] {
+  return Array.from(el.getElementsByTagName(tag)).map((t) => {
+    const text = (t.textContent ?? '').trim();
+    if (!text) throw new AccessError(`${source}: ${where(t)} is empty`);
+    return text;
+  });
+}
+
+/**
+ * An access list from the original design's XML.
+ * @example aclFromXml('<config><roleSet><role><name>employee</name></role></roleSet></config>')
+ */
+export function aclFromXml(xml: string, source = 'the access list'): Acl {
+  // xmldom reports each problem to onError (with where the parser stood), then throws on a fatal one.
+  let problem: string | null = null;
+  const parser = new DOMParser({
+    onError: (level, message, context) => {
+      const line = (context as { locator?: { lineNumber?: number } } | undefined)?.locator?.lineNumber;
+      if (level !== 'warning') problem ??= `${line ? `line ${line}: ` : ''}not well-formed XML: ${message}`;
+    },
+  });
+  let root: Element | null = null;
+  try {
+    root = parser.parseFromString(xml, 'text/xml').documentElement;
+  } catch {
+    // the problem was reported above
+  }
+  if (problem) throw new AccessError(`${source}: ${problem}`);
+  if (!root || root.tagName !== 'config') throw new AccessError(`${source}: the root element must be <config>${root ? `, not <${root.tagName}>` : ''}`);
+  const entries: AclEntries = { roles: [], permissions: [] };
+  for (const roleSet of children(root, 'roleSet')) {
+    for (const role of children(roleSet, 'role')) {
+      const [name, ...more] = texts(role, 'name', source);
+      if (name === undefined || more.length) throw new AccessError(`${source}: ${where(role)} must have one <name>`);
+      entries.roles.push({ name, parents: texts(role, 'inheritFrom', source), at: where(role) });
+    }
+  }
+  for (const permissions of children(root, 'permissions')) {
+    for (const permission of children(permissions, 'permission')) {
+      const entry = { resources: texts(permission, 'resource', source), roles: texts(permission, 'role', source), privileges: texts(permission, 'privilege', source), at: where(permission) };
+      for (const key of ['resources', 'roles', 'privileges'] as const) {
+        if (entry[key].length === 0) throw new AccessError(`${source}: ${where(permission)} names no ${key}`);
+      }
+      entries.permissions.push(entry);
+    }
+  }
+  return buildAcl(entries, source);
+}
+
+/**
+ * Loads an access list from a `.json` or `.xml` file, at start-up: a bad file throws AccessError naming
+ * the file and the line or key.
+ * @example const acl = loadAcl('config/acl.xml');
+ */
+export function loadAcl(file: string): Acl {
+  const text = fs.readFileSync(file, 'utf8');
+  const extension = path.extname(file).toLowerCase();
+  if (extension === '.xml') return aclFromXml(text, file);
+  if (extension !== '.json') throw new AccessError(`${file}: an access list is a .json or .xml file`);
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    // Node 20 says where as "at position N": say the line, as for XML.
+    const at = /at position (\d+)/.exec((err as Error).message)?.[1];
+    const line = at === undefined ? '' : `line ${text.slice(0, Number(at)).split('\n').length}: `;
+    throw new AccessError(`${file}: ${line}not JSON: ${(err as Error).message}`);
+  }
+  return aclFromJson(data, file);
+}

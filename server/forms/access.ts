@@ -1,0 +1,108 @@
+// Who may see and change each field: a compiled form as one user's roles find it. A field a role may
+// not see is left out (HTML, widget spec, modules); one it may see but not change is read-only and never
+// required. Rendering and parsing both start from this view, so what is shown and what is taken agree.
+import { isDeepStrictEqual } from 'node:util';
+import type { Acl, Grant } from '../access/acl.js';
+import { rawValues, type RawValues, type Unreadable } from './coerce.js';
+import type { CompiledField } from './compile-field.js';
+import { FORM_MODULES, type CompiledForm } from './compile.js';
+import { DefinitionProblem } from './definition-errors.js';
+import { KIND_VALUES, type RawValue } from './field-values.js';
+import { rawValuesOf } from './initial-values.js';
+
+/** Per field (or per form, as the default of its fields): the grant that lets a role see it, and the one that lets it change it. */
+export interface FieldAccess {
+  see?: Grant;
+  change?: Grant;
+}
+
+/** A form's access rules: the list to check, and the default of every field. */
+export interface FormAccess extends FieldAccess {
+  acl: Acl;
+}
+
+/** A form the user's roles may not see at all: a 403 (Express's error handler reads `status`). */
+export class AccessDeniedError extends Error {
+  override name = 'AccessDeniedError';
+  readonly status = 403;
+  readonly expose = true;
+}
+
+/**
+ * A field's rules: its own, else the form's. Throws DefinitionProblem for rules without a list, or for a
+ * grant that no role has (a misspelt resource or privilege would otherwise hide a field from everyone).
+ */
+export function fieldAccess(path: string | null, own: FieldAccess | undefined, form: FormAccess | undefined): FieldAccess {
+  const access: FieldAccess = { see: own?.see ?? form?.see, change: own?.change ?? form?.change };
+  if (!access.see && !access.change) return {};
+  if (!form?.acl) throw new DefinitionProblem(path, 'access rules need the form\'s access list: give the form access: { acl, ... }');
+  for (const grant of [access.see, access.change]) {
+    if (grant && !form.acl.grants(grant)) {
+      throw new DefinitionProblem(path, `no role of the access list has the privilege "${grant.privilege}" on "${grant.resource}"`);
+    }
+  }
+  return access;
+}
+
+/** The views already made, per form and set of roles: a handful per form in any app. */
+const views = new WeakMap<CompiledForm, Map<string, CompiledForm>>();
+
+/** A field as a role that may see but not change it gets it: read-only, not required, not posted. */
+function readOnly(field: CompiledField): CompiledField {
+  return { ...field, readOnly: true, props: { ...field.props, readOnly: true, required: false }, native: { ...field.native, required: undefined } };
+}
+
+function makeView(form: CompiledForm, acl: Acl, roles: readonly string[]): CompiledForm {
+  const fields: CompiledField[] = [];
+  for (const field of form.fields) {
+    const { see, change } = field.access;
+    if (see && !acl.allows(roles, see)) continue;
+    fields.push(change && !acl.allows(roles, change) ? readOnly(field) : field);
+  }
+  if (fields.length === 0) throw new AccessDeniedError(`the roles ${roles.join(', ') || '(none)'} may not see form "${form.name}"`);
+  return { ...form, fields, modules: [...new Set([...FORM_MODULES, ...fields.map((f) => f.module)])] };
+}
+
+/**
+ * The form as these roles find it; the form itself when it has no access rules. Throws
+ * AccessDeniedError when the roles may see no field, and an error when a form with rules gets no roles.
+ */
+export function formForRoles(form: CompiledForm, roles: readonly string[] | null): CompiledForm {
+  if (!form.acl) return form;
+  if (!roles) {
+    throw new Error(`Form "${form.name}" has access rules: say whose request this is, with req.dojo.roles = [...] before req.dojo.form(), and form.parse(body, { roles, current })`);
+  }
+  const key = JSON.stringify([...roles].sort());
+  let byRoles = views.get(form);
+  if (!byRoles) views.set(form, (byRoles = new Map()));
+  let view = byRoles.get(key);
+  if (!view) byRoles.set(key, (view = makeView(form, form.acl, roles)));
+  return view;
+}
+
+/** Whose POST this is, for a form with access rules: the user's roles, and the record being edited. */
+export interface ParseAccess {
+  roles: readonly string[];
+  /** What the fields the roles may not change keep (typed data, as `form.initial()` takes). */
+  current?: unknown;
+}
+
+/** Whether two raw values mean the same value of the field. */
+const sameValue = (field: CompiledField, a: RawValue | undefined, b: RawValue | undefined): boolean =>
+  isDeepStrictEqual(KIND_VALUES[field.kind].parse(a, field.facts), KIND_VALUES[field.kind].parse(b, field.facts));
+
+/**
+ * The raw values a POST gives, as its roles may: each field they may change from the body, every other
+ * one from `current`, never from the body. `ignored` names the fields the body tried to change anyway.
+ */
+export function valuesForRoles(form: CompiledForm, body: unknown, access: ParseAccess | undefined): { view: CompiledForm; raw: RawValues; unreadable: Map<string, Unreadable>; ignored: string[] } {
+  const view = formForRoles(form, access?.roles ?? null);
+  if (view === form) return { view, ...rawValues(form.fields, body), ignored: [] };
+  const changeable = new Set(view.fields.filter((f) => !f.readOnly).map((f) => f.path));
+  const fixed = form.fields.filter((f) => !changeable.has(f.path));
+  const { raw, unreadable } = rawValues(form.fields.filter((f) => changeable.has(f.path)), body);
+  const kept = rawValuesOf(fixed, access?.current);
+  const sent = rawValues(fixed, body).raw;
+  const ignored = fixed.filter((f) => Object.hasOwn(sent, f.path) && !sameValue(f, sent[f.path], kept[f.path])).map((f) => f.path);
+  return { view, raw: { ...raw, ...kept }, unreadable, ignored };
+}
