@@ -6,8 +6,8 @@ import express, { type Express } from 'express';
 import helmet from 'helmet';
 import nunjucks from 'nunjucks';
 import { mountForm } from './mount-form.js';
-import { register, timecard } from './forms.js';
-import { dojo, THEMES, useDijitize, type DojoSettings, type Theme } from '../server/index.js';
+import { acl, NEW_TIMECARD, register, timecard } from './forms.js';
+import { AccessDeniedError, dojo, THEMES, useDijitize, type DojoSettings, type Theme } from '../server/index.js';
 
 const isTheme = (value: unknown): value is Theme => (THEMES as readonly unknown[]).includes(value);
 
@@ -77,7 +77,13 @@ export function createApp(overrides: DojoSettings = {}): Express {
   });
 
   mountForm(app, { path: '/register', form: register, title: 'Register', intro: 'The seed\'s register form.' });
-  mountForm(app, { path: '/timecard', form: timecard, title: 'Time card', intro: 'Every default mapping in one form.' });
+  mountForm(app, {
+    path: '/timecard',
+    form: timecard,
+    title: 'Time card',
+    intro: 'Every default mapping in one form. Employees fill it in; only managers approve it and see their notes; customers see none of it.',
+    access: { roles: demoRoles, record: NEW_TIMECARD },
+  });
   // The same register form, started by the form function from a JSON island: no inline script at all,
   // so the page holds under a strict Content-Security-Policy.
   mountForm(app, {
@@ -102,5 +108,22 @@ export function createApp(overrides: DojoSettings = {}): Express {
       res.set('Content-Security-Policy', `script-src 'nonce-${req.dojo.nonce}' 'strict-dynamic'; ${PAGE_POLICY}`);
     },
   });
+  app.use(accessDenied);
   return app;
 }
+
+/**
+ * The demo's stand-in for a login: the role comes from `?as=` (manager when absent). A real app takes
+ * its users' roles from its sessions, never from the request.
+ */
+function demoRoles(req: express.Request): string[] | string {
+  const as = req.query['as'] ?? 'manager';
+  if (typeof as !== 'string' || !acl.roles.includes(as)) return `Unknown role; expected one of ${acl.roles.join(', ')}`;
+  return [as];
+}
+
+/** A form the user's roles may not see: a 403 page that says so. */
+const accessDenied: express.ErrorRequestHandler = (err, req, res, next) => {
+  if (!(err instanceof AccessDeniedError)) return next(err);
+  res.status(403).render('forbidden.html', { roles: req.dojo.roles });
+};

@@ -1,6 +1,16 @@
-// The demo's forms: the seed's register form, and a time card that uses every default mapping.
+// The demo's forms: the seed's register form, and a time card that uses every default mapping, with the
+// original design's roles: employees fill it in, only managers approve it, customers see none of it.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import * as z from 'zod';
-import { defineForm } from '../server/index.js';
+import { defineForm, loadAcl } from '../server/index.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+/** The demo's access list (demo/acl.xml), found from sources (tsx) and from dist/demo alike. */
+export const acl = loadAcl(path.resolve(here, here.includes(`${path.sep}dist${path.sep}`) ? '../../demo' : '.', 'acl.xml'));
+
+/** The time card a POST edits (the demo has no database): a new one, not approved. */
+export const NEW_TIMECARD = { approved: false };
 
 export const register = defineForm(
   'register',
@@ -51,16 +61,17 @@ export const timecard = defineForm(
     notes: z.string().max(1000).optional(),
   }),
   {
-    action: '/timecard',
     submitLabel: 'Save time card',
+    // Seeing a time card takes time_card/read, changing it time_card/write; approving is a manager's.
+    access: { acl, see: { resource: 'time_card', privilege: 'read' }, change: { resource: 'time_card', privilege: 'write' } },
     fields: {
       day: { label: 'Day', messages: { range: 'Pick a day between 2020 and 2030.' } },
       start: { label: 'Start time' },
       hours: { label: 'Hours', help: '0 to 24, in quarter hours', messages: { range: 'Hours run from 0 to 24 in steps of 0.25.' } },
       employee: { label: 'Employee', choices: EMPLOYEES },
       projects: { label: 'Projects', choices: PROJECTS, messages: { required: 'Pick at least one project.' } },
-      approved: { label: 'Approved by a manager' },
-      notes: { label: 'Notes' },
+      approved: { label: 'Approved by a manager', access: { change: { resource: 'time_card', privilege: 'approve' } } },
+      notes: { label: 'Manager notes', access: { see: { resource: 'time_card', privilege: 'approve' }, change: { resource: 'time_card', privilege: 'approve' } } },
     },
   },
 );

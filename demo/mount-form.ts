@@ -1,7 +1,15 @@
 // One form page of the demo: GET shows it, POST validates it with the same schema; an invalid POST
-// re-renders with the user's values and errors (422), a valid one redirects (post/redirect/get).
+// re-renders with the user's values and errors (422), a valid one redirects (post/redirect/get). A form
+// with access rules is shown and parsed as the request's roles may, for the record it edits.
 import type { Express, Request, Response } from 'express';
 import type { FormDefinition } from '../server/index.js';
+
+/** Who the user is, for a form with access rules, and the record its POST edits. */
+export interface PageAccess {
+  /** The request's roles; a string is a 400 with that reason. */
+  roles(req: Request): string[] | string;
+  record: Record<string, unknown>;
+}
 
 interface FormPage {
   path: string;
@@ -10,6 +18,7 @@ interface FormPage {
   intro: string;
   /** Per-request set-up before rendering (form function, headers). */
   prepare?: (req: Request, res: Response) => void;
+  access?: PageAccess;
 }
 
 /** The last saved values of each form, shown on its "done" page (the demo has no database). */
@@ -21,11 +30,25 @@ const display = (value: unknown): string =>
 export function mountForm(app: Express, page: FormPage): void {
   const render = (req: Request, res: Response, state = {}) => {
     page.prepare?.(req, res);
-    res.render('form-page.html', { title: page.title, intro: page.intro, form: req.dojo.form(page.form, state) });
+    res.render('form-page.html', { title: page.title, intro: page.intro, roles: req.dojo.roles, form: req.dojo.form(page.form, state) });
   };
-  app.get(page.path, (req, res) => render(req, res));
+  /** Sets the request's roles; false when they are refused (the response is sent). */
+  const signIn = (req: Request, res: Response): boolean => {
+    if (!page.access) return true;
+    const roles = page.access.roles(req);
+    if (typeof roles === 'string') {
+      res.status(400).type('text').send(roles);
+      return false;
+    }
+    req.dojo.roles = roles;
+    return true;
+  };
+  app.get(page.path, (req, res) => {
+    if (signIn(req, res)) render(req, res, page.access ? page.form.initial(page.access.record) : {});
+  });
   app.post(page.path, (req, res) => {
-    const result = page.form.parse(req.body);
+    if (!signIn(req, res)) return;
+    const result = page.form.parse(req.body, page.access && { roles: req.dojo.roles ?? [], current: page.access.record });
     if (!result.ok) return void render(req, res.status(422), result.state);
     const data = result.data as Record<string, unknown>;
     saved.set(page.path, Object.fromEntries(Object.entries(data).filter(([k]) => !/password|confirm/.test(k)).map(([k, v]) => [k, display(v)])));

@@ -76,6 +76,8 @@ describe('the access-control list', () => {
     const cases: Array<[string, RegExp]> = [
       ['<config>\n<roleSet>\n<role><name>a</name></role>\n</roleset>\n</config>', /bad.xml: line 3: not well-formed XML: Opening and ending tag mismatch: "roleSet" != "roleset"/],
       ['<acl/>', /bad.xml: the root element must be <config>, not <acl>/],
+      // No entity is expanded, so no file is read and no entity multiplies (XXE, billion laughs).
+      ['<!DOCTYPE config [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<config><roleSet><role><name>&x;</name></role></roleSet></config>', /bad.xml: line 2: not well-formed XML: entity not found:&x;/],
       ['<config>\n<roleSet>\n<role><name>a</name><inheritFrom>ghost</inheritFrom></role>\n</roleSet>\n</config>', /bad.xml: line 3, <role>: role "a" inherits from "ghost", which is not defined/],
       ['<config>\n<roleSet>\n<role><name>a</name></role>\n</roleSet>\n<permissions>\n<permission><resources><resource>r</resource></resources><roles><role>b</role></roles><privileges><privilege>p</privilege></privileges></permission>\n</permissions>\n</config>', /bad.xml: line 6, <permission>: the permission names role "b", which is not defined/],
       ['<config>\n<roleSet>\n<role>\n<name> </name>\n</role>\n</roleSet>\n</config>', /bad.xml: line 4, <name> is empty/],
