@@ -77,6 +77,26 @@ async function signUp(base: string): Promise<{ page: Page; dojoSrc: string | nul
   return { page, dojoSrc, themeCss };
 }
 
+/** As an employee: the approval is read-only; forcing it on in the page and sending it changes nothing. */
+async function cardAsEmployee(base: string): Promise<string> {
+  const page = await browser.newPage();
+  await page.goto(`${base}/card`);
+  await page.locator('#widget_card-hours').waitFor();
+  const readOnly = await page.evaluate(() => (window as unknown as { require: (m: string) => { byId(id: string): { get(n: string): unknown; set(n: string, v: unknown): void } } }).require('dijit/registry').byId('card-approved').get('readOnly'));
+  assert.equal(readOnly, true);
+  await page.locator('#card-hours').fill('7.5');
+  // A tampering user: the checkbox made writable and checked in the page, so the POST says approved=on.
+  await page.evaluate(() => {
+    const box = (window as unknown as { require: (m: string) => { byId(id: string): { set(n: string, v: unknown): void } } }).require('dijit/registry').byId('card-approved');
+    box.set('readOnly', false);
+    box.set('checked', true);
+  });
+  await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.getByRole('button', { name: 'Save card' }).click()]);
+  const text = (await page.textContent('body')) ?? '';
+  await page.close();
+  return text;
+}
+
 describe('the packed package installed into an app', { timeout: 600_000 }, () => {
   before(() => {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'dijitize-pack-'));
@@ -104,6 +124,7 @@ describe('the packed package installed into an app', { timeout: 600_000 }, () =>
       const { page } = await signUp(app.base);
       assert.equal(await page.textContent('body'), 'saved ada 7.5');
       assert.equal((await fetch(`${app.base}/dojo/dijit/tests/form/_autoComplete.html`)).status, 404);
+      assert.equal(await cardAsEmployee(app.base), 'saved 7.5 false; ignored approved');
     } finally {
       app.stop();
     }

@@ -3,12 +3,21 @@
 // to serve a `dijitize build`; FORM_FUNCTION=1 for pages with no inline script.
 import express from 'express';
 import * as z from 'zod';
-import { defineForm, dojo, renderHead, useDijitize } from 'dijitize';
+import { defineForm, dojo, loadAcl, renderHead, useDijitize } from 'dijitize';
 
 export const signup = defineForm('signup', z.object({
   name: z.string().min(2).max(20),
   hours: z.number().min(0).max(24),
 }), { submitLabel: 'Sign up', fields: { hours: { help: '0 to 24' } } });
+
+// Access by role, as README's section tells it: an employee fills the card in, only a manager approves it.
+const acl = loadAcl(new URL('./acl.json', import.meta.url).pathname);
+export const card = defineForm('card', z.object({ hours: z.number().min(0).max(24), approved: z.boolean() }), {
+  submitLabel: 'Save card',
+  access: { acl, see: { resource: 'card', privilege: 'read' }, change: { resource: 'card', privilege: 'write' } },
+  fields: { approved: { access: { change: { resource: 'card', privilege: 'approve' } } } },
+});
+const record = { hours: 0, approved: false };
 
 const app = express();
 const engine = process.env.ENGINE ?? 'nunjucks';
@@ -37,5 +46,12 @@ app.post('/', (req, res) => {
   res.redirect(303, '/done');
 });
 app.get('/done', (req, res) => res.type('text').send(`saved ${saved?.name} ${saved?.hours}`));
+// The user's roles would come from a session; here the header X-Role stands in.
+app.all('/card', (req, res) => {
+  req.dojo.roles = [req.get('x-role') ?? 'employee'];
+  const result = req.method === 'POST' ? card.parse(req.body, { roles: req.dojo.roles, current: record }) : null;
+  if (result?.ok) return void res.type('text').send(`saved ${result.data.hours} ${result.data.approved}; ignored ${result.ignored.join(',') || 'none'}`);
+  page(req, res.status(result ? 422 : 200), req.dojo.form(card, result?.state ?? card.initial(record)));
+});
 
 if (process.env.PORT) app.listen(Number(process.env.PORT), '127.0.0.1', () => console.log(`listening on ${process.env.PORT}`));
