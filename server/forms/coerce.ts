@@ -26,13 +26,13 @@ export function rawValues(fields: readonly CompiledField[], body: unknown): { ra
   const raw: RawValues = {};
   const unreadable = new Map<string, Unreadable>();
   for (const field of fields) {
-    if (!Object.hasOwn(source, field.path)) continue;
-    const value = source[field.path];
+    if (!Object.hasOwn(source, field.name)) continue;
+    const value = source[field.name];
     if (typeof value === 'string') raw[field.path] = value;
     else if (Array.isArray(value)) raw[field.path] = value.map(String);
     else continue;
     const cap = KIND_VALUES[field.kind].maxText;
-    if (notUtf8?.has(field.path)) unreadable.set(field.path, 'not UTF-8');
+    if (notUtf8?.has(field.name)) unreadable.set(field.path, 'not UTF-8');
     else if (cap !== undefined && typeof value === 'string' && value.trim().length > cap) unreadable.set(field.path, 'too long');
   }
   return { raw, unreadable };

@@ -48,7 +48,10 @@ export interface Choice {
 
 /** One field, ready to render and to start. */
 export interface CompiledField {
+  /** Where the value goes in the data (`address.street`, `items.2.qty`); state is keyed by it. */
   path: string;
+  /** The name the control posts: the path, behind the form's prefix (`bill-address.street`). */
+  name: string;
   id: string;
   label: string;
   help?: string;
@@ -146,7 +149,7 @@ function nativeAttributes(facts: SchemaFacts, markup: Markup, mapped: MappedFact
 }
 
 /** Compiles one field. Throws DefinitionProblem for a widget that does not fit, or a bad mapping. */
-export function compileField(formId: string, facts: SchemaFacts, options: FieldOptions, formAttrMap: AttrMapOverride): Omit<CompiledField, 'access'> {
+export function compileField(formId: string, facts: SchemaFacts, options: FieldOptions, formAttrMap: AttrMapOverride, namePrefix = ''): Omit<CompiledField, 'access'> {
   const choices = choicesOf(facts, options.choices);
   const requested = options.widget;
   const widget = requested === undefined ? defaultWidget(facts.kind, { ...facts, choices: choices.length > 0 }) : typeof requested === 'string' ? requested : requested.base;
@@ -176,6 +179,7 @@ export function compileField(formId: string, facts: SchemaFacts, options: FieldO
 
   return {
     path: facts.path,
+    name: namePrefix + facts.path,
     id,
     label: options.label ?? humanize(facts.path),
     ...(options.help ? { help: options.help } : {}),

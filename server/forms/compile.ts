@@ -23,8 +23,13 @@ export type FieldPath<T> = T extends Date | readonly unknown[]
     : never;
 
 export interface FormOptions<S extends z.ZodObject> {
-  /** The `id` of the `<form>` and the prefix of field ids; defaults to the form's name. */
+  /** The `id` of the `<form>` and the prefix of field ids; defaults to the prefix, else the form's name. */
   id?: string;
+  /**
+   * Put before every posted name (`bill-street`), as Django's prefix: for several forms on one page that
+   * share field names. `form.isPosted(body)` tells which one a POST came from.
+   */
+  prefix?: string;
   action?: string;
   method?: 'post' | 'get';
   submitLabel?: string;
@@ -44,9 +49,14 @@ export interface CompiledForm {
   submitLabel: string;
   fields: CompiledField[];
   modules: string[];
+  /** The prefix of its posted names, or null. */
+  prefix: string | null;
   /** The access list of the form's rules; null when every role may see and change everything. */
   acl: Acl | null;
 }
+
+/** The hidden field by which a prefixed form says it sent a POST. */
+export const FORM_FIELD = '_form';
 
 /** Modules every form needs besides its widgets' classes. */
 export const FORM_MODULES = ['dijit/form/Form', 'dijit/form/Button'] as const;
@@ -60,13 +70,15 @@ function compileFields<S extends z.ZodObject>(id: string, schema: S, options: Fo
   fieldAccess(null, undefined, options.access); // the form's own defaults, checked even when every field has its own
   return facts.map((f) => {
     const own = fieldOptions[f.path] ?? {};
-    return { ...compileField(id, f, own, options.attrMap ?? {}), access: fieldAccess(f.path, own.access, options.access) };
+    return { ...compileField(id, f, own, options.attrMap ?? {}, options.prefix ? `${options.prefix}-` : ''), access: fieldAccess(f.path, own.access, options.access) };
   });
 }
 
 /** Compiles a form's schema and options; throws FormDefinitionError. */
 export function compileForm<S extends z.ZodObject>(name: string, schema: S, options: FormOptions<S>): CompiledForm {
-  const id = options.id ?? name;
+  const { prefix } = options;
+  if (prefix !== undefined && !/^[A-Za-z][A-Za-z0-9_]*$/.test(prefix)) throw new FormDefinitionError(name, null, `the prefix ${JSON.stringify(prefix)} must start with a letter and hold only letters, digits and _`);
+  const id = options.id ?? prefix ?? name;
   if (!/^[A-Za-z][A-Za-z0-9_-]*$/.test(id)) throw new FormDefinitionError(name, null, `the id ${JSON.stringify(id)} must start with a letter and hold only letters, digits, _ and -`);
   let fields: CompiledField[];
   try {
@@ -85,6 +97,7 @@ export function compileForm<S extends z.ZodObject>(name: string, schema: S, opti
     submitLabel: options.submitLabel ?? 'Submit',
     fields,
     modules,
+    prefix: prefix ?? null,
     acl: options.access?.acl ?? null,
   };
 }

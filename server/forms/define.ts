@@ -1,7 +1,7 @@
 // `defineForm`: a zod object schema plus per-field options becomes a form definition, compiled at once
 // (compile.ts), registered for `dijitize build`, and able to parse what its form posts.
 import type * as z from 'zod';
-import { compileForm, type CompiledForm, type FormOptions } from './compile.js';
+import { compileForm, FORM_FIELD, type CompiledForm, type FormOptions } from './compile.js';
 import { FormDefinitionError } from './definition-errors.js';
 import { rawValuesOf } from './initial-values.js';
 import { parseForm, type FormState, type ParseResult } from './validate.js';
@@ -27,6 +27,15 @@ export class FormDefinition<S extends z.ZodObject = z.ZodObject> {
    */
   parse(body: unknown, access?: { roles: readonly string[]; current?: Partial<z.input<S>> }): ParseResult<z.output<S>> {
     return parseForm(this.schema, this.compiled, body, access);
+  }
+
+  /**
+   * Whether a POST came from this form: for pages with several forms (give each a `prefix`).
+   * @example if (billing.isPosted(req.body)) result = billing.parse(req.body);
+   */
+  isPosted(body: unknown): boolean {
+    const sent = body && typeof body === 'object' ? (body as Record<string, unknown>)[FORM_FIELD] : undefined;
+    return sent === (this.compiled.prefix ?? undefined);
   }
 
   /**

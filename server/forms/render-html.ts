@@ -32,7 +32,7 @@ const includes = (value: string | string[], choice: string) => (Array.isArray(va
 function control(field: CompiledField, value: string | string[], described: string | undefined, invalid: boolean): string {
   const ids = partIds(field);
   // A read-only field is disabled in plain HTML: shown, never posted (the widget is readOnly instead).
-  const common = { id: field.id, name: field.path, 'aria-describedby': described, 'aria-invalid': invalid ? 'true' : undefined, disabled: field.readOnly };
+  const common = { id: field.id, name: field.name, 'aria-describedby': described, 'aria-invalid': invalid ? 'true' : undefined, disabled: field.readOnly };
   const text = Array.isArray(value) ? (value[0] ?? '') : value;
   switch (field.markup) {
     case 'input':
@@ -54,7 +54,7 @@ function control(field: CompiledField, value: string | string[], described: stri
     case 'radios': {
       const type = field.markup === 'radios' ? 'radio' : 'checkbox';
       const items = field.choices.map((c, i) => {
-        const input = attributes({ type, id: ids.choice(i), name: field.path, value: c.value, checked: includes(value, c.value), required: i === 0 ? field.native['required'] : undefined, disabled: field.readOnly });
+        const input = attributes({ type, id: ids.choice(i), name: field.name, value: c.value, checked: includes(value, c.value), required: i === 0 ? field.native['required'] : undefined, disabled: field.readOnly });
         return `<span class="dijitize-choice"><input${input}><label${attributes({ for: ids.choice(i) })}>${escapeHtml(c.label)}</label></span>`;
       });
       return `<span class="dijitize-choices">${items.join(' ')}</span>`;

@@ -1,7 +1,7 @@
 // A compiled form and one request's state -> all a page needs of it: the form's HTML, the spec of its
 // widgets and the modules they load. Pure: `req.dojo.form()` puts the result on the page.
 import { attributes, scriptJson } from '../escape.js';
-import type { CompiledForm } from './compile.js';
+import { FORM_FIELD, type CompiledForm } from './compile.js';
 import { errorCount, formOpenTag, renderFormBody } from './render-html.js';
 import type { FormState } from './validate.js';
 import { formSpec, type FormSpec } from './widget-spec.js';
@@ -53,7 +53,9 @@ function stateRendering(form: CompiledForm, state: Partial<FormState>): StateRen
  */
 export function render(form: CompiledForm, state: Partial<FormState> = {}, hidden: Readonly<Record<string, string>> = {}): FormRendering {
   const rendering = stateRendering(form, state);
-  const inputs = Object.entries(hidden).map(([name, value]) => `<input${attributes({ type: 'hidden', name, value })}>\n`);
+  // A prefixed form says which it is, for form.isPosted().
+  const own = form.prefix ? { [FORM_FIELD]: form.prefix } : {};
+  const inputs = Object.entries({ ...own, ...hidden }).map(([name, value]) => `<input${attributes({ type: 'hidden', name, value })}>\n`);
   return {
     id: form.id,
     html: formOpenTag(form) + inputs.join('') + rendering.body,

@@ -54,7 +54,7 @@ function choiceCount(field: CompiledField): ChoiceCount[] {
   const { minItems = 0, maxItems } = field.facts;
   if (field.kind !== 'multiEnum' || field.readOnly || (minItems === 0 && maxItems === undefined)) return [];
   const { tooFew, tooMany } = countMessages(field);
-  return [{ name: field.path, min: minItems, max: maxItems ?? null, tooFew: escapeHtml(tooFew), tooMany: escapeHtml(tooMany), errorText: partIds(field).error, focus: focusTarget(field) }];
+  return [{ name: field.name, min: minItems, max: maxItems ?? null, tooFew: escapeHtml(tooFew), tooMany: escapeHtml(tooMany), errorText: partIds(field).error, focus: focusTarget(field) }];
 }
 
 function fieldInstances(field: CompiledField, state: Partial<FormState>): WidgetInstance[] {
@@ -69,11 +69,11 @@ function fieldInstances(field: CompiledField, state: Partial<FormState>): Widget
       withError({
         module: field.module,
         node: ids.choice(i),
-        props: { ...field.props, id: ids.choice(i), name: field.path, value: c.value, checked: Array.isArray(raw) ? raw.includes(c.value) : raw === c.value },
+        props: { ...field.props, id: ids.choice(i), name: field.name, value: c.value, checked: Array.isArray(raw) ? raw.includes(c.value) : raw === c.value },
       }),
     );
   }
-  const instance: WidgetInstance = { module: field.module, node: field.id, props: { ...field.props, id: field.id, name: field.path, ...KIND_VALUES[field.kind].widgetValue(raw) } };
+  const instance: WidgetInstance = { module: field.module, node: field.id, props: { ...field.props, id: field.id, name: field.name, ...KIND_VALUES[field.kind].widgetValue(raw) } };
   if (field.storeChoices) instance.choices = field.storeChoices;
   return [withError(instance)];
 }
