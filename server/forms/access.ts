@@ -5,7 +5,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { Acl, Grant } from '../access/acl.js';
 import { rawValues, type RawValues, type Unreadable } from './coerce.js';
 import type { CompiledField } from './compile-field.js';
-import { FORM_MODULES, type CompiledForm } from './compile.js';
+import { FORM_MODULES, type CompiledForm, type FormPart } from './compile.js';
 import { DefinitionProblem } from './definition-errors.js';
 import { KIND_VALUES, type RawValue } from './field-values.js';
 import { rawValuesOf } from './initial-values.js';
@@ -36,6 +36,7 @@ export function fieldAccess(path: string | null, own: FieldAccess | undefined, f
   const access: FieldAccess = { see: own?.see ?? form?.see, change: own?.change ?? form?.change };
   if (!access.see && !access.change) return {};
   if (!form?.acl) throw new DefinitionProblem(path, 'access rules need the form\'s access list: give the form access: { acl, ... }');
+  if (path?.includes('.$row.')) throw new DefinitionProblem(path, 'access rules on the fields of a list of rows are not supported yet');
   for (const grant of [access.see, access.change]) {
     if (grant && !form.acl.grants(grant)) {
       throw new DefinitionProblem(path, `no role of the access list has the privilege "${grant.privilege}" on "${grant.resource}"`);
@@ -53,14 +54,16 @@ function readOnly(field: CompiledField): CompiledField {
 }
 
 function makeView(form: CompiledForm, acl: Acl, roles: readonly string[]): CompiledForm {
-  const fields: CompiledField[] = [];
-  for (const field of form.fields) {
-    const { see, change } = field.access;
-    if (see && !acl.allows(roles, see)) continue;
-    fields.push(change && !acl.allows(roles, change) ? readOnly(field) : field);
-  }
+  // A form with rules has no lists of rows (compile refuses rules on row fields): its parts are fields.
+  const parts = form.parts.flatMap((part): FormPart[] => {
+    if (!('field' in part)) return [part];
+    const { see, change } = part.field.access;
+    if (see && !acl.allows(roles, see)) return [];
+    return [{ field: change && !acl.allows(roles, change) ? readOnly(part.field) : part.field }];
+  });
+  const fields = parts.flatMap((p) => ('field' in p ? [p.field] : p.list.rowFields));
   if (fields.length === 0) throw new AccessDeniedError(`the roles ${roles.join(', ') || '(none)'} may not see form "${form.name}"`);
-  return { ...form, fields, modules: [...new Set([...FORM_MODULES, ...fields.map((f) => f.module)])] };
+  return { ...form, parts, fields, modules: [...new Set([...FORM_MODULES, ...fields.map((f) => f.module)])] };
 }
 
 /**
@@ -95,13 +98,18 @@ const sameValue = (field: CompiledField, a: RawValue | undefined, b: RawValue | 
  * The raw values a POST gives, as its roles may: each field they may change from the body, every other
  * one from `current`, never from the body. `ignored` names the fields the body tried to change anyway.
  */
-export function valuesForRoles(form: CompiledForm, body: unknown, access: ParseAccess | undefined): { view: CompiledForm; raw: RawValues; unreadable: Map<string, Unreadable>; ignored: string[] } {
+export function valuesForRoles(
+  form: CompiledForm,
+  fields: readonly CompiledField[],
+  body: unknown,
+  access: ParseAccess | undefined,
+): { view: CompiledForm; raw: RawValues; unreadable: Map<string, Unreadable>; ignored: string[] } {
   const view = formForRoles(form, access?.roles ?? null);
-  if (view === form) return { view, ...rawValues(form.fields, body), ignored: [] };
+  if (view === form) return { view, ...rawValues(fields, body), ignored: [] };
   const changeable = new Set(view.fields.filter((f) => !f.readOnly).map((f) => f.path));
   const fixed = form.fields.filter((f) => !changeable.has(f.path));
   const { raw, unreadable } = rawValues(form.fields.filter((f) => changeable.has(f.path)), body);
-  const kept = rawValuesOf(fixed, access?.current);
+  const kept = rawValuesOf(fixed, access?.current).values;
   const sent = rawValues(fixed, body).raw;
   const ignored = fixed.filter((f) => Object.hasOwn(sent, f.path) && !sameValue(f, sent[f.path], kept[f.path])).map((f) => f.path);
   return { view, raw: { ...raw, ...kept }, unreadable, ignored };

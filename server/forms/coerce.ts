@@ -2,6 +2,7 @@
 // its kind (field-values.ts; README lists the rules). Only the form's own field paths are read, so
 // unknown keys such as `__proto__` never reach an object.
 import type { CompiledField } from './compile-field.js';
+import type { CompiledList } from './compile.js';
 import { KIND_VALUES, type RawValue } from './field-values.js';
 import { setPath } from './object-path.js';
 
@@ -38,9 +39,19 @@ export function rawValues(fields: readonly CompiledField[], body: unknown): { ra
   return { raw, unreadable };
 }
 
-/** Coerces every field of a form into the nested object the schema parses; unreadable ones are left out. */
-export function coerceValues(fields: readonly CompiledField[], raw: RawValues, unreadable: ReadonlyMap<string, Unreadable> = new Map()): Record<string, unknown> {
+/**
+ * Coerces every field of a form into the nested object the schema parses; unreadable ones are left out.
+ * Each list of rows becomes an array of its `rows[path]` rows (a row that posted nothing is `{}`).
+ */
+export function coerceValues(
+  fields: readonly CompiledField[],
+  raw: RawValues,
+  unreadable: ReadonlyMap<string, Unreadable> = new Map(),
+  lists: readonly CompiledList[] = [],
+  rows: Readonly<Record<string, number>> = {},
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
+  for (const list of lists) setPath(out, list.path, Array.from({ length: rows[list.path] ?? 0 }, () => ({})));
   for (const field of fields) {
     if (unreadable.has(field.path)) continue;
     const value = KIND_VALUES[field.kind].parse(raw[field.path], field.facts);

@@ -36,6 +36,8 @@ export interface FieldOptions {
   choices?: ChoicesOption;
   /** A password input. */
   password?: boolean;
+  /** For a list of rows: what one row is called (default "Row"): "Item" makes "Item 2", "Remove item 2". */
+  itemLabel?: string;
   placeholder?: string;
   /** Who may see and change this field (see access.ts); the form's rules are its default. */
   access?: FieldAccess;
@@ -79,7 +81,8 @@ export interface CompiledField {
 }
 
 
-const humanize = (path: string): string => {
+/** A field's default label: its last name in words (`firstName` -> "First name"). */
+export const humanize = (path: string): string => {
   const last = path.split('.').pop() ?? path;
   const words = last.replace(/_/g, ' ').replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);

@@ -2,23 +2,25 @@
 // (compile-field.ts), and every module its widgets need. Everything that can be wrong with a definition is
 // found here, at start-up, and named by form and field.
 import type * as z from 'zod';
-import { compileField, type CompiledField, type FieldOptions } from './compile-field.js';
+import { compileField, humanize, type CompiledField, type FieldMessages, type FieldOptions } from './compile-field.js';
 import { DefinitionProblem, FormDefinitionError } from './definition-errors.js';
-import { introspectObject } from './introspect.js';
+import { introspectObject, isList, ROW, type ListFacts, type SchemaFacts } from './introspect.js';
 import type { Acl } from '../access/acl.js';
 import { fieldAccess, type FormAccess } from './access.js';
 import type { AttrMapOverride } from './mapping.js';
 
-/** Dotted paths of the fields of an object type (`address.street`). */
+/** Dotted paths of the fields of an object type (`address.street`); a list of rows and its fields (`items`, `items.qty`). */
 export type FieldPath<T> = T extends Date | readonly unknown[]
   ? never
   : T extends object
     ? {
-        [K in keyof T & string]: NonNullable<T[K]> extends Date | readonly unknown[]
-          ? K
-          : NonNullable<T[K]> extends object
-            ? `${K}.${FieldPath<NonNullable<T[K]>>}`
-            : K;
+        [K in keyof T & string]: NonNullable<T[K]> extends readonly (infer E)[]
+          ? E extends Date ? K : E extends object ? K | `${K}.${FieldPath<E>}` : K
+          : NonNullable<T[K]> extends Date
+            ? K
+            : NonNullable<T[K]> extends object
+              ? `${K}.${FieldPath<NonNullable<T[K]>>}`
+              : K;
       }[keyof T & string]
     : never;
 
@@ -40,6 +42,28 @@ export interface FormOptions<S extends z.ZodObject> {
   fields?: { [P in FieldPath<z.input<S>>]?: FieldOptions };
 }
 
+/**
+ * A list of rows, compiled once: its count bounds, labels, and the fields of a row, whose paths, names
+ * and ids hold ROW (`$row`) for the row's index (rows.ts makes them concrete per request).
+ */
+export interface CompiledList {
+  path: string;
+  name: string;
+  id: string;
+  label: string;
+  /** What one row is called: "Item" makes "Item 2", "Remove item 2". */
+  itemLabel: string;
+  help?: string;
+  min: number;
+  max: number | null;
+  /** `required` is said for too few rows, `invalid` for too many. */
+  messages: FieldMessages;
+  rowFields: CompiledField[];
+}
+
+/** What a form shows, in order: a field, or a list of rows. */
+export type FormPart = { field: CompiledField } | { list: CompiledList };
+
 /** The form, compiled once: fields in order, and every module its widgets need. */
 export interface CompiledForm {
   name: string;
@@ -47,7 +71,10 @@ export interface CompiledForm {
   action: string;
   method: 'post' | 'get';
   submitLabel: string;
+  parts: FormPart[];
+  /** Every field, a list's row fields as they are compiled (with `$row`). */
   fields: CompiledField[];
+  lists: CompiledList[];
   modules: string[];
   /** The prefix of its posted names, or null. */
   prefix: string | null;
@@ -61,17 +88,38 @@ export const FORM_FIELD = '_form';
 /** Modules every form needs besides its widgets' classes. */
 export const FORM_MODULES = ['dijit/form/Form', 'dijit/form/Button'] as const;
 
-/** The form's fields, compiled; throws DefinitionProblem. */
-function compileFields<S extends z.ZodObject>(id: string, schema: S, options: FormOptions<S>): CompiledField[] {
-  const facts = introspectObject(schema);
+/** The options key of a path: a row field's path without its index (`items.$row.qty` -> `items.qty`). */
+const optionsKey = (path: string) => path.split(`.${ROW}`).join('');
+
+/** The form's parts, compiled; throws DefinitionProblem. */
+function compileParts<S extends z.ZodObject>(id: string, schema: S, options: FormOptions<S>): FormPart[] {
+  const nodes = introspectObject(schema);
+  const known = nodes.flatMap((n) => (isList(n) ? [n.path, ...n.rows.map((r) => optionsKey(r.path))] : [n.path]));
   const fieldOptions = (options.fields ?? {}) as Record<string, FieldOptions | undefined>;
-  const unknown = Object.keys(fieldOptions).filter((path) => !facts.some((f) => f.path === path));
-  if (unknown.length) throw new DefinitionProblem(unknown[0] ?? null, `the schema has no such field (it has ${facts.map((f) => f.path).join(', ')})`);
+  const unknown = Object.keys(fieldOptions).filter((path) => !known.includes(path));
+  if (unknown.length) throw new DefinitionProblem(unknown[0] ?? null, `the schema has no such field (it has ${known.join(', ')})`);
   fieldAccess(null, undefined, options.access); // the form's own defaults, checked even when every field has its own
-  return facts.map((f) => {
-    const own = fieldOptions[f.path] ?? {};
-    return { ...compileField(id, f, own, options.attrMap ?? {}, options.prefix ? `${options.prefix}-` : ''), access: fieldAccess(f.path, own.access, options.access) };
-  });
+  const namePrefix = options.prefix ? `${options.prefix}-` : '';
+  const field = (facts: SchemaFacts): CompiledField => {
+    const own = fieldOptions[optionsKey(facts.path)] ?? {};
+    return { ...compileField(id, facts, own, options.attrMap ?? {}, namePrefix), access: fieldAccess(facts.path, own.access, options.access) };
+  };
+  const list = (facts: ListFacts): CompiledList => {
+    const own = fieldOptions[facts.path] ?? {};
+    return {
+      path: facts.path,
+      name: namePrefix + facts.path,
+      id: `${id}-${facts.path.replace(/\./g, '-')}`,
+      label: own.label ?? humanize(facts.path),
+      itemLabel: own.itemLabel ?? 'Row',
+      ...(own.help ? { help: own.help } : {}),
+      min: facts.minItems,
+      max: facts.maxItems ?? null,
+      messages: own.messages ?? {},
+      rowFields: facts.rows.map(field),
+    };
+  };
+  return nodes.map((n) => (isList(n) ? { list: list(n) } : { field: field(n) }));
 }
 
 /** Compiles a form's schema and options; throws FormDefinitionError. */
@@ -80,14 +128,16 @@ export function compileForm<S extends z.ZodObject>(name: string, schema: S, opti
   if (prefix !== undefined && !/^[A-Za-z][A-Za-z0-9_]*$/.test(prefix)) throw new FormDefinitionError(name, null, `the prefix ${JSON.stringify(prefix)} must start with a letter and hold only letters, digits and _`);
   const id = options.id ?? prefix ?? name;
   if (!/^[A-Za-z][A-Za-z0-9_-]*$/.test(id)) throw new FormDefinitionError(name, null, `the id ${JSON.stringify(id)} must start with a letter and hold only letters, digits, _ and -`);
-  let fields: CompiledField[];
+  let parts: FormPart[];
   try {
-    fields = compileFields(id, schema, options);
+    parts = compileParts(id, schema, options);
   } catch (err) {
     // Wrapped once, here; anything else is a bug of ours and must not pass for a definition mistake.
     if (err instanceof DefinitionProblem) throw new FormDefinitionError(name, err.path, err.message);
     throw err;
   }
+  const lists = parts.flatMap((p) => ('list' in p ? [p.list] : []));
+  const fields = parts.flatMap((p) => ('list' in p ? p.list.rowFields : [p.field]));
   const modules = [...new Set([...FORM_MODULES, ...fields.map((f) => f.module)])];
   return {
     name,
@@ -95,7 +145,9 @@ export function compileForm<S extends z.ZodObject>(name: string, schema: S, opti
     action: options.action ?? '',
     method: options.method ?? 'post',
     submitLabel: options.submitLabel ?? 'Submit',
+    parts,
     fields,
+    lists,
     modules,
     prefix: prefix ?? null,
     acl: options.access?.acl ?? null,

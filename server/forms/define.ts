@@ -43,7 +43,8 @@ export class FormDefinition<S extends z.ZodObject = z.ZodObject> {
    * @example res.render('edit.html', { form: req.dojo.form(profile, profile.initial(user)) });
    */
   initial(data: Partial<z.input<S>>): Partial<FormState> {
-    return { values: rawValuesOf(this.compiled.fields, data) };
+    const { values, rows } = rawValuesOf(this.compiled.fields, data, this.compiled.lists);
+    return this.compiled.lists.length ? { values, rows } : { values };
   }
 }
 

@@ -150,18 +150,56 @@ export function introspectField(path: string, schema: AnySchema): SchemaFacts {
   return facts;
 }
 
+/** The placeholder of a row's index in the paths of a list's fields (`items.$row.qty`). */
+export const ROW = '$row';
+
+/** A list of rows (`z.array(z.object({...}))`): its count bounds, and each row's fields at `path.$row.name`. */
+export interface ListFacts {
+  path: string;
+  minItems: number;
+  maxItems?: number;
+  rows: SchemaFacts[];
+}
+
+/** What an object's entry is: a field, or a list of rows. */
+export type SchemaNode = SchemaFacts | ListFacts;
+export const isList = (node: SchemaNode): node is ListFacts => 'rows' in node;
+
+/** The object schema of an array of objects (optional or not), else null. */
+function rowSchema(schema: AnySchema): { array: AnySchema; row: AnySchema } | null {
+  let array = schema;
+  while (['optional', 'default', 'prefault'].includes(defOf(array).type)) array = defOf(array)['innerType'] as AnySchema;
+  if (defOf(array).type !== 'array') return null;
+  const row = defOf(array)['element'] as AnySchema;
+  return defOf(row).type === 'object' ? { array, row } : null;
+}
+
+function readList(path: string, array: AnySchema, row: AnySchema, inList: boolean): ListFacts {
+  if (inList) throw new DefinitionProblem(path, 'a list inside a list of rows has no form field yet');
+  const list: ListFacts = { path, minItems: 0, rows: [] };
+  for (const check of checksOf(array)) {
+    if (check.check === 'min_length') list.minItems = check['minimum'] as number;
+    else if (check.check === 'max_length') list.maxItems = check['maximum'] as number;
+    else if (check.check === 'length_equals') list.minItems = list.maxItems = check['length'] as number;
+  }
+  list.rows = introspectObject(row, `${path}.${ROW}`, true) as SchemaFacts[];
+  return list;
+}
+
 /**
- * Lists the fields of an object schema by dotted path, descending into nested objects
- * (`address.street`).
+ * Lists the entries of an object schema by dotted path, descending into nested objects
+ * (`address.street`); an array of objects is a list of rows.
  */
-export function introspectObject(schema: AnySchema, prefix = ''): SchemaFacts[] {
+export function introspectObject(schema: AnySchema, prefix = '', inList = false): SchemaNode[] {
   const def = defOf(schema);
   if (def.type !== 'object') throw new DefinitionProblem(prefix || '(form)', `a form schema must be z.object(...), not ${def.type}`);
-  const out: SchemaFacts[] = [];
+  const out: SchemaNode[] = [];
   for (const [key, child] of Object.entries(def['shape'] as Record<string, AnySchema>)) {
     const path = prefix ? `${prefix}.${key}` : key;
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) throw new DefinitionProblem(path, 'field names must be identifiers (letters, digits, underscore)');
-    if (defOf(child).type === 'object') out.push(...introspectObject(child, path));
+    const rows = rowSchema(child);
+    if (rows) out.push(readList(path, rows.array, rows.row, inList));
+    else if (defOf(child).type === 'object') out.push(...introspectObject(child, path, inList));
     else out.push(introspectField(path, child));
   }
   return out;

@@ -4,6 +4,8 @@ import { attributes, escapeHtml } from '../escape.js';
 import { formatValue, isCheckedValue } from './field-values.js';
 import type { CompiledField } from './compile-field.js';
 import type { CompiledForm } from './compile.js';
+import { listHtml } from './render-list.js';
+import type { ShownPart } from './rows.js';
 import type { FormState } from './validate.js';
 
 /** Ids of the parts around a field, shared with the widget code (aria links, error text). */
@@ -62,7 +64,8 @@ function control(field: CompiledField, value: string | string[], described: stri
   }
 }
 
-function fieldHtml(field: CompiledField, state: Partial<FormState>): string {
+/** One field: its label, control, help and error text. */
+export function fieldHtml(field: CompiledField, state: Partial<FormState>): string {
   const ids = partIds(field);
   const error = state.errors?.[field.path];
   const described = [field.help ? ids.help : '', error ? ids.error : ''].filter(Boolean).join(' ') || undefined;
@@ -95,10 +98,11 @@ export const focusTarget = (field: CompiledField) => (field.markup === 'checkbox
  * field's error as a link to that field, then the errors of the whole form. It takes the focus on load
  * (`autofocus`, so without JavaScript too), and its text is announced.
  */
-function errorSummary(form: CompiledForm, state: Partial<FormState>): string {
-  const fieldErrors = form.fields.flatMap((f) => {
-    const error = state.errors?.[f.path];
-    return error ? [`<li><a${attributes({ href: `#${focusTarget(f)}` })}>${escapeHtml(error)}</a></li>`] : [];
+function errorSummary(form: CompiledForm, parts: ShownPart[], state: Partial<FormState>): string {
+  const targets = parts.flatMap((p) => ('field' in p ? [[p.field.path, focusTarget(p.field)]] : [[p.list.path, p.list.id], ...p.rows.flat().map((f) => [f.path, focusTarget(f)])]));
+  const fieldErrors = targets.flatMap(([path, target]) => {
+    const error = state.errors?.[path as string];
+    return error ? [`<li><a${attributes({ href: `#${target}` })}>${escapeHtml(error)}</a></li>`] : [];
   });
   const formErrors = state.formErrors ?? [];
   if (fieldErrors.length === 0 && formErrors.length === 0) return '';
@@ -115,8 +119,11 @@ function errorSummary(form: CompiledForm, state: Partial<FormState>): string {
 export const errorCount = (state: Partial<FormState>): number => Object.keys(state.errors ?? {}).length + (state.formErrors?.length ?? 0);
 
 /** What goes inside the form for one request: the error summary, fields, submit button, and the closing tag. */
-export function renderFormBody(form: CompiledForm, state: Partial<FormState>): string {
-  const fields = form.fields.map((f) => fieldHtml(f, state)).join('\n');
+export function renderFormBody(form: CompiledForm, state: Partial<FormState>, parts: ShownPart[]): string {
+  const fields = parts.map((p) => ('field' in p ? fieldHtml(p.field, state) : listHtml(p, state))).join('\n');
   const submit = `<div class="dijitize-actions"><button${attributes({ type: 'submit', id: submitId(form) })}>${escapeHtml(form.submitLabel)}</button></div>`;
-  return `${errorSummary(form, state)}\n${fields}\n${submit}\n</form>`;
+  // Enter in a field sends the form with its first submit button: with lists, that would be a row's
+  // "Remove". A hidden copy of the real one comes first.
+  const first = form.lists.length ? `<button type="submit" class="dijitize-default" hidden tabindex="-1">${escapeHtml(form.submitLabel)}</button>\n` : '';
+  return `${first}${errorSummary(form, parts, state)}\n${fields}\n${submit}\n</form>`;
 }

@@ -6,20 +6,25 @@ import { coerceValues, type RawValues, type Unreadable } from './coerce.js';
 import type { RawValue } from './field-values.js';
 import type { CompiledField } from './compile-field.js';
 import { getPath } from './object-path.js';
-import type { CompiledForm } from './compile.js';
+import type { CompiledForm, CompiledList } from './compile.js';
+import { applyIntent, intentOf, postedFields, reorderRows } from './rows.js';
 
 /** What a form shows: the user's raw values, an error per field path, and errors of the whole form. */
 export interface FormState {
   values: RawValues;
   errors: Record<string, string>;
   formErrors: string[];
+  /** How many rows each list of rows shows, by its path (at least its minimum). */
+  rows?: Record<string, number>;
 }
 
 /**
- * A parsed POST: the data, or the state that shows the form again. `ignored` names the fields the body
+ * A parsed POST: the data, or the state that shows the form again. `intent` is set when the POST was a
+ * list's button (add, remove, move a row) sent without JavaScript: show the state, with no errors.
+ * `ignored` names the fields the body
  * tried to change that the user's roles may not (their values came from `current`).
  */
-export type ParseResult<T> = ({ ok: true; data: T } | { ok: false }) & { state: FormState; ignored: string[] };
+export type ParseResult<T> = ({ ok: true; data: T } | { ok: false; intent?: true }) & { state: FormState; ignored: string[] };
 
 /** Said when a value the user cannot see is wrong: the form cannot show it, nor may the user fix it. */
 export const HIDDEN_FIELD_MESSAGE = 'This record holds a value you may not see that is not valid; someone allowed to change it must fix it.';
@@ -60,29 +65,46 @@ export function messageFor(field: CompiledField, issue: z.core.$ZodIssue, value:
   return field.messages.invalid ?? issue.message;
 }
 
+/** The message for a list's own issue: too few rows, too many, or the list's refinement. */
+function listMessage(list: CompiledList, issue: z.core.$ZodIssue): string {
+  if (issue.code === 'too_small') return list.messages.required ?? `Add at least ${list.min} ${list.min === 1 ? list.itemLabel.toLowerCase() : `${list.itemLabel.toLowerCase()}s`}.`;
+  if (issue.code === 'too_big') return list.messages.invalid ?? `Keep at most ${list.max} ${list.max === 1 ? list.itemLabel.toLowerCase() : `${list.itemLabel.toLowerCase()}s`}.`;
+  return issue.message;
+}
+
 /** Parses a POSTed body with the form's schema; with access rules, as the roles in `access` may. */
 export function parseForm<S extends z.ZodObject>(schema: S, form: CompiledForm, body: unknown, access?: ParseAccess): ParseResult<z.output<S>> {
-  const { view, raw, unreadable, ignored } = valuesForRoles(form, body, access);
-  const coerced = coerceValues(form.fields, raw, unreadable);
-  const result = schema.safeParse(coerced);
+  const source = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
+  const { fields, rows } = postedFields(form, Object.keys(source));
+  const { view, raw, unreadable, ignored } = valuesForRoles(form, fields, source, access);
   // The state shows only what the roles may see.
   const values = view === form ? raw : Object.fromEntries(view.fields.flatMap((f) => (Object.hasOwn(raw, f.path) ? [[f.path, raw[f.path] as RawValue]] : [])));
-  if (result.success && unreadable.size === 0) return { ok: true, data: result.data, state: { values, errors: {}, formErrors: [] }, ignored };
+  const intent = intentOf(form, source);
+  if (intent) {
+    const order = applyIntent(intent, rows[intent.list.path] ?? 0);
+    const state = { values: reorderRows(values, intent.list, order), errors: {}, formErrors: [], rows: { ...rows, [intent.list.path]: order.length } };
+    return { ok: false, intent: true, state, ignored };
+  }
+  const coerced = coerceValues(fields, raw, unreadable, form.lists, rows);
+  const result = schema.safeParse(coerced);
+  if (result.success && unreadable.size === 0) return { ok: true, data: result.data, state: { values, errors: {}, formErrors: [], rows }, ignored };
 
   const errors: Record<string, string> = {};
   const formErrors: string[] = [];
-  for (const field of form.fields) {
+  for (const field of fields) {
     const why = unreadable.get(field.path);
     if (why) errors[field.path] = field.messages.invalid ?? UNREADABLE_MESSAGES[why];
   }
   for (const issue of result.error?.issues ?? []) {
     // An issue on an array element (projects.0) belongs to the array field.
     const path = issue.path.map(String);
-    const field = form.fields.find((f) => f.path === path.join('.') || f.path === path.slice(0, -1).join('.'));
-    if (!field) formErrors.push(issue.message);
-    else if (!view.fields.some((f) => f.path === field.path)) {
+    const field = fields.find((f) => f.path === path.join('.') || f.path === path.slice(0, -1).join('.'));
+    const list = form.lists.find((l) => path.join('.') === l.path || path.join('.').startsWith(`${l.path}.`));
+    if (!field && list) errors[list.path] ??= listMessage(list, issue);
+    else if (!field) formErrors.push(issue.message);
+    else if (view !== form && !view.fields.some((f) => f.path === field.path)) {
       if (!formErrors.includes(HIDDEN_FIELD_MESSAGE)) formErrors.push(HIDDEN_FIELD_MESSAGE);
     } else errors[field.path] ??= messageFor(field, issue, getPath(coerced, field.path));
   }
-  return { ok: false, state: { values, errors, formErrors }, ignored };
+  return { ok: false, state: { values, errors, formErrors, rows }, ignored };
 }

@@ -6,6 +6,9 @@ import { escapeHtml, type JsonValue } from '../escape.js';
 import { KIND_VALUES } from './field-values.js';
 import type { CompiledField } from './compile-field.js';
 import type { CompiledForm } from './compile.js';
+import { ROW } from './introspect.js';
+import { listIds } from './render-list.js';
+import { atRow, shownFields, type ShownPart } from './rows.js';
 import { focusTarget, partIds, shownValue, submitId } from './render-html.js';
 import { countMessages, type FormState } from './validate.js';
 
@@ -43,11 +46,27 @@ export type ChoiceCount = {
 };
 
 /** The data a form function receives. The first instance is the form itself. */
+/** A list of rows, for the client to add, remove and move rows in the page. */
+export type ListSpec = {
+  /** The list's fieldset, the container of its rows, and the template of a new row. */
+  id: string;
+  rows: string;
+  template: string;
+  min: number;
+  max: number | null;
+  itemLabel: string;
+  /** The rows' count now, and the next index a new row takes (indexes are never reused in a page). */
+  count: number;
+  /** The widgets of a new row, with `$row` for its index. */
+  widgets: WidgetInstance[];
+};
+
 export type FormSpec = {
   form: string;
   modules: string[];
   widgets: WidgetInstance[];
   counts: ChoiceCount[];
+  lists: ListSpec[];
 };
 
 function choiceCount(field: CompiledField): ChoiceCount[] {
@@ -79,11 +98,18 @@ function fieldInstances(field: CompiledField, state: Partial<FormState>): Widget
 }
 
 /** The widget instances of a form for one request. */
-export function formSpec(form: CompiledForm, state: Partial<FormState>): FormSpec {
+export function formSpec(form: CompiledForm, state: Partial<FormState>, parts: ShownPart[]): FormSpec {
+  const fields = shownFields(parts);
   const widgets: WidgetInstance[] = [
     { module: 'dijit/form/Form', node: form.id, props: { action: form.action, method: form.method } },
-    ...form.fields.flatMap((f) => fieldInstances(f, state)),
+    ...fields.flatMap((f) => fieldInstances(f, state)),
     { module: 'dijit/form/Button', node: submitId(form), props: { type: 'submit', label: escapeHtml(form.submitLabel) } },
   ];
-  return { form: form.id, modules: form.modules, widgets, counts: form.fields.flatMap(choiceCount) };
+  const lists = parts.flatMap((p): ListSpec[] => {
+    if ('field' in p) return [];
+    const ids = listIds(p.list);
+    const template = p.list.rowFields.map((f) => atRow(f, ROW)).flatMap((f) => fieldInstances(f, {}));
+    return [{ id: p.list.id, rows: ids.rows, template: ids.template, min: p.list.min, max: p.list.max, itemLabel: p.list.itemLabel, count: p.rows.length, widgets: template }];
+  });
+  return { form: form.id, modules: form.modules, widgets, counts: fields.flatMap(choiceCount), lists };
 }

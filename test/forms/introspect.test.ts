@@ -63,7 +63,14 @@ describe('introspection, a zod type at a time', () => {
   });
 
   it('z.object(): nested objects become dotted paths', () => {
-    assert.deepEqual(introspectObject(z.object({ a: z.string(), b: z.object({ c: z.number() }) })).map((f) => [f.path, f.kind]), [['a', 'string'], ['b.c', 'number']]);
+    assert.deepEqual(introspectObject(z.object({ a: z.string(), b: z.object({ c: z.number() }) })).map((f) => [f.path, 'kind' in f ? f.kind : 'list']), [['a', 'string'], ['b.c', 'number']]);
+  });
+
+  it('z.array(z.object()): a list of rows, its count bounds, each row field at path.$row.name', () => {
+    const [items] = introspectObject(z.object({ items: z.array(z.object({ sku: z.string(), qty: z.int().min(1) })).min(1).max(20) }));
+    assert.ok(items && 'rows' in items);
+    assert.deepEqual({ ...items, rows: items.rows.map((r) => [r.path, r.kind]) }, { path: 'items', minItems: 1, maxItems: 20, rows: [['items.$row.sku', 'string'], ['items.$row.qty', 'number']] });
+    assert.throws(() => introspectObject(z.object({ a: z.array(z.object({ b: z.array(z.object({ c: z.string() })) })) })), /a list inside a list/);
   });
 
   it('types with no form field are a definition problem naming the field', () => {

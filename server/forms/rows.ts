@@ -1,0 +1,122 @@
+// Lists of rows for one request: which rows a POST or a state holds (in the order the page had them),
+// the fields of each row made concrete (`items.$row.qty` -> `items.2.qty`), and the intents (add,
+// remove, move) by which the list's buttons change the rows without JavaScript.
+import type { CompiledField } from './compile-field.js';
+import type { CompiledForm, CompiledList, FormPart } from './compile.js';
+import { ROW } from './introspect.js';
+
+/** The name of the list buttons: their value says what to do (`add:items`, `remove:items:2`). */
+export const INTENT_FIELD = '_intent';
+
+/** What a list button asks for. */
+export interface Intent {
+  action: 'add' | 'remove' | 'up' | 'down';
+  list: CompiledList;
+  row: number;
+}
+
+const replaceRow = (text: string, index: number | string) => text.split(ROW).join(String(index));
+
+/** A row field at a row: its path and id with the row's position, its name with the index it was posted under. */
+export function atRow(field: CompiledField, index: number | string, postedIndex: number | string = index): CompiledField {
+  return { ...field, path: replaceRow(field.path, index), name: replaceRow(field.name, postedIndex), id: replaceRow(field.id, index) };
+}
+
+/** A form part made concrete: a field as it is, a list as its rows' fields. */
+export interface ShownList {
+  list: CompiledList;
+  rows: CompiledField[][];
+}
+export type ShownPart = { field: CompiledField } | ShownList;
+
+/**
+ * The row indexes of each list in `keys` (a body's names or a state's paths), in the order they first
+ * appear: browsers post a form's controls in page order, so rows moved in the page keep their new order.
+ */
+export function rowIndexes(form: CompiledForm, keys: Iterable<string>, byName: boolean): Map<CompiledList, number[]> {
+  const found = new Map<CompiledList, number[]>(form.lists.map((l) => [l, []]));
+  for (const key of keys) {
+    for (const list of form.lists) {
+      const stem = `${byName ? list.name : list.path}.`;
+      if (!key.startsWith(stem)) continue;
+      const index = key.slice(stem.length).split('.')[0] ?? '';
+      if (!/^\d{1,4}$/.test(index)) continue;
+      const rows = found.get(list) as number[];
+      if (!rows.includes(Number(index))) rows.push(Number(index));
+    }
+  }
+  return found;
+}
+
+/**
+ * The parts to show for a state: each list with its rows: those its values have, as many as it counts
+ * (`state.rows`), and at least the list's minimum (blank rows are added).
+ */
+export function shownParts(form: CompiledForm, paths: Iterable<string>, counts: Readonly<Record<string, number>> = {}): ShownPart[] {
+  const rows = rowIndexes(form, paths, false);
+  return form.parts.map((part: FormPart): ShownPart => {
+    if ('field' in part) return part;
+    const indexes = rows.get(part.list) ?? [];
+    const count = Math.max(part.list.min, counts[part.list.path] ?? 0);
+    for (let next = indexes.length ? Math.max(...indexes) + 1 : 0; indexes.length < count; next++) indexes.push(next);
+    return { list: part.list, rows: indexes.map((i) => part.list.rowFields.map((f) => atRow(f, i))) };
+  });
+}
+
+/** Every concrete field of shown parts, in order. */
+export const shownFields = (parts: ShownPart[]): CompiledField[] => parts.flatMap((p) => ('field' in p ? [p.field] : p.rows.flat()));
+
+/** The intent a body carries for this form's lists, if any (an unknown one is none). */
+export function intentOf(form: CompiledForm, body: Record<string, unknown>): Intent | null {
+  const value = body[INTENT_FIELD];
+  if (typeof value !== 'string') return null;
+  const [action, path, row] = value.split(':');
+  const list = form.lists.find((l) => l.path === path);
+  if (!list || !(action === 'add' || action === 'remove' || action === 'up' || action === 'down')) return null;
+  return { action, list, row: Number(row ?? -1) };
+}
+
+/**
+ * The rows after an intent, as positions into `rows`: `null` for a new, blank row. Bounds are honoured:
+ * no row is added beyond the list's maximum nor removed below its minimum.
+ */
+export function applyIntent(intent: Intent, count: number): Array<number | null> {
+  const order: Array<number | null> = Array.from({ length: count }, (_, i) => i);
+  const { action, list, row } = intent;
+  const inRange = Number.isInteger(row) && row >= 0 && row < count;
+  if (action === 'add' && (list.max === null || count < list.max)) order.push(null);
+  else if (action === 'remove' && inRange && count > list.min) order.splice(row, 1);
+  else if (action === 'up' && inRange && row > 0) order.splice(row - 1, 2, row, row - 1);
+  else if (action === 'down' && inRange && row < count - 1) order.splice(row, 2, row + 1, row);
+  return order;
+}
+
+/**
+ * The fields of a POST: each list's rows in the order they were posted, read by the names they were
+ * posted under and numbered from 0 (so gaps left by rows removed in the page close up).
+ */
+export function postedFields(form: CompiledForm, names: Iterable<string>): { fields: CompiledField[]; rows: Record<string, number> } {
+  const posted = rowIndexes(form, names, true);
+  const rows: Record<string, number> = {};
+  const fields = form.parts.flatMap((part) => {
+    if ('field' in part) return [part.field];
+    const indexes = posted.get(part.list) ?? [];
+    rows[part.list.path] = indexes.length;
+    return indexes.flatMap((index, position) => part.list.rowFields.map((f) => atRow(f, position, index)));
+  });
+  return { fields, rows };
+}
+
+/** Raw values with a list's rows put in a new order (`null`: a new, blank row). */
+export function reorderRows<V>(values: Readonly<Record<string, V>>, list: CompiledList, order: Array<number | null>): Record<string, V> {
+  const stem = `${list.path}.`;
+  const out: Record<string, V> = {};
+  for (const [path, value] of Object.entries(values)) if (!path.startsWith(stem)) out[path] = value;
+  order.forEach((old, position) => {
+    if (old === null) return;
+    for (const [path, value] of Object.entries(values)) {
+      if (path.startsWith(`${stem}${old}.`)) out[`${stem}${position}.${path.slice(`${stem}${old}.`.length)}`] = value;
+    }
+  });
+  return out;
+}
