@@ -6,6 +6,7 @@ import express, { type Express } from 'express';
 import helmet from 'helmet';
 import nunjucks from 'nunjucks';
 import { mountForm } from './mount-form.js';
+import { mountOrder } from './order-page.js';
 import { acl, NEW_TIMECARD, register, timecard } from './forms.js';
 import { AccessDeniedError, dojo, THEMES, useDijitize, type DojoSettings, type Theme } from '../server/index.js';
 
@@ -108,6 +109,7 @@ export function createApp(overrides: DojoSettings = {}): Express {
       res.set('Content-Security-Policy', `script-src 'nonce-${req.dojo.nonce}' 'strict-dynamic'; ${PAGE_POLICY}`);
     },
   });
+  mountOrder(app);
   app.use(accessDenied);
   return app;
 }

@@ -23,6 +23,8 @@ export const CLIENT_MODULES = {
   forms: `${CLIENT_PACKAGE}/forms`,
   /** Widget creation, server errors, the submit guard. */
   formSupport: `${CLIENT_PACKAGE}/formSupport`,
+  /** The buttons of lists of rows, in the page. */
+  rowLists: `${CLIENT_PACKAGE}/rowLists`,
   /** Runs the page's ready calls in no-inline-script mode. */
   start: `${CLIENT_PACKAGE}/start`,
 } as const;

@@ -1,8 +1,9 @@
 define([
 	"require",
 	"dojo/dom", // dom.byId
-	"./formSupport"
-], function(require, dom, formSupport){
+	"./formSupport",
+	"./rowLists"
+], function(require, dom, formSupport, rowLists){
 	// summary:
 	//		Creates a form's widgets from the spec the server made for one request. Both modes call it:
 	//		inline pages as a ready call with the spec itself, form-function pages (strict CSP, no inline
@@ -27,6 +28,7 @@ define([
 					form = form || widget; // the first instance is the form
 				}
 				formSupport.guardSubmit(form, spec.counts);
+				rowLists.manage(form, spec.lists, classes);
 				form.startup();
 			});
 		}

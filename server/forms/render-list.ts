@@ -30,8 +30,8 @@ function rowHtml(list: CompiledList, fields: CompiledField[], index: number | st
   const lower = name.toLowerCase();
   const buttons = [
     intentButton(`remove:${list.path}:${index}`, 'Remove', `Remove ${lower}`, count <= list.min, 'remove'),
-    intentButton(`up:${list.path}:${index}`, 'Move up', `Move ${lower} up`, position === 0, 'up'),
-    intentButton(`down:${list.path}:${index}`, 'Move down', `Move ${lower} down`, position === count - 1, 'down'),
+    intentButton(`up:${list.path}:${index}`, 'Move up', `Move up ${lower}`, position === 0, 'up'),
+    intentButton(`down:${list.path}:${index}`, 'Move down', `Move down ${lower}`, position === count - 1, 'down'),
   ];
   return (
     `<fieldset${attributes({ class: 'dijitize-row', id: listIds(list).row(index) })}><legend>${escapeHtml(name)}</legend>` +

@@ -1,0 +1,29 @@
+// /order: two forms on one page. A POST says which form sent it (form.isPosted); the other form shows
+// blank. A list button sent without JavaScript (an intent) re-renders the order with the change made.
+import type { Express, Request, Response } from 'express';
+import type { FormState } from '../server/index.js';
+import { newsletter, order } from './order-forms.js';
+
+/** What the last order and subscription were (the demo has no database), for the "done" page. */
+let saved: Record<string, unknown> = {};
+
+function render(req: Request, res: Response, states: { order?: Partial<FormState>; news?: Partial<FormState> } = {}): void {
+  res.render('order.html', { order: req.dojo.form(order, states.order), news: req.dojo.form(newsletter, states.news) });
+}
+
+export function mountOrder(app: Express): void {
+  app.get('/order', (req, res) => render(req, res));
+  app.post('/order', (req, res) => {
+    const form = newsletter.isPosted(req.body) ? newsletter : order;
+    const result = form.parse(req.body);
+    if (!result.ok) {
+      const state = form === order ? { order: result.state } : { news: result.state };
+      return void render(req, res.status(result.intent ? 200 : 422), state);
+    }
+    saved = { form: form.name, ...result.data };
+    res.redirect(303, '/order/done');
+  });
+  app.get('/order/done', (req, res) => {
+    res.render('done.html', { title: 'Order: saved', saved: { json: JSON.stringify(saved) }, back: '/order' });
+  });
+}
