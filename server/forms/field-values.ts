@@ -115,6 +115,12 @@ export const KIND_VALUES: Record<FieldKind, KindValues> = {
     format: (value) => (value === true ? 'on' : ''),
     widgetValue: (raw) => ({ checked: isCheckedValue(firstText(raw).trim()) }),
   },
+  textList: {
+    // Several values for the one text field are left for zod to refuse, as for any single field.
+    parse: (raw) => (raw === undefined ? [] : Array.isArray(raw) ? raw : raw.split(',').map((t) => t.trim()).filter((t) => t !== '')),
+    format: (value) => (Array.isArray(value) ? value.map(String).join(', ') : String(value)),
+    widgetValue: (raw) => ({ value: firstText(raw) }),
+  },
   multiEnum: {
     parse: (raw) => (raw === undefined ? [] : Array.isArray(raw) ? raw : [raw]),
     format: (value) => (Array.isArray(value) ? value.map(String) : [String(value)]),

@@ -5,7 +5,7 @@ import { toIsoDay } from './field-values.js';
 import { DefinitionProblem } from './definition-errors.js';
 
 /** What kind of value a field holds; decides the default widget, the markup and the coercion. */
-export type FieldKind = 'string' | 'number' | 'boolean' | 'date' | 'isoDate' | 'time' | 'enum' | 'multiEnum';
+export type FieldKind = 'string' | 'number' | 'boolean' | 'date' | 'isoDate' | 'time' | 'enum' | 'multiEnum' | 'textList';
 
 /** The facts of one field read from its schema. Dates are ISO `yyyy-mm-dd` strings. */
 export interface SchemaFacts {
@@ -99,17 +99,20 @@ function readBounds(facts: SchemaFacts, schema: AnySchema, asValue: (v: unknown)
 
 function readArray(facts: SchemaFacts, schema: AnySchema): void {
   const element = introspectField(facts.path, defOf(schema)['element'] as AnySchema);
-  if (element.kind !== 'enum') {
-    throw new DefinitionProblem(facts.path, `an array field must hold an enum (z.array(z.enum([...]))), not ${element.kind}`);
+  if (element.kind === 'enum') {
+    facts.kind = 'multiEnum';
+    facts.values = element.values ?? [];
+  } else if (element.kind === 'string') {
+    facts.kind = 'textList'; // typed as one text, `a, b, c`; each element's own checks are the server's
+  } else {
+    throw new DefinitionProblem(facts.path, `an array field must hold an enum, strings or objects (z.array(z.enum([...])), z.array(z.string()), z.array(z.object({...}))), not ${element.kind}`);
   }
-  facts.kind = 'multiEnum';
-  facts.values = element.values ?? [];
   for (const check of checksOf(schema)) {
     if (check.check === 'min_length') facts.minItems = check['minimum'] as number;
     else if (check.check === 'max_length') facts.maxItems = check['maximum'] as number;
     else if (check.check === 'length_equals') facts.minItems = facts.maxItems = check['length'] as number;
   }
-  // An empty selection posts nothing and means []: the field is required only with .min(1) or more.
+  // An empty selection posts nothing (an empty text, no items) and means []: required only with .min(1) or more.
   facts.required = facts.required && (facts.minItems ?? 0) > 0;
 }
 

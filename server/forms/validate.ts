@@ -59,6 +59,8 @@ export function messageFor(field: CompiledField, issue: z.core.$ZodIssue, value:
   const missing = value === undefined || value === null;
   if (field.kind === 'multiEnum' && issue.code === 'too_small') return countMessages(field).tooFew;
   if (field.kind === 'multiEnum' && issue.code === 'too_big') return countMessages(field).tooMany;
+  if (field.kind === 'textList' && issue.code === 'too_small' && issue.origin === 'array') return field.messages.required ?? `Enter at least ${field.facts.minItems}, separated by commas.`;
+  if (field.kind === 'textList' && issue.code === 'too_big' && issue.origin === 'array') return field.messages.invalid ?? `Enter at most ${field.facts.maxItems}, separated by commas.`;
   if (missing) return field.messages.required ?? DEFAULT_REQUIRED_MESSAGE;
   const outOfRange = (issue.code === 'too_small' || issue.code === 'too_big') && ['number', 'date', 'bigint'].includes(issue.origin);
   if (outOfRange || issue.code === 'not_multiple_of') return field.messages.range ?? field.messages.invalid ?? issue.message;

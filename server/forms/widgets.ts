@@ -23,7 +23,8 @@ export interface WidgetInfo {
   capabilities: readonly Capability[];
 }
 
-const TEXT_KINDS = ['string'] as const;
+/** Text, and a list of texts typed as one (`a, b, c`). */
+const TEXT_KINDS = ['string', 'textList'] as const;
 const CHOICE_KINDS = ['enum', 'string'] as const;
 
 /** Every widget of `dijit/form` that fits a field, by module id. */
@@ -77,5 +78,7 @@ export function defaultWidget(kind: FieldKind, facts: { maxLength?: number; step
       return 'dijit/form/FilteringSelect';
     case 'multiEnum':
       return 'dijit/form/MultiSelect';
+    case 'textList':
+      return 'dijit/form/ValidationTextBox';
   }
 }

@@ -80,4 +80,15 @@ describe('lists of rows', () => {
     assert.match(head, /"lists":\[\{"id":"list-order-items","rows":"list-order-items-rows","template":"list-order-items-template","min":1,"max":3,"itemLabel":"Item","count":1,"widgets":\[/);
     assert.match(head, /"node":"list-order-items-\$row-qty"/);
   });
+
+  it('a list of strings is typed as one text (tags: "a, b"), parsed into an array, each element checked', () => {
+    const post = defineForm('list-tags', z.object({ tags: z.array(z.string().max(5)).min(1).max(3) }));
+    assert.match(requestDojo({ csrf: false }).form(post, post.initial({ tags: ['zod', 'dojo'] })).html, /<input type="text" id="list-tags-tags" name="tags" value="zod, dojo" required>/);
+    const ok = post.parse({ tags: ' zod,dojo , ,dijit ' });
+    assert.ok(ok.ok);
+    assert.deepEqual(ok.data.tags, ['zod', 'dojo', 'dijit']);
+    assert.equal(post.parse({ tags: '' }).state.errors['tags'], 'Enter at least 1, separated by commas.');
+    assert.equal(post.parse({ tags: 'a,b,c,d' }).state.errors['tags'], 'Enter at most 3, separated by commas.');
+    assert.match(post.parse({ tags: 'ok, toolong' }).state.errors['tags'] ?? '', /Too big/);
+  });
 });
