@@ -25,6 +25,8 @@ export const CLIENT_MODULES = {
   formSupport: `${CLIENT_PACKAGE}/formSupport`,
   /** The buttons of lists of rows, in the page. */
   rowLists: `${CLIENT_PACKAGE}/rowLists`,
+  /** The sections of discriminated unions, in the page. */
+  unions: `${CLIENT_PACKAGE}/unions`,
   /** Runs the page's ready calls in no-inline-script mode. */
   start: `${CLIENT_PACKAGE}/start`,
 } as const;

@@ -2,8 +2,9 @@ define([
 	"require",
 	"dojo/dom", // dom.byId
 	"./formSupport",
-	"./rowLists"
-], function(require, dom, formSupport, rowLists){
+	"./rowLists",
+	"./unions"
+], function(require, dom, formSupport, rowLists, unions){
 	// summary:
 	//		Creates a form's widgets from the spec the server made for one request. Both modes call it:
 	//		inline pages as a ready call with the spec itself, form-function pages (strict CSP, no inline
@@ -29,6 +30,7 @@ define([
 				}
 				formSupport.guardSubmit(form, spec.counts);
 				rowLists.manage(form, spec.lists, classes);
+				unions.manage(form, spec.unions);
 				form.startup();
 			});
 		}

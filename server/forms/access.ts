@@ -61,7 +61,7 @@ function makeView(form: CompiledForm, acl: Acl, roles: readonly string[]): Compi
     if (see && !acl.allows(roles, see)) return [];
     return [{ field: change && !acl.allows(roles, change) ? readOnly(part.field) : part.field }];
   });
-  const fields = parts.flatMap((p) => ('field' in p ? [p.field] : p.list.rowFields));
+  const fields = parts.flatMap((p) => ('field' in p ? [p.field] : []));
   if (fields.length === 0) throw new AccessDeniedError(`the roles ${roles.join(', ') || '(none)'} may not see form "${form.name}"`);
   return { ...form, parts, fields, modules: [...new Set([...FORM_MODULES, ...fields.map((f) => f.module)])] };
 }

@@ -2,7 +2,7 @@
 // its kind (field-values.ts; README lists the rules). Only the form's own field paths are read, so
 // unknown keys such as `__proto__` never reach an object.
 import type { CompiledField } from './compile-field.js';
-import type { CompiledList } from './compile.js';
+import type { CompiledForm } from './compile.js';
 import { KIND_VALUES, type RawValue } from './field-values.js';
 import { setPath } from './object-path.js';
 
@@ -47,11 +47,13 @@ export function coerceValues(
   fields: readonly CompiledField[],
   raw: RawValues,
   unreadable: ReadonlyMap<string, Unreadable> = new Map(),
-  lists: readonly CompiledList[] = [],
+  shape: Pick<CompiledForm, 'lists' | 'unions'> = { lists: [], unions: [] },
   rows: Readonly<Record<string, number>> = {},
 ): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const list of lists) setPath(out, list.path, Array.from({ length: rows[list.path] ?? 0 }, () => ({})));
+  for (const list of shape.lists) setPath(out, list.path, Array.from({ length: rows[list.path] ?? 0 }, () => ({})));
+  // A union is an object even when nothing of it was sent, so that zod names the missing discriminator.
+  for (const union of shape.unions) setPath(out, union.path, {});
   for (const field of fields) {
     if (unreadable.has(field.path)) continue;
     const value = KIND_VALUES[field.kind].parse(raw[field.path], field.facts);

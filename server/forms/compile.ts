@@ -4,7 +4,7 @@
 import type * as z from 'zod';
 import { compileField, humanize, type CompiledField, type FieldMessages, type FieldOptions } from './compile-field.js';
 import { DefinitionProblem, FormDefinitionError } from './definition-errors.js';
-import { introspectObject, isList, ROW, type ListFacts, type SchemaFacts } from './introspect.js';
+import { introspectObject, isList, isUnion, ROW, type ListFacts, type SchemaFacts, type UnionFacts } from './introspect.js';
 import type { Acl } from '../access/acl.js';
 import { fieldAccess, type FormAccess } from './access.js';
 import type { AttrMapOverride } from './mapping.js';
@@ -61,8 +61,17 @@ export interface CompiledList {
   rowFields: CompiledField[];
 }
 
-/** What a form shows, in order: a field, or a list of rows. */
-export type FormPart = { field: CompiledField } | { list: CompiledList };
+/** Sections chosen by a discriminator, compiled once: the discriminator's field, and each branch's fields. */
+export interface CompiledUnion {
+  path: string;
+  id: string;
+  label: string;
+  discriminator: CompiledField;
+  branches: Array<{ value: string; label: string; fields: CompiledField[] }>;
+}
+
+/** What a form shows, in order: a field, a list of rows, or sections chosen by a discriminator. */
+export type FormPart = { field: CompiledField } | { list: CompiledList } | { union: CompiledUnion };
 
 /** The form, compiled once: fields in order, and every module its widgets need. */
 export interface CompiledForm {
@@ -75,6 +84,7 @@ export interface CompiledForm {
   /** Every field, a list's row fields as they are compiled (with `$row`). */
   fields: CompiledField[];
   lists: CompiledList[];
+  unions: CompiledUnion[];
   modules: string[];
   /** The prefix of its posted names, or null. */
   prefix: string | null;
@@ -94,7 +104,12 @@ const optionsKey = (path: string) => path.split(`.${ROW}`).join('');
 /** The form's parts, compiled; throws DefinitionProblem. */
 function compileParts<S extends z.ZodObject>(id: string, schema: S, options: FormOptions<S>): FormPart[] {
   const nodes = introspectObject(schema);
-  const known = nodes.flatMap((n) => (isList(n) ? [n.path, ...n.rows.map((r) => optionsKey(r.path))] : [n.path]));
+  const known = nodes.flatMap((n) =>
+    isList(n) ? [n.path, ...n.rows.map((r) => optionsKey(r.path))] : isUnion(n) ? [n.path, n.discriminator.path, ...n.branches.flatMap((b) => b.fields.map((f) => f.path))] : [n.path],
+  );
+  if (options.access && nodes.some((n) => isList(n) || isUnion(n))) {
+    throw new DefinitionProblem(null, 'access rules on a form with lists of rows or discriminated unions are not supported yet');
+  }
   const fieldOptions = (options.fields ?? {}) as Record<string, FieldOptions | undefined>;
   const unknown = Object.keys(fieldOptions).filter((path) => !known.includes(path));
   if (unknown.length) throw new DefinitionProblem(unknown[0] ?? null, `the schema has no such field (it has ${known.join(', ')})`);
@@ -119,7 +134,19 @@ function compileParts<S extends z.ZodObject>(id: string, schema: S, options: For
       rowFields: facts.rows.map(field),
     };
   };
-  return nodes.map((n) => (isList(n) ? { list: list(n) } : { field: field(n) }));
+  const union = (facts: UnionFacts): CompiledUnion => {
+    const own = fieldOptions[facts.path] ?? {};
+    const discriminator = field(facts.discriminator);
+    const labelOf = (value: string) => discriminator.choices.find((c) => c.value === value)?.label ?? value;
+    return {
+      path: facts.path,
+      id: `${id}-${facts.path.replace(/\./g, '-')}`,
+      label: own.label ?? humanize(facts.path),
+      discriminator,
+      branches: facts.branches.map((b) => ({ value: b.value, label: labelOf(b.value), fields: b.fields.map(field) })),
+    };
+  };
+  return nodes.map((n): FormPart => (isList(n) ? { list: list(n) } : isUnion(n) ? { union: union(n) } : { field: field(n) }));
 }
 
 /** Compiles a form's schema and options; throws FormDefinitionError. */
@@ -137,7 +164,8 @@ export function compileForm<S extends z.ZodObject>(name: string, schema: S, opti
     throw err;
   }
   const lists = parts.flatMap((p) => ('list' in p ? [p.list] : []));
-  const fields = parts.flatMap((p) => ('list' in p ? p.list.rowFields : [p.field]));
+  const unions = parts.flatMap((p) => ('union' in p ? [p.union] : []));
+  const fields = parts.flatMap((p) => ('list' in p ? p.list.rowFields : 'union' in p ? [p.union.discriminator, ...p.union.branches.flatMap((b) => b.fields)] : [p.field]));
   const modules = [...new Set([...FORM_MODULES, ...fields.map((f) => f.module)])];
   return {
     name,
@@ -148,6 +176,7 @@ export function compileForm<S extends z.ZodObject>(name: string, schema: S, opti
     parts,
     fields,
     lists,
+    unions,
     modules,
     prefix: prefix ?? null,
     acl: options.access?.acl ?? null,

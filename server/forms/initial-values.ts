@@ -7,7 +7,7 @@ import type { RawValues } from './coerce.js';
 import { formatValue } from './field-values.js';
 import { getPath } from './object-path.js';
 import { ROW } from './introspect.js';
-import { atRow } from './rows.js';
+import { atRow } from './shapes.js';
 
 /** The raw values of `data` (nested objects by dotted path) for each field, and each list's row count. */
 export function rawValuesOf(fields: readonly CompiledField[], data: unknown, lists: readonly CompiledList[] = []): { values: RawValues; rows: Record<string, number> } {

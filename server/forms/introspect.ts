@@ -164,9 +164,38 @@ export interface ListFacts {
   rows: SchemaFacts[];
 }
 
-/** What an object's entry is: a field, or a list of rows. */
-export type SchemaNode = SchemaFacts | ListFacts;
+/**
+ * Sections chosen by a discriminator (`z.discriminatedUnion('method', [...])`): the discriminator as an
+ * enum field of the branch values, and each branch's own fields (`delivery.store`).
+ */
+export interface UnionFacts {
+  path: string;
+  discriminator: SchemaFacts;
+  branches: Array<{ value: string; fields: SchemaFacts[] }>;
+}
+
+/** What an object's entry is: a field, a list of rows, or sections chosen by a discriminator. */
+export type SchemaNode = SchemaFacts | ListFacts | UnionFacts;
 export const isList = (node: SchemaNode): node is ListFacts => 'rows' in node;
+export const isUnion = (node: SchemaNode): node is UnionFacts => 'branches' in node;
+
+function readUnion(path: string, union: AnySchema, nested: boolean): UnionFacts {
+  if (nested) throw new DefinitionProblem(path, 'sections chosen by a discriminator have no form field inside a list or another union yet');
+  const key = defOf(union)['discriminator'] as string;
+  const branches = (defOf(union)['options'] as AnySchema[]).map((option) => {
+    if (defOf(option).type !== 'object') throw new DefinitionProblem(path, 'each branch of a discriminated union must be z.object(...)');
+    const shape = defOf(option)['shape'] as Record<string, AnySchema>;
+    const values = introspectField(`${path}.${key}`, shape[key] as AnySchema).values ?? [];
+    if (values.length !== 1) throw new DefinitionProblem(`${path}.${key}`, 'each branch needs one literal value of the discriminator');
+    const fields = introspectObject(option, path, true).filter((f) => f.path !== `${path}.${key}`) as SchemaFacts[];
+    return { value: values[0] as string, fields };
+  });
+  const paths = branches.flatMap((b) => b.fields.map((f) => f.path));
+  const shared = paths.find((p, i) => paths.indexOf(p) !== i);
+  if (shared) throw new DefinitionProblem(shared, 'two branches of a discriminated union have this field: give each branch its own names');
+  const discriminator: SchemaFacts = { path: `${path}.${key}`, kind: 'enum', required: true, nullable: false, patterns: [], values: branches.map((b) => b.value) };
+  return { path, discriminator, branches };
+}
 
 /** The object schema of an array of objects (optional or not), else null. */
 function rowSchema(schema: AnySchema): { array: AnySchema; row: AnySchema } | null {
@@ -178,7 +207,7 @@ function rowSchema(schema: AnySchema): { array: AnySchema; row: AnySchema } | nu
 }
 
 function readList(path: string, array: AnySchema, row: AnySchema, inList: boolean): ListFacts {
-  if (inList) throw new DefinitionProblem(path, 'a list inside a list of rows has no form field yet');
+  if (inList) throw new DefinitionProblem(path, 'a list of rows has no form field inside a list or a union yet (a list inside a list)');
   const list: ListFacts = { path, minItems: 0, rows: [] };
   for (const check of checksOf(array)) {
     if (check.check === 'min_length') list.minItems = check['minimum'] as number;
@@ -202,6 +231,7 @@ export function introspectObject(schema: AnySchema, prefix = '', inList = false)
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) throw new DefinitionProblem(path, 'field names must be identifiers (letters, digits, underscore)');
     const rows = rowSchema(child);
     if (rows) out.push(readList(path, rows.array, rows.row, inList));
+    else if (defOf(child).type === 'union' && defOf(child)['discriminator'] !== undefined) out.push(readUnion(path, child, inList));
     else if (defOf(child).type === 'object') out.push(...introspectObject(child, path, inList));
     else out.push(introspectField(path, child));
   }

@@ -5,7 +5,8 @@ import { formatValue, isCheckedValue } from './field-values.js';
 import type { CompiledField } from './compile-field.js';
 import type { CompiledForm } from './compile.js';
 import { listHtml } from './render-list.js';
-import type { ShownPart } from './rows.js';
+import { unionHtml } from './render-union.js';
+import type { ShownPart } from './shapes.js';
 import type { FormState } from './validate.js';
 
 /** Ids of the parts around a field, shared with the widget code (aria links, error text). */
@@ -99,7 +100,12 @@ export const focusTarget = (field: CompiledField) => (field.markup === 'checkbox
  * (`autofocus`, so without JavaScript too), and its text is announced.
  */
 function errorSummary(form: CompiledForm, parts: ShownPart[], state: Partial<FormState>): string {
-  const targets = parts.flatMap((p) => ('field' in p ? [[p.field.path, focusTarget(p.field)]] : [[p.list.path, p.list.id], ...p.rows.flat().map((f) => [f.path, focusTarget(f)])]));
+  const targets = parts.flatMap((p) => {
+    if ('field' in p) return [[p.field.path, focusTarget(p.field)]];
+    if ('rows' in p) return [[p.list.path, p.list.id], ...p.rows.flat().map((f) => [f.path, focusTarget(f)])];
+    const shown = p.union.branches.find((b) => b.value === p.chosen)?.fields ?? [];
+    return [p.union.discriminator, ...shown].map((f) => [f.path, focusTarget(f)]);
+  });
   const fieldErrors = targets.flatMap(([path, target]) => {
     const error = state.errors?.[path as string];
     return error ? [`<li><a${attributes({ href: `#${target}` })}>${escapeHtml(error)}</a></li>`] : [];
@@ -120,10 +126,10 @@ export const errorCount = (state: Partial<FormState>): number => Object.keys(sta
 
 /** What goes inside the form for one request: the error summary, fields, submit button, and the closing tag. */
 export function renderFormBody(form: CompiledForm, state: Partial<FormState>, parts: ShownPart[]): string {
-  const fields = parts.map((p) => ('field' in p ? fieldHtml(p.field, state) : listHtml(p, state))).join('\n');
+  const fields = parts.map((p) => ('field' in p ? fieldHtml(p.field, state) : 'rows' in p ? listHtml(p, state) : unionHtml(p, state))).join('\n');
   const submit = `<div class="dijitize-actions"><button${attributes({ type: 'submit', id: submitId(form) })}>${escapeHtml(form.submitLabel)}</button></div>`;
-  // Enter in a field sends the form with its first submit button: with lists, that would be a row's
-  // "Remove". A hidden copy of the real one comes first.
-  const first = form.lists.length ? `<button type="submit" class="dijitize-default" hidden tabindex="-1">${escapeHtml(form.submitLabel)}</button>\n` : '';
+  // Enter in a field sends the form with its first submit button: with lists or sections, that would be
+  // a row's "Remove" or a "Show" button. A hidden copy of the real one comes first.
+  const first = form.lists.length || form.unions.length ? `<button type="submit" class="dijitize-default" hidden tabindex="-1">${escapeHtml(form.submitLabel)}</button>\n` : '';
   return `${first}${errorSummary(form, parts, state)}\n${fields}\n${submit}\n</form>`;
 }

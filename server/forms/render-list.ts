@@ -6,7 +6,7 @@ import type { CompiledField } from './compile-field.js';
 import type { CompiledList } from './compile.js';
 import { ROW } from './introspect.js';
 import { fieldHtml } from './render-html.js';
-import { atRow, INTENT_FIELD, type ShownList } from './rows.js';
+import { atRow, INTENT_FIELD, type ShownList } from './shapes.js';
 import type { FormState } from './validate.js';
 
 /** Ids of a list's parts, shared with the widget spec and the client. */

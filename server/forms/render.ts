@@ -4,7 +4,7 @@ import { attributes, scriptJson } from '../escape.js';
 import { FORM_FIELD, type CompiledForm } from './compile.js';
 import { errorCount, formOpenTag, renderFormBody } from './render-html.js';
 import type { FormState } from './validate.js';
-import { shownParts } from './rows.js';
+import { shownParts } from './shapes.js';
 import { formSpec, type FormSpec } from './widget-spec.js';
 
 /** A form rendered for one state. */
@@ -42,7 +42,7 @@ function stateRendering(form: CompiledForm, state: Partial<FormState>): StateRen
   const blank = isBlank(state);
   let rendering = blank ? blankRenderings.get(form) : undefined;
   if (!rendering) {
-    const parts = shownParts(form, Object.keys(state.values ?? {}), state.rows);
+    const parts = shownParts(form, state.values ?? {}, state.rows);
     rendering = new StateRendering(renderFormBody(form, state, parts), formSpec(form, state, parts));
     if (blank) blankRenderings.set(form, rendering);
   }

@@ -7,7 +7,7 @@ import type { RawValue } from './field-values.js';
 import type { CompiledField } from './compile-field.js';
 import { getPath } from './object-path.js';
 import type { CompiledForm, CompiledList } from './compile.js';
-import { applyIntent, intentOf, postedFields, reorderRows } from './rows.js';
+import { applyIntent, intentOf, postedFields, reorderRows } from './shapes.js';
 
 /** What a form shows: the user's raw values, an error per field path, and errors of the whole form. */
 export interface FormState {
@@ -77,30 +77,31 @@ function listMessage(list: CompiledList, issue: z.core.$ZodIssue): string {
 /** Parses a POSTed body with the form's schema; with access rules, as the roles in `access` may. */
 export function parseForm<S extends z.ZodObject>(schema: S, form: CompiledForm, body: unknown, access?: ParseAccess): ParseResult<z.output<S>> {
   const source = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
-  const { fields, rows } = postedFields(form, Object.keys(source));
+  const { fields, validated, rows } = postedFields(form, source);
   const { view, raw, unreadable, ignored } = valuesForRoles(form, fields, source, access);
   // The state shows only what the roles may see.
   const values = view === form ? raw : Object.fromEntries(view.fields.flatMap((f) => (Object.hasOwn(raw, f.path) ? [[f.path, raw[f.path] as RawValue]] : [])));
   const intent = intentOf(form, source);
+  if (intent && 'union' in intent) return { ok: false, intent: true, state: { values, errors: {}, formErrors: [], rows }, ignored };
   if (intent) {
     const order = applyIntent(intent, rows[intent.list.path] ?? 0);
     const state = { values: reorderRows(values, intent.list, order), errors: {}, formErrors: [], rows: { ...rows, [intent.list.path]: order.length } };
     return { ok: false, intent: true, state, ignored };
   }
-  const coerced = coerceValues(fields, raw, unreadable, form.lists, rows);
+  const coerced = coerceValues(validated, raw, unreadable, form, rows);
   const result = schema.safeParse(coerced);
   if (result.success && unreadable.size === 0) return { ok: true, data: result.data, state: { values, errors: {}, formErrors: [], rows }, ignored };
 
   const errors: Record<string, string> = {};
   const formErrors: string[] = [];
-  for (const field of fields) {
+  for (const field of validated) {
     const why = unreadable.get(field.path);
     if (why) errors[field.path] = field.messages.invalid ?? UNREADABLE_MESSAGES[why];
   }
   for (const issue of result.error?.issues ?? []) {
     // An issue on an array element (projects.0) belongs to the array field.
     const path = issue.path.map(String);
-    const field = fields.find((f) => f.path === path.join('.') || f.path === path.slice(0, -1).join('.'));
+    const field = validated.find((f) => f.path === path.join('.') || f.path === path.slice(0, -1).join('.'));
     const list = form.lists.find((l) => path.join('.') === l.path || path.join('.').startsWith(`${l.path}.`));
     if (!field && list) errors[list.path] ??= listMessage(list, issue);
     else if (!field) formErrors.push(issue.message);

@@ -8,7 +8,8 @@ import type { CompiledField } from './compile-field.js';
 import type { CompiledForm } from './compile.js';
 import { ROW } from './introspect.js';
 import { listIds } from './render-list.js';
-import { atRow, shownFields, type ShownPart } from './rows.js';
+import { sectionId } from './render-union.js';
+import { atRow, shownFields, type ShownPart } from './shapes.js';
 import { focusTarget, partIds, shownValue, submitId } from './render-html.js';
 import { countMessages, type FormState } from './validate.js';
 
@@ -61,12 +62,21 @@ export type ListSpec = {
   widgets: WidgetInstance[];
 };
 
+/** Sections chosen by a discriminator, for the client to switch them in the page. */
+export type UnionSpec = {
+  /** The discriminator's posted name. */
+  name: string;
+  /** Each branch's value and the id of its section. */
+  sections: Array<[string, string]>;
+};
+
 export type FormSpec = {
   form: string;
   modules: string[];
   widgets: WidgetInstance[];
   counts: ChoiceCount[];
   lists: ListSpec[];
+  unions: UnionSpec[];
 };
 
 function choiceCount(field: CompiledField): ChoiceCount[] {
@@ -106,10 +116,13 @@ export function formSpec(form: CompiledForm, state: Partial<FormState>, parts: S
     { module: 'dijit/form/Button', node: submitId(form), props: { type: 'submit', label: escapeHtml(form.submitLabel) } },
   ];
   const lists = parts.flatMap((p): ListSpec[] => {
-    if ('field' in p) return [];
+    if (!('rows' in p)) return [];
     const ids = listIds(p.list);
     const template = p.list.rowFields.map((f) => atRow(f, ROW)).flatMap((f) => fieldInstances(f, {}));
     return [{ id: p.list.id, rows: ids.rows, template: ids.template, min: p.list.min, max: p.list.max, itemLabel: p.list.itemLabel, count: p.rows.length, widgets: template }];
   });
-  return { form: form.id, modules: form.modules, widgets, counts: fields.flatMap(choiceCount), lists };
+  const unions = parts.flatMap((p): UnionSpec[] =>
+    'union' in p ? [{ name: p.union.discriminator.name, sections: p.union.branches.map((b) => [b.value, sectionId(p.union, b.value)] as [string, string]) }] : [],
+  );
+  return { form: form.id, modules: form.modules, widgets, counts: fields.flatMap(choiceCount), lists, unions };
 }

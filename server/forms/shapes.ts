@@ -1,19 +1,17 @@
-// Lists of rows for one request: which rows a POST or a state holds (in the order the page had them),
-// the fields of each row made concrete (`items.$row.qty` -> `items.2.qty`), and the intents (add,
-// remove, move) by which the list's buttons change the rows without JavaScript.
+// A form's shape for one request: which rows each list holds (in the order the page had them), with
+// each row's fields made concrete (`items.$row.qty` -> `items.2.qty`); which section each discriminated
+// union shows; and the intents by which their buttons change them without JavaScript (add, remove, move
+// a row; switch a section).
 import type { CompiledField } from './compile-field.js';
-import type { CompiledForm, CompiledList, FormPart } from './compile.js';
+import type { CompiledForm, CompiledList, CompiledUnion, FormPart } from './compile.js';
 import { ROW } from './introspect.js';
 
-/** The name of the list buttons: their value says what to do (`add:items`, `remove:items:2`). */
+/** The name of the list and section buttons: their value says what to do (`add:items`, `remove:items:2`, `switch:delivery`). */
 export const INTENT_FIELD = '_intent';
 
-/** What a list button asks for. */
-export interface Intent {
-  action: 'add' | 'remove' | 'up' | 'down';
-  list: CompiledList;
-  row: number;
-}
+/** What a list's or a union's button asks for. */
+export type ListIntent = { action: 'add' | 'remove' | 'up' | 'down'; list: CompiledList; row: number };
+export type Intent = ListIntent | { action: 'switch'; union: CompiledUnion };
 
 const replaceRow = (text: string, index: number | string) => text.split(ROW).join(String(index));
 
@@ -22,12 +20,22 @@ export function atRow(field: CompiledField, index: number | string, postedIndex:
   return { ...field, path: replaceRow(field.path, index), name: replaceRow(field.name, postedIndex), id: replaceRow(field.id, index) };
 }
 
-/** A form part made concrete: a field as it is, a list as its rows' fields. */
+/** A form part made concrete: a field as it is, a list as its rows' fields, a union with its chosen branch. */
 export interface ShownList {
   list: CompiledList;
   rows: CompiledField[][];
 }
-export type ShownPart = { field: CompiledField } | ShownList;
+export interface ShownUnion {
+  union: CompiledUnion;
+  /** The branch shown: the discriminator's value, when it is one of the branches. */
+  chosen: string | null;
+}
+export type ShownPart = { field: CompiledField } | ShownList | ShownUnion;
+
+/** The branch a discriminator's raw value chooses, if any. */
+function chosenBranch(union: CompiledUnion, raw: unknown): string | null {
+  return typeof raw === 'string' && union.branches.some((b) => b.value === raw) ? raw : null;
+}
 
 /**
  * The row indexes of each list in `keys` (a body's names or a state's paths), in the order they first
@@ -52,10 +60,11 @@ export function rowIndexes(form: CompiledForm, keys: Iterable<string>, byName: b
  * The parts to show for a state: each list with its rows: those its values have, as many as it counts
  * (`state.rows`), and at least the list's minimum (blank rows are added).
  */
-export function shownParts(form: CompiledForm, paths: Iterable<string>, counts: Readonly<Record<string, number>> = {}): ShownPart[] {
-  const rows = rowIndexes(form, paths, false);
+export function shownParts(form: CompiledForm, values: Readonly<Record<string, unknown>>, counts: Readonly<Record<string, number>> = {}): ShownPart[] {
+  const rows = rowIndexes(form, Object.keys(values), false);
   return form.parts.map((part: FormPart): ShownPart => {
     if ('field' in part) return part;
+    if ('union' in part) return { union: part.union, chosen: chosenBranch(part.union, values[part.union.discriminator.path]) };
     const indexes = rows.get(part.list) ?? [];
     const count = Math.max(part.list.min, counts[part.list.path] ?? 0);
     for (let next = indexes.length ? Math.max(...indexes) + 1 : 0; indexes.length < count; next++) indexes.push(next);
@@ -63,14 +72,17 @@ export function shownParts(form: CompiledForm, paths: Iterable<string>, counts: 
   });
 }
 
-/** Every concrete field of shown parts, in order. */
-export const shownFields = (parts: ShownPart[]): CompiledField[] => parts.flatMap((p) => ('field' in p ? [p.field] : p.rows.flat()));
+/** Every concrete field of shown parts, in order: every branch's, the hidden ones too (the page holds them all). */
+export const shownFields = (parts: ShownPart[]): CompiledField[] =>
+  parts.flatMap((p) => ('field' in p ? [p.field] : 'rows' in p ? p.rows.flat() : [p.union.discriminator, ...p.union.branches.flatMap((b) => b.fields)]));
 
 /** The intent a body carries for this form's lists, if any (an unknown one is none). */
 export function intentOf(form: CompiledForm, body: Record<string, unknown>): Intent | null {
   const value = body[INTENT_FIELD];
   if (typeof value !== 'string') return null;
   const [action, path, row] = value.split(':');
+  const union = form.unions.find((u) => u.path === path);
+  if (action === 'switch' && union) return { action, union };
   const list = form.lists.find((l) => l.path === path);
   if (!list || !(action === 'add' || action === 'remove' || action === 'up' || action === 'down')) return null;
   return { action, list, row: Number(row ?? -1) };
@@ -80,7 +92,7 @@ export function intentOf(form: CompiledForm, body: Record<string, unknown>): Int
  * The rows after an intent, as positions into `rows`: `null` for a new, blank row. Bounds are honoured:
  * no row is added beyond the list's maximum nor removed below its minimum.
  */
-export function applyIntent(intent: Intent, count: number): Array<number | null> {
+export function applyIntent(intent: ListIntent, count: number): Array<number | null> {
   const order: Array<number | null> = Array.from({ length: count }, (_, i) => i);
   const { action, list, row } = intent;
   const inRange = Number.isInteger(row) && row >= 0 && row < count;
@@ -95,16 +107,30 @@ export function applyIntent(intent: Intent, count: number): Array<number | null>
  * The fields of a POST: each list's rows in the order they were posted, read by the names they were
  * posted under and numbered from 0 (so gaps left by rows removed in the page close up).
  */
-export function postedFields(form: CompiledForm, names: Iterable<string>): { fields: CompiledField[]; rows: Record<string, number> } {
-  const posted = rowIndexes(form, names, true);
+export function postedFields(form: CompiledForm, body: Readonly<Record<string, unknown>>): { fields: CompiledField[]; validated: CompiledField[]; rows: Record<string, number> } {
+  const posted = rowIndexes(form, Object.keys(body), true);
   const rows: Record<string, number> = {};
-  const fields = form.parts.flatMap((part) => {
-    if ('field' in part) return [part.field];
-    const indexes = posted.get(part.list) ?? [];
-    rows[part.list.path] = indexes.length;
-    return indexes.flatMap((index, position) => part.list.rowFields.map((f) => atRow(f, position, index)));
-  });
-  return { fields, rows };
+  const fields: CompiledField[] = [];
+  const validated: CompiledField[] = [];
+  for (const part of form.parts) {
+    if ('field' in part) {
+      fields.push(part.field);
+      validated.push(part.field);
+    } else if ('list' in part) {
+      const indexes = posted.get(part.list) ?? [];
+      rows[part.list.path] = indexes.length;
+      const rowFields = indexes.flatMap((index, position) => part.list.rowFields.map((f) => atRow(f, position, index)));
+      fields.push(...rowFields);
+      validated.push(...rowFields);
+    } else {
+      // Every branch's values are read (a re-rendered form keeps them); only the chosen branch is validated.
+      const { discriminator, branches } = part.union;
+      const chosen = chosenBranch(part.union, body[discriminator.name]);
+      fields.push(discriminator, ...branches.flatMap((b) => b.fields));
+      validated.push(discriminator, ...(branches.find((b) => b.value === chosen)?.fields ?? []));
+    }
+  }
+  return { fields, validated, rows };
 }
 
 /** Raw values with a list's rows put in a new order (`null`: a new, blank row). */

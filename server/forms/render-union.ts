@@ -1,0 +1,31 @@
+// Sections chosen by a discriminator, as plain HTML: the discriminator's control, a switch button, and
+// a section per branch. Only the chosen section shows; the others are `hidden`, and their fields carry
+// no native constraint, so that the browser does not check what it does not show. Without JavaScript
+// the switch button sends an intent and the server shows the chosen section; with it, dijitize/unions
+// switches sections in the page and disables the hidden sections' widgets (so they are not posted).
+import { attributes, escapeHtml } from '../escape.js';
+import type { CompiledField } from './compile-field.js';
+import type { CompiledUnion } from './compile.js';
+import { fieldHtml } from './render-html.js';
+import { INTENT_FIELD, type ShownUnion } from './shapes.js';
+import type { FormState } from './validate.js';
+
+/** The id of a branch's section, shared with the widget spec and the client. */
+export const sectionId = (union: CompiledUnion, value: string) => `${union.id}-${value.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+
+/** A field of a hidden section: shown to no one, checked by no browser. */
+const unconstrained = (field: CompiledField): CompiledField => ({ ...field, native: {} });
+
+export function unionHtml(shown: ShownUnion, state: Partial<FormState>): string {
+  const { union, chosen } = shown;
+  const sections = union.branches.map((branch) => {
+    const open = branch.value === chosen;
+    const fields = branch.fields.map((f) => fieldHtml(open ? f : unconstrained(f), state)).join('\n');
+    return `<fieldset${attributes({ class: 'dijitize-branch', id: sectionId(union, branch.value), hidden: !open })}><legend>${escapeHtml(branch.label)}</legend>${fields}</fieldset>`;
+  });
+  const switchButton = `<button${attributes({ type: 'submit', name: INTENT_FIELD, value: `switch:${union.path}`, formnovalidate: true, class: 'dijitize-switch' })}>Show the fields for this choice</button>`;
+  return (
+    `<fieldset${attributes({ class: 'dijitize-union', id: union.id })}><legend>${escapeHtml(union.label)}</legend>` +
+    `${fieldHtml(union.discriminator, state)}<div class="dijitize-switch-actions">${switchButton}</div>${sections.join('\n')}</fieldset>`
+  );
+}
