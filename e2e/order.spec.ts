@@ -12,6 +12,14 @@ const quantity = (page: Page, row: number) => rows(page).nth(row - 1).getByLabel
 /** The product: the control with its id, FilteringSelect's text box with JavaScript, the select without. */
 const product = (page: Page, row: number) => rows(page).nth(row - 1).locator('select[id$="-product"], input[id$="-product"]');
 
+/** Picks up at the North Street store: the radio, then the store's FilteringSelect. */
+async function pickUp(page: Page): Promise<void> {
+  await page.getByRole('radio', { name: 'Pick up at a store' }).check();
+  const store = page.locator('#order-delivery-pickup input[id$="-store"]');
+  await store.fill('North Street');
+  await store.press('Tab');
+}
+
 /** Sends the order past the browser's checks (as a hostile or buggy client would): the server's answer is what counts. */
 async function sendPastTheBrowser(page: Page): Promise<number> {
   const [response] = await Promise.all([
@@ -36,6 +44,7 @@ test.describe('JavaScript on', () => {
     await expect(rows(page)).toHaveCount(1);
     await expect(page.getByRole('button', { name: 'Remove item 1' })).toBeDisabled();
     await page.locator('#order-customer').fill('Ada Lovelace');
+    await pickUp(page);
     const fillRow = async (row: number, name: string, qty: string) => {
       await product(page, row).fill(name);
       await product(page, row).press('Tab');
@@ -72,7 +81,7 @@ test.describe('JavaScript on', () => {
     expect((await readWidget(page, 'order-items-1-quantity', [])).state).toBe('Error');
     await quantity(page, 2).fill('3');
     await submitExpectingSave(page, page.getByRole('button', { name: 'Place order' }), /\/order\/done$/);
-    expect(await savedOrder(page)).toEqual({ form: 'order', customer: 'Ada Lovelace', items: [{ product: 'cake', quantity: 1 }, { product: 'tea', quantity: 3 }] });
+    expect(await savedOrder(page)).toEqual({ form: 'order', customer: 'Ada Lovelace', items: [{ product: 'cake', quantity: 1 }, { product: 'tea', quantity: 3 }], delivery: { method: 'pickup', store: 'north' } });
   });
 
   test('the list keeps to its bounds: no row is removed below 1, none added beyond 20', async ({ page }) => {
@@ -89,6 +98,7 @@ test.describe('JavaScript on', () => {
     await page.waitForFunction(() => document.querySelector('#order .dijitButton'));
     await page.getByRole('button', { name: 'Add item' }).click();
     await page.locator('#order-customer').fill('Ada Lovelace');
+    await pickUp(page);
     await product(page, 1).fill('Tea');
     await product(page, 1).press('Tab');
     await quantity(page, 1).fill('1');
@@ -96,7 +106,29 @@ test.describe('JavaScript on', () => {
     await product(page, 2).press('Tab');
     await quantity(page, 2).fill('2');
     await Promise.all([page.waitForURL(/\/order\/done$/), quantity(page, 2).press('Enter')]);
-    expect(await savedOrder(page)).toEqual({ form: 'order', customer: 'Ada Lovelace', items: [{ product: 'tea', quantity: 1 }, { product: 'cake', quantity: 2 }] });
+    expect(await savedOrder(page)).toEqual({ form: 'order', customer: 'Ada Lovelace', items: [{ product: 'tea', quantity: 1 }, { product: 'cake', quantity: 2 }], delivery: { method: 'pickup', store: 'north' } });
+  });
+
+  test('delivery: choosing shows that section; the other one hides, and its values are not posted', async ({ page }) => {
+    await page.goto('/order');
+    await page.waitForFunction(() => document.querySelector('#order .dijitButton'));
+    await expect(page.getByRole('button', { name: 'Show the fields for this choice' })).toBeHidden();
+    await expect(page.locator('#order-delivery-pickup')).toBeHidden();
+    await pickUp(page);
+    await expect(page.locator('#order-delivery-ship')).toBeHidden();
+    await page.getByRole('radio', { name: 'Ship to an address' }).check();
+    await expect(page.locator('#order-delivery-pickup')).toBeHidden();
+    await page.getByLabel('Street').fill('1 Analytical Way');
+    await page.getByLabel('City').fill('London');
+    await page.locator('#order-customer').fill('Ada Lovelace');
+    await product(page, 1).fill('Tea');
+    await product(page, 1).press('Tab');
+    await quantity(page, 1).fill('1');
+    const posted: string[] = [];
+    page.on('request', (r) => void (r.method() === 'POST' && posted.push(r.postData() ?? '')));
+    await submitExpectingSave(page, page.getByRole('button', { name: 'Place order' }), /\/order\/done$/);
+    expect(posted[0]).not.toContain('delivery.store');
+    expect(await savedOrder(page)).toEqual({ form: 'order', customer: 'Ada Lovelace', items: [{ product: 'tea', quantity: 1 }], delivery: { method: 'ship', address: { street: '1 Analytical Way', city: 'London' } } });
   });
 });
 
@@ -106,6 +138,15 @@ test.describe('JavaScript off', () => {
   test('the buttons are intents: add rows, remove the middle one, an error in row 2, fixed, and the typed order arrives', async ({ page }) => {
     await page.goto('/order');
     await page.locator('#order-customer').fill('Grace Hopper');
+    // Without JavaScript the section shows once the server has the choice: the switch button asks.
+    await expect(page.locator('#order-delivery-ship')).toBeHidden();
+    await page.getByRole('radio', { name: 'Ship to an address' }).check();
+    await page.getByRole('button', { name: 'Show the fields for this choice' }).click();
+    await expect(page.locator('#order-delivery-ship')).toBeVisible();
+    await expect(page.locator('#order-delivery-pickup')).toBeHidden();
+    await expect(page.locator('#order-customer')).toHaveValue('Grace Hopper');
+    await page.getByLabel('Street').fill('1 Harvard Yard');
+    await page.getByLabel('City').fill('Cambridge');
     await product(page, 1).selectOption('tea');
     await quantity(page, 1).fill('2');
     for (const row of [2, 3]) {
@@ -130,7 +171,7 @@ test.describe('JavaScript off', () => {
     await expect(quantity(page, 2)).toHaveAttribute('aria-invalid', 'true');
     await quantity(page, 2).fill('4');
     await submitExpectingSave(page, page.getByRole('button', { name: 'Place order' }), /\/order\/done$/);
-    expect(await savedOrder(page)).toEqual({ form: 'order', customer: 'Grace Hopper', items: [{ product: 'cake', quantity: 1 }, { product: 'tea', quantity: 4 }] });
+    expect(await savedOrder(page)).toEqual({ form: 'order', customer: 'Grace Hopper', items: [{ product: 'cake', quantity: 1 }, { product: 'tea', quantity: 4 }], delivery: { method: 'ship', address: { street: '1 Harvard Yard', city: 'Cambridge' } } });
   });
 });
 
