@@ -6,6 +6,9 @@ import type { CompiledField } from './compile-field.js';
 import type { CompiledForm, CompiledList, CompiledUnion, FormPart } from './compile.js';
 import { ROW } from './introspect.js';
 
+/** The most rows a list without a `.max()` reads from one POST. */
+export const MAX_ROWS = 1000;
+
 /** The name of the list and section buttons: their value says what to do (`add:items`, `remove:items:2`, `switch:delivery`). */
 export const INTENT_FIELD = '_intent';
 
@@ -43,14 +46,18 @@ function chosenBranch(union: CompiledUnion, raw: unknown): string | null {
  */
 export function rowIndexes(form: CompiledForm, keys: Iterable<string>, byName: boolean): Map<CompiledList, number[]> {
   const found = new Map<CompiledList, number[]>(form.lists.map((l) => [l, []]));
+  const seen = new Map<CompiledList, Set<number>>(form.lists.map((l) => [l, new Set()]));
   for (const key of keys) {
     for (const list of form.lists) {
       const stem = `${byName ? list.name : list.path}.`;
       if (!key.startsWith(stem)) continue;
       const index = key.slice(stem.length).split('.')[0] ?? '';
-      if (!/^\d{1,4}$/.test(index)) continue;
       const rows = found.get(list) as number[];
-      if (!rows.includes(Number(index))) rows.push(Number(index));
+      const known = seen.get(list) as Set<number>;
+      // One row past the maximum is read, so that zod says "too many"; a flood of rows is not.
+      if (!/^\d{1,4}$/.test(index) || known.has(Number(index)) || rows.length > (list.max ?? MAX_ROWS)) continue;
+      known.add(Number(index));
+      rows.push(Number(index));
     }
   }
   return found;

@@ -91,4 +91,12 @@ describe('lists of rows', () => {
     assert.equal(post.parse({ tags: 'a,b,c,d' }).state.errors['tags'], 'Enter at most 3, separated by commas.');
     assert.match(post.parse({ tags: 'ok, toolong' }).state.errors['tags'] ?? '', /Too big/);
   });
+
+  it('a flood of rows is not read: one past the maximum, so that the list says "too many"', () => {
+    const body: Record<string, string> = { customer: 'Ada' };
+    for (let i = 0; i < 5000; i++) body[`items.${i}.qty`] = '1';
+    const result = order.parse(body);
+    assert.equal(result.state.rows?.['items'], 4);
+    assert.equal(result.state.errors['items'], 'Keep at most 3 items.');
+  });
 });
