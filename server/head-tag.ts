@@ -8,7 +8,7 @@ import { attributes, scriptJson } from './escape.js';
 import type { ReadyCallback, RequestDojo } from './request-dojo.js';
 
 function stylesheets(dojo: RequestDojo): string {
-  return [dojo.themeUrl, ...dojo.stylesheets].map((href) => `<link${attributes({ rel: 'stylesheet', href })}>`).join('\n');
+  return [...dojo.themeUrls, ...dojo.stylesheets].map((href) => `<link${attributes({ rel: 'stylesheet', href })}>`).join('\n');
 }
 
 function callbackCode(callback: ReadyCallback, modules: string[]): string {

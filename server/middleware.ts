@@ -4,6 +4,7 @@ import path from 'node:path';
 import express, { type RequestHandler, type Router } from 'express';
 import cookieParser from 'cookie-parser';
 import { CLIENT_PACKAGE } from './amd-ids.js';
+import { negotiateLocale } from './locales.js';
 import { recordAppSettings } from './app-settings.js';
 import { createCsrfGuard, csrfErrors } from './csrf.js';
 import { formBodyParser } from './form-body.js';
@@ -88,6 +89,7 @@ export function dojo(input: DojoSettings = {}): DojoMiddleware {
   const csrf = createCsrfGuard(settings);
   const attach: RequestHandler = (req, res, next) => {
     req.dojo = createRequestDojo(settings, currentRelease());
+    req.dojo.locale = negotiateLocale(req.get('accept-language'), settings.locales, settings.dojoConfig.locale);
     if (csrf) {
       // One token per request: two forms on a page must share the cookie they are checked against.
       let token: string | undefined;

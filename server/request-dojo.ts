@@ -3,6 +3,7 @@
 import { CLIENT_MODULES, PACKAGE_NAME, REQUIRE_ID, specIslandId } from './amd-ids.js';
 import { CSRF_FIELD } from './csrf.js';
 import { assertInlineScript, type JsonValue } from './escape.js';
+import { directionOf, htmlLang } from './locales.js';
 import { THEMES, type DojoConfig, type ModuleFunction, type ResolvedSettings, type Theme } from './settings.js';
 import type { Release } from './release-source.js';
 import { formForRoles } from './forms/access.js';
@@ -58,6 +59,7 @@ export class RequestDojo {
   /** False turns off everything the head tag would emit. */
   enabled: boolean;
   #theme: Theme;
+  readonly #locales: readonly string[];
   readonly #sources: DojoSources;
   #headRendered = false;
 
@@ -66,7 +68,33 @@ export class RequestDojo {
     this.formFunction = settings.formFunction ? { ...settings.formFunction } : null;
     this.enabled = settings.enabled;
     this.#theme = settings.theme;
+    this.#locales = settings.locales;
     this.#sources = sources;
+  }
+
+  /**
+   * This request's locale: one of the `locales` setting, negotiated from Accept-Language by the
+   * middleware; a handler may set it (`req.dojo.locale = 'de'`). It is `dojoConfig.locale` on the page.
+   */
+  get locale(): string {
+    return this.config.locale;
+  }
+
+  set locale(value: string) {
+    if (!this.#locales.includes(value)) {
+      throw new TypeError(`req.dojo.locale must be one of the locales setting (${this.#locales.join(', ')}); got ${JSON.stringify(value)}`);
+    }
+    this.config.locale = value;
+  }
+
+  /** The locale as `<html lang>` says it (`en-US`). */
+  get lang(): string {
+    return htmlLang(this.locale);
+  }
+
+  /** `rtl` for a right-to-left locale (`<html dir>`; Dijit mirrors its widgets), else `ltr`. */
+  get dir(): 'ltr' | 'rtl' {
+    return directionOf(this.locale);
   }
 
   /** URL of dojo.js (read-only). */
@@ -98,6 +126,11 @@ export class RequestDojo {
   /** URL of the current theme's stylesheet. */
   get themeUrl(): string {
     return this.#sources.themeUrl(this.#theme);
+  }
+
+  /** The theme's stylesheets: its own, then its right-to-left one on a right-to-left page. */
+  get themeUrls(): string[] {
+    return this.dir === 'rtl' ? [this.themeUrl, this.themeUrl.replace(/\.css$/, '_rtl.css')] : [this.themeUrl];
   }
 
   /** URL of a file of the dijitize client package. */

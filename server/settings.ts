@@ -3,6 +3,7 @@
 import type { Request } from 'express';
 import * as z from 'zod';
 import { MODULE_ID, PACKAGE_NAME } from './amd-ids.js';
+import { LOCALE } from './locales.js';
 import { installedPackageFolder } from './package-folders.js';
 
 /**
@@ -30,8 +31,9 @@ const dojoConfigSchema = z.looseObject({
   async: z.literal(true).default(true),
   parseOnLoad: z.literal(false).default(false),
   isDebug: z.boolean().default(false),
-  // The locale is pinned (not read from the browser) so that built nls bundles always match.
-  locale: z.string().regex(/^[a-z]{2,3}(-[a-z0-9]{2,8})*$/, 'a lower-case locale such as "en-us"').default('en-us'),
+  // The default locale: a request gets one of `locales` (its Accept-Language, or what the handler sets),
+  // and a release holds the nls bundles of each, so that built pages never fetch one by one.
+  locale: z.string().regex(LOCALE, 'a lower-case locale such as "en-us"').default('en-us'),
   packages: z.array(packageSchema).default([]),
 });
 
@@ -46,6 +48,8 @@ const settingsSchema = z.strictObject({
     .refine((s) => s.endsWith('/dojo.js'), 'a URL ending in "/dojo.js"')
     .optional(),
   theme: z.enum(THEMES).default('claro'),
+  /** The locales the app answers in (Dojo's lower-case names); default: just `dojoConfig.locale`. */
+  locales: z.array(z.string().regex(LOCALE, 'a lower-case locale such as "de" or "en-us"')).min(1).optional(),
   dojoConfig: dojoConfigSchema.default(dojoConfigSchema.parse({})),
   /** When set, forms are started by this client function from a JSON island and pages carry no inline script. */
   formFunction: moduleFunctionSchema.nullable().default(null),
@@ -82,7 +86,9 @@ const settingsSchema = z.strictObject({
       }),
     ])
     .default({ cookieName: 'dijitize_csrf', lifetime: 12 * 3600, trustedOrigins: [], exempt: [] }),
-});
+})
+  // Every request's locale is one of `locales`, the default first among them.
+  .transform((s) => ({ ...s, locales: [...new Set([s.dojoConfig.locale, ...(s.locales ?? [])])] }));
 
 /** What a user may pass to `dojo()`; every key is optional. */
 export type DojoSettings = z.input<typeof settingsSchema>;
