@@ -9,7 +9,8 @@ import type { Release } from './release-source.js';
 import { formForRoles } from './forms/access.js';
 import { render, renderedForm, type RenderedForm } from './forms/render.js';
 import type { FormDefinition } from './forms/define.js';
-import type { FormState } from './forms/validate.js';
+import type { FormState, ParseResult } from './forms/validate.js';
+import type * as z from 'zod';
 
 /** A ready callback: inline JavaScript (a function expression), or a call of a client module's function. */
 export type ReadyCallback =
@@ -60,6 +61,7 @@ export class RequestDojo {
   enabled: boolean;
   #theme: Theme;
   readonly #locales: readonly string[];
+  readonly #defaultLocale: string;
   readonly #sources: DojoSources;
   #headRendered = false;
 
@@ -69,6 +71,7 @@ export class RequestDojo {
     this.enabled = settings.enabled;
     this.#theme = settings.theme;
     this.#locales = settings.locales;
+    this.#defaultLocale = settings.dojoConfig.locale;
     this.#sources = sources;
   }
 
@@ -220,7 +223,8 @@ export class RequestDojo {
    */
   form(definition: FormDefinition, state: Partial<FormState> = {}): RenderedForm {
     this.#assertHeadOpen('form');
-    const rendering = render(formForRoles(definition.compiled, this.roles), state, this.csrfToken ? { [CSRF_FIELD]: this.csrfToken() } : {});
+    const compiled = definition.compiledFor(this.locale, this.#defaultLocale);
+    const rendering = render(formForRoles(compiled, this.roles), state, this.csrfToken ? { [CSRF_FIELD]: this.csrfToken() } : {});
     if (!this.enabled) return renderedForm(rendering, rendering.html);
     for (const mid of rendering.modules) this.require(mid);
     if (!this.formFunction) {
@@ -230,6 +234,14 @@ export class RequestDojo {
     const island = specIslandId(rendering.id);
     this.onReady({ ...this.formFunction, args: [island] });
     return renderedForm(rendering, `${rendering.html}\n<script type="application/json" id="${island}">${rendering.specJson}</script>`);
+  }
+
+  /**
+   * Parses a POST of `definition` as this request has it: its roles, and its locale for the messages.
+   * @example const result = req.dojo.parse(timecard, req.body, { current: card });
+   */
+  parse<S extends z.ZodObject>(definition: FormDefinition<S>, body: unknown, options: { current?: Partial<z.input<S>> } = {}): ParseResult<z.output<S>> {
+    return definition.parse(body, { ...options, ...(this.roles ? { roles: this.roles } : {}), locale: this.locale, defaultLocale: this.#defaultLocale });
   }
 
   #toCallback(input: ReadyInput, method: string): ReadyCallback {

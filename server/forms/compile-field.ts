@@ -5,40 +5,45 @@ import { PACKAGED_MODULE_ID } from '../amd-ids.js';
 import { DefinitionProblem } from './definition-errors.js';
 import { applyAttrMap, mappedFacts, type AttrMapOverride, type MappedFacts } from './mapping.js';
 import type { JsonValue } from '../escape.js';
+import type { Localized } from '../locales.js';
 import type { FieldAccess } from './access.js';
 import { defaultWidget, isDijitClass, WIDGETS, type Capability, type CustomWidget, type DijitClass, type Markup } from './widgets.js';
 
 
-export interface FieldMessages {
+/** A field's messages; `T` is what a text is: per locale (Localized) as given, one string once compiled. */
+export interface FieldMessages<T = Localized> {
   /** Shown when the field is empty (Dijit `missingMessage`). */
-  required?: string;
+  required?: T;
   /** Shown when the value is malformed (Dijit `invalidMessage`). */
-  invalid?: string;
+  invalid?: T;
   /** Shown when a number or date is out of bounds (Dijit `rangeMessage`). */
-  range?: string;
+  range?: T;
 }
 
-export type ChoicesOption = Readonly<Record<string, string>> | ReadonlyArray<string | { value: string; label: string }>;
+export type ChoicesOption<T = Localized> = Readonly<Record<string, T>> | ReadonlyArray<string | { value: string; label: T }>;
 
-/** Per-field options of a form (the seed's `dojo_field` arguments and more). */
-export interface FieldOptions {
-  label?: string;
+/**
+ * Per-field options of a form (the seed's `dojo_field` arguments and more). Each text may be given per
+ * locale (`{ 'en-us': 'Hours', de: 'Stunden' }`, or a function of the locale).
+ */
+export interface FieldOptions<T = Localized> {
+  label?: T;
   /** Help text, shown beside the field and as the widget's `promptMessage`. */
-  help?: string;
+  help?: T;
   /** The Dijit class; the default depends on the field's type (see README). */
   widget?: DijitClass | CustomWidget;
   /** Overrides rows of the mapping table for this field (the seed's `attr_map`). */
   attrMap?: AttrMapOverride;
   /** Raw Dijit properties, applied last (the seed's `dojo_attrs`). */
   props?: Record<string, JsonValue>;
-  messages?: FieldMessages;
+  messages?: FieldMessages<T>;
   /** Labels for enum values, or the choices of a string field shown as a select. */
-  choices?: ChoicesOption;
+  choices?: ChoicesOption<T>;
   /** A password input. */
   password?: boolean;
   /** For a list of rows: what one row is called (default "Row"): "Item" makes "Item 2", "Remove item 2". */
-  itemLabel?: string;
-  placeholder?: string;
+  itemLabel?: T;
+  placeholder?: T;
   /** Who may see and change this field (see access.ts); the form's rules are its default. */
   access?: FieldAccess;
 }
@@ -72,7 +77,7 @@ export interface CompiledField {
   choices: Choice[];
   /** The choices as [value, label] pairs, for a widget that takes them as a store (see WidgetInstance). */
   storeChoices?: Array<[string, string]>;
-  messages: FieldMessages;
+  messages: FieldMessages<string>;
   placeholder?: string;
   /** The grants to see and to change the field (none: everyone may). */
   access: FieldAccess;
@@ -88,7 +93,7 @@ export const humanize = (path: string): string => {
   return words.charAt(0).toUpperCase() + words.slice(1);
 };
 
-function choicesOf(facts: SchemaFacts, option: ChoicesOption | undefined): Choice[] {
+function choicesOf(facts: SchemaFacts, option: ChoicesOption<string> | undefined): Choice[] {
   const given: Choice[] = !option
     ? []
     : Array.isArray(option)
@@ -152,7 +157,7 @@ function nativeAttributes(facts: SchemaFacts, markup: Markup, mapped: MappedFact
 }
 
 /** Compiles one field. Throws DefinitionProblem for a widget that does not fit, or a bad mapping. */
-export function compileField(formId: string, facts: SchemaFacts, options: FieldOptions, formAttrMap: AttrMapOverride, namePrefix = ''): Omit<CompiledField, 'access'> {
+export function compileField(formId: string, facts: SchemaFacts, options: FieldOptions<string>, formAttrMap: AttrMapOverride, namePrefix = ''): Omit<CompiledField, 'access'> {
   const choices = choicesOf(facts, options.choices);
   const requested = options.widget;
   const widget = requested === undefined ? defaultWidget(facts.kind, { ...facts, choices: choices.length > 0 }) : typeof requested === 'string' ? requested : requested.base;

@@ -8,6 +8,8 @@ import { introspectObject, isList, isUnion, ROW, type ListFacts, type SchemaFact
 import type { Acl } from '../access/acl.js';
 import { fieldAccess, type FormAccess } from './access.js';
 import type { AttrMapOverride } from './mapping.js';
+import type { Localized } from '../locales.js';
+import { plainOptions, textResolver, type TextLocale } from './field-texts.js';
 
 /** Dotted paths of the fields of an object type (`address.street`); a list of rows and its fields (`items`, `items.qty`). */
 export type FieldPath<T> = T extends Date | readonly unknown[]
@@ -34,7 +36,7 @@ export interface FormOptions<S extends z.ZodObject> {
   prefix?: string;
   action?: string;
   method?: 'post' | 'get';
-  submitLabel?: string;
+  submitLabel?: Localized;
   /** Overrides rows of the mapping table for every field of this form. */
   attrMap?: AttrMapOverride;
   /** Who may see and change the form's fields: the access list, and the default of every field. */
@@ -57,7 +59,7 @@ export interface CompiledList {
   min: number;
   max: number | null;
   /** `required` is said for too few rows, `invalid` for too many. */
-  messages: FieldMessages;
+  messages: FieldMessages<string>;
   rowFields: CompiledField[];
 }
 
@@ -80,6 +82,8 @@ export interface CompiledForm {
   action: string;
   method: 'post' | 'get';
   submitLabel: string;
+  /** The locale of its texts; null: each text's own default. */
+  locale: string | null;
   parts: FormPart[];
   /** Every field, a list's row fields as they are compiled (with `$row`). */
   fields: CompiledField[];
@@ -102,7 +106,7 @@ export const FORM_MODULES = ['dijit/form/Form', 'dijit/form/Button'] as const;
 const optionsKey = (path: string) => path.split(`.${ROW}`).join('');
 
 /** The form's parts, compiled; throws DefinitionProblem. */
-function compileParts<S extends z.ZodObject>(id: string, schema: S, options: FormOptions<S>): FormPart[] {
+function compileParts<S extends z.ZodObject>(id: string, schema: S, options: FormOptions<S>, at: TextLocale | null): FormPart[] {
   const nodes = introspectObject(schema);
   const known = nodes.flatMap((n) =>
     isList(n) ? [n.path, ...n.rows.map((r) => optionsKey(r.path))] : isUnion(n) ? [n.path, n.discriminator.path, ...n.branches.flatMap((b) => b.fields.map((f) => f.path))] : [n.path],
@@ -115,12 +119,14 @@ function compileParts<S extends z.ZodObject>(id: string, schema: S, options: For
   if (unknown.length) throw new DefinitionProblem(unknown[0] ?? null, `the schema has no such field (it has ${known.join(', ')})`);
   fieldAccess(null, undefined, options.access); // the form's own defaults, checked even when every field has its own
   const namePrefix = options.prefix ? `${options.prefix}-` : '';
+  // Each place's options with their texts in this locale.
+  const optionsOf = (key: string) => plainOptions(fieldOptions[key] ?? {}, textResolver(at, key));
   const field = (facts: SchemaFacts): CompiledField => {
-    const own = fieldOptions[optionsKey(facts.path)] ?? {};
+    const own = optionsOf(optionsKey(facts.path));
     return { ...compileField(id, facts, own, options.attrMap ?? {}, namePrefix), access: fieldAccess(facts.path, own.access, options.access) };
   };
   const list = (facts: ListFacts): CompiledList => {
-    const own = fieldOptions[facts.path] ?? {};
+    const own = optionsOf(facts.path);
     return {
       path: facts.path,
       name: namePrefix + facts.path,
@@ -135,7 +141,7 @@ function compileParts<S extends z.ZodObject>(id: string, schema: S, options: For
     };
   };
   const union = (facts: UnionFacts): CompiledUnion => {
-    const own = fieldOptions[facts.path] ?? {};
+    const own = optionsOf(facts.path);
     const discriminator = field(facts.discriminator);
     const labelOf = (value: string) => discriminator.choices.find((c) => c.value === value)?.label ?? value;
     return {
@@ -149,15 +155,18 @@ function compileParts<S extends z.ZodObject>(id: string, schema: S, options: For
   return nodes.map((n): FormPart => (isList(n) ? { list: list(n) } : isUnion(n) ? { union: union(n) } : { field: field(n) }));
 }
 
-/** Compiles a form's schema and options; throws FormDefinitionError. */
-export function compileForm<S extends z.ZodObject>(name: string, schema: S, options: FormOptions<S>): CompiledForm {
+/**
+ * Compiles a form's schema and options, with its texts in one locale (null: each text's own default);
+ * throws FormDefinitionError.
+ */
+export function compileForm<S extends z.ZodObject>(name: string, schema: S, options: FormOptions<S>, at: TextLocale | null = null): CompiledForm {
   const { prefix } = options;
   if (prefix !== undefined && !/^[A-Za-z][A-Za-z0-9_]*$/.test(prefix)) throw new FormDefinitionError(name, null, `the prefix ${JSON.stringify(prefix)} must start with a letter and hold only letters, digits and _`);
   const id = options.id ?? prefix ?? name;
   if (!/^[A-Za-z][A-Za-z0-9_-]*$/.test(id)) throw new FormDefinitionError(name, null, `the id ${JSON.stringify(id)} must start with a letter and hold only letters, digits, _ and -`);
   let parts: FormPart[];
   try {
-    parts = compileParts(id, schema, options);
+    parts = compileParts(id, schema, options, at);
   } catch (err) {
     // Wrapped once, here; anything else is a bug of ours and must not pass for a definition mistake.
     if (err instanceof DefinitionProblem) throw new FormDefinitionError(name, err.path, err.message);
@@ -172,7 +181,8 @@ export function compileForm<S extends z.ZodObject>(name: string, schema: S, opti
     id,
     action: options.action ?? '',
     method: options.method ?? 'post',
-    submitLabel: options.submitLabel ?? 'Submit',
+    submitLabel: textResolver(at, '(form)')(options.submitLabel, 'submitLabel') ?? 'Submit',
+    locale: at?.locale ?? null,
     parts,
     fields,
     lists,

@@ -2,19 +2,58 @@
 // (compile.ts), registered for `dijitize build`, and able to parse what its form posts.
 import type * as z from 'zod';
 import { compileForm, FORM_FIELD, type CompiledForm, type FormOptions } from './compile.js';
+import type { FieldOptions } from './compile-field.js';
 import { FormDefinitionError } from './definition-errors.js';
+import { textsArePlain } from './field-texts.js';
 import { rawValuesOf } from './initial-values.js';
 import { parseForm, type FormState, type ParseResult } from './validate.js';
 
-/** A defined form: its schema, its compiled fields (cached), and server-side parsing. */
+/** How a POST is parsed: whose it is (for access rules) and in which locale its messages are. */
+export interface ParseOptions<S extends z.ZodObject> {
+  roles?: readonly string[];
+  /** The record being edited: what the fields the roles may not change keep. */
+  current?: Partial<z.input<S>>;
+  /** The locale of the messages (the field's own, Dijit's "required", zod's), and of the form's texts. */
+  locale?: string;
+  /** Where a text without a translation comes from; default: `locale`. */
+  defaultLocale?: string;
+}
+
+/** A defined form: its schema, its compiled fields (cached, per locale of its texts), and server-side parsing. */
 export class FormDefinition<S extends z.ZodObject = z.ZodObject> {
   readonly compiled: CompiledForm;
+  readonly #byLocale = new Map<string, { compiled: CompiledForm; missing: string[] }>();
+  /** Every text is one string: the one compilation serves every locale. */
+  readonly #plain: boolean;
   constructor(
     readonly name: string,
     readonly schema: S,
     readonly options: FormOptions<S> = {},
   ) {
     this.compiled = compileForm(name, schema, options);
+    this.#plain = textsArePlain((options.fields ?? {}) as Record<string, FieldOptions | undefined>, [options.submitLabel]);
+  }
+
+  #inLocale(locale: string, defaultLocale: string): { compiled: CompiledForm; missing: string[] } {
+    if (this.#plain) return { compiled: this.compiled, missing: [] };
+    const key = `${locale} ${defaultLocale}`;
+    let found = this.#byLocale.get(key);
+    if (!found) {
+      const missing: string[] = [];
+      const compiled = compileForm(this.name, this.schema, this.options, { locale, defaultLocale, missing: (where) => missing.push(where) });
+      this.#byLocale.set(key, (found = { compiled, missing }));
+    }
+    return found;
+  }
+
+  /** The form with its texts in `locale` (a missing translation: `defaultLocale`'s), compiled once per locale. */
+  compiledFor(locale: string, defaultLocale: string): CompiledForm {
+    return this.#inLocale(locale, defaultLocale).compiled;
+  }
+
+  /** The texts with no translation in `locale` (`hours: label`), which show `defaultLocale`'s. */
+  missingTexts(locale: string, defaultLocale: string): string[] {
+    return this.#inLocale(locale, defaultLocale).missing;
   }
 
   /**
@@ -23,10 +62,12 @@ export class FormDefinition<S extends z.ZodObject = z.ZodObject> {
    * (the record being edited), whatever the body says, and `result.ignored` names those it tried to
    * change; roles that may see nothing of the form get AccessDeniedError (a 403).
    * @example const result = form.parse(req.body); if (result.ok) save(result.data);
-   * @example const result = timecard.parse(req.body, { roles: user.roles, current: card });
+   * @example const result = timecard.parse(req.body, { roles: user.roles, current: card, locale: req.dojo.locale });
    */
-  parse(body: unknown, access?: { roles: readonly string[]; current?: Partial<z.input<S>> }): ParseResult<z.output<S>> {
-    return parseForm(this.schema, this.compiled, body, access);
+  parse(body: unknown, options: ParseOptions<S> = {}): ParseResult<z.output<S>> {
+    const { locale, defaultLocale } = options;
+    const compiled = locale ? this.compiledFor(locale, defaultLocale ?? locale) : this.compiled;
+    return parseForm(this.schema, compiled, body, options);
   }
 
   /**

@@ -8,6 +8,7 @@ import type { CompiledField } from './compile-field.js';
 import { getPath } from './object-path.js';
 import type { CompiledForm, CompiledList } from './compile.js';
 import { applyIntent, intentOf, postedFields, reorderRows } from './shapes.js';
+import { dijitMessages, zodErrorMap } from './message-locales.js';
 
 /** What a form shows: the user's raw values, an error per field path, and errors of the whole form. */
 export interface FormState {
@@ -51,7 +52,7 @@ export function countMessages(field: CompiledField): { tooFew: string; tooMany: 
 }
 
 /** Picks the message for one zod issue: missing -> required, out of bounds -> range, else invalid. */
-export function messageFor(field: CompiledField, issue: z.core.$ZodIssue, value: unknown): string {
+export function messageFor(field: CompiledField, issue: z.core.$ZodIssue, value: unknown, required = DEFAULT_REQUIRED_MESSAGE): string {
   // A refinement's own message is the point of the refinement: keep it.
   if (issue.code === 'custom') return issue.message;
   // zod does not report the input, so "missing" is read from the coerced value itself. Any issue on a
@@ -61,7 +62,7 @@ export function messageFor(field: CompiledField, issue: z.core.$ZodIssue, value:
   if (field.kind === 'multiEnum' && issue.code === 'too_big') return countMessages(field).tooMany;
   if (field.kind === 'textList' && issue.code === 'too_small' && issue.origin === 'array') return field.messages.required ?? `Enter at least ${field.facts.minItems}, separated by commas.`;
   if (field.kind === 'textList' && issue.code === 'too_big' && issue.origin === 'array') return field.messages.invalid ?? `Enter at most ${field.facts.maxItems}, separated by commas.`;
-  if (missing) return field.messages.required ?? DEFAULT_REQUIRED_MESSAGE;
+  if (missing) return field.messages.required ?? required;
   const outOfRange = (issue.code === 'too_small' || issue.code === 'too_big') && ['number', 'date', 'bigint'].includes(issue.origin);
   if (outOfRange || issue.code === 'not_multiple_of') return field.messages.range ?? field.messages.invalid ?? issue.message;
   return field.messages.invalid ?? issue.message;
@@ -75,9 +76,10 @@ function listMessage(list: CompiledList, issue: z.core.$ZodIssue): string {
 }
 
 /** Parses a POSTed body with the form's schema; with access rules, as the roles in `access` may. */
-export function parseForm<S extends z.ZodObject>(schema: S, form: CompiledForm, body: unknown, access?: ParseAccess): ParseResult<z.output<S>> {
+export function parseForm<S extends z.ZodObject>(schema: S, form: CompiledForm, body: unknown, options: Partial<ParseAccess> & { locale?: string } = {}): ParseResult<z.output<S>> {
   const source = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
   const { fields, validated, rows } = postedFields(form, source);
+  const access = options.roles ? { roles: options.roles, current: options.current } : undefined;
   const { view, raw, unreadable, ignored } = valuesForRoles(form, fields, source, access);
   // The state shows only what the roles may see.
   const values = view === form ? raw : Object.fromEntries(view.fields.flatMap((f) => (Object.hasOwn(raw, f.path) ? [[f.path, raw[f.path] as RawValue]] : [])));
@@ -89,7 +91,10 @@ export function parseForm<S extends z.ZodObject>(schema: S, form: CompiledForm, 
     return { ok: false, intent: true, state, ignored };
   }
   const coerced = coerceValues(validated, raw, unreadable, form, rows);
-  const result = schema.safeParse(coerced);
+  // zod's own messages in the request's locale, for this parse only.
+  const errorMap = options.locale ? zodErrorMap(options.locale) : null;
+  const result = schema.safeParse(coerced, errorMap ? { error: errorMap } : undefined);
+  const required = options.locale ? dijitMessages(options.locale).missingMessage : DEFAULT_REQUIRED_MESSAGE;
   if (result.success && unreadable.size === 0) return { ok: true, data: result.data, state: { values, errors: {}, formErrors: [], rows }, ignored };
 
   const errors: Record<string, string> = {};
@@ -107,7 +112,7 @@ export function parseForm<S extends z.ZodObject>(schema: S, form: CompiledForm, 
     else if (!field) formErrors.push(issue.message);
     else if (view !== form && !view.fields.some((f) => f.path === field.path)) {
       if (!formErrors.includes(HIDDEN_FIELD_MESSAGE)) formErrors.push(HIDDEN_FIELD_MESSAGE);
-    } else errors[field.path] ??= messageFor(field, issue, getPath(coerced, field.path));
+    } else errors[field.path] ??= messageFor(field, issue, getPath(coerced, field.path), required);
   }
   return { ok: false, state: { values, errors, formErrors, rows }, ignored };
 }

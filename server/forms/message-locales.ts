@@ -1,0 +1,53 @@
+// The server's messages in a request's locale, from the same sources as the page's: Dijit's own nls
+// bundle for "required" (what its widgets say), and zod's locales for the schema's own messages, applied
+// per parse (never through zod's global config: one server answers in several languages at once).
+import fs from 'node:fs';
+import path from 'node:path';
+import vm from 'node:vm';
+import * as z from 'zod';
+import { packageFolder } from '../package-folders.js';
+
+/** Dijit's validation messages (dijit/form/nls/validate): what its widgets say, in one locale. */
+export interface DijitMessages {
+  invalidMessage: string;
+  missingMessage: string;
+  rangeMessage: string;
+}
+
+const bundles = new Map<string, DijitMessages | null>();
+
+/** Runs one of Dijit's nls files (an AMD `define({...})`; trusted, from the installed dijit) and returns its object. */
+function readBundle(file: string): Record<string, unknown> | null {
+  if (!fs.existsSync(file)) return null;
+  let defined: unknown = null;
+  vm.runInNewContext(fs.readFileSync(file, 'utf8'), { define: (value: unknown) => void (defined = value) }, { timeout: 100 });
+  return defined && typeof defined === 'object' ? (defined as Record<string, unknown>) : null;
+}
+
+/** Dijit's validation messages in a locale (`de`, `pt-pt`), else its language's, else English. */
+export function dijitMessages(locale: string): DijitMessages {
+  const cached = bundles.get(locale);
+  if (cached) return cached;
+  const folder = path.join(packageFolder('dijit'), 'form/nls');
+  const candidates = [locale, locale.split('-')[0] ?? locale];
+  let found: DijitMessages | null = null;
+  for (const name of candidates) {
+    found = readBundle(path.join(folder, name, 'validate.js')) as DijitMessages | null;
+    if (found) break;
+  }
+  found ??= readBundle(path.join(folder, 'validate.js'))?.['root'] as DijitMessages;
+  // Dijit's texts end some sentences with a space; the server's do not.
+  const trimmed = { invalidMessage: found.invalidMessage.trim(), missingMessage: found.missingMessage.trim(), rangeMessage: found.rangeMessage.trim() };
+  bundles.set(locale, trimmed);
+  return trimmed;
+}
+
+type ZodLocales = Record<string, () => { localeError: z.core.$ZodErrorMap }>;
+
+/** zod's error map for a locale (`de`, `pt-br` -> ptBR), else null (zod's default, English). */
+export function zodErrorMap(locale: string): z.core.$ZodErrorMap | null {
+  const [language = '', region = ''] = locale.split('-');
+  const locales = z.locales as unknown as ZodLocales;
+  const make = locales[`${language}${region.toUpperCase()}`] ?? locales[language];
+  return make ? make().localeError : null;
+}
