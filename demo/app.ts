@@ -21,6 +21,8 @@ export const TEMPLATES = path.join(root, 'templates');
 /** The demo's dijitize settings; `dijitize build` reads them too. */
 export const demoSettings: DojoSettings = {
   theme: 'claro',
+  // English (the default), German, and Arabic (right to left): from Accept-Language, or ?lang=.
+  locales: ['en-us', 'de', 'ar'],
   dojoConfig: { packages: [{ name: 'demo', location: '/static/demo' }] },
 };
 
@@ -62,6 +64,12 @@ export function createApp(overrides: DojoSettings = {}): Express {
   app.use(dojo({ ...demoSettings, ...overrides }));
   app.use((req, res, next) => {
     req.dojo.nonce = res.locals['cspNonce'] as string; // on every inline script dijitize writes
+    // The language switcher: ?lang= overrides Accept-Language.
+    const lang = req.query['lang'];
+    if (lang !== undefined) {
+      if (typeof lang !== 'string' || !demoSettings.locales?.includes(lang)) return void res.status(400).type('text').send(`Unknown language; expected one of ${demoSettings.locales?.join(', ')}`);
+      req.dojo.locale = lang;
+    }
     next();
   });
 

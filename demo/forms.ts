@@ -29,18 +29,25 @@ export const register = defineForm(
     .refine((form) => form.password === form.confirm, 'The passwords do not match.'),
   {
     action: '',
-    submitLabel: 'Register',
+    submitLabel: { 'en-us': 'Register', de: 'Registrieren', ar: 'تسجيل' },
     fields: {
       username: {
-        label: 'Choose a username (letters and numbers only)',
-        help: '2 to 16 letters, digits or underscores',
+        label: { 'en-us': 'Choose a username (letters and numbers only)', de: 'Benutzername (nur Buchstaben und Ziffern)', ar: 'اختر اسم مستخدم (حروف وأرقام فقط)' },
+        help: { 'en-us': '2 to 16 letters, digits or underscores', de: '2 bis 16 Buchstaben, Ziffern oder Unterstriche', ar: 'من 2 إلى 16 حرفًا أو رقمًا أو شرطة سفلية' },
         messages: {
-          invalid: 'Username must be 16 characters or shorter, and can only contain letters, numbers, underscores and dashes.',
+          invalid: {
+            'en-us': 'Username must be 16 characters or shorter, and can only contain letters, numbers, underscores and dashes.',
+            de: 'Der Benutzername hat höchstens 16 Zeichen: Buchstaben, Ziffern, Unter- und Bindestriche.',
+            ar: 'اسم المستخدم 16 حرفًا على الأكثر، من الحروف والأرقام والشرطات فقط.',
+          },
         },
       },
-      email: { label: 'Email address', messages: { invalid: 'Enter an email address such as ada@example.org.' } },
-      password: { label: 'Password', password: true, help: 'At least 8 characters' },
-      confirm: { label: 'Password again', password: true },
+      email: {
+        label: { 'en-us': 'Email address', de: 'E-Mail-Adresse', ar: 'البريد الإلكتروني' },
+        messages: { invalid: { 'en-us': 'Enter an email address such as ada@example.org.', de: 'Geben Sie eine E-Mail-Adresse wie ada@example.org ein.', ar: 'أدخل بريدًا إلكترونيًا مثل ada@example.org.' } },
+      },
+      password: { label: { 'en-us': 'Password', de: 'Passwort', ar: 'كلمة المرور' }, password: true, help: { 'en-us': 'At least 8 characters', de: 'Mindestens 8 Zeichen', ar: '8 أحرف على الأقل' } },
+      confirm: { label: { 'en-us': 'Password again', de: 'Passwort wiederholen', ar: 'أعد كلمة المرور' }, password: true },
     },
   },
 );
@@ -61,17 +68,21 @@ export const timecard = defineForm(
     notes: z.string().max(1000).optional(),
   }),
   {
-    submitLabel: 'Save time card',
+    submitLabel: { 'en-us': 'Save time card', de: 'Stundenzettel speichern', ar: 'احفظ بطاقة الوقت' },
     // Seeing a time card takes time_card/read, changing it time_card/write; approving is a manager's.
     access: { acl, see: { resource: 'time_card', privilege: 'read' }, change: { resource: 'time_card', privilege: 'write' } },
     fields: {
-      day: { label: 'Day', messages: { range: 'Pick a day between 2020 and 2030.' } },
-      start: { label: 'Start time' },
-      hours: { label: 'Hours', help: '0 to 24, in quarter hours', messages: { range: 'Hours run from 0 to 24 in steps of 0.25.' } },
-      employee: { label: 'Employee', choices: EMPLOYEES },
-      projects: { label: 'Projects', choices: PROJECTS, messages: { required: 'Pick at least one project.' } },
-      approved: { label: 'Approved by a manager', access: { change: { resource: 'time_card', privilege: 'approve' } } },
-      notes: { label: 'Manager notes', access: { see: { resource: 'time_card', privilege: 'approve' }, change: { resource: 'time_card', privilege: 'approve' } } },
+      day: { label: { 'en-us': 'Day', de: 'Tag', ar: 'اليوم' }, messages: { range: { 'en-us': 'Pick a day between 2020 and 2030.', de: 'Wählen Sie einen Tag zwischen 2020 und 2030.', ar: 'اختر يومًا بين 2020 و2030.' } } },
+      start: { label: { 'en-us': 'Start time', de: 'Beginn', ar: 'وقت البدء' } },
+      hours: {
+        label: { 'en-us': 'Hours', de: 'Stunden', ar: 'الساعات' },
+        help: { 'en-us': '0 to 24, in quarter hours', de: '0 bis 24, in Viertelstunden', ar: 'من 0 إلى 24، بأرباع الساعة' },
+        messages: { range: { 'en-us': 'Hours run from 0 to 24 in steps of 0.25.', de: 'Stunden von 0 bis 24 in Schritten von 0,25.', ar: 'الساعات من 0 إلى 24 بخطوات 0.25.' } },
+      },
+      employee: { label: { 'en-us': 'Employee', de: 'Mitarbeiterin', ar: 'الموظفة' }, choices: EMPLOYEES },
+      projects: { label: { 'en-us': 'Projects', de: 'Projekte', ar: 'المشاريع' }, choices: PROJECTS, messages: { required: { 'en-us': 'Pick at least one project.', de: 'Wählen Sie mindestens ein Projekt.', ar: 'اختر مشروعًا واحدًا على الأقل.' } } },
+      approved: { label: { 'en-us': 'Approved by a manager', de: 'Von der Leitung genehmigt', ar: 'وافق عليه المدير' }, access: { change: { resource: 'time_card', privilege: 'approve' } } },
+      notes: { label: { 'en-us': 'Manager notes', de: 'Notizen der Leitung', ar: 'ملاحظات المدير' }, access: { see: { resource: 'time_card', privilege: 'approve' }, change: { resource: 'time_card', privilege: 'approve' } } },
     },
   },
 );

@@ -48,7 +48,8 @@ export function mountForm(app: Express, page: FormPage): void {
   });
   app.post(page.path, (req, res) => {
     if (!signIn(req, res)) return;
-    const result = page.form.parse(req.body, page.access && { roles: req.dojo.roles ?? [], current: page.access.record });
+    // As the request has it: its roles (set by signIn) and its locale, for the messages.
+    const result = req.dojo.parse(page.form, req.body, page.access ? { current: page.access.record } : {});
     if (!result.ok) return void render(req, res.status(422), result.state);
     const data = result.data as Record<string, unknown>;
     saved.set(page.path, Object.fromEntries(Object.entries(data).filter(([k]) => !/password|confirm/.test(k)).map(([k, v]) => [k, display(v)])));

@@ -1,7 +1,7 @@
 // /order: two forms on one page. A POST says which form sent it (form.isPosted); the other form shows
 // blank. A list button sent without JavaScript (an intent) re-renders the order with the change made.
 import type { Express, Request, Response } from 'express';
-import type { FormState } from '../server/index.js';
+import type { FormDefinition, FormState } from '../server/index.js';
 import { newsletter, order } from './order-forms.js';
 
 /** What the last order and subscription were (the demo has no database), for the "done" page. */
@@ -14,8 +14,8 @@ function render(req: Request, res: Response, states: { order?: Partial<FormState
 export function mountOrder(app: Express): void {
   app.get('/order', (req, res) => render(req, res));
   app.post('/order', (req, res) => {
-    const form = newsletter.isPosted(req.body) ? newsletter : order;
-    const result = form.parse(req.body);
+    const form: FormDefinition = newsletter.isPosted(req.body) ? newsletter : order;
+    const result = req.dojo.parse(form, req.body);
     if (!result.ok) {
       const state = form === order ? { order: result.state } : { news: result.state };
       return void render(req, res.status(result.intent ? 200 : 422), state);

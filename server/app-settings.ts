@@ -5,7 +5,7 @@
 import type { ResolvedSettings } from './settings.js';
 
 /** What a build depends on; settings that differ only elsewhere (prefix, csrf...) count once. */
-const buildKey = (s: ResolvedSettings) => JSON.stringify([s.theme, s.dojoConfig.locale, s.formFunction]);
+const buildKey = (s: ResolvedSettings) => JSON.stringify([s.theme, s.dojoConfig.locale, s.locales, s.formFunction]);
 
 const recorded = ((globalThis as Record<symbol, unknown>)[Symbol.for('dijitize.settings')] ??= new Map<string, ResolvedSettings>()) as Map<
   string,

@@ -5,6 +5,7 @@ import express, { type RequestHandler, type Router } from 'express';
 import cookieParser from 'cookie-parser';
 import { CLIENT_PACKAGE } from './amd-ids.js';
 import { negotiateLocale } from './locales.js';
+import { missingTranslations } from './forms/define.js';
 import { recordAppSettings } from './app-settings.js';
 import { createCsrfGuard, csrfErrors } from './csrf.js';
 import { formBodyParser } from './form-body.js';
@@ -86,6 +87,13 @@ export function dojo(input: DojoSettings = {}): DojoMiddleware {
     router.use(`${settings.prefix}/release`, serveFolder(path.join(settings.releaseDir, RELEASES_FOLDER), { immutable: true, precompressed: true }));
   }
 
+  if (settings.locales.length > 1) {
+    // Once the app's modules have run (and defined their forms): the texts users would see untranslated.
+    setImmediate(() => {
+      const lines = missingTranslations(settings.locales, settings.dojoConfig.locale);
+      if (lines.length) console.warn(`dijitize: texts with no translation, shown in ${settings.dojoConfig.locale}:\n  ${lines.join('\n  ')}`);
+    });
+  }
   const csrf = createCsrfGuard(settings);
   const attach: RequestHandler = (req, res, next) => {
     req.dojo = createRequestDojo(settings, currentRelease());

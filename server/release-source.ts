@@ -15,6 +15,8 @@ export const manifestSchema = z.strictObject({
   id: z.string().regex(/^[A-Za-z0-9_-]+$/),
   createdAt: z.string(),
   locale: z.string(),
+  /** Every locale whose nls the layer holds (manifests before locales had only `locale`). */
+  locales: z.array(z.string()).optional(),
   modules: z.array(z.string()),
   /** AMD packages in the release, served from it (never from the sources). */
   packages: z.array(z.string()),

@@ -53,7 +53,7 @@ export function planBuild(config: BuildConfig, scratchDir: string, forms: Iterab
   const profile = buildProfile({
     packages,
     modules: modules.map((m) => m.mid),
-    locale: config.settings.dojoConfig.locale,
+    locales: config.settings.locales,
     outputDir: layout.output,
     uglify: config.minify === 'uglify',
   });
@@ -86,6 +86,7 @@ function writeManifest(dir: string, config: BuildConfig, modules: string[], pack
     id: releaseId(createdAt, sha256(Buffer.from(JSON.stringify(hashes)))),
     createdAt,
     locale: config.settings.dojoConfig.locale,
+    locales: config.settings.locales,
     modules,
     packages,
     ...files,
@@ -118,7 +119,7 @@ export async function build(config: BuildConfig, logger: Logger, options: BuildO
   try {
     const plan = planBuild(config, transaction.scratchDir, forms);
     if (config.themes.includes('flat')) stageFlatTheme(plan.layout.stage);
-    logger.info(`${plan.modules.length} modules in ${plan.packages.length} packages; themes: ${config.themes.join(', ')}; locale ${config.settings.dojoConfig.locale} (settings from ${config.settingsSource})`);
+    logger.info(`${plan.modules.length} modules in ${plan.packages.length} packages; themes: ${config.themes.join(', ')}; locales ${config.settings.locales.join(', ')} (settings from ${config.settingsSource})`);
     fs.writeFileSync(plan.layout.profile, profileSource(plan.profile));
 
     logger.phase(`Running the Dojo build${config.minify === 'uglify' ? ' (layer minified with uglify-js)' : ''}`);

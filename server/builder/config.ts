@@ -63,7 +63,7 @@ interface ChosenSettings {
 
 /**
  * The config's settings if it has some; else what the app's `dojo()` calls asked for, merged (they must
- * agree on the locale: one nls per layer); else the defaults.
+ * agree on the default locale); else the defaults.
  */
 function chooseSettings(fromConfig: ParsedConfig['settings'], fromApp: ResolvedSettings[]): ChosenSettings {
   if (fromConfig) {

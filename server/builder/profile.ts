@@ -11,7 +11,8 @@ export interface ProfileInput {
   packages: BuildPackage[];
   /** Modules the boot layer includes, in order. */
   modules: string[];
-  locale: string;
+  /** The app's locales: the nls bundles of each go into the layer. */
+  locales: readonly string[];
   /** Absolute folder dojo-util writes the release to (its profile calls it `releaseDir`). */
   outputDir: string;
   /** Let dojo-util minify the layer with uglify-js 2.8.29 (the only optimizer it runs without Java). */
@@ -32,15 +33,16 @@ export function buildProfile(input: ProfileInput): Record<string, unknown> {
     mini: true,
     stripConsole: 'warn',
     selectorEngine: 'lite',
-    localeList: [input.locale],
+    localeList: [...input.locales],
     packages: input.packages.map((p) => ({ name: p.name, location: p.location })),
     layers: {
       'dojo/dojo': {
         include: ['dojo/dojo', ...input.modules],
         boot: true,
         customBase: true,
-        // The locale's nls bundles go inside the layer: no extra request for dojo/nls/dojo_<locale>.js.
-        includeLocales: [input.locale],
+        // Every locale's nls bundles go inside the layer, so that a page in any of them fetches none one by
+        // one (measured against a layer per locale: README, Locales).
+        includeLocales: [...input.locales],
       },
     },
   };

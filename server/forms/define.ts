@@ -110,3 +110,19 @@ export function defineForm<S extends z.ZodObject>(name: string, schema: S, optio
   formRegistry.set(name, form as unknown as FormDefinition);
   return form;
 }
+
+/**
+ * The texts of the defined forms with no translation in some of `locales`, one line a form and locale
+ * (`form "timecard", de: hours: label, notes: help`): said at start-up, so that none is found by users.
+ */
+export function missingTranslations(locales: readonly string[], defaultLocale: string): string[] {
+  const lines: string[] = [];
+  for (const form of formRegistry.values()) {
+    for (const locale of locales) {
+      if (locale === defaultLocale) continue;
+      const missing = form.missingTexts(locale, defaultLocale);
+      if (missing.length) lines.push(`form "${form.name}", ${locale}: ${missing.join(', ')}`);
+    }
+  }
+  return lines;
+}

@@ -21,7 +21,7 @@ describe('build profile', () => {
     const layer = (profile['layers'] as Record<string, { include: string[]; boot: boolean; includeLocales: string[] }>)['dojo/dojo'];
     assert.ok(layer);
     assert.equal(layer.boot, true);
-    assert.deepEqual(layer.includeLocales, ['en-us']);
+    assert.deepEqual(layer.includeLocales, ['en-us', 'de', 'ar'], 'every locale of the app');
     for (const mid of ['dojo/dojo', 'dojo/domReady', 'dijit/form/Form', 'dijit/form/Button', 'dijit/form/ValidationTextBox', 'dijit/form/DateTextBox',
       'dijit/form/TimeTextBox', 'dijit/form/NumberSpinner', 'dijit/form/FilteringSelect', 'dijit/form/MultiSelect', 'dijit/form/CheckBox',
       'dijit/form/SimpleTextarea', 'dijitize/formSupport', 'dijitize/forms', 'dijitize/start', 'demo/home']) {
@@ -31,7 +31,7 @@ describe('build profile', () => {
     assert.deepEqual(packages.map((p) => p.name), ['dojo', 'dijit', 'dijitize', 'dojo-themes', 'demo']);
     assert.equal(profile['layerOptimize'], 'uglify');
     assert.equal(profile['cssOptimize'], 'comments');
-    assert.deepEqual(profile['localeList'], ['en-us']);
+    assert.deepEqual(profile['localeList'], ['en-us', 'de', 'ar']);
   });
 
   it('plans without writing: the scratch folder it names stays unmade, even with the flat theme to stage', () => {
