@@ -35,3 +35,14 @@ test('release files are served with long-lived cache headers', async ({ page, re
   expect(res.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
   expect(res.headers()['x-content-type-options']).toBe('nosniff');
 });
+
+test.describe('a page in German', () => {
+  test.use({ locale: 'de-DE' });
+
+  test('loads no nls file one by one: the layer holds every locale\'s', async ({ page }) => {
+    const urls = await assetRequests(page, '/timecard', 'timecard-notes');
+    expect(await page.locator('html').getAttribute('lang')).toBe('de');
+    expect(urls.filter((u) => u.includes('/nls/'))).toEqual([]);
+    expect(urls.length, urls.join('\n')).toBeLessThanOrEqual(4);
+  });
+});
