@@ -1,6 +1,7 @@
 // The demo in German and Arabic: labels, a server message, a Dijit message and a number format in the
 // request's locale (from Accept-Language, or ?lang=); Arabic pages right to left.
 import { expect, test } from '@playwright/test';
+import { submitPastTheBrowser } from './submit.js';
 import { readWidget } from './widgets.js';
 
 test.describe('German, from Accept-Language', () => {
@@ -24,11 +25,7 @@ test.describe('German, from Accept-Language', () => {
     const body = await page.evaluate(() => new URLSearchParams(new FormData(document.getElementById('timecard') as HTMLFormElement) as unknown as string).get('hours'));
     expect(body).toBe('7.25');
     await page.locator('#timecard-hours').fill('30');
-    const [response] = await Promise.all([
-      page.waitForResponse((r) => r.request().method() === 'POST'),
-      page.evaluate(() => (document.getElementById('timecard') as HTMLFormElement).submit()),
-    ]);
-    expect(response.status()).toBe(422);
+    expect(await submitPastTheBrowser(page, 'timecard')).toBe(422);
     await expect(page.locator('#timecard-hours-error')).toHaveText('Stunden von 0 bis 24 in Schritten von 0,25.');
     await expect(page.locator('#timecard-start-error')).toHaveText('Dieser Wert ist erforderlich.');
   });

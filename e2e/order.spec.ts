@@ -3,7 +3,7 @@
 // one, send an error in row 2, see it there, fix it, and the server receives the typed order. And a
 // second form, with a prefix, on the same page.
 import { expect, test, type Page } from '@playwright/test';
-import { submitExpectingSave } from './submit.js';
+import { submitExpectingSave, submitPastTheBrowser } from './submit.js';
 import { readWidget } from './widgets.js';
 
 const rows = (page: Page) => page.locator('#order-items-rows > .dijitize-row');
@@ -18,16 +18,6 @@ async function pickUp(page: Page): Promise<void> {
   const store = page.locator('#order-delivery-pickup input[id$="-store"]');
   await store.fill('North Street');
   await store.press('Tab');
-}
-
-/** Sends the order past the browser's checks (as a hostile or buggy client would): the server's answer is what counts. */
-async function sendPastTheBrowser(page: Page): Promise<number> {
-  const [response] = await Promise.all([
-    page.waitForResponse((r) => r.request().method() === 'POST'),
-    page.evaluate(() => (document.getElementById('order') as HTMLFormElement).submit()),
-  ]);
-  await page.waitForLoadState();
-  return response.status();
 }
 
 /** The order the server saved, as the done page shows it. */
@@ -75,7 +65,7 @@ test.describe('JavaScript on', () => {
     await page.getByRole('button', { name: 'Place order' }).click();
     expect(posts).toEqual([]);
     // ...and so does the server, for a client that does not check.
-    expect(await sendPastTheBrowser(page)).toBe(422);
+    expect(await submitPastTheBrowser(page, 'order')).toBe(422);
     await expect(page.locator('#order-items-1-quantity-error')).toHaveText('Order 1 to 99.');
     await expect(page.locator('#order-error-summary a[href="#order-items-1-quantity"]')).toHaveText('Order 1 to 99.');
     expect((await readWidget(page, 'order-items-1-quantity', [])).state).toBe('Error');
@@ -166,7 +156,7 @@ test.describe('JavaScript off', () => {
     await page.getByRole('button', { name: 'Move up item 2' }).click();
     await expect(product(page, 1)).toHaveValue('cake');
     await quantity(page, 2).fill('0');
-    expect(await sendPastTheBrowser(page)).toBe(422);
+    expect(await submitPastTheBrowser(page, 'order')).toBe(422);
     await expect(page.locator('#order-items-1-quantity-error')).toHaveText('Order 1 to 99.');
     await expect(quantity(page, 2)).toHaveAttribute('aria-invalid', 'true');
     await quantity(page, 2).fill('4');

@@ -36,3 +36,16 @@ export function postedFields(page: Page, formId: string): Promise<Record<string,
     return fields;
   }, formId);
 }
+
+/**
+ * Sends a form past the browser's checks (a native submit, as a client that does not check would) and
+ * returns the status of the server's answer, once its page has loaded.
+ */
+export async function submitPastTheBrowser(page: Page, formId: string): Promise<number> {
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === 'POST'),
+    page.evaluate((id) => (document.getElementById(id) as HTMLFormElement).submit(), formId),
+  ]);
+  await page.waitForLoadState();
+  return response.status();
+}

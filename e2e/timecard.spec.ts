@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { submitExpectingSave } from './submit.js';
+import { submitExpectingSave, submitPastTheBrowser } from './submit.js';
 import { watchProblems } from './page-check.js';
 import { readWidget } from './widgets.js';
 
@@ -89,11 +89,7 @@ test('the browser refuses a step and a missing choice as the server does; the se
   expect((await readWidget(page, 'timecard-hours', [])).state).toBe('Error');
   expect(posts).toEqual([]);
   // The same values sent past the browser's checks (a native submit): the server's errors show in the widgets.
-  const [response] = await Promise.all([
-    page.waitForResponse((r) => r.request().method() === 'POST'),
-    page.evaluate(() => (document.getElementById('timecard') as HTMLFormElement).submit()),
-  ]);
-  expect(response.status()).toBe(422);
+  expect(await submitPastTheBrowser(page, 'timecard')).toBe(422);
   await expect(page.locator('#timecard-hours-error')).toHaveText('Hours run from 0 to 24 in steps of 0.25.');
   await expect(page.locator('#timecard-projects-error')).toHaveText('Pick at least one project.');
   const hours = await readWidget(page, 'timecard-hours', ['value']);
