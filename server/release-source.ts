@@ -17,6 +17,8 @@ export const manifestSchema = z.strictObject({
   locale: z.string(),
   /** Every locale whose nls the layer holds (manifests before locales had only `locale`). */
   locales: z.array(z.string()).optional(),
+  /** The hash of what the release was made from (build-inputs.ts): a build of the same inputs makes none. */
+  inputs: z.string().optional(),
   modules: z.array(z.string()),
   /** AMD packages in the release, served from it (never from the sources). */
   packages: z.array(z.string()),

@@ -7,7 +7,8 @@ import zlib from 'node:zlib';
 import { BOOT_FILE, CLIENT_PACKAGE } from '../amd-ids.js';
 import { formRegistry, type FormDefinition } from '../forms/define.js';
 import { themePath } from '../package-folders.js';
-import { MANIFEST_FILE, type ReleaseManifest } from '../release-source.js';
+import { MANIFEST_FILE, readCurrentRelease, type Release, type ReleaseManifest } from '../release-source.js';
+import { buildInputs } from './build-inputs.js';
 import type { Theme } from '../settings.js';
 import { assertModulesExist, buildPackages, neededModules } from './collect.js';
 import type { BuildConfig } from './config.js';
@@ -28,6 +29,8 @@ export interface BuildSummary {
   layerGzipBytes: number;
   seconds: number;
   pruned: string[];
+  /** True when nothing changed since the current release, which stays: no new release was made. */
+  reused: boolean;
 }
 
 const sha256 = (data: Buffer) => crypto.createHash('sha256').update(data).digest('hex');
@@ -70,7 +73,7 @@ export function releaseId(createdAt: string, digest: string): string {
   return `${stamp}-${digest.slice(0, 12)}-${crypto.randomBytes(4).toString('hex')}`;
 }
 
-function writeManifest(dir: string, config: BuildConfig, modules: string[], packages: string[]): ReleaseManifest {
+function writeManifest(dir: string, config: BuildConfig, modules: string[], packages: string[], inputs: string): ReleaseManifest {
   const files = { dojo: 'dojo/dojo.js', boot: `${CLIENT_PACKAGE}/${BOOT_FILE}` };
   const themes: Partial<Record<Theme, string>> = {};
   for (const theme of config.themes) themes[theme] = themePath(theme);
@@ -87,6 +90,7 @@ function writeManifest(dir: string, config: BuildConfig, modules: string[], pack
     createdAt,
     locale: config.settings.dojoConfig.locale,
     locales: config.settings.locales,
+    inputs,
     modules,
     packages,
     ...files,
@@ -97,10 +101,21 @@ function writeManifest(dir: string, config: BuildConfig, modules: string[], pack
   return manifest;
 }
 
+/** The release being served, if there is a good one (a broken one is rebuilt, never reused). */
+function currentRelease(root: string): Release | null {
+  try {
+    return readCurrentRelease(root);
+  } catch {
+    return null;
+  }
+}
+
 export interface BuildOptions {
   signal?: AbortSignal;
   /** The forms to bundle; defaults to every form defined with defineForm(). */
   forms?: Iterable<FormDefinition>;
+  /** Build even when nothing changed since the current release. */
+  force?: boolean;
 }
 
 /**
@@ -118,6 +133,14 @@ export async function build(config: BuildConfig, logger: Logger, options: BuildO
   const transaction = ReleaseTransaction.begin(config.releaseDir);
   try {
     const plan = planBuild(config, transaction.scratchDir, forms);
+    const inputs = buildInputs(config, plan.modules.map((m) => m.mid), plan.packages);
+    const current = currentRelease(config.releaseDir);
+    if (!options.force && current?.manifest.inputs === inputs) {
+      transaction.rollback();
+      logger.phase(`Nothing changed since release ${current.manifest.id}: it stays current`);
+      const layer = fs.readFileSync(path.join(current.dir, current.manifest.dojo));
+      return { id: current.manifest.id, dir: current.dir, forms: forms.length, modules: plan.modules.length, layerBytes: layer.length, layerGzipBytes: zlib.gzipSync(layer).length, seconds: (performance.now() - started) / 1000, pruned: [], reused: true };
+    }
     if (config.themes.includes('flat')) stageFlatTheme(plan.layout.stage);
     logger.info(`${plan.modules.length} modules in ${plan.packages.length} packages; themes: ${config.themes.join(', ')}; locales ${config.settings.locales.join(', ')} (settings from ${config.settingsSource})`);
     fs.writeFileSync(plan.layout.profile, profileSource(plan.profile));
@@ -131,7 +154,7 @@ export async function build(config: BuildConfig, logger: Logger, options: BuildO
     }
 
     logger.phase('Writing the manifest');
-    const manifest = writeManifest(plan.layout.output, config, plan.modules.map((m) => m.mid), plan.packages.map((p) => p.name));
+    const manifest = writeManifest(plan.layout.output, config, plan.modules.map((m) => m.mid), plan.packages.map((p) => p.name), inputs);
     const layer = fs.readFileSync(path.join(plan.layout.output, manifest.dojo));
 
     logger.phase('Compressing the release (.br and .gz beside each text file)');
@@ -149,6 +172,7 @@ export async function build(config: BuildConfig, logger: Logger, options: BuildO
       layerGzipBytes: zlib.gzipSync(layer).length,
       seconds: (performance.now() - started) / 1000,
       pruned,
+      reused: false,
     };
   } catch (err) {
     transaction.rollback();

@@ -31,7 +31,8 @@ program
   })
   .option('--no-minify', 'leave the layer unminified')
   .option('--dry-run', 'print the dojo-util profile and stop')
-  .action(async (options: { config?: string; app?: string; out?: string; keep?: number; minify: boolean; minifier?: Minifier; dryRun?: boolean }) => {
+  .option('--force', 'build even when nothing changed since the current release')
+  .action(async (options: { config?: string; app?: string; out?: string; keep?: number; minify: boolean; minifier?: Minifier; dryRun?: boolean; force?: boolean }) => {
     const logger = createLogger();
     const controller = new AbortController();
     const stop = (signal: NodeJS.Signals) => {
@@ -53,9 +54,9 @@ program
         process.stdout.write(profileSource(planBuild(config, path.join(config.releaseDir, '.tmp-dry-run')).profile));
         return;
       }
-      const summary = await build(config, logger, { signal: controller.signal });
+      const summary = await build(config, logger, { signal: controller.signal, force: options.force });
       logger.phase('Done');
-      logger.info(`release ${summary.id} in ${path.relative(process.cwd(), summary.dir) || summary.dir}`);
+      logger.info(`${summary.reused ? "unchanged: release" : "release"} ${summary.id} in ${path.relative(process.cwd(), summary.dir) || summary.dir}`);
       logger.info(`${summary.forms} form(s), ${summary.modules} modules; layer dojo/dojo.js ${kb(summary.layerBytes)} raw, ${kb(summary.layerGzipBytes)} gzip; ${summary.seconds.toFixed(1)} s`);
       if (summary.pruned.length) logger.info(`pruned ${summary.pruned.length} old release(s)`);
     } catch (err) {

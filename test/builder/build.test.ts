@@ -45,7 +45,7 @@ function appPackage(name: string, main: string): string {
 
 /** Runs the CLI from sources in its own process group, so a test can kill it and its dojo build. */
 function startCli(releaseDir: string) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/builder/cli.ts', 'build', '--config', 'test/builder/fixtures/demo.config.js', '--out', releaseDir], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/builder/cli.ts', 'build', '--force', '--config', 'test/builder/fixtures/demo.config.js', '--out', releaseDir], {
     cwd: root,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -168,12 +168,32 @@ describe('dijitize build (real dojo-util build of the demo)', { timeout: 180_000
   it('keeps the newest releases and prunes older ones, never the current one', async () => {
     const dir = tempReleaseDir();
     const ids = [];
-    for (let i = 0; i < 3; i++) {
-      ids.push((await build(configFor(dir, { keep: 2 }), memoryLogger())).id);
+    // Each build bundles one more module, so that each makes a release (the same inputs would make none).
+    const extra = [[], ['dojo/dom-class'], ['dojo/dom-class', 'dojo/dom-style']];
+    for (const modules of extra) {
+      ids.push((await build(configFor(dir, { keep: 2, modules: ['demo/home', ...modules] }), memoryLogger())).id);
     }
     const kept = fs.readdirSync(path.join(dir, 'releases')).sort();
     assert.deepEqual(kept, ids.slice(1).sort());
     assert.equal(readCurrentRelease(dir)?.id, ids[2]);
+  });
+
+  it('a build whose inputs did not change makes no new release; a changed file of an app package does', async () => {
+    const dir = tempReleaseDir();
+    const app = appPackage('noop', 'define([], function(){ return 1; });');
+    const config = () => configFor(dir, { packages: { ...demoBuildConfig.packages, noop: app }, modules: ['demo/home', 'noop/main'] });
+    const first = await build(config(), memoryLogger());
+    assert.equal(first.reused, false);
+    const again = await build(config(), memoryLogger());
+    assert.equal(again.reused, true);
+    assert.equal(again.id, first.id);
+    assert.deepEqual(fs.readdirSync(path.join(dir, 'releases')), [first.id]);
+    assert.deepEqual(leftovers(dir), []);
+    fs.writeFileSync(path.join(app, 'main.js'), 'define([], function(){ return 2; });');
+    const changed = await build(config(), memoryLogger());
+    assert.equal(changed.reused, false);
+    assert.notEqual(changed.id, first.id);
+    assert.equal(readCurrentRelease(dir)?.id, changed.id);
   });
 
   it('SIGTERM during the dojo build: exit 130, the served release untouched, no temporary folder left', async () => {
