@@ -29,6 +29,22 @@ export function scriptJson(value: unknown): string {
   return json.replace(/[<>&\u2028\u2029]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
 }
 
+/** Script-safe JSON of values that never change once made (a form's spec), by the value itself. */
+const lastingJson = new WeakMap<object, string>();
+
+/**
+ * `scriptJson` of a value that is never changed once made, computed once: a blank form's spec goes into
+ * every page that shows the form. `knownScriptJson` finds it again by the value.
+ */
+export function scriptJsonOnce(value: object): string {
+  let json = lastingJson.get(value);
+  if (json === undefined) lastingJson.set(value, (json = scriptJson(value)));
+  return json;
+}
+
+/** The JSON `scriptJsonOnce` made of this value, if it did; else it is made now (and not kept). */
+export const knownScriptJson = (value: unknown): string => (value !== null && typeof value === 'object' ? lastingJson.get(value) : undefined) ?? scriptJson(value);
+
 /**
  * Checks developer-written JavaScript that will be placed inline (ready callbacks). It is trusted code, so
  * it is not rewritten; but text that would end the script element is refused with a clear error.

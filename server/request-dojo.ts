@@ -228,6 +228,7 @@ export class RequestDojo {
     if (!this.enabled) return renderedForm(rendering, rendering.html);
     for (const mid of rendering.modules) this.require(mid);
     if (!this.formFunction) {
+      void rendering.specJson; // made once per state rendering (a blank form's: once), found again by the head
       this.onReady({ module: CLIENT_MODULES.forms, fn: 'build', args: [rendering.spec] });
       return renderedForm(rendering, rendering.html);
     }

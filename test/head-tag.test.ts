@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import nunjucks from 'nunjucks';
-import { renderHead, useDijitize } from '../server/index.js';
+import * as z from 'zod';
+import { defineForm, renderHead, useDijitize } from '../server/index.js';
 import { requestDojo } from './new-request-dojo.js';
 
 
@@ -89,5 +90,28 @@ describe('{% dojo %} head tag', () => {
     assert.equal(plain, `<head>${renderHead(d)}</head>`);
     assert.equal(named, plain);
     assert.throws(() => env.renderString('{% dojo %}', {}), /found no req.dojo/);
+  });
+
+  it("a blank form's spec goes into every page's head as the same JSON, made once, not per page", () => {
+    const form = defineForm('head-once', z.object({ a: z.string(), b: z.number() }));
+    const head = () => {
+      const d = requestDojo({ csrf: false });
+      d.form(form);
+      return renderHead(d);
+    };
+    const first = head();
+    const stringify = JSON.stringify;
+    let specs = 0;
+    JSON.stringify = ((value: unknown, ...rest: []) => {
+      const json = stringify(value, ...rest);
+      if (json?.includes('"widgets":')) specs++;
+      return json;
+    }) as typeof JSON.stringify;
+    try {
+      assert.equal(head(), first);
+    } finally {
+      JSON.stringify = stringify;
+    }
+    assert.equal(specs, 0);
   });
 });

@@ -1,6 +1,6 @@
 // A compiled form and one request's state -> all a page needs of it: the form's HTML, the spec of its
 // widgets and the modules they load. Pure: `req.dojo.form()` puts the result on the page.
-import { attributes, scriptJson } from '../escape.js';
+import { attributes, scriptJsonOnce } from '../escape.js';
 import { FORM_FIELD, type CompiledForm } from './compile.js';
 import { errorCount, formOpenTag, renderFormBody } from './render-html.js';
 import type { FormState } from './validate.js';
@@ -30,7 +30,7 @@ class StateRendering {
     readonly spec: FormSpec,
   ) {}
   get specJson(): string {
-    return (this.#specJson ??= scriptJson(this.spec));
+    return (this.#specJson ??= scriptJsonOnce(this.spec));
   }
 }
 
