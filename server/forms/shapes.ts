@@ -40,6 +40,14 @@ function chosenBranch(union: CompiledUnion, raw: unknown): string | null {
   return typeof raw === 'string' && union.branches.some((b) => b.value === raw) ? raw : null;
 }
 
+/** A key of a list's row (`items.2.qty` under the stem `items.`): the row's index and the rest, else null. */
+function rowKey(key: string, stem: string): { index: number; rest: string } | null {
+  if (!key.startsWith(stem)) return null;
+  const dot = key.indexOf('.', stem.length);
+  const index = key.slice(stem.length, dot < 0 ? undefined : dot);
+  return /^\d{1,4}$/.test(index) ? { index: Number(index), rest: dot < 0 ? '' : key.slice(dot + 1) } : null;
+}
+
 /**
  * The row indexes of each list in `keys` (a body's names or a state's paths), in the order they first
  * appear: browsers post a form's controls in page order, so rows moved in the page keep their new order.
@@ -49,15 +57,13 @@ export function rowIndexes(form: CompiledForm, keys: Iterable<string>, byName: b
   const seen = new Map<CompiledList, Set<number>>(form.lists.map((l) => [l, new Set()]));
   for (const key of keys) {
     for (const list of form.lists) {
-      const stem = `${byName ? list.name : list.path}.`;
-      if (!key.startsWith(stem)) continue;
-      const index = key.slice(stem.length).split('.')[0] ?? '';
+      const row = rowKey(key, `${byName ? list.name : list.path}.`);
       const rows = found.get(list) as number[];
       const known = seen.get(list) as Set<number>;
       // One row past the maximum is read, so that zod says "too many"; a flood of rows is not.
-      if (!/^\d{1,4}$/.test(index) || known.has(Number(index)) || rows.length > (list.max ?? MAX_ROWS)) continue;
-      known.add(Number(index));
-      rows.push(Number(index));
+      if (!row || known.has(row.index) || rows.length > (list.max ?? MAX_ROWS)) continue;
+      known.add(row.index);
+      rows.push(row.index);
     }
   }
   return found;
@@ -140,16 +146,16 @@ export function postedFields(form: CompiledForm, body: Readonly<Record<string, u
   return { fields, validated, rows };
 }
 
-/** Raw values with a list's rows put in a new order (`null`: a new, blank row). */
+/** Raw values with a list's rows put in a new order (`null`: a new, blank row); one pass over the values. */
 export function reorderRows<V>(values: Readonly<Record<string, V>>, list: CompiledList, order: Array<number | null>): Record<string, V> {
   const stem = `${list.path}.`;
+  const positionOf = new Map<number, number>();
+  order.forEach((old, position) => old !== null && positionOf.set(old, position));
   const out: Record<string, V> = {};
-  for (const [path, value] of Object.entries(values)) if (!path.startsWith(stem)) out[path] = value;
-  order.forEach((old, position) => {
-    if (old === null) return;
-    for (const [path, value] of Object.entries(values)) {
-      if (path.startsWith(`${stem}${old}.`)) out[`${stem}${position}.${path.slice(`${stem}${old}.`.length)}`] = value;
-    }
-  });
+  for (const [path, value] of Object.entries(values)) {
+    const row = rowKey(path, stem);
+    if (!row) out[path] = value;
+    else if (row.rest && positionOf.has(row.index)) out[`${stem}${positionOf.get(row.index)}.${row.rest}`] = value;
+  }
   return out;
 }

@@ -103,11 +103,14 @@ export function parseForm<S extends z.ZodObject>(schema: S, form: CompiledForm, 
     const why = unreadable.get(field.path);
     if (why) errors[field.path] = field.messages.invalid ?? UNREADABLE_MESSAGES[why];
   }
+  // Found by path for each issue: a refused POST of a thousand rows has thousands of both.
+  const fieldAt = new Map(validated.map((f) => [f.path, f]));
   for (const issue of result.error?.issues ?? []) {
     // An issue on an array element (projects.0) belongs to the array field.
     const path = issue.path.map(String);
-    const field = validated.find((f) => f.path === path.join('.') || f.path === path.slice(0, -1).join('.'));
-    const list = form.lists.find((l) => path.join('.') === l.path || path.join('.').startsWith(`${l.path}.`));
+    const joined = path.join('.');
+    const field = fieldAt.get(joined) ?? fieldAt.get(path.slice(0, -1).join('.'));
+    const list = form.lists.find((l) => joined === l.path || joined.startsWith(`${l.path}.`));
     if (!field && list) errors[list.path] ??= listMessage(list, issue);
     else if (!field) formErrors.push(issue.message);
     else if (view !== form && !view.fields.some((f) => f.path === field.path)) {

@@ -5,7 +5,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import express from 'express';
 import * as z from 'zod';
-import { dojo } from '../../server/index.js';
+import { defineForm, dojo } from '../../server/index.js';
+import { MAX_ROWS } from '../../server/forms/shapes.js';
+import { negotiateLocale } from '../../server/locales.js';
 import { FormDefinition } from '../../server/forms/define.js';
 import { openForm, tokenField } from '../form-session.js';
 import { requestDojo } from '../new-request-dojo.js';
@@ -94,6 +96,27 @@ describe('linear time on adversarial input', () => {
       assert.match(await res.text(), /every-kind-number-error/);
       assert.ok(ms < LIMIT_MS, `${ms.toFixed(1)} ms`);
     });
+  });
+
+  it(`a POST of a thousand wrong rows (three fields each: 3,000 errors) is parsed, moved and re-rendered in < ${LIMIT_MS} ms`, () => {
+    const rows = defineForm('linear-rows', z.object({ items: z.array(z.object({ a: z.int(), b: z.int(), c: z.int() })) }));
+    const body: Record<string, string> = {};
+    for (let i = 0; i < MAX_ROWS; i++) for (const f of ['a', 'b', 'c']) body[`items.${i}.${f}`] = 'x';
+    for (const intent of [undefined, 'down:items:0']) {
+      const ms = medianMs(() => {
+        const result = rows.parse(intent ? { ...body, _intent: intent } : body);
+        assert.equal(Object.keys(result.state.errors).length, intent ? 0 : 3 * MAX_ROWS);
+        requestDojo().form(rows, result.state);
+      });
+      assert.ok(ms < LIMIT_MS, `${intent ?? 'parse'}: ${ms.toFixed(1)} ms`);
+    }
+  });
+
+  it('100 KB of Accept-Language is negotiated in linear time', () => {
+    for (const header of ['a-'.repeat(N / 2), `de;q=${'1'.repeat(N)}`, 'en;q=0.5,'.repeat(N / 9)]) {
+      const ms = medianMs(() => negotiateLocale(header, ['en-us', 'de', 'ar'], 'en-us'));
+      assert.ok(ms < LIMIT_MS, `${header.slice(0, 12)}: ${ms.toFixed(1)} ms`);
+    }
   });
 
   it('text longer than any valid number, date or time is the field\'s invalid error', () => {
