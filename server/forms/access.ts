@@ -5,7 +5,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { Acl, Grant } from '../access/acl.js';
 import { rawValues, type RawValues, type Unreadable } from './coerce.js';
 import type { CompiledField } from './compile-field.js';
-import { FORM_MODULES, type CompiledForm, type FormPart } from './compile.js';
+import { formModules, type CompiledForm, type FormPart } from './compile.js';
 import { DefinitionProblem } from './definition-errors.js';
 import { KIND_VALUES, type RawValue } from './field-values.js';
 import { rawValuesOf } from './initial-values.js';
@@ -63,7 +63,7 @@ function makeView(form: CompiledForm, acl: Acl, roles: readonly string[]): Compi
   });
   const fields = parts.flatMap((p) => ('field' in p ? [p.field] : []));
   if (fields.length === 0) throw new AccessDeniedError(`the roles ${roles.join(', ') || '(none)'} may not see form "${form.name}"`);
-  return { ...form, parts, fields, modules: [...new Set([...FORM_MODULES, ...fields.map((f) => f.module)])] };
+  return { ...form, parts, fields, modules: formModules(fields) };
 }
 
 /**

@@ -102,6 +102,9 @@ export const FORM_FIELD = '_form';
 /** Modules every form needs besides its widgets' classes. */
 export const FORM_MODULES = ['dijit/form/Form', 'dijit/form/Button'] as const;
 
+/** The modules a form of these fields loads: the form's own, then each widget class once. */
+export const formModules = (fields: readonly CompiledField[]): string[] => [...new Set([...FORM_MODULES, ...fields.map((f) => f.module)])];
+
 /** The options key of a path: a row field's path without its index (`items.$row.qty` -> `items.qty`). */
 const optionsKey = (path: string) => path.split(`.${ROW}`).join('');
 
@@ -175,7 +178,7 @@ export function compileForm<S extends z.ZodObject>(name: string, schema: S, opti
   const lists = parts.flatMap((p) => ('list' in p ? [p.list] : []));
   const unions = parts.flatMap((p) => ('union' in p ? [p.union] : []));
   const fields = parts.flatMap((p) => ('list' in p ? p.list.rowFields : 'union' in p ? [p.union.discriminator, ...p.union.branches.flatMap((b) => b.fields)] : [p.field]));
-  const modules = [...new Set([...FORM_MODULES, ...fields.map((f) => f.module)])];
+  const modules = formModules(fields);
   return {
     name,
     id,

@@ -6,7 +6,7 @@ import type { CompiledField } from './compile-field.js';
 import type { CompiledList } from './compile.js';
 import { ROW } from './introspect.js';
 import { fieldHtml } from './render-html.js';
-import { atRow, INTENT_FIELD, type ShownList } from './shapes.js';
+import { INTENT_FIELD, type ShownList } from './shapes.js';
 import type { FormState } from './validate.js';
 
 /** Ids of a list's parts, shared with the widget spec and the client. */
@@ -18,10 +18,13 @@ export const listIds = (list: CompiledList) => ({
   row: (index: number | string) => `${list.id}-${index}-row`,
 });
 
-/** A list button: a submit button whose intent the server applies when JavaScript is off. */
-function intentButton(intent: string, text: string, label: string, disabled: boolean, kind: string): string {
-  // formnovalidate: changing the rows must not be blocked by the browser's checks of the values.
-  return `<button${attributes({ type: 'submit', name: INTENT_FIELD, value: intent, formnovalidate: true, class: `dijitize-${kind}`, 'aria-label': label, disabled })}>${escapeHtml(text)}</button>`;
+/**
+ * A list's or a union's button: a submit button whose intent the server applies when JavaScript is off.
+ * `label` names it where its text alone would not ("Remove item 2").
+ */
+export function intentButton(intent: string, text: string, kind: string, more: { label?: string; disabled?: boolean } = {}): string {
+  // formnovalidate: changing the rows or the section must not be blocked by the browser's checks of the values.
+  return `<button${attributes({ type: 'submit', name: INTENT_FIELD, value: intent, formnovalidate: true, class: `dijitize-${kind}`, 'aria-label': more.label, disabled: more.disabled })}>${escapeHtml(text)}</button>`;
 }
 
 /** One row: a fieldset named "Item 2", its fields, and its remove and move buttons. */
@@ -29,9 +32,9 @@ function rowHtml(list: CompiledList, fields: CompiledField[], index: number | st
   const name = `${list.itemLabel} ${position + 1}`;
   const lower = name.toLowerCase();
   const buttons = [
-    intentButton(`remove:${list.path}:${index}`, 'Remove', `Remove ${lower}`, count <= list.min, 'remove'),
-    intentButton(`up:${list.path}:${index}`, 'Move up', `Move up ${lower}`, position === 0, 'up'),
-    intentButton(`down:${list.path}:${index}`, 'Move down', `Move down ${lower}`, position === count - 1, 'down'),
+    intentButton(`remove:${list.path}:${index}`, 'Remove', 'remove', { label: `Remove ${lower}`, disabled: count <= list.min }),
+    intentButton(`up:${list.path}:${index}`, 'Move up', 'up', { label: `Move up ${lower}`, disabled: position === 0 }),
+    intentButton(`down:${list.path}:${index}`, 'Move down', 'down', { label: `Move down ${lower}`, disabled: position === count - 1 }),
   ];
   return (
     `<fieldset${attributes({ class: 'dijitize-row', id: listIds(list).row(index) })}><legend>${escapeHtml(name)}</legend>` +
@@ -46,10 +49,12 @@ export function listHtml(shown: ShownList, state: Partial<FormState>): string {
   const error = state.errors?.[list.path];
   const described = [list.help ? ids.help : '', error ? ids.error : ''].filter(Boolean).join(' ') || undefined;
   const shownRows = rows.map((fields, position) => rowHtml(list, fields, position, position, rows.length, state));
-  const template = rowHtml(list, list.rowFields.map((f) => atRow(f, ROW)), ROW, rows.length, rows.length + 1, {});
+  // The compiled row fields hold `$row` already: they are the template.
+  const template = rowHtml(list, list.rowFields, ROW, rows.length, rows.length + 1, {});
   const help = list.help ? `<span${attributes({ class: 'dijitize-help', id: ids.help })}>${escapeHtml(list.help)}</span>` : '';
   const errorText = `<span${attributes({ class: 'dijitize-error', id: ids.error, role: 'alert' })}>${error ? escapeHtml(error) : ''}</span>`;
-  const add = intentButton(`add:${list.path}`, `Add ${list.itemLabel.toLowerCase()}`, `Add ${list.itemLabel.toLowerCase()}`, list.max !== null && rows.length >= list.max, 'add');
+  const addText = `Add ${list.itemLabel.toLowerCase()}`;
+  const add = intentButton(`add:${list.path}`, addText, 'add', { label: addText, disabled: list.max !== null && rows.length >= list.max });
   return (
     `<fieldset${attributes({ class: `dijitize-list${error ? ' dijitize-invalid' : ''}`, id: list.id, 'aria-describedby': described })}><legend>${escapeHtml(list.label)}</legend>` +
     `<div${attributes({ class: 'dijitize-rows', id: ids.rows })}>${shownRows.join('\n')}</div>` +

@@ -7,7 +7,8 @@ import { attributes, escapeHtml } from '../escape.js';
 import type { CompiledField } from './compile-field.js';
 import type { CompiledUnion } from './compile.js';
 import { fieldHtml } from './render-html.js';
-import { INTENT_FIELD, type ShownUnion } from './shapes.js';
+import { intentButton } from './render-list.js';
+import type { ShownUnion } from './shapes.js';
 import type { FormState } from './validate.js';
 
 /** The id of a branch's section, shared with the widget spec and the client. */
@@ -23,7 +24,7 @@ export function unionHtml(shown: ShownUnion, state: Partial<FormState>): string 
     const fields = branch.fields.map((f) => fieldHtml(open ? f : unconstrained(f), state)).join('\n');
     return `<fieldset${attributes({ class: 'dijitize-branch', id: sectionId(union, branch.value), hidden: !open })}><legend>${escapeHtml(branch.label)}</legend>${fields}</fieldset>`;
   });
-  const switchButton = `<button${attributes({ type: 'submit', name: INTENT_FIELD, value: `switch:${union.path}`, formnovalidate: true, class: 'dijitize-switch' })}>Show the fields for this choice</button>`;
+  const switchButton = intentButton(`switch:${union.path}`, 'Show the fields for this choice', 'switch');
   return (
     `<fieldset${attributes({ class: 'dijitize-union', id: union.id })}><legend>${escapeHtml(union.label)}</legend>` +
     `${fieldHtml(union.discriminator, state)}<div class="dijitize-switch-actions">${switchButton}</div>${sections.join('\n')}</fieldset>`

@@ -70,8 +70,9 @@ export function messageFor(field: CompiledField, issue: z.core.$ZodIssue, value:
 
 /** The message for a list's own issue: too few rows, too many, or the list's refinement. */
 function listMessage(list: CompiledList, issue: z.core.$ZodIssue): string {
-  if (issue.code === 'too_small') return list.messages.required ?? `Add at least ${list.min} ${list.min === 1 ? list.itemLabel.toLowerCase() : `${list.itemLabel.toLowerCase()}s`}.`;
-  if (issue.code === 'too_big') return list.messages.invalid ?? `Keep at most ${list.max} ${list.max === 1 ? list.itemLabel.toLowerCase() : `${list.itemLabel.toLowerCase()}s`}.`;
+  const rows = (n: number | null) => `${n} ${list.itemLabel.toLowerCase()}${n === 1 ? '' : 's'}`;
+  if (issue.code === 'too_small') return list.messages.required ?? `Add at least ${rows(list.min)}.`;
+  if (issue.code === 'too_big') return list.messages.invalid ?? `Keep at most ${rows(list.max)}.`;
   return issue.message;
 }
 

@@ -6,10 +6,9 @@ import { escapeHtml, type JsonValue } from '../escape.js';
 import { KIND_VALUES } from './field-values.js';
 import type { CompiledField } from './compile-field.js';
 import type { CompiledForm } from './compile.js';
-import { ROW } from './introspect.js';
 import { listIds } from './render-list.js';
 import { sectionId } from './render-union.js';
-import { atRow, shownFields, type ShownPart } from './shapes.js';
+import { shownFields, type ShownPart } from './shapes.js';
 import { focusTarget, partIds, shownValue, submitId } from './render-html.js';
 import { countMessages, type FormState } from './validate.js';
 
@@ -118,7 +117,8 @@ export function formSpec(form: CompiledForm, state: Partial<FormState>, parts: S
   const lists = parts.flatMap((p): ListSpec[] => {
     if (!('rows' in p)) return [];
     const ids = listIds(p.list);
-    const template = p.list.rowFields.map((f) => atRow(f, ROW)).flatMap((f) => fieldInstances(f, {}));
+    // The compiled row fields hold `$row` already: they are the template.
+    const template = p.list.rowFields.flatMap((f) => fieldInstances(f, {}));
     return [{ id: p.list.id, rows: ids.rows, template: ids.template, min: p.list.min, max: p.list.max, itemLabel: p.list.itemLabel, count: p.rows.length, widgets: template }];
   });
   const unions = parts.flatMap((p): UnionSpec[] =>
