@@ -15,11 +15,14 @@ export interface TextLocale {
 /** Makes the texts of one place strings: `text(value, 'label')`. */
 export type TextOf = (value: Localized | undefined, what: string) => string | undefined;
 
-/** The resolver of a locale; with none, a catalog gives its first text and a function its default locale's. */
+/**
+ * The resolver of a locale. With none, a catalog gives its first text, and a function gives nothing, so
+ * that the field's own default (its name in words, the default message) shows, never an empty text.
+ */
 export function textResolver(at: TextLocale | null, place: string): TextOf {
   return (value, what) => {
     if (value === undefined) return undefined;
-    if (!at) return typeof value === 'function' ? (value('') ?? '') : localize(value, '', Object.keys(value)[0] ?? '');
+    if (!at) return typeof value === 'function' ? undefined : localize(value, '', Object.keys(value)[0] ?? '');
     return localize(value, at.locale, at.defaultLocale, () => at.missing?.(`${place}: ${what}`));
   };
 }
