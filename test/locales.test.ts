@@ -74,4 +74,15 @@ describe('locales', () => {
     d.locale = 'ar';
     assert.equal(d.parse(hours, { hours: '1', name: '' }).state.errors['name'], 'يجب ادخال هذه القيمة.');
   });
+
+  it('a text given as a function, parsed or compiled with no locale, is the default text, never empty', () => {
+    const fn = defineForm('locale-fn', z.object({ n: z.string().min(3) }), { fields: { n: { label: (l) => ({ de: 'N' })[l], messages: { invalid: (l) => ({ de: 'zu kurz' })[l] } } } });
+    assert.equal(fn.compiled.fields[0]?.label, 'N');
+    assert.equal(fn.parse({ n: 'a' }).state.errors['n'], 'Too small: expected string to have >=3 characters');
+    assert.equal(fn.parse({ n: 'a' }, { locale: 'de' }).state.errors['n'], 'zu kurz');
+  });
+
+  it('a locale that is not one is refused with a clear error, never made a path of nls files', () => {
+    assert.throws(() => hours.parse({ hours: '1' }, { locale: '../../etc' }), /"..\/..\/etc" is not a locale/);
+  });
 });

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
 import * as z from 'zod';
+import { LOCALE } from '../locales.js';
 import { packageFolder } from '../package-folders.js';
 
 /** Dijit's validation messages (dijit/form/nls/validate): what its widgets say, in one locale. */
@@ -24,10 +25,17 @@ function readBundle(file: string): Record<string, unknown> | null {
   return defined && typeof defined === 'object' ? (defined as Record<string, unknown>) : null;
 }
 
+/** A locale as Dojo names it, else a TypeError: it becomes a path of Dijit's nls files below. */
+function checkedLocale(locale: string): string {
+  if (!LOCALE.test(locale)) throw new TypeError(`${JSON.stringify(locale)} is not a locale (Dojo's lower-case names, such as "de" or "en-us")`);
+  return locale;
+}
+
 /** Dijit's validation messages in a locale (`de`, `pt-pt`), else its language's, else English. */
 export function dijitMessages(locale: string): DijitMessages {
   const cached = bundles.get(locale);
   if (cached) return cached;
+  checkedLocale(locale);
   const folder = path.join(packageFolder('dijit'), 'form/nls');
   const candidates = [locale, locale.split('-')[0] ?? locale];
   let found: DijitMessages | null = null;
@@ -44,10 +52,15 @@ export function dijitMessages(locale: string): DijitMessages {
 
 type ZodLocales = Record<string, () => { localeError: z.core.$ZodErrorMap }>;
 
-/** zod's error map for a locale (`de`, `pt-br` -> ptBR), else null (zod's default, English). */
+const errorMaps = new Map<string, z.core.$ZodErrorMap | null>();
+
+/** zod's error map for a locale (`de`, `pt-br` -> ptBR), else null (zod's default, English); made once per locale. */
 export function zodErrorMap(locale: string): z.core.$ZodErrorMap | null {
-  const [language = '', region = ''] = locale.split('-');
+  if (errorMaps.has(locale)) return errorMaps.get(locale) ?? null;
+  const [language = '', region = ''] = checkedLocale(locale).split('-');
   const locales = z.locales as unknown as ZodLocales;
   const make = locales[`${language}${region.toUpperCase()}`] ?? locales[language];
-  return make ? make().localeError : null;
+  const map = make ? make().localeError : null;
+  errorMaps.set(locale, map);
+  return map;
 }

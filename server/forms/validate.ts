@@ -21,9 +21,9 @@ export interface FormState {
 
 /**
  * A parsed POST: the data, or the state that shows the form again. `intent` is set when the POST was a
- * list's button (add, remove, move a row) sent without JavaScript: show the state, with no errors.
- * `ignored` names the fields the body
- * tried to change that the user's roles may not (their values came from `current`).
+ * list's or a union's button (add, remove, move a row; switch a section) sent without JavaScript: show
+ * the state, with no errors. `ignored` names the fields the body tried to change that the user's roles
+ * may not (their values came from `current`).
  */
 export type ParseResult<T> = ({ ok: true; data: T } | { ok: false; intent?: true }) & { state: FormState; ignored: string[] };
 
@@ -95,9 +95,9 @@ export function parseForm<S extends z.ZodObject>(schema: S, form: CompiledForm, 
   // zod's own messages in the request's locale, for this parse only.
   const errorMap = options.locale ? zodErrorMap(options.locale) : null;
   const result = schema.safeParse(coerced, errorMap ? { error: errorMap } : undefined);
-  const required = options.locale ? dijitMessages(options.locale).missingMessage : DEFAULT_REQUIRED_MESSAGE;
   if (result.success && unreadable.size === 0) return { ok: true, data: result.data, state: { values, errors: {}, formErrors: [], rows }, ignored };
 
+  const required = options.locale ? dijitMessages(options.locale).missingMessage : DEFAULT_REQUIRED_MESSAGE;
   const errors: Record<string, string> = {};
   const formErrors: string[] = [];
   for (const field of validated) {
