@@ -36,7 +36,6 @@ export function fieldAccess(path: string | null, own: FieldAccess | undefined, f
   const access: FieldAccess = { see: own?.see ?? form?.see, change: own?.change ?? form?.change };
   if (!access.see && !access.change) return {};
   if (!form?.acl) throw new DefinitionProblem(path, 'access rules need the form\'s access list: give the form access: { acl, ... }');
-  if (path?.includes('.$row.')) throw new DefinitionProblem(path, 'access rules on the fields of a list of rows are not supported yet');
   for (const grant of [access.see, access.change]) {
     if (grant && !form.acl.grants(grant)) {
       throw new DefinitionProblem(path, `no role of the access list has the privilege "${grant.privilege}" on "${grant.resource}"`);
