@@ -146,16 +146,26 @@ export function postedFields(form: CompiledForm, body: Readonly<Record<string, u
   return { fields, validated, rows };
 }
 
-/** Raw values with a list's rows put in a new order (`null`: a new, blank row); one pass over the values. */
+/**
+ * Raw values with a list's rows put in a new order (`null`: a new, blank row), written row by row in that
+ * order: the page shows rows in the order their values come (see rowIndexes). Linear: the values are
+ * grouped by row once.
+ */
 export function reorderRows<V>(values: Readonly<Record<string, V>>, list: CompiledList, order: Array<number | null>): Record<string, V> {
   const stem = `${list.path}.`;
-  const positionOf = new Map<number, number>();
-  order.forEach((old, position) => old !== null && positionOf.set(old, position));
   const out: Record<string, V> = {};
+  const byRow = new Map<number, Array<[string, V]>>();
   for (const [path, value] of Object.entries(values)) {
     const row = rowKey(path, stem);
     if (!row) out[path] = value;
-    else if (row.rest && positionOf.has(row.index)) out[`${stem}${positionOf.get(row.index)}.${row.rest}`] = value;
+    else if (row.rest) {
+      const entries = byRow.get(row.index);
+      if (entries) entries.push([row.rest, value]);
+      else byRow.set(row.index, [[row.rest, value]]);
+    }
   }
+  order.forEach((old, position) => {
+    for (const [rest, value] of old === null ? [] : (byRow.get(old) ?? [])) out[`${stem}${position}.${rest}`] = value;
+  });
   return out;
 }

@@ -62,6 +62,8 @@ describe('lists of rows', () => {
     assert.deepEqual(removed.state.values, { customer: '', 'items.0.product': 'cake', 'items.0.qty': 'x' });
     const moved = order.parse({ ...body, _intent: 'up:items:1' });
     assert.deepEqual(moved.state.values, { customer: '', 'items.0.product': 'cake', 'items.0.qty': 'x', 'items.1.product': 'tea', 'items.1.qty': '1' });
+    assert.deepEqual(Object.keys(moved.state.values), ['customer', 'items.0.product', 'items.0.qty', 'items.1.product', 'items.1.qty'], 'rows come in their new order: the page shows them so');
+    assert.ok(page(moved.state).indexOf('value="cake" selected') < page(moved.state).indexOf('value="tea" selected'));
     const last = order.parse({ customer: '', 'items.0.qty': '1', _intent: 'remove:items:0' });
     assert.equal(last.state.rows?.['items'], 1, 'not below the minimum');
   });
