@@ -29,21 +29,20 @@ export function scriptJson(value: unknown): string {
   return json.replace(/[<>&\u2028\u2029]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
 }
 
-/** Script-safe JSON of values that never change once made (a form's spec), by the value itself. */
-const lastingJson = new WeakMap<object, string>();
-
 /**
- * `scriptJson` of a value that is never changed once made, computed once: a blank form's spec goes into
- * every page that shows the form. `knownScriptJson` finds it again by the value.
+ * JSON made already (script-safe), placed in a page as it is: a form's spec is made into JSON once per
+ * rendering (a blank form's once per definition), not again by each page that shows it. Anything else
+ * that serializes it gets the value back (`toJSON`).
  */
-export function scriptJsonOnce(value: object): string {
-  let json = lastingJson.get(value);
-  if (json === undefined) lastingJson.set(value, (json = scriptJson(value)));
-  return json;
+export class ScriptJson {
+  constructor(readonly json: string) {}
+  toJSON(): unknown {
+    return JSON.parse(this.json);
+  }
 }
 
-/** The JSON `scriptJsonOnce` made of this value, if it did; else it is made now (and not kept). */
-export const knownScriptJson = (value: unknown): string => (value !== null && typeof value === 'object' ? lastingJson.get(value) : undefined) ?? scriptJson(value);
+/** `scriptJson`, but JSON made already is placed as it is. */
+export const placedJson = (value: unknown): string => (value instanceof ScriptJson ? value.json : scriptJson(value));
 
 /**
  * Checks developer-written JavaScript that will be placed inline (ready callbacks). It is trusted code, so

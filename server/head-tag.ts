@@ -4,7 +4,7 @@
 import { createRequire } from 'node:module';
 import type nunjucks from 'nunjucks';
 import { BOOT_FILE, BOOT_ISLAND_ID } from './amd-ids.js';
-import { attributes, knownScriptJson, scriptJson } from './escape.js';
+import { attributes, placedJson, scriptJson } from './escape.js';
 import type { ReadyCallback, RequestDojo } from './request-dojo.js';
 
 function stylesheets(dojo: RequestDojo): string {
@@ -15,7 +15,7 @@ function callbackCode(callback: ReadyCallback, modules: string[]): string {
   if (callback.kind === 'code') return `(${callback.code})();`;
   const ref = `m${modules.indexOf(callback.module)}`;
   // A form's spec was made into JSON once, with its rendering: not again for every page.
-  return `${ref}[${scriptJson(callback.fn)}].apply(${ref}, [${callback.args.map(knownScriptJson).join(',')}]);`;
+  return `${ref}[${scriptJson(callback.fn)}].apply(${ref}, [${callback.args.map(placedJson).join(',')}]);`;
 }
 
 function inlineHead(dojo: RequestDojo): string {

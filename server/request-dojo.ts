@@ -2,7 +2,7 @@
 // resolved settings, so that nothing a handler changes can leak into the next request.
 import { CLIENT_MODULES, PACKAGE_NAME, REQUIRE_ID, specIslandId } from './amd-ids.js';
 import { CSRF_FIELD } from './csrf.js';
-import { assertInlineScript, type JsonValue } from './escape.js';
+import { assertInlineScript, ScriptJson, type JsonValue } from './escape.js';
 import { directionOf, htmlLang } from './locales.js';
 import { THEMES, type DojoConfig, type ModuleFunction, type ResolvedSettings, type Theme } from './settings.js';
 import type { Release } from './release-source.js';
@@ -15,7 +15,7 @@ import type * as z from 'zod';
 /** A ready callback: inline JavaScript (a function expression), or a call of a client module's function. */
 export type ReadyCallback =
   | { kind: 'code'; code: string }
-  | { kind: 'call'; module: string; fn: string; args: JsonValue[] };
+  | { kind: 'call'; module: string; fn: string; args: Array<JsonValue | ScriptJson> };
 
 /** What a handler may pass to `onReady`/`prependReady`. */
 export type ReadyInput = string | (ModuleFunction & { args?: JsonValue[] });
@@ -228,8 +228,9 @@ export class RequestDojo {
     if (!this.enabled) return renderedForm(rendering, rendering.html);
     for (const mid of rendering.modules) this.require(mid);
     if (!this.formFunction) {
-      void rendering.specJson; // made once per state rendering (a blank form's: once), found again by the head
-      this.onReady({ module: CLIENT_MODULES.forms, fn: 'build', args: [rendering.spec] });
+      // The spec goes in as the JSON its rendering made (once per state; a blank form's once per definition).
+      this.require(CLIENT_MODULES.forms);
+      this.ready.push({ kind: 'call', module: CLIENT_MODULES.forms, fn: 'build', args: [new ScriptJson(rendering.specJson)] });
       return renderedForm(rendering, rendering.html);
     }
     const island = specIslandId(rendering.id);

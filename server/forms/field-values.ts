@@ -50,7 +50,8 @@ export function isoDayToDate(text: string): Date | null {
   return toIsoDay(date) === text ? date : null;
 }
 
-const firstText = (raw: RawValue): string => (Array.isArray(raw) ? (raw[0] ?? '') : raw);
+/** The text a single-value control shows of a raw value: its first, for a name posted twice. */
+export const firstText = (raw: RawValue): string => (Array.isArray(raw) ? (raw[0] ?? '') : raw);
 
 /** The widget's value when the text is one (`value` not null), else the text as the user typed it. */
 const shown = (value: JsonValue | null, text: string): Record<string, JsonValue> => (value === null ? { displayedValue: text } : { value });

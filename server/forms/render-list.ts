@@ -5,7 +5,7 @@ import { attributes, escapeHtml } from '../escape.js';
 import type { CompiledField } from './compile-field.js';
 import type { CompiledList } from './compile.js';
 import { ROW } from './introspect.js';
-import { fieldHtml } from './render-html.js';
+import { fieldHtmlOf } from './field-templates.js';
 import { INTENT_FIELD, type ShownList } from './shapes.js';
 import type { FormState } from './validate.js';
 
@@ -38,7 +38,7 @@ function rowHtml(list: CompiledList, fields: CompiledField[], index: number | st
   ];
   return (
     `<fieldset${attributes({ class: 'dijitize-row', id: listIds(list).row(index) })}><legend>${escapeHtml(name)}</legend>` +
-    `${fields.map((f) => fieldHtml(f, state)).join('\n')}<div class="dijitize-row-actions">${buttons.join(' ')}</div></fieldset>`
+    `${fields.map((f) => fieldHtmlOf(f, state)).join('\n')}<div class="dijitize-row-actions">${buttons.join(' ')}</div></fieldset>`
   );
 }
 

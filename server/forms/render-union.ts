@@ -6,7 +6,7 @@
 import { attributes, escapeHtml } from '../escape.js';
 import type { CompiledField } from './compile-field.js';
 import type { CompiledUnion } from './compile.js';
-import { fieldHtml } from './render-html.js';
+import { fieldHtmlOf } from './field-templates.js';
 import { intentButton } from './render-list.js';
 import type { ShownUnion } from './shapes.js';
 import type { FormState } from './validate.js';
@@ -14,19 +14,24 @@ import type { FormState } from './validate.js';
 /** The id of a branch's section, shared with the widget spec and the client. */
 export const sectionId = (union: CompiledUnion, value: string) => `${union.id}-${value.replace(/[^A-Za-z0-9_-]/g, '_')}`;
 
-/** A field of a hidden section: shown to no one, checked by no browser. */
-const unconstrained = (field: CompiledField): CompiledField => ({ ...field, native: {} });
+/** A field of a hidden section: shown to no one, checked by no browser. Made once per field (its templates are kept by it). */
+const hiddenFields = new WeakMap<CompiledField, CompiledField>();
+function unconstrained(field: CompiledField): CompiledField {
+  let hidden = hiddenFields.get(field);
+  if (!hidden) hiddenFields.set(field, (hidden = { ...field, native: {} }));
+  return hidden;
+}
 
 export function unionHtml(shown: ShownUnion, state: Partial<FormState>): string {
   const { union, chosen } = shown;
   const sections = union.branches.map((branch) => {
     const open = branch.value === chosen;
-    const fields = branch.fields.map((f) => fieldHtml(open ? f : unconstrained(f), state)).join('\n');
+    const fields = branch.fields.map((f) => fieldHtmlOf(open ? f : unconstrained(f), state)).join('\n');
     return `<fieldset${attributes({ class: 'dijitize-branch', id: sectionId(union, branch.value), hidden: !open })}><legend>${escapeHtml(branch.label)}</legend>${fields}</fieldset>`;
   });
   const switchButton = intentButton(`switch:${union.path}`, 'Show the fields for this choice', 'switch');
   return (
     `<fieldset${attributes({ class: 'dijitize-union', id: union.id })}><legend>${escapeHtml(union.label)}</legend>` +
-    `${fieldHtml(union.discriminator, state)}<div class="dijitize-switch-actions">${switchButton}</div>${sections.join('\n')}</fieldset>`
+    `${fieldHtmlOf(union.discriminator, state)}<div class="dijitize-switch-actions">${switchButton}</div>${sections.join('\n')}</fieldset>`
   );
 }

@@ -1,11 +1,12 @@
 // A compiled form and one request's state -> all a page needs of it: the form's HTML, the spec of its
 // widgets and the modules they load. Pure: `req.dojo.form()` puts the result on the page.
-import { attributes, scriptJsonOnce } from '../escape.js';
+import { attributes } from '../escape.js';
 import { FORM_FIELD, type CompiledForm } from './compile.js';
 import { errorCount, formOpenTag, renderFormBody } from './render-html.js';
 import type { FormState } from './validate.js';
-import { shownParts } from './shapes.js';
-import { formSpec, type FormSpec } from './widget-spec.js';
+import { shownParts, type ShownPart } from './shapes.js';
+import { fieldJsonOf } from './field-templates.js';
+import { formSpec, formSpecJson, type FormSpec } from './widget-spec.js';
 
 /** A form rendered for one state. */
 export interface FormRendering {
@@ -13,7 +14,7 @@ export interface FormRendering {
   /** The whole `<form>` element. */
   html: string;
   /** The widgets to create, for the client's `forms.build`. */
-  spec: FormSpec;
+  readonly spec: FormSpec;
   /** The spec as JSON that is safe inside a `<script>` element. */
   readonly specJson: string;
   /** The AMD modules the widgets need. */
@@ -22,15 +23,21 @@ export interface FormRendering {
   errorCount: number;
 }
 
-/** What a state renders to, hidden inputs aside; the spec's JSON is made when a page first asks. */
+/** What a state renders to, hidden inputs aside. The spec and its JSON are made when first asked for. */
 class StateRendering {
+  #spec: FormSpec | undefined;
   #specJson: string | undefined;
   constructor(
     readonly body: string,
-    readonly spec: FormSpec,
+    private readonly form: CompiledForm,
+    private readonly state: Partial<FormState>,
+    private readonly parts: ShownPart[],
   ) {}
+  get spec(): FormSpec {
+    return (this.#spec ??= formSpec(this.form, this.state, this.parts));
+  }
   get specJson(): string {
-    return (this.#specJson ??= scriptJsonOnce(this.spec));
+    return (this.#specJson ??= formSpecJson(this.form, this.parts, (field) => fieldJsonOf(field, this.state)));
   }
 }
 
@@ -43,7 +50,7 @@ function stateRendering(form: CompiledForm, state: Partial<FormState>): StateRen
   let rendering = blank ? blankRenderings.get(form) : undefined;
   if (!rendering) {
     const parts = shownParts(form, state.values ?? {}, state.rows);
-    rendering = new StateRendering(renderFormBody(form, state, parts), formSpec(form, state, parts));
+    rendering = new StateRendering(renderFormBody(form, state, parts), form, state, parts);
     if (blank) blankRenderings.set(form, rendering);
   }
   return rendering;
@@ -61,7 +68,9 @@ export function render(form: CompiledForm, state: Partial<FormState> = {}, hidde
   return {
     id: form.id,
     html: formOpenTag(form) + inputs.join('') + rendering.body,
-    spec: rendering.spec,
+    get spec() {
+      return rendering.spec;
+    },
     get specJson() {
       return rendering.specJson;
     },

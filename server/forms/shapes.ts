@@ -18,9 +18,24 @@ export type Intent = ListIntent | { action: 'switch'; union: CompiledUnion };
 
 const replaceRow = (text: string, index: number | string) => text.split(ROW).join(String(index));
 
-/** A row field at a row: its path and id with the row's position, its name with the index it was posted under. */
+/** Rows a row field keeps made (see atRow): more than a form shows, fewer than a flood of rows. */
+const KEPT_ROWS = 256;
+const rowsMade = new WeakMap<CompiledField, Map<string, CompiledField>>();
+
+/**
+ * A row field at a row: its path and id with the row's position, its name with the index it was posted
+ * under. Made once per row (and kept, up to KEPT_ROWS), so that the field's templates serve its rows.
+ */
 export function atRow(field: CompiledField, index: number | string, postedIndex: number | string = index): CompiledField {
-  return { ...field, path: replaceRow(field.path, index), name: replaceRow(field.name, postedIndex), id: replaceRow(field.id, index) };
+  let made = rowsMade.get(field);
+  if (!made) rowsMade.set(field, (made = new Map()));
+  const key = `${index}:${postedIndex}`;
+  let row = made.get(key);
+  if (!row) {
+    row = { ...field, path: replaceRow(field.path, index), name: replaceRow(field.name, postedIndex), id: replaceRow(field.id, index) };
+    if (made.size < KEPT_ROWS) made.set(key, row);
+  }
+  return row;
 }
 
 /** A form part made concrete: a field as it is, a list as its rows' fields, a union with its chosen branch. */

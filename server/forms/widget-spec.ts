@@ -2,14 +2,14 @@
 // properties, server error). Both modes hand this spec to the client's `forms.build`: inline as the ready
 // call's argument, or in a JSON island that the form function reads. (Types, not interfaces: a spec is a
 // JSON value.)
-import { escapeHtml, type JsonValue } from '../escape.js';
-import { KIND_VALUES } from './field-values.js';
+import { escapeHtml, scriptJson, type JsonValue } from '../escape.js';
+import { KIND_VALUES, type RawValue } from './field-values.js';
 import type { CompiledField } from './compile-field.js';
 import type { CompiledForm } from './compile.js';
 import { listIds } from './render-list.js';
 import { sectionId } from './render-union.js';
 import { shownFields, type ShownPart } from './shapes.js';
-import { focusTarget, partIds, shownValue, submitId } from './render-html.js';
+import { focusTarget, partIds, shownValue, submitId } from './render-field.js';
 import { countMessages, type FormState } from './validate.js';
 
 /** One widget to create: `new (require(module))(props, node)`, then show `error` if there is one. */
@@ -85,9 +85,11 @@ function choiceCount(field: CompiledField): ChoiceCount[] {
   return [{ name: field.name, min: minItems, max: maxItems ?? null, tooFew: escapeHtml(tooFew), tooMany: escapeHtml(tooMany), errorText: partIds(field).error, focus: focusTarget(field) }];
 }
 
-function fieldInstances(field: CompiledField, state: Partial<FormState>): WidgetInstance[] {
-  const raw = shownValue(field, state);
-  const error = state.errors?.[field.path];
+/**
+ * A field's widgets for a shown value and error. `value` is the widget's value properties (the kind's
+ * reading of `raw`); the field templates pass markers in their place.
+ */
+export function fieldInstances(field: CompiledField, raw: RawValue, error: string | undefined, value: Record<string, JsonValue> = KIND_VALUES[field.kind].widgetValue(raw)): WidgetInstance[] {
   // Dijit shows messages as HTML (tooltips): escape the server's message for that context.
   const extras = field.facts.step !== undefined && field.kind === 'number' ? { errorText: partIds(field).error, step: field.facts.step } : { errorText: partIds(field).error };
   const withError = (w: WidgetInstance): WidgetInstance => (error ? { ...w, extras, error: escapeHtml(error) } : { ...w, extras });
@@ -101,28 +103,43 @@ function fieldInstances(field: CompiledField, state: Partial<FormState>): Widget
       }),
     );
   }
-  const instance: WidgetInstance = { module: field.module, node: field.id, props: { ...field.props, id: field.id, name: field.name, ...KIND_VALUES[field.kind].widgetValue(raw) } };
+  const instance: WidgetInstance = { module: field.module, node: field.id, props: { ...field.props, id: field.id, name: field.name, ...value } };
   if (field.storeChoices) instance.choices = field.storeChoices;
   return [withError(instance)];
 }
 
-/** The widget instances of a form for one request. */
-export function formSpec(form: CompiledForm, state: Partial<FormState>, parts: ShownPart[]): FormSpec {
+/** All of a form's spec but its fields' widgets: the same for every state that shows the same parts. */
+function specFrame(form: CompiledForm, parts: ShownPart[]) {
   const fields = shownFields(parts);
-  const widgets: WidgetInstance[] = [
-    { module: 'dijit/form/Form', node: form.id, props: { action: form.action, method: form.method } },
-    ...fields.flatMap((f) => fieldInstances(f, state)),
-    { module: 'dijit/form/Button', node: submitId(form), props: { type: 'submit', label: escapeHtml(form.submitLabel) } },
-  ];
+  const formWidget: WidgetInstance = { module: 'dijit/form/Form', node: form.id, props: { action: form.action, method: form.method } };
+  const submitWidget: WidgetInstance = { module: 'dijit/form/Button', node: submitId(form), props: { type: 'submit', label: escapeHtml(form.submitLabel) } };
   const lists = parts.flatMap((p): ListSpec[] => {
     if (!('rows' in p)) return [];
     const ids = listIds(p.list);
     // The compiled row fields hold `$row` already: they are the template.
-    const template = p.list.rowFields.flatMap((f) => fieldInstances(f, {}));
+    const template = p.list.rowFields.flatMap((f) => fieldInstances(f, shownValue(f, {}), undefined));
     return [{ id: p.list.id, rows: ids.rows, template: ids.template, min: p.list.min, max: p.list.max, itemLabel: p.list.itemLabel, count: p.rows.length, widgets: template }];
   });
   const unions = parts.flatMap((p): UnionSpec[] =>
     'union' in p ? [{ name: p.union.discriminator.name, sections: p.union.branches.map((b) => [b.value, sectionId(p.union, b.value)] as [string, string]) }] : [],
   );
-  return { form: form.id, modules: form.modules, widgets, counts: fields.flatMap(choiceCount), lists, unions };
+  return { fields, formWidget, submitWidget, rest: { form: form.id, modules: form.modules, counts: fields.flatMap(choiceCount), lists, unions } };
+}
+
+/** The widget instances of a form for one request. */
+export function formSpec(form: CompiledForm, state: Partial<FormState>, parts: ShownPart[]): FormSpec {
+  const { fields, formWidget, submitWidget, rest } = specFrame(form, parts);
+  const widgets = fields.flatMap((f) => fieldInstances(f, shownValue(f, state), state.errors?.[f.path]));
+  return { ...rest, widgets: [formWidget, ...widgets, submitWidget] };
+}
+
+/**
+ * `formSpec` as script-safe JSON, made without it: each field's widgets come as JSON already (`fieldJson`,
+ * from the field templates), and the rest of the spec is small.
+ */
+export function formSpecJson(form: CompiledForm, parts: ShownPart[], fieldJson: (field: CompiledField) => string): string {
+  const { fields, formWidget, submitWidget, rest } = specFrame(form, parts);
+  const widgets = [scriptJson(formWidget), ...fields.map(fieldJson).filter((json) => json !== ''), scriptJson(submitWidget)];
+  // The frame's JSON ends with "}": the widgets go in as its last key.
+  return `${scriptJson(rest).slice(0, -1)},"widgets":[${widgets.join(',')}]}`;
 }
