@@ -45,9 +45,9 @@ const table = (head: string[], rows: Array<Array<string | number | undefined>>) 
 const markdown = [
   `Measured ${date} on ${machine}; \`npm run bench\` (medians; ratios are against a baseline measured in the same run).`,
   '',
-  `**Page ready** (navigation -> every widget created and the form started), Chromium, ratio against *${BASELINE}*:`,
+  `**Page ready** (navigation -> the form started and usable; a dijitize form of over 40 widgets makes its off-screen ones after that, see below), Chromium, ratio against *${BASELINE}* (goal: dijitize built <= 0.25):`,
   '',
-  table(['fields', 'mode', 'ready (ms)', 'ratio', 'requests', 'KB (as sent)'], pages.map((p) => [p.fields, p.mode, p.readyMs, p.ratioToBaseline, p.requests, p.kilobytes])),
+  table(['fields', 'mode', 'ready (ms)', 'ratio', 'every widget made (ms)', 'requests', 'KB (as sent)'], pages.map((p) => [p.fields, p.mode, p.readyMs, p.ratioToBaseline, p.allMs, p.requests, p.kilobytes])),
   '',
   '**Server** (20-field form page), ratio of requests/s against the prebuilt-string ceiling:',
   '',

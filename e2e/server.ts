@@ -9,6 +9,7 @@ import { resolveBuildConfig } from '../server/builder/config.js';
 import { createLogger } from '../server/builder/logger.js';
 import { mountGallery } from './gallery-form.js';
 import { mountHostile } from './hostile-form.js';
+import { mountLarge } from './large-form.js';
 import { mountParity } from './parity-form.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -19,6 +20,7 @@ const withTestRoutes = (app: ReturnType<typeof createApp>) => {
   mountHostile(app);
   mountGallery(app);
   mountParity(app);
+  mountLarge(app);
   return app;
 };
 

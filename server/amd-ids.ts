@@ -23,6 +23,8 @@ export const CLIENT_MODULES = {
   forms: `${CLIENT_PACKAGE}/forms`,
   /** Widget creation, server errors, the submit guard. */
   formSupport: `${CLIENT_PACKAGE}/formSupport`,
+  /** A large form's widgets, made as they are needed. */
+  lazyWidgets: `${CLIENT_PACKAGE}/lazyWidgets`,
   /** The buttons of lists of rows, in the page. */
   rowLists: `${CLIENT_PACKAGE}/rowLists`,
   /** The sections of discriminated unions, in the page. */

@@ -240,11 +240,12 @@ define([
 			return widget;
 		},
 
-		guardSubmit: function(/*dijit/form/Form*/ form, /*Array?*/ counts){
+		guardSubmit: function(/*dijit/form/Form*/ form, /*Array?*/ counts, /*Function?*/ makeAll){
 			// summary:
 			//		An invalid form does not submit: each bad field shows its state, and the first one
 			//		gets the focus, which shows its message. The multiple-choice fields' counts are
 			//		checked too (`counts`, from the server), and checked again when a choice changes.
+			//		`makeAll` makes the widgets a large form has not made yet: all are checked.
 			counts = counts || [];
 			var formNode = form.domNode;
 			formNode.addEventListener("change", function(e){
@@ -255,6 +256,7 @@ define([
 				}
 			});
 			form.onSubmit = function(){
+				if(makeAll){ makeAll(); }
 				var valid = this.validate(), wrong = null;
 				for(var i = 0; i < counts.length; i++){
 					if(!checkCount(formNode, counts[i]) && !wrong){

@@ -2,9 +2,10 @@ define([
 	"require",
 	"dojo/dom", // dom.byId
 	"./formSupport",
+	"./lazyWidgets",
 	"./rowLists",
 	"./unions"
-], function(require, dom, formSupport, rowLists, unions){
+], function(require, dom, formSupport, lazyWidgets, rowLists, unions){
 	// summary:
 	//		Creates a form's widgets from the spec the server made for one request. Both modes call it:
 	//		inline pages as a ready call with the spec itself, form-function pages (strict CSP, no inline
@@ -23,15 +24,24 @@ define([
 				for(var i = 0; i < spec.modules.length; i++){
 					classes[spec.modules[i]] = arguments[i];
 				}
-				var form = null;
-				for(var j = 0; j < spec.widgets.length; j++){
-					var widget = formSupport.create(classes[spec.widgets[j].module], spec.widgets[j]);
-					form = form || widget; // the first instance is the form
+				var create = function(instance){
+					return formSupport.create(classes[instance.module], instance);
+				};
+				var form = create(spec.widgets[0]), // the first instance is the form
+					fields = spec.widgets.slice(1),
+					makeAll = function(){};
+				if(fields.length <= lazyWidgets.EAGER_UP_TO || spec.lists.length || spec.unions.length){
+					// Small forms, and forms whose rows and sections are managed by their widgets: at once.
+					fields.forEach(create);
+				}else{
+					makeAll = lazyWidgets.defer(form, fields, create);
 				}
-				formSupport.guardSubmit(form, spec.counts);
+				formSupport.guardSubmit(form, spec.counts, makeAll);
 				rowLists.manage(form, spec.lists, classes);
 				unions.manage(form, spec.unions);
 				form.startup();
+				// Said on the form node once it can be used and cannot be sent unchecked (tests, benchmarks).
+				form.domNode.setAttribute("data-dijitize-ready", "true");
 			});
 		}
 	};
