@@ -8,6 +8,10 @@ import { FormDefinition as Definition } from '../server/forms/define.js';
 import { TEMPLATES } from '../demo/app.js';
 
 export const SIZES = [10, 20, 50, 200] as const;
+/** The bench app's locales: pages in each are measured (messages from Dijit's and zod's locales). */
+export const LOCALES = ['en-us', 'de', 'ar'];
+/** The forms of the page with several forms (its sizes). */
+export const SEVERAL = [10, 20, 50] as const;
 
 const PAGE = `<!DOCTYPE html>
 <html lang="en-us"><head><meta charset="utf-8"><link rel="icon" href="data:,">
@@ -23,7 +27,7 @@ export function benchApp(settings: DojoSettings = {}): Express {
   const env = useDijitize(nunjucks.configure(TEMPLATES, { express: app, autoescape: true }));
   const page = nunjucks.compile(PAGE, env);
   app.use('/bench-static', express.static(new URL('.', import.meta.url).pathname + 'static'));
-  app.use(dojo({ csrf: { secret: 'a benchmark secret, not for use' }, ...settings }));
+  app.use(dojo({ csrf: { secret: 'a benchmark secret, not for use' }, locales: LOCALES, ...settings }));
   const forms = new Map<number, FormDefinition>(SIZES.map((n) => [n, benchForm(n)]));
   const formOf = (n: string | undefined) => forms.get(Number(n));
   // Widgets each page makes: the form, its fields, the submit button.
@@ -39,6 +43,12 @@ export function benchApp(settings: DojoSettings = {}): Express {
     if (!form) return void res.sendStatus(404);
     req.dojo.formFunction = { module: 'dijitize/forms', fn: 'build' };
     res.type('html').send(page.render({ dojo: req.dojo, expected: expected(form), body: req.dojo.form(form).html }));
+  });
+  // A page with several forms: each is rendered and started on its own.
+  app.get('/several', (req, res) => {
+    const shown = SEVERAL.map((n) => forms.get(n) as FormDefinition);
+    const body = shown.map((f) => req.dojo.form(f).html).join('\n');
+    res.type('html').send(page.render({ dojo: req.dojo, expected: shown.reduce((sum, f) => sum + expected(f), 0), body }));
   });
   // The Dojango way: the same fields as data-dojo-type markup, created by dojo/parser.
   app.get('/parser/:n', (req, res) => {
@@ -66,12 +76,15 @@ export function benchApp(settings: DojoSettings = {}): Express {
   return app;
 }
 
-/** The ceilings for server throughput: the same HTML sent as a prebuilt string, and rendered by plain Nunjucks. */
-export function ceilingApp(html: () => string): Express {
+/**
+ * The ceilings for server throughput: a page's HTML sent as a prebuilt string (`/string/<page>`), and
+ * rendered by plain Nunjucks (`/nunjucks/<page>`). `html(page)` is the app's own rendering of that page.
+ */
+export function ceilingApp(html: (page: string) => string): Express {
   const app = express();
   const env = new nunjucks.Environment(null, { autoescape: true });
   const template = nunjucks.compile('{{ html | safe }}', env);
-  app.get('/string', (_req, res) => res.type('html').send(html()));
-  app.get('/nunjucks', (_req, res) => res.type('html').send(template.render({ html: html() })));
+  app.get('/string/:page', (req, res) => res.type('html').send(html(req.params['page'])));
+  app.get('/nunjucks/:page', (req, res) => res.type('html').send(template.render({ html: html(req.params['page']) })));
   return app;
 }

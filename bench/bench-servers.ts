@@ -16,8 +16,8 @@ export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 
 export interface BenchServers {
   ports: { source: number; built: number; ceiling: number };
-  /** The ceilings serve exactly this page (the app's own rendering of it). */
-  setCeilingHtml(html: string): Promise<void>;
+  /** The ceilings serve exactly these pages, by name (the app's own rendering of each). */
+  setCeilingPages(pages: Record<string, string>): Promise<void>;
   stop(): void;
 }
 
@@ -31,8 +31,8 @@ export async function startBenchServers(options: { minify?: false } = {}): Promi
   const ports = (await nextMessage()) as BenchServers['ports'];
   return {
     ports,
-    async setCeilingHtml(html) {
-      server.send({ ceilingHtml: html });
+    async setCeilingPages(pages) {
+      server.send({ ceilingPages: pages });
       await nextMessage();
     },
     stop() {

@@ -10,18 +10,19 @@ const listen = (app: Express) =>
   });
 
 const releaseDir = process.env['BENCH_RELEASE_DIR'] || null;
-let ceilingHtml = '';
+/** The pages the ceilings serve, by name. */
+const ceilingPages = new Map<string, string>();
 const ports = {
   source: await listen(benchApp()),
   built: releaseDir ? await listen(benchApp({ releaseDir })) : 0,
-  ceiling: await listen(ceilingApp(() => ceilingHtml)),
+  ceiling: await listen(ceilingApp((page) => ceilingPages.get(page) ?? '')),
 };
 process.send?.(ports);
 process.on('message', (m: unknown) => {
   if (m === 'stop') process.exit(0);
-  // The ceilings serve exactly the page the app renders (set once the app has rendered it).
-  if (typeof m === 'object' && m && 'ceilingHtml' in m) {
-    ceilingHtml = String(m.ceilingHtml);
+  // The ceilings serve exactly the pages the app renders (set once the app has rendered them).
+  if (typeof m === 'object' && m && 'ceilingPages' in m) {
+    for (const [page, html] of Object.entries(m.ceilingPages as Record<string, string>)) ceilingPages.set(page, html);
     process.send?.({ ceilingSet: true });
   }
 });

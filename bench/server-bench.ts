@@ -1,9 +1,11 @@
 // Server throughput with autocannon on 127.0.0.1: a 20-field form page (GET), POSTs that fail and pass
-// validation, and the same page without the compile cache, against two ceilings serving the same HTML
-// (a prebuilt string, and a plain Nunjucks render). Median of RUNS runs each; ratios against the string.
+// validation, the same page without the compile cache, a page of several forms, and pages in each locale,
+// each against ceilings that serve the same HTML (a prebuilt string, and a plain Nunjucks render).
+// Median of `runs` runs each; each ratio is against the prebuilt string of the same page.
 import autocannon from 'autocannon';
 import { openForm, tokenField } from '../test/form-session.js';
 import { validBody } from './bench-forms.js';
+import { LOCALES } from './bench-app.js';
 import { median, ratio, round } from './stats.js';
 
 export interface ServerFigures {
@@ -11,36 +13,71 @@ export interface ServerFigures {
   requestsPerSecond: number;
   p99Ms: number;
   ratioToCeiling?: number;
+  /** The ratio the product aims at, where it has one. */
+  goal?: number;
 }
 
 const CONNECTIONS = 50;
 
+interface Scenario {
+  scenario: string;
+  options: autocannon.Options;
+  /** The ceiling page this is measured against. */
+  page: string;
+  goal?: number;
+}
 
-export async function serverBench(ports: { source: number; ceiling: number }, seconds: number, runs: number, log: (s: string) => void): Promise<ServerFigures[]> {
+export async function serverBench(
+  ports: { source: number; ceiling: number },
+  setCeilingPages: (pages: Record<string, string>) => Promise<void>,
+  seconds: number,
+  runs: number,
+  log: (s: string) => void,
+): Promise<ServerFigures[]> {
   const app = `http://127.0.0.1:${ports.source}`;
   const ceiling = `http://127.0.0.1:${ports.ceiling}`;
+  const [, ...otherLocales] = LOCALES;
+  // The pages as the app renders them, for the ceilings to serve.
+  const pageHtml = async (path: string, locale = 'en-us') => (await fetch(`${app}${path}`, { headers: { 'accept-language': locale } })).text();
+  await setCeilingPages({
+    form: await pageHtml('/inline/20'),
+    several: await pageHtml('/several'),
+    ...Object.fromEntries(await Promise.all(otherLocales.map(async (l) => [l, await pageHtml('/inline/20', l)]))),
+  });
   const s = await openForm(app, '/inline/20');
-  const headers = { 'content-type': 'application/x-www-form-urlencoded', cookie: s.cookie };
-  const scenarios: Array<[string, autocannon.Options]> = [
-    ['ceiling: prebuilt string', { url: `${ceiling}/string` }],
-    ['ceiling: plain Nunjucks render', { url: `${ceiling}/nunjucks` }],
-    ['GET 20-field form page', { url: `${app}/inline/20` }],
-    ['GET, no compile cache', { url: `${app}/uncached/20` }],
-    ['POST failing validation (422)', { url: `${app}/inline/20`, method: 'POST', headers, body: `${tokenField(s)}f0=x` }],
-    ['POST passing validation (303)', { url: `${app}/inline/20`, method: 'POST', headers, body: `${tokenField(s)}${validBody(20)}` }],
+  const post = (body: string, locale = 'en-us'): autocannon.Options => ({
+    url: `${app}/inline/20`,
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: s.cookie, 'accept-language': locale },
+    body: `${tokenField(s)}${body}`,
+  });
+  const ceilingOf = (page: string, what: string): Scenario => ({ scenario: `ceiling: prebuilt string${what}`, options: { url: `${ceiling}/string/${page}` }, page });
+  const scenarios: Scenario[] = [
+    ceilingOf('form', ''),
+    { scenario: 'ceiling: plain Nunjucks render', options: { url: `${ceiling}/nunjucks/form` }, page: 'form' },
+    { scenario: 'GET 20-field form page', options: { url: `${app}/inline/20` }, page: 'form', goal: 0.9 },
+    { scenario: 'GET, no compile cache', options: { url: `${app}/uncached/20` }, page: 'form' },
+    { scenario: 'POST failing validation (422)', options: post('f0=x'), page: 'form', goal: 0.8 },
+    { scenario: 'POST passing validation (303)', options: post(validBody(20)), page: 'form', goal: 0.9 },
+    ceilingOf('several', ', page of three forms'),
+    { scenario: 'GET a page of three forms (10, 20, 50 fields)', options: { url: `${app}/several` }, page: 'several', goal: 0.9 },
+    ...otherLocales.flatMap((l): Scenario[] => [
+      ceilingOf(l, `, ${l} page`),
+      { scenario: `GET 20-field form page, ${l}`, options: { url: `${app}/inline/20`, headers: { 'accept-language': l } }, page: l, goal: 0.9 },
+      { scenario: `POST failing validation (422), ${l}`, options: post('f0=x', l), page: l, goal: 0.8 },
+    ]),
   ];
-  const figures: ServerFigures[] = [];
-  for (const [scenario, options] of scenarios) {
+  const figures: Array<ServerFigures & { page: string }> = [];
+  for (const { scenario, options, page, goal } of scenarios) {
     await autocannon({ ...options, connections: CONNECTIONS, duration: 1 }); // warm-up
     const results = [];
     for (let i = 0; i < runs; i++) results.push(await autocannon({ ...options, connections: CONNECTIONS, duration: seconds }));
     const bad = results.reduce((n, r) => n + r.errors + r.timeouts + r.non2xx - (options.method === 'POST' ? r.non2xx : 0), 0);
     if (bad) throw new Error(`${scenario}: ${bad} errors or unexpected statuses`);
-    const f = { scenario, requestsPerSecond: round(median(results.map((r) => r.requests.average)), 0), p99Ms: median(results.map((r) => r.latency.p99)) };
+    const f = { scenario, page, requestsPerSecond: round(median(results.map((r) => r.requests.average)), 0), p99Ms: median(results.map((r) => r.latency.p99)), ...(goal ? { goal } : {}) };
     figures.push(f);
     log(`  ${scenario}: ${f.requestsPerSecond} req/s, p99 ${f.p99Ms} ms`);
   }
-  const top = figures[0]?.requestsPerSecond ?? 1;
-  for (const f of figures) f.ratioToCeiling = ratio(f.requestsPerSecond, top);
-  return figures;
+  // Each against the prebuilt string of its page (the first scenario of that page).
+  return figures.map(({ page, ...f }) => ({ ...f, ratioToCeiling: ratio(f.requestsPerSecond, figures.find((c) => c.page === page)?.requestsPerSecond ?? 1) }));
 }
