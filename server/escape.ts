@@ -9,10 +9,10 @@ const HTML_ESCAPES: Record<string, string> = {
   "'": '&#39;',
 };
 
-/** Escapes text for HTML element content and for quoted attribute values alike. */
 /** A value that can travel to the browser as JSON (widget properties, ready call arguments). */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
+/** Escapes text for HTML element content and for quoted attribute values alike. */
 export function escapeHtml(value: unknown): string {
   const text = String(value ?? '');
   // Most labels and values need no escaping: testing first skips the replace (a hot path when rendering).

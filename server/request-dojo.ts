@@ -229,8 +229,7 @@ export class RequestDojo {
     for (const mid of rendering.modules) this.require(mid);
     if (!this.formFunction) {
       // The spec goes in as the JSON its rendering made (once per state; a blank form's once per definition).
-      this.require(CLIENT_MODULES.forms);
-      this.ready.push({ kind: 'call', module: CLIENT_MODULES.forms, fn: 'build', args: [new ScriptJson(rendering.specJson)] });
+      this.ready.push(this.#call(CLIENT_MODULES.forms, 'build', [new ScriptJson(rendering.specJson)]));
       return renderedForm(rendering, rendering.html);
     }
     const island = specIslandId(rendering.id);
@@ -255,7 +254,12 @@ export class RequestDojo {
       }
       return { kind: 'code', code: assertInlineScript(input, `req.dojo.${method}() code`) };
     }
-    this.require(input.module);
-    return { kind: 'call', module: input.module, fn: input.fn, args: input.args ?? [] };
+    return this.#call(input.module, input.fn, input.args ?? []);
+  }
+
+  /** A ready call of a module's function, the module required on the page. */
+  #call(module: string, fn: string, args: Array<JsonValue | ScriptJson>): ReadyCallback {
+    this.require(module);
+    return { kind: 'call', module, fn, args };
   }
 }

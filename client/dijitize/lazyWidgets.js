@@ -29,10 +29,11 @@ define([
 			var pending = {}, count = 0, observer = null;
 
 			function make(/*String*/ id){
-				var instance = pending[id], node = dom.byId(id);
+				var instance = pending[id];
 				if(!instance){ return null; }
 				delete pending[id];
 				count--;
+				var node = dom.byId(id);
 				if(observer && node){ observer.unobserve(node); }
 				return create(instance);
 			}

@@ -3,23 +3,28 @@
 //
 // A field's template is what fieldHtml and fieldInstances make with markers in place of the value and
 // the error (slot-template.ts), so those stay the one home of the markup. What the markers cannot stand
-// for is part of a template's key: whether there is an error (it adds classes and aria links), the value
-// itself where it chooses markup (which option is selected, which box is checked), and which value
-// properties the widget gets. A field keeps at most VARIANTS templates; other values render directly.
+// for is part of a template's key: whether there is an error (it adds classes and aria links), what of the
+// value chooses markup (which choices it selects, whether a box is checked: never the posted text itself,
+// so no request's text is kept), and which value properties the widget gets. A field keeps at most
+// VARIANTS templates (a multiple choice has many combinations); others render directly.
 import { escapeHtml, scriptJson, type JsonValue } from '../escape.js';
 import { KIND_VALUES, firstText, type RawValue } from './field-values.js';
 import type { CompiledField } from './compile-field.js';
-import { fieldHtml, shownValue } from './render-field.js';
+import { fieldHtml, includes, isChecked, isGroup, shownValue } from './render-field.js';
 import { hasMarker, slot, SlotTemplate } from './slot-template.js';
 import type { FormState } from './validate.js';
 import { fieldInstances } from './widget-spec.js';
 
-/** Templates a field keeps: its valid values are few (a select's choices), a flood of other values is not kept. */
+/** Templates a field keeps: enough for a select's choices; a multiple choice's combinations are not all kept. */
 const VARIANTS = 32;
 
 /** Markups that show the value as text (its only place in the markup), so one template serves every value. */
 const showsText = (field: CompiledField, raw: RawValue): boolean =>
   field.markup === 'input' || field.markup === 'textarea' || (field.markup === 'range' && firstText(raw) !== '');
+
+/** What of a value decides markup that no slot holds: the choices it selects, or a checkbox's state. */
+const choiceKey = (field: CompiledField, raw: RawValue): string =>
+  field.markup === 'checkbox' ? (isChecked(raw) ? 'on' : 'off') : field.choices.map((c) => (includes(raw, c.value) ? '1' : '0')).join('');
 
 /** A field's templates by key; null for a field whose own texts hold the marker character (rendered each time). */
 type Variants = Map<string, SlotTemplate | null> | null;
@@ -40,22 +45,19 @@ function variant(cache: WeakMap<CompiledField, Variants>, field: CompiledField, 
 }
 
 /**
- * A field's HTML for a state, from its template (fieldHtml's output, the same to the byte). For the
- * fields a compiled form keeps; a list's rows are made per request and rendered directly.
+ * A field's HTML for a state, from its template (fieldHtml's output, the same to the byte). A list's row
+ * fields are kept per row (shapes.ts, atRow), so they have templates too.
  */
 export function fieldHtmlOf(field: CompiledField, state: Partial<FormState>): string {
   const raw = shownValue(field, state);
   const error = state.errors?.[field.path];
   const text = showsText(field, raw);
-  const key = `${error ? 'e' : '-'}${text ? '' : JSON.stringify(raw)}`;
+  const key = `${error ? 'e' : '-'}${text ? '' : choiceKey(field, raw)}`;
   const make = () => fieldHtml(field, { values: { [field.path]: text ? slot('value') : raw }, errors: error ? { [field.path]: slot('error') } : {} });
   const template = variant(htmlTemplates, field, key, make, () => fieldHtml(field, {}), false);
   if (!template) return fieldHtml(field, state);
   return template.fill({ value: escapeHtml(firstText(raw)), error: escapeHtml(error ?? '') });
 }
-
-/** Group markups (a box or a radio per choice) check their widgets by the value itself. */
-const isGroup = (field: CompiledField) => field.markup === 'checkboxes' || field.markup === 'radios';
 
 /**
  * A field's widget instances for a state as script-safe JSON, comma-separated, from its template
@@ -66,7 +68,8 @@ export function fieldJsonOf(field: CompiledField, state: Partial<FormState>): st
   const error = state.errors?.[field.path];
   const value = KIND_VALUES[field.kind].widgetValue(raw);
   const names = Object.keys(value);
-  const key = `${error ? 'e' : '-'}${isGroup(field) ? JSON.stringify(raw) : names.join(',')}`;
+  // A group checks a widget per choice by the value; other widgets take it in their value properties.
+  const key = `${error ? 'e' : '-'}${isGroup(field) ? choiceKey(field, raw) : names.join(',')}`;
   const make = () => {
     const marked: Record<string, JsonValue> = Object.fromEntries(names.map((name, i) => [name, slot(`v${i}`)]));
     return fieldInstances(field, raw, error ? slot('error') : undefined, marked).map(scriptJson).join(',');

@@ -27,8 +27,12 @@ export function shownValue(field: CompiledField, state: Partial<FormState>): str
   return formatValue(field.kind, field.facts.defaultValue) ?? (field.kind === 'multiEnum' ? [] : '');
 }
 
-const isChecked = (value: string | string[]) => typeof value === 'string' && isCheckedValue(value);
-const includes = (value: string | string[], choice: string) => (Array.isArray(value) ? value.includes(choice) : value === choice);
+/** Whether a single checkbox's shown value checks it. */
+export const isChecked = (value: string | string[]) => isCheckedValue(firstText(value));
+/** Whether a shown value selects a choice (one value, or several for a multiple choice). */
+export const includes = (value: string | string[], choice: string) => (Array.isArray(value) ? value.includes(choice) : value === choice);
+/** Group markups: a box or a radio per choice, each its own control (and widget). */
+export const isGroup = (field: CompiledField) => field.markup === 'checkboxes' || field.markup === 'radios';
 
 function control(field: CompiledField, value: string | string[], described: string | undefined, invalid: boolean): string {
   const ids = partIds(field);
@@ -50,7 +54,7 @@ function control(field: CompiledField, value: string | string[], described: stri
       return `<select${attributes({ ...common, multiple, size: multiple ? Math.min(field.choices.length, 8) : undefined, ...field.native })}>${options.join('')}</select>`;
     }
     case 'checkbox':
-      return `<input${attributes({ type: 'checkbox', ...common, value: 'on', checked: isChecked(text) })}>`;
+      return `<input${attributes({ type: 'checkbox', ...common, value: 'on', checked: isChecked(value) })}>`;
     case 'checkboxes':
     case 'radios': {
       const type = field.markup === 'radios' ? 'radio' : 'checkbox';
@@ -74,7 +78,7 @@ export function fieldHtml(field: CompiledField, state: Partial<FormState>): stri
   const errorText = `<span${attributes({ class: 'dijitize-error', id: ids.error, role: 'alert' })}>${error ? escapeHtml(error) : ''}</span>`;
   const label = escapeHtml(field.label);
   const classes = `dijitize-field dijitize-${field.kind}${error ? ' dijitize-invalid' : ''}`;
-  if (field.markup === 'checkboxes' || field.markup === 'radios') {
+  if (isGroup(field)) {
     // A group's help and error describe the group (its role), not one of its choices.
     return `<fieldset${attributes({ class: classes, id: ids.wrapper, 'aria-describedby': described })}><legend>${label}</legend>${input}${help}${errorText}</fieldset>`;
   }
@@ -85,5 +89,5 @@ export function fieldHtml(field: CompiledField, state: Partial<FormState>): stri
 }
 
 /** Where a link to a field lands: its control, or a group's first choice. */
-export const focusTarget = (field: CompiledField) => (field.markup === 'checkboxes' || field.markup === 'radios' ? partIds(field).choice(0) : field.id);
+export const focusTarget = (field: CompiledField) => (isGroup(field) ? partIds(field).choice(0) : field.id);
 

@@ -9,7 +9,7 @@ import type { CompiledForm } from './compile.js';
 import { listIds } from './render-list.js';
 import { sectionId } from './render-union.js';
 import { shownFields, type ShownPart } from './shapes.js';
-import { focusTarget, partIds, shownValue, submitId } from './render-field.js';
+import { focusTarget, includes, isGroup, partIds, shownValue, submitId } from './render-field.js';
 import { countMessages, type FormState } from './validate.js';
 
 /** One widget to create: `new (require(module))(props, node)`, then show `error` if there is one. */
@@ -93,13 +93,13 @@ export function fieldInstances(field: CompiledField, raw: RawValue, error: strin
   // Dijit shows messages as HTML (tooltips): escape the server's message for that context.
   const extras = field.facts.step !== undefined && field.kind === 'number' ? { errorText: partIds(field).error, step: field.facts.step } : { errorText: partIds(field).error };
   const withError = (w: WidgetInstance): WidgetInstance => (error ? { ...w, extras, error: escapeHtml(error) } : { ...w, extras });
-  if (field.markup === 'checkboxes' || field.markup === 'radios') {
+  if (isGroup(field)) {
     const ids = partIds(field);
     return field.choices.map((c, i) =>
       withError({
         module: field.module,
         node: ids.choice(i),
-        props: { ...field.props, id: ids.choice(i), name: field.name, value: c.value, checked: Array.isArray(raw) ? raw.includes(c.value) : raw === c.value },
+        props: { ...field.props, id: ids.choice(i), name: field.name, value: c.value, checked: includes(raw, c.value) },
       }),
     );
   }
