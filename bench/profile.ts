@@ -6,7 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { openForm, tokenField } from '../test/form-session.js';
+import { openForm } from '../test/form-session.js';
+import { formPost } from './server-bench.js';
 
 interface ProfileNode {
   id: number;
@@ -30,7 +31,7 @@ const base = `http://127.0.0.1:${ports.source}`;
 const session = await openForm(base, '/inline/20');
 const options: autocannon.Options =
   scenario === 'post-fail'
-    ? { url: `${base}/inline/20`, method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: session.cookie }, body: `${tokenField(session)}f0=x` }
+    ? formPost(base, session, 'f0=x')
     : { url: `${base}/inline/20` };
 const result = await autocannon({ ...options, connections: 50, duration: 5 });
 server.send('stop');

@@ -5,9 +5,10 @@
 import { fork } from 'node:child_process';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { openForm, tokenField } from '../test/form-session.js';
+import { openForm } from '../test/form-session.js';
 import { validBody } from './bench-forms.js';
 import { root } from './bench-servers.js';
+import { formPost } from './server-bench.js';
 import { median, round } from './stats.js';
 
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 3);
@@ -22,12 +23,7 @@ const cpuMicros = async () => {
   return (await next()) as number;
 };
 const s = await openForm(app, '/inline/20');
-const post = (body: string): autocannon.Options => ({
-  url: `${app}/inline/20`,
-  method: 'POST',
-  headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: s.cookie },
-  body: `${tokenField(s)}${body}`,
-});
+const post = (body: string) => formPost(app, s, body);
 const pieces = `http://127.0.0.1:${ports.pieces}`;
 const scenarios: Array<[string, autocannon.Options]> = [
   ['ceiling: prebuilt string', { url: `http://127.0.0.1:${ports.ceiling}/string/form` }],

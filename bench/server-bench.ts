@@ -3,7 +3,7 @@
 // each against ceilings that serve the same HTML (a prebuilt string, and a plain Nunjucks render).
 // Median of `runs` runs each; each ratio is against the prebuilt string of the same page.
 import autocannon from 'autocannon';
-import { openForm, tokenField } from '../test/form-session.js';
+import { openForm, tokenField, type FormSession } from '../test/form-session.js';
 import { validBody } from './bench-forms.js';
 import { LOCALES } from './bench-app.js';
 import { median, ratio, round } from './stats.js';
@@ -18,6 +18,14 @@ export interface ServerFigures {
 }
 
 const CONNECTIONS = 50;
+
+/** A POST of the bench's 20-field form as its page's session sends it (cookie and token), for autocannon. */
+export const formPost = (app: string, session: FormSession, body: string, headers: Record<string, string> = {}): autocannon.Options => ({
+  url: `${app}/inline/20`,
+  method: 'POST',
+  headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: session.cookie, ...headers },
+  body: `${tokenField(session)}${body}`,
+});
 
 interface Scenario {
   scenario: string;
@@ -45,12 +53,7 @@ export async function serverBench(
     ...Object.fromEntries(await Promise.all(otherLocales.map(async (l) => [l, await pageHtml('/inline/20', l)]))),
   });
   const s = await openForm(app, '/inline/20');
-  const post = (body: string, locale = 'en-us'): autocannon.Options => ({
-    url: `${app}/inline/20`,
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: s.cookie, 'accept-language': locale },
-    body: `${tokenField(s)}${body}`,
-  });
+  const post = (body: string, locale = 'en-us') => formPost(app, s, body, { 'accept-language': locale });
   const ceilingOf = (page: string, what: string): Scenario => ({ scenario: `ceiling: prebuilt string${what}`, options: { url: `${ceiling}/string/${page}` }, page });
   const scenarios: Scenario[] = [
     ceilingOf('form', ''),
