@@ -1,0 +1,53 @@
+// Linear time, measured against itself: the same work at n and at 8n, in the same process, as a ratio.
+// No test states a duration in milliseconds (a slow or busy machine would fail it); a ratio holds on any
+// machine. Linear code grows about 8x (less when a fixed cost dominates the small run), quadratic code
+// about 64x, and a backtracking pattern far more, so the bound of 20 tells them apart with room for noise.
+import assert from 'node:assert/strict';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+
+// A collection before each sample, so that one sample does not pay for the garbage of the one before
+// (a larger input leaves more of it, which made linear work look ~2x superlinear).
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
+
+/** The growth a test accepts for 8x the input. */
+export const LINEAR_BOUND = 20;
+/** How many times larger the large input is than the small one. */
+export const FACTOR = 8;
+const RUNS = 5;
+/** A sample's length (ms) that the batch of small runs aims at: a ratio's denominator, never a bound. */
+const SAMPLE = 10;
+
+const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Infinity;
+
+/**
+ * How much longer `run(FACTOR)` takes than `run(1)`: medians of a few runs, small and large interleaved so
+ * that a passing load on the machine touches both. `run(scale)` does the work for `scale` times the input.
+ */
+export async function growth(run: (scale: number) => unknown): Promise<number> {
+  const timed = async (scale: number, times: number): Promise<number> => {
+    collectGarbage();
+    const started = performance.now();
+    for (let i = 0; i < times; i++) await run(scale);
+    return (performance.now() - started) / times;
+  };
+  // Warm up (compiled code and caches, for both sizes), and find how many small runs make a sample long
+  // enough for the clock and the collector's pauses not to decide it.
+  await timed(FACTOR, 1);
+  const batch = Math.min(1000, Math.max(1, Math.ceil(SAMPLE / Math.max(await timed(1, 3), 0.001))));
+  const small: number[] = [];
+  const large: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    small.push(await timed(1, batch));
+    large.push(await timed(FACTOR, Math.max(1, Math.round(batch / FACTOR))));
+  }
+  if (process.env['LINEAR_GROWTH_DEBUG']) console.log(`growth ${process.env["LINEAR_GROWTH_DEBUG"]}: batch ${batch}, small ${median(small).toFixed(3)}, large ${median(large).toFixed(3)}`);
+  return median(large) / median(small);
+}
+
+/** Asserts that `run` grows near-linearly with its input (see `growth`), naming `what` if not. */
+export async function assertLinear(what: string, run: (scale: number) => unknown): Promise<void> {
+  const ratio = await growth(run);
+  assert.ok(ratio < LINEAR_BOUND, `${what}: ${FACTOR}x the input took ${ratio.toFixed(1)}x the time (linear: about ${FACTOR}x; bound ${LINEAR_BOUND}x)`);
+}
