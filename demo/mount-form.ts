@@ -3,6 +3,7 @@
 // with access rules is shown and parsed as the request's roles may, for the record it edits.
 import type { Express, Request, Response } from 'express';
 import type { FormDefinition } from '../server/index.js';
+import { saveResult, savedResult } from './visitor-results.js';
 
 /** Who the user is, for a form with access rules, and the record its POST edits. */
 export interface PageAccess {
@@ -21,11 +22,8 @@ interface FormPage {
   access?: PageAccess;
 }
 
-/** The last saved values of each form, shown on its "done" page (the demo has no database). */
-const saved = new Map<string, Record<string, string>>();
-
 const display = (value: unknown): string =>
-  value instanceof Date ? value.toISOString().slice(0, 10) : Array.isArray(value) ? value.join(', ') : String(value ?? '');
+  value instanceof Date ? value.toISOString().slice(0, 10) : Array.isArray(value) ? value.join(', ') : value && typeof value === 'object' ? JSON.stringify(value) : String(value ?? '');
 
 export function mountForm(app: Express, page: FormPage): void {
   const render = (req: Request, res: Response, state = {}) => {
@@ -52,10 +50,10 @@ export function mountForm(app: Express, page: FormPage): void {
     const result = req.dojo.parse(page.form, req.body, page.access ? { current: page.access.record } : {});
     if (!result.ok) return void render(req, res.status(422), result.state);
     const data = result.data as Record<string, unknown>;
-    saved.set(page.path, Object.fromEntries(Object.entries(data).filter(([k]) => !/password|confirm/.test(k)).map(([k, v]) => [k, display(v)])));
+    saveResult(req, res, page.path, Object.fromEntries(Object.entries(data).filter(([k]) => !/password|confirm/.test(k)).map(([k, v]) => [k, display(v)])));
     res.redirect(303, `${page.path}/done`);
   });
   app.get(`${page.path}/done`, (req, res) => {
-    res.render('done.html', { title: `${page.title}: saved`, saved: saved.get(page.path) ?? {}, back: page.path });
+    res.render('done.html', { title: `${page.title}: saved`, saved: savedResult(req, page.path) ?? {}, back: page.path });
   });
 }

@@ -3,9 +3,7 @@
 import type { Express, Request, Response } from 'express';
 import type { FormDefinition, FormState } from '../server/index.js';
 import { newsletter, order } from './order-forms.js';
-
-/** What the last order and subscription were (the demo has no database), for the "done" page. */
-let saved: Record<string, unknown> = {};
+import { saveResult, savedResult } from './visitor-results.js';
 
 function render(req: Request, res: Response, states: { order?: Partial<FormState>; news?: Partial<FormState> } = {}): void {
   res.render('order.html', { order: req.dojo.form(order, states.order), news: req.dojo.form(newsletter, states.news) });
@@ -20,10 +18,10 @@ export function mountOrder(app: Express): void {
       const state = form === order ? { order: result.state } : { news: result.state };
       return void render(req, res.status(result.intent ? 200 : 422), state);
     }
-    saved = { form: form.name, ...result.data };
+    saveResult(req, res, '/order', { form: form.name, ...result.data });
     res.redirect(303, '/order/done');
   });
   app.get('/order/done', (req, res) => {
-    res.render('done.html', { title: 'Order: saved', saved: { json: JSON.stringify(saved) }, back: '/order' });
+    res.render('done.html', { title: 'Order: saved', saved: { json: JSON.stringify(savedResult(req, '/order') ?? {}) }, back: '/order' });
   });
 }

@@ -104,8 +104,13 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(summary).toBeFocused();
       await expect(summary.getByRole('heading')).toHaveText('There is a problem');
       await expect(summary.locator('#register-errors')).toHaveText('The passwords do not match.');
-      if (javaScriptEnabled) await widgetsReady(page); // a widget replaces its plain control, and the focus with it
-      const link = summary.getByRole('link', { name: 'That username is taken.' });
+      if (javaScriptEnabled) {
+        await widgetsReady(page);
+        // Dijit's Form moves the form's content, and each widget replaces its control: the focus stays.
+        await expect(summary).toBeFocused();
+      }
+      // Each link names its field.
+      const link = summary.getByRole('link', { name: 'Choose a username (letters and numbers only): That username is taken.' });
       await expect(link).toHaveAttribute('href', '#register-username');
       await link.click();
       await expect(page.locator('#register-username')).toBeFocused();

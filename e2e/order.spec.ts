@@ -67,7 +67,7 @@ test.describe('JavaScript on', () => {
     // ...and so does the server, for a client that does not check.
     expect(await submitPastTheBrowser(page, 'order')).toBe(422);
     await expect(page.locator('#order-items-1-quantity-error')).toHaveText('Order 1 to 99.');
-    await expect(page.locator('#order-error-summary a[href="#order-items-1-quantity"]')).toHaveText('Order 1 to 99.');
+    await expect(page.locator('#order-error-summary a[href="#order-items-1-quantity"]')).toHaveText('Item 2, Quantity: Order 1 to 99.');
     expect((await readWidget(page, 'order-items-1-quantity', [])).state).toBe('Error');
     await quantity(page, 2).fill('3');
     await submitExpectingSave(page, page.getByRole('button', { name: 'Place order' }), /\/order\/done$/);

@@ -9,8 +9,10 @@ import { resolveBuildConfig } from '../server/builder/config.js';
 import { createLogger } from '../server/builder/logger.js';
 import { mountGallery } from './gallery-form.js';
 import { mountHostile } from './hostile-form.js';
+import { mountKinds } from './kinds-form.js';
 import { mountLarge } from './large-form.js';
 import { mountParity } from './parity-form.js';
+import { mountPayment } from './payment-form.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const port = Number(process.env['PORT'] ?? 3210);
@@ -21,6 +23,8 @@ const withTestRoutes = (app: ReturnType<typeof createApp>) => {
   mountGallery(app);
   mountParity(app);
   mountLarge(app);
+  mountKinds(app);
+  mountPayment(app);
   return app;
 };
 

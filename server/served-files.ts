@@ -61,17 +61,28 @@ function compressedTwin(req: Request, file: string): { encoding: string; file: s
   return twinExists(twin) ? { encoding, file: twin } : null;
 }
 
-/** Release files never change, so whether a twin exists is looked up once (bounded). */
+/**
+ * Whether a twin exists as a file of its own: `file` is real already (symlinks resolved), so a twin whose
+ * real path is not its own path is a link, and is never followed (`Button.js.br -> /etc/passwd`). Release
+ * files never change, so this is looked up once (bounded).
+ */
 const twins = new Map<string, boolean>();
 function twinExists(twin: string): boolean {
   let exists = twins.get(twin);
   if (exists === undefined) {
     if (twins.size > 20_000) twins.clear();
-    exists = fs.existsSync(twin);
+    try {
+      exists = fs.realpathSync(twin) === twin && fs.statSync(twin).isFile();
+    } catch {
+      exists = false;
+    }
     twins.set(twin, exists);
   }
   return exists;
 }
+
+/** A download the client gave up (a closed tab, a cancelled load): normal, and nothing to report. */
+const isAborted = (err: Error & { code?: string }) => err.code === 'ECONNABORTED' || err.code === 'ECONNRESET' || err.code === 'EPIPE';
 
 /**
  * Middleware that serves the loadable files of `folder` (mount it at the folder's URL). Anything else
@@ -101,8 +112,9 @@ export function serveFolder(folder: string, options: ServeFolderOptions = {}): R
       if (options.precompressed) res.vary('Accept-Encoding');
       if (twin) res.set('Content-Encoding', twin.encoding);
       // Dot segments were refused above, inside the folder; the folder itself may sit below one (.dijitize).
-      res.sendFile(twin?.file ?? file, { headers: FILE_HEADERS, dotfiles: 'allow', ...cache }, (sendErr?: Error & { status?: number }) => {
-        if (sendErr && !res.headersSent) next(sendErr.status === 404 ? undefined : sendErr);
+      res.sendFile(twin?.file ?? file, { headers: FILE_HEADERS, dotfiles: 'allow', ...cache }, (sendErr?: Error & { status?: number; code?: string }) => {
+        if (!sendErr || isAborted(sendErr) || req.socket.destroyed) return;
+        if (!res.headersSent) next(sendErr.status === 404 ? undefined : sendErr);
       });
     });
   };

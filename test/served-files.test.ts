@@ -96,6 +96,43 @@ describe('served files: an allow-list of what pages load', () => {
     });
   });
 
+  it('never follows a symlinked compressed twin: the plain file is sent instead', async () => {
+    const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'dijitize-outside-'));
+    fs.writeFileSync(path.join(outside, 'passwd'), 'root:x:0:0');
+    const dir = releaseDirWith(manifestText('r1'), 'r1', { 'dojo/dojo.js': 'built' });
+    const layer = path.join(dir, 'releases', 'r1', 'dojo', 'dojo.js');
+    fs.symlinkSync(path.join(outside, 'passwd'), `${layer}.br`);
+    fs.symlinkSync(path.join(outside, 'passwd'), `${layer}.gz`);
+    await withServer(appWith({ releaseDir: dir }), async (base) => {
+      const res = await rawGet(`${base}/dojo/release/r1/dojo/dojo.js`, 'br, gzip');
+      assert.equal(res.headers['content-encoding'], undefined);
+      assert.equal(res.body.toString(), 'built');
+    });
+  });
+
+  it('a download the client aborts is no error: nothing reaches the app\'s error handler', async () => {
+    const dir = releaseDirWith(manifestText('r1'), 'r1', { 'dojo/dojo.js': 'x'.repeat(4_000_000) });
+    const errors: unknown[] = [];
+    const app = appWith({ releaseDir: dir });
+    app.use((err: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+      errors.push(err);
+      res.status(500).end();
+    });
+    await withServer(app, async (base) => {
+      for (let i = 0; i < 20; i++) {
+        await new Promise<void>((resolve) => {
+          const req = http.get(`${base}/dojo/release/r1/dojo/dojo.js`);
+          req.on('error', () => resolve());
+          req.on('socket', (socket) => socket.on('connect', () => setImmediate(() => req.destroy())));
+          req.on('close', () => resolve());
+        });
+      }
+      // The server has seen every request by the time it answers one more.
+      assert.equal((await fetch(`${base}/dojo/release/r1/dojo/missing.js`)).status, 404);
+    });
+    assert.deepEqual(errors.map(String), []);
+  });
+
   it('a release sends the compressed twin the browser accepts (br, else gzip), with Content-Encoding and Vary', async () => {
     const text = 'define([], function () { return "layer"; });'.repeat(50);
     const dir = releaseDirWith(manifestText('r1'), 'r1', { 'dojo/dojo.js': text, 'dojo/only-plain.js': text });

@@ -145,6 +145,63 @@ define([
 		return Widget[key];
 	}
 
+	function defaultChoice(/*DOMNode*/ select){
+		// summary:
+		//		The value a <select> showed as the server wrote it.
+		for(var i = 0; i < select.options.length; i++){
+			if(select.options[i].defaultSelected){ return select.options[i].value; }
+		}
+		return select.options.length ? select.options[0].value : "";
+	}
+
+	function keepTypedValue(/*DOMNode*/ node, /*Object*/ props){
+		// summary:
+		//		What the user, or the browser (autofill, a password manager, a restored tab), put into the
+		//		plain control before its widget existed becomes the widget's value, in place of the one
+		//		the server wrote: nothing typed is lost when the widget takes the control's place. The
+		//		control's type says how its text reads as the widget's value.
+		if(!node || !/^(INPUT|SELECT|TEXTAREA)$/.test(node.tagName)){ return; }
+		switch(node.type){
+		case "checkbox":
+		case "radio":
+			if(node.checked !== node.defaultChecked){ props.checked = node.checked; }
+			return;
+		case "select-multiple":
+			var changed = false, chosen = [];
+			for(var i = 0; i < node.options.length; i++){
+				var option = node.options[i];
+				changed = changed || option.selected !== option.defaultSelected;
+				if(option.selected){ chosen.push(option.value); }
+			}
+			if(changed){ props.value = chosen; }
+			return;
+		case "select-one":
+			if(node.value !== defaultChoice(node)){
+				delete props.displayedValue;
+				props.value = node.value;
+			}
+			return;
+		}
+		// A number input holding text that is not a number reads as "", as the browser would post it.
+		if(node.value === node.defaultValue && !(node.validity && node.validity.badInput)){ return; }
+		var text = node.value;
+		delete props.displayedValue;
+		switch(node.type){
+		case "number":
+		case "range":
+			props.value = text === "" ? NaN : Number(text);
+			break;
+		case "date":
+			props.value = text || null; // ISO yyyy-mm-dd, which DateTextBox reads
+			break;
+		case "time":
+			props.value = text ? "T" + (text.length == 5 ? text + ":00" : text) : null; // TimeTextBox: THH:mm:ss
+			break;
+		default:
+			props.value = text;
+		}
+	}
+
 	function choicesStore(/*Array*/ choices){
 		// summary:
 		//		A ComboBox's or FilteringSelect's choices ([value, label] pairs from the server) as the
@@ -216,6 +273,7 @@ define([
 			if(instance.choices){
 				props.store = choicesStore(instance.choices);
 			}
+			keepTypedValue(node, props);
 			var mixins = [];
 			if(extras.step){
 				mixins.push("step");

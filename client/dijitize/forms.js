@@ -1,15 +1,34 @@
 define([
 	"require",
 	"dojo/dom", // dom.byId
+	"dijit/registry", // registry.byId
 	"./formSupport",
 	"./lazyWidgets",
 	"./rowLists",
 	"./unions"
-], function(require, dom, formSupport, lazyWidgets, rowLists, unions){
+], function(require, dom, registry, formSupport, lazyWidgets, rowLists, unions){
 	// summary:
 	//		Creates a form's widgets from the spec the server made for one request. Both modes call it:
 	//		inline pages as a ready call with the spec itself, form-function pages (strict CSP, no inline
 	//		script) with the id of the JSON island that holds it. One function, so the two cannot drift.
+
+	function keepFocus(/*DOMNode*/ formNode, /*DOMNode*/ focused){
+		// summary:
+		//		Dijit's Form moves the form's content into its own node, and each widget replaces its plain
+		//		control: whatever had the focus (the error summary, which takes it on load, or a field the
+		//		user is in) loses it to <body>. It gets it back, as its widget if it has one; and a summary
+		//		whose autofocus had not come round yet gets it too.
+		var now = document.activeElement;
+		if(now && now !== document.body){ return; }
+		var target = null;
+		if(focused && focused !== document.body){
+			var widget = focused.id && registry.byId(focused.id);
+			target = document.documentElement.contains(focused) ? focused : widget && (widget.focusNode || widget.domNode);
+		}else{
+			target = formNode.querySelector("[autofocus]");
+		}
+		if(target && target.focus){ target.focus(); }
+	}
 
 	return {
 		build: function(/*String|Object*/ specOrIslandId){
@@ -27,9 +46,13 @@ define([
 				var create = function(instance){
 					return formSupport.create(classes[instance.module], instance);
 				};
-				var form = create(spec.widgets[0]), // the first instance is the form
-					fields = spec.widgets.slice(1),
+				var focused = document.activeElement,
+					form = create(spec.widgets[0]), // the first instance is the form
+					fields = spec.widgets.slice(1, -1),
 					makeAll = function(){};
+				// The submit button (the last instance) is made at once: a click on it must meet the widget
+				// that sends the form, never a plain button that is replaced while its click is handled.
+				create(spec.widgets[spec.widgets.length - 1]);
 				if(fields.length <= lazyWidgets.EAGER_UP_TO || spec.lists.length || spec.unions.length){
 					// Small forms, and forms whose rows and sections are managed by their widgets: at once.
 					fields.forEach(create);
@@ -40,6 +63,7 @@ define([
 				rowLists.manage(form, spec.lists, classes);
 				unions.manage(form, spec.unions);
 				form.startup();
+				keepFocus(form.domNode, focused);
 				// Said on the form node once it can be used and cannot be sent unchecked (tests, benchmarks).
 				form.domNode.setAttribute("data-dijitize-ready", "true");
 			});

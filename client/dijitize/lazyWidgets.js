@@ -18,6 +18,8 @@ define([
 	var MARGIN = 300;
 	// The longest slice of idle time spent making widgets, so that input is never kept waiting.
 	var SLICE_MS = 8;
+	// The longest a slice waits for idle time before it runs anyway.
+	var IDLE_WAIT_MS = 2000;
 
 	return {
 		EAGER_UP_TO: EAGER_UP_TO,
@@ -86,7 +88,10 @@ define([
 				if(focus && focus.focus){ focus.focus(); }
 			});
 			// Idle: the rest, a slice at a time.
-			var idle = window.requestIdleCallback || function(fn){ return setTimeout(function(){ fn({ timeRemaining: function(){ return SLICE_MS; } }); }, 1); };
+			// A browser that is never idle still calls back within IDLE_WAIT_MS (the timeout option).
+			var idle = window.requestIdleCallback ?
+				function(fn){ return window.requestIdleCallback(fn, { timeout: IDLE_WAIT_MS }); } :
+				function(fn){ return setTimeout(function(){ fn({ timeRemaining: function(){ return SLICE_MS; } }); }, 1); };
 			idle(function slice(deadline){
 				var start = Date.now();
 				for(var id in pending){

@@ -20,15 +20,21 @@ export function formOpenTag(form: CompiledForm): string {
  * (`autofocus`, so without JavaScript too), and its text is announced.
  */
 function errorSummary(form: CompiledForm, parts: ShownPart[], state: Partial<FormState>): string {
-  const targets = parts.flatMap((p) => {
-    if ('field' in p) return [[p.field.path, focusTarget(p.field)]];
-    if ('rows' in p) return [[p.list.path, p.list.id], ...p.rows.flat().map((f) => [f.path, focusTarget(f)])];
+  // [path, the link's target, the name the link gives the field]
+  const targets = parts.flatMap((p): Array<[string, string, string]> => {
+    if ('field' in p) return [[p.field.path, focusTarget(p.field), p.field.label]];
+    if ('rows' in p) {
+      const rowFields = p.rows.flatMap((row, i) => row.map((f): [string, string, string] => [f.path, focusTarget(f), `${p.list.itemLabel} ${i + 1}, ${f.label}`]));
+      return [[p.list.path, p.list.id, p.list.label], ...rowFields];
+    }
     const shown = p.union.branches.find((b) => b.value === p.chosen)?.fields ?? [];
-    return [p.union.discriminator, ...shown].map((f) => [f.path, focusTarget(f)]);
+    return [p.union.discriminator, ...shown].map((f): [string, string, string] => [f.path, focusTarget(f), f.label]);
   });
-  const fieldErrors = targets.flatMap(([path, target]) => {
-    const error = state.errors?.[path as string];
-    return error ? [`<li><a${attributes({ href: `#${target}` })}>${escapeHtml(error)}</a></li>`] : [];
+  // Each link names its field ("Email: Enter an email address..."): a long form's list of bare messages
+  // reads "This value is required." a hundred times.
+  const fieldErrors = targets.flatMap(([path, target, name]) => {
+    const error = state.errors?.[path];
+    return error ? [`<li><a${attributes({ href: `#${target}` })}>${escapeHtml(name ? `${name}: ${error}` : error)}</a></li>`] : [];
   });
   const formErrors = state.formErrors ?? [];
   if (fieldErrors.length === 0 && formErrors.length === 0) return '';

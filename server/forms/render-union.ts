@@ -18,7 +18,10 @@ export const sectionId = (union: CompiledUnion, value: string) => `${union.id}-$
 const hiddenFields = new WeakMap<CompiledField, CompiledField>();
 function unconstrained(field: CompiledField): CompiledField {
   let hidden = hiddenFields.get(field);
-  if (!hidden) hiddenFields.set(field, (hidden = { ...field, native: {} }));
+  // The input type is a constraint too: a bad address in an email box, or a half-typed date, would stop the
+  // browser sending the form while the field is hidden. Hidden, every box but a password is plain text.
+  const inputType = field.inputType === 'password' ? field.inputType : 'text';
+  if (!hidden) hiddenFields.set(field, (hidden = { ...field, inputType, native: {} }));
   return hidden;
 }
 

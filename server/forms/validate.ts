@@ -32,6 +32,8 @@ export const HIDDEN_FIELD_MESSAGE = 'This record holds a value you may not see t
 
 /** Dijit's own default for an empty required field. */
 export const DEFAULT_REQUIRED_MESSAGE = 'This value is required.';
+/** Dijit's own default for a value it cannot accept: said for a pattern, whose text means nothing to a user. */
+export const DEFAULT_INVALID_MESSAGE = 'The value entered is not valid.';
 
 /** The messages for raw text that cannot be a value at all (the field's `messages.invalid` comes first). */
 const UNREADABLE_MESSAGES: Record<Unreadable, string> = {
@@ -52,7 +54,7 @@ export function countMessages(field: CompiledField): { tooFew: string; tooMany: 
 }
 
 /** Picks the message for one zod issue: missing -> required, out of bounds -> range, else invalid. */
-export function messageFor(field: CompiledField, issue: z.core.$ZodIssue, value: unknown, required = DEFAULT_REQUIRED_MESSAGE): string {
+export function messageFor(field: CompiledField, issue: z.core.$ZodIssue, value: unknown, required = DEFAULT_REQUIRED_MESSAGE, invalid = DEFAULT_INVALID_MESSAGE): string {
   // A refinement's own message is the point of the refinement: keep it.
   if (issue.code === 'custom') return issue.message;
   // zod does not report the input, so "missing" is read from the coerced value itself. Any issue on a
@@ -65,6 +67,8 @@ export function messageFor(field: CompiledField, issue: z.core.$ZodIssue, value:
   if (missing) return field.messages.required ?? required;
   const outOfRange = (issue.code === 'too_small' || issue.code === 'too_big') && ['number', 'date', 'bigint'].includes(issue.origin);
   if (outOfRange || issue.code === 'not_multiple_of') return field.messages.range ?? field.messages.invalid ?? issue.message;
+  // zod says "must match pattern /^ORD-\d{6}$/": not for users' eyes.
+  if (issue.code === 'invalid_format' && issue.format === 'regex') return field.messages.invalid ?? invalid;
   return field.messages.invalid ?? issue.message;
 }
 
@@ -97,7 +101,7 @@ export function parseForm<S extends z.ZodObject>(schema: S, form: CompiledForm, 
   const result = schema.safeParse(coerced, errorMap ? { error: errorMap } : undefined);
   if (result.success && unreadable.size === 0) return { ok: true, data: result.data, state: { values, errors: {}, formErrors: [], rows }, ignored };
 
-  const required = options.locale ? dijitMessages(options.locale).missingMessage : DEFAULT_REQUIRED_MESSAGE;
+  const dijit = options.locale ? dijitMessages(options.locale) : { missingMessage: DEFAULT_REQUIRED_MESSAGE, invalidMessage: DEFAULT_INVALID_MESSAGE };
   const errors: Record<string, string> = {};
   const formErrors: string[] = [];
   for (const field of validated) {
@@ -116,7 +120,7 @@ export function parseForm<S extends z.ZodObject>(schema: S, form: CompiledForm, 
     else if (!field) formErrors.push(issue.message);
     else if (view !== form && !view.fields.some((f) => f.path === field.path)) {
       if (!formErrors.includes(HIDDEN_FIELD_MESSAGE)) formErrors.push(HIDDEN_FIELD_MESSAGE);
-    } else errors[field.path] ??= messageFor(field, issue, getPath(coerced, field.path), required);
+    } else errors[field.path] ??= messageFor(field, issue, getPath(coerced, field.path), dijit.missingMessage, dijit.invalidMessage);
   }
   return { ok: false, state: { values, errors, formErrors, rows }, ignored };
 }

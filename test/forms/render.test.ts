@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import * as z from 'zod';
 import { FormDefinition } from '../../server/forms/define.js';
+import { defineForm } from '../../server/index.js';
 import { requestDojo } from '../new-request-dojo.js';
 import { renderHead } from '../../server/head-tag.js';
 
@@ -113,5 +114,27 @@ describe('rendering a form', () => {
     const html = d.form(form).html;
     assert.ok(html.startsWith('<form id="h"'));
     assert.deepEqual(d.ready, []);
+  });
+});
+
+describe('the error summary', () => {
+  const contact = defineForm('summary-contact', z.object({ order: z.string().regex(/^ORD-\d{6}$/), email: z.email() }), {
+    fields: { order: { label: 'Order number' }, email: { label: 'Email' } },
+  });
+
+  it('names the field in each link, and says a pattern\'s failure in words (never the pattern)', () => {
+    const result = contact.parse({ order: 'ORD-12', email: 'x' });
+    assert.equal(result.ok, false);
+    assert.equal(result.state.errors['order'], 'The value entered is not valid.');
+    const html = requestDojo({ csrf: false }).form(contact, result.state).html;
+    assert.match(html, /<a href="#summary-contact-order">Order number: The value entered is not valid\.<\/a>/);
+    assert.match(html, /<a href="#summary-contact-email">Email: [^<]+<\/a>/);
+    assert.doesNotMatch(html, /must match|Invalid string/);
+  });
+
+  it('says a pattern\'s failure in the request\'s locale (Dijit\'s own text)', () => {
+    const result = contact.parse({ order: 'x', email: 'a@b.de' }, { locale: 'de' });
+    assert.equal(result.ok, false);
+    assert.doesNotMatch(result.state.errors['order'] ?? '', /pattern|Invalid/);
   });
 });

@@ -63,3 +63,28 @@ describe('discriminated unions', () => {
     assert.throws(() => defineForm('union-twice', twice), (err: unknown) => err instanceof FormDefinitionError && /field "d.note": two branches/.test(err.message));
   });
 });
+
+describe('a hidden section\'s input types', () => {
+  const pay = defineForm(
+    'union-pay',
+    z.object({
+      payment: z.discriminatedUnion('method', [
+        z.object({ method: z.literal('card'), holder: z.string() }),
+        z.object({ method: z.literal('invoice'), email: z.email(), due: z.date(), pin: z.string() }),
+      ]),
+    }),
+    { fields: { 'payment.pin': { password: true } } },
+  );
+  const html = (method: string) => requestDojo({ csrf: false }).form(pay, { values: { 'payment.method': method, 'payment.email': 'not an address' } }).html;
+
+  it('are plain text while hidden (an email or date box would stop the browser sending a bad value it does not show), a password stays one', () => {
+    assert.match(html('card'), /<input type="text" id="union-pay-payment-email" name="payment\.email" value="not an address">/);
+    assert.match(html('card'), /<input type="text" id="union-pay-payment-due" name="payment\.due"/);
+    assert.match(html('card'), /<input type="password" id="union-pay-payment-pin"/);
+  });
+
+  it('are their own while shown', () => {
+    assert.match(html('invoice'), /<input type="email" id="union-pay-payment-email" name="payment\.email"[^>]* required/);
+    assert.match(html('invoice'), /<input type="date" id="union-pay-payment-due"/);
+  });
+});

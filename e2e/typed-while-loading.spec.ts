@@ -1,0 +1,38 @@
+// Text typed into the plain controls while the page's modules load (a slow network) is what the widgets
+// show and what the form sends, for every widget kind. Source pages only: a built page makes its widgets at
+// DOMContentLoaded, before anything can be typed (lazy widgets are tested in both: typed-early.spec.ts).
+import { expect, test, type Page } from '@playwright/test';
+import { expectReceived, widgetValue } from './kinds-check.js';
+
+/** The value the user types into each text-like kind. */
+const TYPED = { text: 'typed early', notes: 'new notes', count: '77', day: '2026-03-04', at: '14:30' };
+
+/** Types into the plain controls of form `form` as a user would (they are not widgets yet). */
+async function typeIntoPlainControls(page: Page, form: string): Promise<void> {
+  for (const [name, value] of Object.entries(TYPED)) await page.locator(`#${form}-${name}`).fill(value);
+  await page.locator(`#${form}-size`).selectOption('l');
+  await page.locator(`#${form}-fruit`).selectOption('cherry');
+  await page.locator(`#${form}-agree`).check();
+  await page.locator(`#${form}-fit-1`).check();
+  await page.locator(`#${form}-tags`).selectOption(['m', 'l']);
+}
+
+test('typed into the plain controls while the page\'s modules load: every widget takes the typed value, and it is sent', async ({ page }) => {
+  // The widgets are made once dijitize/forms arrives: held back until the user has typed.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/dijitize/forms.js', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/kinds', { waitUntil: 'domcontentloaded' }); // the load event waits for the held module
+  await typeIntoPlainControls(page, 'kinds');
+  release();
+  await page.locator('form#kinds[data-dijitize-ready]').waitFor({ state: 'attached' });
+  expect(await widgetValue(page, 'kinds-text')).toBe('typed early');
+  expect(await widgetValue(page, 'kinds-count')).toBe('77');
+  expect(await widgetValue(page, 'kinds-size')).toBe('l');
+  await Promise.all([page.waitForURL(/\/done$/), page.locator('#kinds-submit').click()]);
+  await expectReceived(page);
+});
+
