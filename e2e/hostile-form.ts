@@ -32,8 +32,7 @@ export function mountHostile(app: Express): void {
     title: HOSTILE,
     intro: HOSTILE,
     prepare: (req, res) => {
-      // The form function's old name, which must keep working for apps set up with it.
-      req.dojo.formFunction = { module: 'dijitize/FormBuilder', fn: 'build' };
+      req.dojo.formFunction = { module: 'dijitize/forms', fn: 'build' };
       res.set('Content-Security-Policy', "script-src 'self'");
     },
   });

@@ -7,7 +7,7 @@ import crypto from 'node:crypto';
 import { doubleCsrf, type DoubleCsrfUtilities } from 'csrf-csrf';
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
 import { crossSiteReason } from './cross-site.js';
-import { escapeHtml } from './escape.js';
+import { sendRefusal } from './refusals.js';
 import { isBuilding } from './app-settings.js';
 import { SettingsError, type ResolvedSettings } from './settings.js';
 
@@ -130,11 +130,5 @@ export function createCsrfGuard(settings: ResolvedSettings): CsrfGuard | null {
 /** A refused request: 403 with a page that says what happened and what to do. */
 export const csrfErrors: ErrorRequestHandler = (err: unknown, _req, res, next) => {
   if (!(err instanceof CsrfError)) return next(err);
-  res
-    .status(403)
-    .type('html')
-    .send(
-      '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Form not accepted</title></head><body>' +
-        `<h1>This form was not accepted</h1><p>${escapeHtml(err.message)}</p></body></html>`,
-    );
+  sendRefusal(res, 403, 'This form was not accepted', err.message);
 };

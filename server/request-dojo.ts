@@ -4,6 +4,7 @@ import { CLIENT_MODULES, PACKAGE_NAME, REQUIRE_ID, specIslandId } from './amd-id
 import { CSRF_FIELD } from './csrf.js';
 import { assertInlineScript, ScriptJson, type JsonValue } from './escape.js';
 import { directionOf, htmlLang } from './locales.js';
+import { packageFolder } from './package-folders.js';
 import { THEMES, type DojoConfig, type ModuleFunction, type ResolvedSettings, type Theme } from './settings.js';
 import type { Release } from './release-source.js';
 import { formForRoles } from './forms/access.js';
@@ -117,6 +118,14 @@ export class RequestDojo {
   set theme(value: Theme) {
     if (!(THEMES as readonly string[]).includes(value)) {
       throw new TypeError(`req.dojo.theme must be one of ${THEMES.join(', ')}; got ${JSON.stringify(value)}`);
+    }
+    // Its stylesheet would 404 on every page: say so where the mistake is, as the setting does at start-up.
+    if (value === 'flat') {
+      try {
+        packageFolder('dojo-themes');
+      } catch (err) {
+        throw new TypeError(`req.dojo.theme = 'flat': ${(err as Error).message}`);
+      }
     }
     this.#theme = value;
   }

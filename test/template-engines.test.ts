@@ -22,7 +22,7 @@ function appWith(engine: 'literal' | 'ejs' | 'pug') {
   app.get('/signup', (req, res) => {
     const form = req.dojo.form(signup); // first: registers the form's widgets on the page
     if (engine === 'literal') {
-      return void res.send(`<!DOCTYPE html><html lang="${req.dojo.config.locale}"><head>${renderHead(req.dojo)}</head><body class="${req.dojo.bodyClass}">${form.html}</body></html>`);
+      return void res.send(`<!DOCTYPE html><html lang="${req.dojo.lang}" dir="${req.dojo.dir}"><head>${renderHead(req.dojo)}</head><body class="${req.dojo.bodyClass}">${form.html}</body></html>`);
     }
     res.render(`signup.${engine}`, { form, head: renderHead });
   });

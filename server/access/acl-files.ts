@@ -1,12 +1,12 @@
 // An access list from a file: JSON, or the original design's XML (`<roleSet>`, `<inheritFrom>`,
-// `<permissions>`), read with @xmldom/xmldom, which keeps each element's line. Both are read into the same
+// `<permissions>`, and `<permission type="deny">` for a denial), read with @xmldom/xmldom, which keeps each element's line. Both are read into the same
 // entries, then built: roles in any order (parents first, cycles refused), then permissions. Every mistake
 // is an AccessError naming the file and the line (XML) or the key (JSON).
 import fs from 'node:fs';
 import path from 'node:path';
 import { DOMParser, type Element } from '@xmldom/xmldom';
 import * as z from 'zod';
-import { Acl, AccessError } from './acl.js';
+import { Acl, AccessError, type RuleType } from './acl.js';
 
 /** One role or permission as a file states it, with where it stands (for messages). */
 interface RoleEntry {
@@ -15,6 +15,8 @@ interface RoleEntry {
   at: string;
 }
 interface PermissionEntry {
+  /** A permission gives the privileges (allow, the default) or takes them away (deny). */
+  type: RuleType;
   resources: string[];
   roles: string[];
   privileges: string[];
@@ -25,7 +27,7 @@ interface AclEntries {
   permissions: PermissionEntry[];
 }
 
-/** Builds the list: each role after its parents, whatever order the file has. */
+/** Builds the list: each role after its parents, whatever order the file has, in time linear in its size. */
 function buildAcl(entries: AclEntries, source: string): Acl {
   const acl = new Acl();
   const byName = new Map<string, RoleEntry>();
@@ -33,27 +35,42 @@ function buildAcl(entries: AclEntries, source: string): Acl {
     if (byName.has(role.name)) throw new AccessError(`${source}: ${role.at}: role "${role.name}" is defined twice`);
     byName.set(role.name, role);
   }
-  const defining: string[] = [];
-  const define = (role: RoleEntry): void => {
-    if (acl.roles.includes(role.name)) return;
-    if (defining.includes(role.name)) {
-      const cycle = [...defining.slice(defining.indexOf(role.name)), role.name].join(' -> ');
-      throw new AccessError(`${source}: ${role.at}: roles inherit from each other in a cycle: ${cycle}`);
-    }
-    defining.push(role.name);
-    for (const parent of role.parents) {
+  // Depth first, on a stack of its own: a chain of thousands of roles must be refused (too deep), not
+  // overflow the call stack.
+  const state = new Map<string, 'defining' | 'defined'>();
+  for (const start of entries.roles) {
+    if (state.has(start.name)) continue;
+    state.set(start.name, 'defining');
+    const stack = [{ role: start, next: 0 }];
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1] as { role: RoleEntry; next: number };
+      const parent = top.role.parents[top.next++];
+      if (parent === undefined) {
+        try {
+          acl.role(top.role.name, top.role.parents);
+        } catch (err) {
+          throw new AccessError(`${source}: ${top.role.at}: ${(err as Error).message}`);
+        }
+        state.set(top.role.name, 'defined');
+        stack.pop();
+        continue;
+      }
       const entry = byName.get(parent);
-      if (!entry) throw new AccessError(`${source}: ${role.at}: role "${role.name}" inherits from "${parent}", which is not defined`);
-      define(entry);
+      if (!entry) throw new AccessError(`${source}: ${top.role.at}: role "${top.role.name}" inherits from "${parent}", which is not defined`);
+      if (state.get(parent) === 'defined') continue;
+      if (state.get(parent) === 'defining') {
+        const cycle = [...stack.slice(stack.findIndex((s) => s.role.name === parent)).map((s) => s.role.name), parent].join(' -> ');
+        throw new AccessError(`${source}: ${entry.at}: roles inherit from each other in a cycle: ${cycle}`);
+      }
+      state.set(parent, 'defining');
+      stack.push({ role: entry, next: 0 });
     }
-    defining.pop();
-    acl.role(role.name, role.parents);
-  };
-  for (const role of entries.roles) define(role);
+  }
   for (const permission of entries.permissions) {
     const unknown = permission.roles.find((r) => !byName.has(r));
     if (unknown !== undefined) throw new AccessError(`${source}: ${permission.at}: the permission names role "${unknown}", which is not defined`);
-    acl.allow(permission.roles, permission.resources, permission.privileges);
+    if (permission.type === 'deny') acl.deny(permission.roles, permission.resources, permission.privileges);
+    else acl.allow(permission.roles, permission.resources, permission.privileges);
   }
   return acl;
 }
@@ -63,12 +80,12 @@ const names = z.array(z.string().trim().min(1, 'an empty name'));
 const aclJson = z.strictObject({
   /** role -> the roles it inherits from */
   roles: z.record(z.string().min(1), names),
-  permissions: z.array(z.strictObject({ resources: names.min(1), roles: names.min(1), privileges: names.min(1) })).default([]),
+  permissions: z.array(z.strictObject({ type: z.enum(['allow', 'deny']).default('allow'), resources: names.min(1), roles: names.min(1), privileges: names.min(1) })).default([]),
 });
 
 /**
  * An access list from JSON data.
- * @example aclFromJson({ roles: { employee: [], manager: ['employee'] }, permissions: [{ resources: ['time_card'], roles: ['manager'], privileges: ['approve'] }] })
+ * @example aclFromJson({ roles: { employee: [], auditor: ['employee'] }, permissions: [{ resources: ['time_card'], roles: ['employee'], privileges: ['read', 'write'] }, { type: 'deny', resources: ['time_card'], roles: ['auditor'], privileges: ['write'] }] })
  */
 export function aclFromJson(data: unknown, source = 'the access list'): Acl {
   const parsed = aclJson.safeParse(data);
@@ -128,7 +145,9 @@ export function aclFromXml(xml: string, source = 'the access list'): Acl {
   }
   for (const permissions of children(root, 'permissions')) {
     for (const permission of children(permissions, 'permission')) {
-      const entry = { resources: texts(permission, 'resource', source), roles: texts(permission, 'role', source), privileges: texts(permission, 'privilege', source), at: where(permission) };
+      const type = permission.getAttribute('type') || 'allow';
+      if (type !== 'allow' && type !== 'deny') throw new AccessError(`${source}: ${where(permission)}: type must be "allow" or "deny", not ${JSON.stringify(type)}`);
+      const entry = { type: type as RuleType, resources: texts(permission, 'resource', source), roles: texts(permission, 'role', source), privileges: texts(permission, 'privilege', source), at: where(permission) };
       for (const key of ['resources', 'roles', 'privileges'] as const) {
         if (entry[key].length === 0) throw new AccessError(`${source}: ${where(permission)} names no ${key}`);
       }

@@ -35,7 +35,7 @@ app.use(dojo({
 let saved = null;
 const page = (req, res, form) => {
   if (engine === 'nunjucks') return res.render('page.html', { form });
-  res.send(`<!DOCTYPE html><html lang="${req.dojo.config.locale}"><head><meta charset="utf-8"><title>Sign up</title>${renderHead(req.dojo)}</head>
+  res.send(`<!DOCTYPE html><html lang="${req.dojo.lang}" dir="${req.dojo.dir}"><head><meta charset="utf-8"><title>Sign up</title>${renderHead(req.dojo)}</head>
 <body class="${req.dojo.bodyClass}"><main><h1>Sign up</h1>${form.html}</main></body></html>`);
 };
 app.get('/', (req, res) => page(req, res, req.dojo.form(signup)));

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { Acl, AccessError, loadAcl } from '../../server/index.js';
 import { aclFromJson, aclFromXml } from '../../server/access/acl-files.js';
+import { MAX_INHERITANCE_DEPTH } from '../../server/access/acl.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const ORIGINAL_XML = path.join(root, 'test/fixtures/acl/timecard.xml');
@@ -91,5 +92,89 @@ describe('the access-control list', () => {
     assert.throws(() => loadAcl(tempFile('bad.json', '{"roles": {"a": [1]}}')), /bad.json: roles.a.0: /);
     assert.throws(() => loadAcl(tempFile('bad.json', '{"roles": {}, "permissions": [{"resources": ["r"], "roles": ["x"], "privileges": ["p"]}]}')), /bad.json: permissions.0: the permission names role "x", which is not defined/);
     assert.throws(() => loadAcl(tempFile('acl.yaml', 'roles: {}')), /acl.yaml: an access list is a .json or .xml file/);
+  });
+});
+
+describe('deny rules (Zend_Acl\'s precedence)', () => {
+  /** An auditor inherits from clerk but may change nothing; a senior auditor may approve again. */
+  const AUDIT_JSON = {
+    roles: { clerk: [], auditor: ['clerk'], senior: ['auditor'], intern: ['clerk'], both: ['intern', 'auditor'] },
+    permissions: [
+      { resources: ['expense'], roles: ['clerk'], privileges: ['read', 'write', 'approve'] },
+      { type: 'deny', resources: ['expense'], roles: ['auditor'], privileges: ['write', 'approve'] },
+      { resources: ['expense'], roles: ['senior'], privileges: ['approve'] },
+      { resources: ['expense'], roles: ['intern'], privileges: ['write'] },
+    ],
+  };
+  const AUDIT_XML = `<?xml version="1.0"?>
+<config>
+  <roleSet>
+    <role><name>clerk</name></role>
+    <role><name>auditor</name><inheritFrom>clerk</inheritFrom></role>
+    <role><name>senior</name><inheritFrom>auditor</inheritFrom></role>
+    <role><name>intern</name><inheritFrom>clerk</inheritFrom></role>
+    <role><name>both</name><inheritFrom>intern</inheritFrom><inheritFrom>auditor</inheritFrom></role>
+  </roleSet>
+  <permissions>
+    <permission><resources><resource>expense</resource></resources><roles><role>clerk</role></roles><privileges><privilege>read</privilege><privilege>write</privilege><privilege>approve</privilege></privileges></permission>
+    <permission type="deny"><resources><resource>expense</resource></resources><roles><role>auditor</role></roles><privileges><privilege>write</privilege><privilege>approve</privilege></privileges></permission>
+    <permission><resources><resource>expense</resource></resources><roles><role>senior</role></roles><privileges><privilege>approve</privilege></privileges></permission>
+    <permission><resources><resource>expense</resource></resources><roles><role>intern</role></roles><privileges><privilege>write</privilege></privileges></permission>
+  </permissions>
+</config>`;
+  const inCode = () =>
+    new Acl()
+      .role('clerk').role('auditor', ['clerk']).role('senior', ['auditor']).role('intern', ['clerk']).role('both', ['intern', 'auditor'])
+      .allow('clerk', 'expense', ['read', 'write', 'approve'])
+      .deny('auditor', 'expense', ['write', 'approve'])
+      .allow('senior', 'expense', 'approve')
+      .allow('intern', 'expense', 'write');
+
+  for (const [how, make] of [['in code', inCode], ['from JSON', () => aclFromJson(AUDIT_JSON)], ['from XML', () => aclFromXml(AUDIT_XML)]] as const) {
+    it(`${how}: the nearest rule decides, and deny beats allow at the same distance`, () => {
+      const acl = make();
+      const may = (role: string, privilege: string) => acl.check(role, 'expense', privilege);
+      assert.equal(may('clerk', 'write'), true);
+      assert.equal(may('auditor', 'read'), true, 'inherited, and not denied');
+      assert.equal(may('auditor', 'write'), false, 'its own deny beats the inherited allow');
+      assert.equal(may('senior', 'approve'), true, 'its own allow beats the inherited deny');
+      assert.equal(may('senior', 'write'), false, 'the parent\'s deny beats the grandparent\'s allow');
+      assert.equal(may('both', 'write'), false, 'two parents, one allows and one denies: deny wins');
+      assert.equal(may('both', 'read'), true);
+      assert.equal(acl.check('clerk', 'salary', 'read'), false, 'no rule: denied');
+    });
+  }
+
+  it('on one role, deny wins whatever order the rules come in', () => {
+    const acl = new Acl().role('r').deny('r', 'x', 'read').allow('r', 'x', 'read');
+    assert.equal(acl.check('r', 'x', 'read'), false);
+  });
+
+  it('a permission type other than allow or deny is refused, naming where', () => {
+    assert.throws(() => aclFromXml('<config><roleSet><role><name>a</name></role></roleSet><permissions><permission type="Deny"><resources><resource>x</resource></resources><roles><role>a</role></roles><privileges><privilege>p</privilege></privileges></permission></permissions></config>'), /line 1, <permission>: type must be "allow" or "deny", not "Deny"/);
+    assert.throws(() => aclFromJson({ roles: { a: [] }, permissions: [{ type: 'forbid', resources: ['x'], roles: ['a'], privileges: ['p'] }] }), /permissions\.0\.type/);
+  });
+});
+
+describe('large access lists', () => {
+  it('are built in time linear in their roles (n against 8n, in one run)', async () => {
+    const { assertLinear } = await import('../linear-growth.js');
+    // Flat and wide: every role inherits from the one before it in a chain of at most 10, in any order.
+    const json = (count: number) => ({
+      roles: Object.fromEntries(Array.from({ length: count }, (_, i) => [`r${count - 1 - i}`, (count - 1 - i) % 10 === 0 ? [] : [`r${count - 2 - i}`]])),
+      permissions: [{ resources: ['x'], roles: ['r0'], privileges: ['read'] }],
+    });
+    const lists = [json(2_500), json(20_000)];
+    await assertLinear('roles', (scale) => aclFromJson(scale === 1 ? lists[0] : lists[1]));
+  });
+
+  it(`a chain of inheritance deeper than ${MAX_INHERITANCE_DEPTH} is refused when the list is loaded, never at a request`, () => {
+    const deep = { roles: Object.fromEntries(Array.from({ length: 20_000 }, (_, i) => [`r${i}`, i === 0 ? [] : [`r${i - 1}`]])) };
+    assert.throws(() => aclFromJson(deep), new RegExp(`roles\\.r${MAX_INHERITANCE_DEPTH + 1}: role "r${MAX_INHERITANCE_DEPTH + 1}" inherits through ${MAX_INHERITANCE_DEPTH + 1} generations of roles; at most ${MAX_INHERITANCE_DEPTH}`));
+    const chain = new Acl().role('r0');
+    for (let i = 1; i <= MAX_INHERITANCE_DEPTH; i++) chain.role(`r${i}`, [`r${i - 1}`]);
+    chain.allow('r0', 'x', 'read');
+    assert.equal(chain.check(`r${MAX_INHERITANCE_DEPTH}`, 'x', 'read'), true);
+    assert.throws(() => chain.role('one-more', [`r${MAX_INHERITANCE_DEPTH}`]), AccessError);
   });
 });

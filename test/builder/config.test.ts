@@ -21,7 +21,7 @@ describe('build config', () => {
     assert.equal(config.settings.theme, 'nihilo');
     assert.equal(config.settingsSource, "the app's dojo()");
     assert.equal(config.settings.dojoConfig.locale, 'fr');
-    assert.deepEqual(config.settings.formFunction, { module: 'dijitize/FormBuilder', fn: 'build' });
+    assert.deepEqual(config.settings.formFunction, { module: 'dijitize/forms', fn: 'build' });
     assert.deepEqual(config.themes, ['nihilo']);
     assert.equal(config.releaseDir, path.join(process.cwd(), '.dijitize'));
   });

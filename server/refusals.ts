@@ -1,0 +1,30 @@
+// What dijitize refuses, answered as a short page that says why: no stack trace in the log (a refusal is
+// not a fault), and nothing of the error but its message in the page. dojo() answers its own refusals
+// (a form not accepted: CSRF, cross-site); `dojoErrors()`, mounted after the app's routes, answers the
+// ones that the app's handlers throw (a form the user's roles may not see).
+import type { ErrorRequestHandler, Response } from 'express';
+import { escapeHtml } from './escape.js';
+import { AccessDeniedError } from './forms/access.js';
+
+/** Sends a refusal: the status, and a page with a heading and the reason. */
+export function sendRefusal(res: Response, status: number, heading: string, reason: string): void {
+  res
+    .status(status)
+    .type('html')
+    .send(`<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(heading)}</title></head><body><h1>${escapeHtml(heading)}</h1><p>${escapeHtml(reason)}</p></body></html>`);
+}
+
+/**
+ * An error handler for what dijitize's calls throw in a route: AccessDeniedError becomes a 403 page that
+ * says so (Express's own handler would print its stack trace). Anything else goes on to the app's handlers.
+ * Mount it after the routes; an app with a page of its own for 403s handles AccessDeniedError before it.
+ * @example
+ * app.get('/timecard', (req, res) => res.render('form.html', { form: req.dojo.form(timecard) }));
+ * app.use(dojoErrors());
+ */
+export function dojoErrors(): ErrorRequestHandler {
+  return (err: unknown, _req, res, next) => {
+    if (!(err instanceof AccessDeniedError) || res.headersSent) return next(err);
+    sendRefusal(res, 403, 'Not allowed', err.message);
+  };
+}
