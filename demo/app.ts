@@ -8,7 +8,7 @@ import nunjucks from 'nunjucks';
 import { mountForm } from './mount-form.js';
 import { mountOrder } from './order-page.js';
 import { acl, NEW_TIMECARD, register, timecard } from './forms.js';
-import { AccessDeniedError, dojo, THEMES, useDijitize, type DojoSettings, type Theme } from '../server/index.js';
+import { AccessDeniedError, dojo, dojoErrors, THEMES, useDijitize, type DojoSettings, type Theme } from '../server/index.js';
 
 const isTheme = (value: unknown): value is Theme => (THEMES as readonly unknown[]).includes(value);
 
@@ -119,6 +119,7 @@ export function createApp(overrides: DojoSettings = {}): Express {
   });
   mountOrder(app);
   app.use(accessDenied);
+  app.use(dojoErrors()); // a button value that is not one of the form's: a 400 that says why
   return app;
 }
 

@@ -22,6 +22,8 @@ export { Acl, AccessError, MAX_INHERITANCE_DEPTH, type Grant, type RuleType } fr
 export { loadAcl } from './access/acl-files.js';
 export { AccessDeniedError, type FieldAccess, type FormAccess } from './forms/access.js';
 export { dojoErrors } from './refusals.js';
+export { serverOptions, SERVER_TIMEOUTS, type ServerTimeouts } from './server-timeouts.js';
+export { UnknownIntentError } from './forms/shapes.js';
 export type { JsonValue } from './escape.js';
 export type { AttrMapOverride, AttrTarget, MappedFacts, FactName } from './forms/mapping.js';
 export type { DijitClass, CustomWidget } from './forms/widgets.js';

@@ -14,13 +14,18 @@ export const directionOf = (locale: string): 'ltr' | 'rtl' => (RTL.has(locale.sp
 /** A locale as `<html lang>` says it (BCP 47: `en-US`). */
 export const htmlLang = (locale: string): string => locale.replace(/-([a-z]{2})$/, (_, region: string) => `-${region.toUpperCase()}`);
 
+/** The most of an Accept-Language header that is read: far more than any browser sends. */
+export const MAX_ACCEPT_LANGUAGE = 1024;
+
 /**
  * The app's locale that best answers an Accept-Language header, else the default one.
  * @example negotiateLocale('de-DE,de;q=0.9', ['en-us', 'de'], 'en-us') // 'de'
  */
 export function negotiateLocale(acceptLanguage: string | undefined, locales: readonly string[], fallback: string): string {
   if (!acceptLanguage || locales.length < 2) return fallback;
-  return new Negotiator({ headers: { 'accept-language': acceptLanguage } }).language([...locales]) ?? fallback;
+  // Browsers send a few dozen bytes; only the first of a longer header are read (its work is bounded).
+  const header = acceptLanguage.slice(0, MAX_ACCEPT_LANGUAGE);
+  return new Negotiator({ headers: { 'accept-language': header } }).language([...locales]) ?? fallback;
 }
 
 /**

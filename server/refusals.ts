@@ -5,6 +5,7 @@
 import type { ErrorRequestHandler, Response } from 'express';
 import { escapeHtml } from './escape.js';
 import { AccessDeniedError } from './forms/access.js';
+import { UnknownIntentError } from './forms/shapes.js';
 
 /** Sends a refusal: the status, and a page with a heading and the reason. */
 export function sendRefusal(res: Response, status: number, heading: string, reason: string): void {
@@ -15,8 +16,9 @@ export function sendRefusal(res: Response, status: number, heading: string, reas
 }
 
 /**
- * An error handler for what dijitize's calls throw in a route: AccessDeniedError becomes a 403 page that
- * says so (Express's own handler would print its stack trace). Anything else goes on to the app's handlers.
+ * An error handler for what dijitize's calls throw in a route: AccessDeniedError becomes a 403 page, and
+ * UnknownIntentError (a button value that is not one of the form's) a 400, each saying why (Express's own
+ * handler would print a stack trace). Anything else goes on to the app's handlers.
  * Mount it after the routes; an app with a page of its own for 403s handles AccessDeniedError before it.
  * @example
  * app.get('/timecard', (req, res) => res.render('form.html', { form: req.dojo.form(timecard) }));
@@ -24,7 +26,9 @@ export function sendRefusal(res: Response, status: number, heading: string, reas
  */
 export function dojoErrors(): ErrorRequestHandler {
   return (err: unknown, _req, res, next) => {
-    if (!(err instanceof AccessDeniedError) || res.headersSent) return next(err);
-    sendRefusal(res, 403, 'Not allowed', err.message);
+    if (res.headersSent) return next(err);
+    if (err instanceof AccessDeniedError) return sendRefusal(res, 403, 'Not allowed', err.message);
+    if (err instanceof UnknownIntentError) return sendRefusal(res, 400, 'Bad request', err.message);
+    next(err);
   };
 }

@@ -1,7 +1,10 @@
 // Builds a release as a transaction (after the seed's "Transactions for file transfer"): the work happens
 // in a temporary folder, and only a finished release is switched to, by renaming a symlink, which is one
 // atomic step. On failure or interruption the temporary folder goes and the served release is untouched.
-// A lock file stops two builds at once; a lock left by a killed build is taken over.
+// A lock file stops two builds at once; a lock left by a killed build is taken over. The lock says which
+// PID namespace wrote it: in ours, a pid says whether its build still runs; from another (a second
+// container on the same volume, where both builds may be PID 1) only its heartbeat can: the holder
+// touches the lock every HEARTBEAT_MS, and a lock untouched for LEASE_MS is stale.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -17,12 +20,26 @@ const TEMP_PREFIX = '.tmp-';
 /** Another build holds the lock. */
 export class BuildLockedError extends Error {}
 
-/** What a lock file says: the process, and a token of the build in it (a pid alone can be reused). */
+/** How often a build touches its lock, and how long an untouched lock from another namespace holds. */
+const HEARTBEAT_MS = 2_000;
+const LEASE_MS = 30_000;
+
+/** What a lock file says: the process, its PID namespace, and a token of the build in it (a pid alone can be reused). */
 interface LockHolder {
   pid?: number;
+  pidNamespace?: string | null;
   token?: string;
   since?: string;
 }
+
+/** This process's PID namespace (`pid:[4026531836]`), or null where there is no /proc to say it. */
+const PID_NAMESPACE: string | null = (() => {
+  try {
+    return fs.readlinkSync('/proc/self/ns/pid');
+  } catch {
+    return null;
+  }
+})();
 
 /** The tokens of the builds running in this process. */
 const heldHere = new Set<string>();
@@ -36,18 +53,30 @@ function processAlive(pid: number): boolean {
   }
 }
 
-function readHolder(lock: string): LockHolder | null {
+/** What the lock says, and when its holder last touched it (ms since the epoch). */
+function readHolder(lock: string): (LockHolder & { touched: number }) | null {
+  let touched: number;
   try {
-    return JSON.parse(fs.readFileSync(lock, 'utf8')) as LockHolder;
+    touched = fs.statSync(lock).mtimeMs;
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    return {}; // an empty or torn lock file: whoever wrote it died while writing
+    throw err;
+  }
+  try {
+    return { ...(JSON.parse(fs.readFileSync(lock, 'utf8')) as LockHolder), touched };
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    return { touched: 0 }; // an empty or torn lock file: whoever wrote it died while writing
   }
 }
 
-/** Whether the build that wrote this lock still runs: in this process only if it is one of ours. */
-function holderAlive(holder: LockHolder): boolean {
+/**
+ * Whether the build that wrote this lock still runs. In our PID namespace its pid says so (in this process
+ * only if it is one of ours); from another, or where namespaces cannot be told, its heartbeat does.
+ */
+function holderAlive(holder: LockHolder & { touched: number }): boolean {
   if (!holder.pid) return false;
+  if (PID_NAMESPACE === null || holder.pidNamespace !== PID_NAMESPACE) return Date.now() - holder.touched < LEASE_MS;
   if (holder.pid === process.pid) return holder.token !== undefined && heldHere.has(holder.token);
   return processAlive(holder.pid);
 }
@@ -61,7 +90,7 @@ const lockedError = (lock: string, holder: LockHolder) =>
  */
 function takeLock(root: string, token: string): void {
   const lock = path.join(root, LOCK_FILE);
-  const claim = () => fs.writeFileSync(lock, JSON.stringify({ pid: process.pid, token, since: new Date().toISOString() }), { flag: 'wx' });
+  const claim = () => fs.writeFileSync(lock, JSON.stringify({ pid: process.pid, pidNamespace: PID_NAMESPACE, token, since: new Date().toISOString() }), { flag: 'wx' });
   const exists = (err: unknown) => (err as NodeJS.ErrnoException).code === 'EEXIST';
   try {
     return claim();
@@ -96,6 +125,8 @@ export class ReleaseTransaction {
   /** Where dojo-util writes the release; moved into `releases/<id>` on commit. */
   readonly outputDir: string;
   #open = true;
+  /** Touches the lock while the build runs, so that a build in another namespace sees it alive. */
+  readonly #heartbeat: NodeJS.Timeout;
 
   private constructor(
     /** The folder that holds `current` and `releases/` (the releaseDir setting). */
@@ -106,6 +137,16 @@ export class ReleaseTransaction {
     private readonly lockToken: string,
   ) {
     this.outputDir = path.join(scratchDir, 'release');
+    const lock = path.join(root, LOCK_FILE);
+    this.#heartbeat = setInterval(() => {
+      const now = new Date();
+      try {
+        fs.utimesSync(lock, now, now);
+      } catch {
+        // gone: the build is ending, or someone removed it by hand; the next begin() sees which
+      }
+    }, HEARTBEAT_MS);
+    this.#heartbeat.unref(); // never what keeps a process alive
   }
 
   /** Takes the lock, clears what killed builds left behind, and makes a fresh temporary folder. */
@@ -168,6 +209,7 @@ export class ReleaseTransaction {
 
   #close(): void {
     this.#open = false;
+    clearInterval(this.#heartbeat);
     fs.rmSync(this.scratchDir, { recursive: true, force: true });
     const lock = path.join(this.root, LOCK_FILE);
     if (readHolder(lock)?.token === this.lockToken) fs.rmSync(lock, { force: true });

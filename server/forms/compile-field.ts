@@ -43,6 +43,11 @@ export interface FieldOptions<T = Localized> {
   password?: boolean;
   /** For a list of rows: what one row is called (default "Row"): "Item" makes "Item 2", "Remove item 2". */
   itemLabel?: T;
+  /**
+   * For a list of rows without `.max()`: the most rows it takes from one POST (default DEFAULT_MAX_ROWS,
+   * 50). Every row read is validated and may be re-rendered, so the bound is the bound of a POST's work.
+   */
+  maxRows?: number;
   placeholder?: T;
   /** Who may see and change this field (see access.ts); the form's rules are its default. */
   access?: FieldAccess;

@@ -57,7 +57,8 @@ export interface CompiledList {
   itemLabel: string;
   help?: string;
   min: number;
-  max: number | null;
+  /** The schema's `.max()`, else the list's `maxRows` option, else DEFAULT_MAX_ROWS: a list is always bounded. */
+  max: number;
   /** `required` is said for too few rows, `invalid` for too many. */
   messages: FieldMessages<string>;
   rowFields: CompiledField[];
@@ -108,6 +109,27 @@ export const formModules = (fields: readonly CompiledField[]): string[] => [...n
 /** The options key of a path: a row field's path without its index (`items.$row.qty` -> `items.qty`). */
 const optionsKey = (path: string) => path.split(`.${ROW}`).join('');
 
+/**
+ * The most rows a list without a `.max()` (or a `maxRows` option) takes: each row read is parsed and may
+ * be re-rendered, so this bounds what one small POST can make the server do (SECURITY.md).
+ */
+export const DEFAULT_MAX_ROWS = 50;
+const warnedLists = new Set<string>();
+
+/** A list's bound from its `maxRows` option, else the default, said once per list as a process warning. */
+function listBound(form: string, path: string, maxRows: number | undefined): number {
+  if (maxRows !== undefined) {
+    if (!Number.isInteger(maxRows) || maxRows < 1) throw new DefinitionProblem(path, `maxRows must be a whole number of at least 1, not ${maxRows}`);
+    return maxRows;
+  }
+  const key = `${form}\u0000${path}`;
+  if (!warnedLists.has(key) && warnedLists.size < 10_000) {
+    warnedLists.add(key);
+    process.emitWarning(`form "${form}", list "${path}" has no .max(): it takes at most ${DEFAULT_MAX_ROWS} rows from a POST (give the schema a .max(), or the field a maxRows option)`, { code: 'DIJITIZE_LIST_WITHOUT_MAX' });
+  }
+  return DEFAULT_MAX_ROWS;
+}
+
 /** The form's parts, compiled; throws DefinitionProblem. */
 function compileParts<S extends z.ZodObject>(id: string, schema: S, options: FormOptions<S>, at: TextLocale | null): FormPart[] {
   const nodes = introspectObject(schema);
@@ -138,7 +160,7 @@ function compileParts<S extends z.ZodObject>(id: string, schema: S, options: For
       itemLabel: own.itemLabel ?? 'Row',
       ...(own.help ? { help: own.help } : {}),
       min: facts.minItems,
-      max: facts.maxItems ?? null,
+      max: facts.maxItems ?? listBound(id, facts.path, own.maxRows),
       messages: own.messages ?? {},
       rowFields: facts.rows.map(field),
     };

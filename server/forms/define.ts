@@ -7,6 +7,11 @@ import { FormDefinitionError } from './definition-errors.js';
 import { textsArePlain } from './field-texts.js';
 import { rawValuesOf } from './initial-values.js';
 import { parseForm, type FormState, type ParseResult } from './validate.js';
+import { BoundedCache } from '../bounded-cache.js';
+import { LOCALE } from '../locales.js';
+
+/** Locales a form keeps compiled: far more than an app has, far fewer than requests could name. */
+const KEPT_LOCALES = 32;
 
 /** How a POST is parsed: whose it is (for access rules) and in which locale its messages are. */
 export interface ParseOptions<S extends z.ZodObject> {
@@ -22,7 +27,7 @@ export interface ParseOptions<S extends z.ZodObject> {
 /** A defined form: its schema, its compiled fields (cached, per locale of its texts), and server-side parsing. */
 export class FormDefinition<S extends z.ZodObject = z.ZodObject> {
   readonly compiled: CompiledForm;
-  readonly #byLocale = new Map<string, { compiled: CompiledForm; missing: string[] }>();
+  readonly #byLocale = new BoundedCache<string, { compiled: CompiledForm; missing: string[] }>(KEPT_LOCALES);
   /** Every text is one string: the one compilation serves every locale. */
   readonly #plain: boolean;
   constructor(
@@ -36,6 +41,10 @@ export class FormDefinition<S extends z.ZodObject = z.ZodObject> {
 
   #inLocale(locale: string, defaultLocale: string): { compiled: CompiledForm; missing: string[] } {
     if (this.#plain) return { compiled: this.compiled, missing: [] };
+    // Checked before anything is kept: a locale passed through from a request is not a key until it is one.
+    for (const l of [locale, defaultLocale]) {
+      if (!LOCALE.test(l)) throw new TypeError(`${JSON.stringify(l.slice(0, 40))} is not a locale (Dojo's lower-case names, such as "de" or "en-us")`);
+    }
     const key = `${locale} ${defaultLocale}`;
     let found = this.#byLocale.get(key);
     if (!found) {

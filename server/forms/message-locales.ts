@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
 import * as z from 'zod';
+import { BoundedCache } from '../bounded-cache.js';
 import { LOCALE } from '../locales.js';
 import { packageFolder } from '../package-folders.js';
 
@@ -15,13 +16,18 @@ export interface DijitMessages {
   rangeMessage: string;
 }
 
-const bundles = new Map<string, DijitMessages | null>();
+/** Locales whose messages are kept: far more than an app has, far fewer than a request could name. */
+const KEPT_LOCALES = 64;
+const bundles = new BoundedCache<string, DijitMessages>(KEPT_LOCALES);
 
-/** Runs one of Dijit's nls files (an AMD `define({...})`; trusted, from the installed dijit) and returns its object. */
+/**
+ * Runs one of Dijit's nls files (an AMD `define({...})` of data; trusted, from the installed dijit) and
+ * returns its object. No timeout: a CPU starved by other work made a 100 ms one throw (a 500).
+ */
 function readBundle(file: string): Record<string, unknown> | null {
   if (!fs.existsSync(file)) return null;
   let defined: unknown = null;
-  vm.runInNewContext(fs.readFileSync(file, 'utf8'), { define: (value: unknown) => void (defined = value) }, { timeout: 100 });
+  vm.runInNewContext(fs.readFileSync(file, 'utf8'), { define: (value: unknown) => void (defined = value) });
   return defined && typeof defined === 'object' ? (defined as Record<string, unknown>) : null;
 }
 
@@ -52,11 +58,12 @@ export function dijitMessages(locale: string): DijitMessages {
 
 type ZodLocales = Record<string, () => { localeError: z.core.$ZodErrorMap }>;
 
-const errorMaps = new Map<string, z.core.$ZodErrorMap | null>();
+const errorMaps = new BoundedCache<string, z.core.$ZodErrorMap | null>(KEPT_LOCALES);
 
 /** zod's error map for a locale (`de`, `pt-br` -> ptBR), else null (zod's default, English); made once per locale. */
 export function zodErrorMap(locale: string): z.core.$ZodErrorMap | null {
-  if (errorMaps.has(locale)) return errorMaps.get(locale) ?? null;
+  const known = errorMaps.get(locale);
+  if (known !== undefined) return known;
   const [language = '', region = ''] = checkedLocale(locale).split('-');
   const locales = z.locales as unknown as ZodLocales;
   const make = locales[`${language}${region.toUpperCase()}`] ?? locales[language];

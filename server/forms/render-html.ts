@@ -14,6 +14,9 @@ export function formOpenTag(form: CompiledForm): string {
   return `<form${attributes({ id: form.id, class: 'dijitize-form', action: form.action || undefined, method: form.method })}>\n`;
 }
 
+/** The most links the error summary lists; the rest are counted. */
+export const MAX_SUMMARY_LINKS = 20;
+
 /**
  * The error summary at the top of a re-rendered form (the GOV.UK Design System's pattern): a heading, each
  * field's error as a link to that field, then the errors of the whole form. It takes the focus on load
@@ -32,10 +35,13 @@ function errorSummary(form: CompiledForm, parts: ShownPart[], state: Partial<For
   });
   // Each link names its field ("Email: Enter an email address..."): a long form's list of bare messages
   // reads "This value is required." a hundred times.
-  const fieldErrors = targets.flatMap(([path, target, name]) => {
-    const error = state.errors?.[path];
-    return error ? [`<li><a${attributes({ href: `#${target}` })}>${escapeHtml(name ? `${name}: ${error}` : error)}</a></li>`] : [];
+  const wrong = targets.filter(([path]) => state.errors?.[path]);
+  // Capped: past a screenful, more links help no one, and a flood of errors must not make a flood of page.
+  const fieldErrors = wrong.slice(0, MAX_SUMMARY_LINKS).map(([path, target, name]) => {
+    const error = state.errors?.[path] as string;
+    return `<li><a${attributes({ href: `#${target}` })}>${escapeHtml(name ? `${name}: ${error}` : error)}</a></li>`;
   });
+  if (wrong.length > MAX_SUMMARY_LINKS) fieldErrors.push(`<li>And ${wrong.length - MAX_SUMMARY_LINKS} more, shown at their fields.</li>`);
   const formErrors = state.formErrors ?? [];
   if (fieldErrors.length === 0 && formErrors.length === 0) return '';
   const id = `${form.id}-error-summary`;

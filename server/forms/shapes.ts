@@ -6,8 +6,6 @@ import type { CompiledField } from './compile-field.js';
 import type { CompiledForm, CompiledList, CompiledUnion, FormPart } from './compile.js';
 import { ROW } from './introspect.js';
 
-/** The most rows a list without a `.max()` reads from one POST. */
-export const MAX_ROWS = 1000;
 
 /** The name of the list and section buttons: their value says what to do (`add:items`, `remove:items:2`, `switch:delivery`). */
 export const INTENT_FIELD = '_intent';
@@ -75,8 +73,8 @@ export function rowIndexes(form: CompiledForm, keys: Iterable<string>, byName: b
       const row = rowKey(key, `${byName ? list.name : list.path}.`);
       const rows = found.get(list) as number[];
       const known = seen.get(list) as Set<number>;
-      // One row past the maximum is read, so that zod says "too many"; a flood of rows is not.
-      if (!row || known.has(row.index) || rows.length > (list.max ?? MAX_ROWS)) continue;
+      // One row past the maximum is read, so that "too many" can be said; a flood of rows is not.
+      if (!row || known.has(row.index) || rows.length > list.max) continue;
       known.add(row.index);
       rows.push(row.index);
     }
@@ -104,16 +102,40 @@ export function shownParts(form: CompiledForm, values: Readonly<Record<string, u
 export const shownFields = (parts: ShownPart[]): CompiledField[] =>
   parts.flatMap((p) => ('field' in p ? [p.field] : 'rows' in p ? p.rows.flat() : [p.union.discriminator, ...p.union.branches.flatMap((b) => b.fields)]));
 
-/** The intent a body carries for this form's lists, if any (an unknown one is none). */
+/**
+ * A button's intent that is not one of the form's: a 400, never taken for a plain submit (a mistyped
+ * button must not place an order). Express's error handling (or dojoErrors()) reads `status`.
+ */
+export class UnknownIntentError extends Error {
+  override name = 'UnknownIntentError';
+  readonly status = 400;
+  readonly expose = true;
+}
+
+const ROW_INDEX = /^\d{1,4}$/;
+
+/** The intent a body carries for this form's lists and sections, if any; throws UnknownIntentError for one it has not. */
 export function intentOf(form: CompiledForm, body: Record<string, unknown>): Intent | null {
+  if (!Object.hasOwn(body, INTENT_FIELD)) return null;
   const value = body[INTENT_FIELD];
-  if (typeof value !== 'string') return null;
-  const [action, path, row] = value.split(':');
-  const union = form.unions.find((u) => u.path === path);
-  if (action === 'switch' && union) return { action, union };
+  const refuse = (why: string) => new UnknownIntentError(`${INTENT_FIELD} ${JSON.stringify(String(value).slice(0, 60))}: ${why}`);
+  if (typeof value !== 'string') throw refuse('one button sends one intent');
+  const [action, path, row, ...rest] = value.split(':');
+  if (rest.length) throw refuse('too many parts');
+  if (action === 'switch') {
+    const union = form.unions.find((u) => u.path === path);
+    if (!union || row !== undefined) throw refuse(`the form has no sections "${path ?? ''}" (switch:<sections>)`);
+    return { action, union };
+  }
+  if (action !== 'add' && action !== 'remove' && action !== 'up' && action !== 'down') throw refuse('not one of add, remove, up, down, switch');
   const list = form.lists.find((l) => l.path === path);
-  if (!list || !(action === 'add' || action === 'remove' || action === 'up' || action === 'down')) return null;
-  return { action, list, row: Number(row ?? -1) };
+  if (!list) throw refuse(`the form has no list "${path ?? ''}"`);
+  if (action === 'add') {
+    if (row !== undefined) throw refuse('add:<list> names no row');
+    return { action, list, row: -1 };
+  }
+  if (row === undefined || !ROW_INDEX.test(row)) throw refuse(`${action}:<list>:<row> names a row by its number`);
+  return { action, list, row: Number(row) };
 }
 
 /**

@@ -3,7 +3,7 @@
 import type * as z from 'zod';
 import { valuesForRoles, type ParseAccess } from './access.js';
 import { coerceValues, type RawValues, type Unreadable } from './coerce.js';
-import type { RawValue } from './field-values.js';
+import { KIND_VALUES } from './field-values.js';
 import type { CompiledField } from './compile-field.js';
 import { getPath } from './object-path.js';
 import type { CompiledForm, CompiledList } from './compile.js';
@@ -72,13 +72,38 @@ export function messageFor(field: CompiledField, issue: z.core.$ZodIssue, value:
   return field.messages.invalid ?? issue.message;
 }
 
+/**
+ * The longest text of a field that a refused POST shows again: twice what the field could hold, plus a
+ * margin (so a value a little too long is shown as typed, and refused); text without a bound in full.
+ * A request cannot make the page echo more than its fields could hold (SECURITY.md).
+ */
+export function echoLimit(field: CompiledField): number {
+  const choices = field.choices.length ? Math.max(...field.choices.map((c) => c.value.length)) : undefined;
+  const holds = KIND_VALUES[field.kind].maxText ?? field.facts.maxLength ?? choices;
+  return holds === undefined ? Infinity : 2 * holds + 64;
+}
+
+/** The raw values of `fields` as a re-rendered page shows them: each cut to its field's echoLimit. */
+function shownAgain(fields: readonly CompiledField[], raw: RawValues): RawValues {
+  const shown: RawValues = {};
+  for (const field of fields) {
+    const value = raw[field.path];
+    if (value === undefined) continue;
+    const limit = echoLimit(field);
+    shown[field.path] = Array.isArray(value) ? value.map((v) => v.slice(0, limit)) : value.slice(0, limit);
+  }
+  return shown;
+}
+
 /** The message for a list's own issue: too few rows, too many, or the list's refinement. */
 function listMessage(list: CompiledList, issue: z.core.$ZodIssue): string {
-  const rows = (n: number | null) => `${n} ${list.itemLabel.toLowerCase()}${n === 1 ? '' : 's'}`;
-  if (issue.code === 'too_small') return list.messages.required ?? `Add at least ${rows(list.min)}.`;
-  if (issue.code === 'too_big') return list.messages.invalid ?? `Keep at most ${rows(list.max)}.`;
+  if (issue.code === 'too_small') return list.messages.required ?? `Add at least ${rowCount(list, list.min)}.`;
+  if (issue.code === 'too_big') return tooManyRows(list);
   return issue.message;
 }
+
+const rowCount = (list: CompiledList, n: number) => `${n} ${list.itemLabel.toLowerCase()}${n === 1 ? '' : 's'}`;
+const tooManyRows = (list: CompiledList) => list.messages.invalid ?? `Keep at most ${rowCount(list, list.max)}.`;
 
 /** Parses a POSTed body with the form's schema; with access rules, as the roles in `access` may. */
 export function parseForm<S extends z.ZodObject>(schema: S, form: CompiledForm, body: unknown, options: Partial<ParseAccess> & { locale?: string } = {}): ParseResult<z.output<S>> {
@@ -86,8 +111,14 @@ export function parseForm<S extends z.ZodObject>(schema: S, form: CompiledForm, 
   const { fields, validated, rows } = postedFields(form, source);
   const access = options.roles ? { roles: options.roles, current: options.current } : undefined;
   const { view, raw, unreadable, ignored } = valuesForRoles(form, fields, source, access);
-  // The state shows only what the roles may see.
-  const values = view === form ? raw : Object.fromEntries(view.fields.flatMap((f) => (Object.hasOwn(raw, f.path) ? [[f.path, raw[f.path] as RawValue]] : [])));
+  // The state shows only what the roles may see, and no more text than each field could hold (twice over).
+  const values = shownAgain(view === form ? fields : view.fields, raw);
+  // More rows than the list takes: refused before anything is parsed, and shown with the rows it takes.
+  const over = form.lists.find((l) => (rows[l.path] ?? 0) > l.max);
+  if (over) {
+    const kept = Array.from({ length: over.max }, (_, i) => i);
+    return { ok: false, state: { values: reorderRows(values, over, kept), errors: { [over.path]: tooManyRows(over) }, formErrors: [], rows: { ...rows, [over.path]: over.max } }, ignored };
+  }
   const intent = intentOf(form, source);
   if (intent && 'union' in intent) return { ok: false, intent: true, state: { values, errors: {}, formErrors: [], rows }, ignored };
   if (intent) {

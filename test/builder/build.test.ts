@@ -144,9 +144,10 @@ describe('dijitize build (real dojo-util build of the demo)', { timeout: 180_000
 
   it('a lock stops a second build with a clear message; a stale lock is taken over', async () => {
     const dir = tempReleaseDir();
-    fs.writeFileSync(path.join(dir, '.lock'), JSON.stringify({ pid: process.ppid, since: 'earlier' }));
+    const pidNamespace = fs.readlinkSync('/proc/self/ns/pid'); // a lock of this namespace is judged by its pid
+    fs.writeFileSync(path.join(dir, '.lock'), JSON.stringify({ pid: process.ppid, pidNamespace, since: 'earlier' }));
     assert.throws(() => ReleaseTransaction.begin(dir), (err: unknown) => err instanceof BuildLockedError && /another build \(pid \d+, since earlier\) holds/.test(err.message));
-    fs.writeFileSync(path.join(dir, '.lock'), JSON.stringify({ pid: 2 ** 22 + 12345, since: 'long ago' }));
+    fs.writeFileSync(path.join(dir, '.lock'), JSON.stringify({ pid: 2 ** 22 + 12345, pidNamespace, since: 'long ago' }));
     const t = ReleaseTransaction.begin(dir);
     t.rollback();
     assert.deepEqual(leftovers(dir), []);

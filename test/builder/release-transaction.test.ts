@@ -11,7 +11,19 @@ import { releaseId } from '../../server/builder/build.js';
 import { BuildLockedError, ReleaseTransaction } from '../../server/builder/release-transaction.js';
 
 const tempReleaseDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'dijitize-lock-'));
-const staleLock = (dir: string, holder: object) => fs.writeFileSync(path.join(dir, '.lock'), JSON.stringify(holder));
+/** This process's PID namespace: a lock written in it is judged by its pid. */
+const OUR_NAMESPACE = fs.readlinkSync('/proc/self/ns/pid');
+const staleLock = (dir: string, holder: object) => fs.writeFileSync(path.join(dir, '.lock'), JSON.stringify({ pidNamespace: OUR_NAMESPACE, ...holder }));
+const lockTouched = (dir: string) => fs.statSync(path.join(dir, '.lock')).mtimeMs;
+/** Starts take-lock.ts, optionally as PID 1 of a PID namespace of its own (as in a container). */
+function contender(dir: string, at: string, ownNamespace = false) {
+  const node = [process.execPath, '--import', 'tsx', 'test/builder/fixtures/take-lock.ts', dir, at];
+  const [command, ...args] = ownNamespace ? ['unshare', '--pid', '--fork', '--mount-proc', ...node] : node;
+  const child = spawn(command as string, args, { stdio: ['pipe', 'pipe', 'inherit'] });
+  const answer = new Promise<string>((resolve) => child.stdout.once('data', (d: Buffer) => resolve(d.toString().trim())));
+  const closed = new Promise((resolve) => child.once('close', resolve));
+  return { child, answer, closed };
+}
 const isLocked = (err: unknown) => err instanceof BuildLockedError;
 
 describe('release transaction', () => {
@@ -37,17 +49,49 @@ describe('release transaction', () => {
       fs.mkdirSync(path.join(dir, 'releases'));
       staleLock(dir, { pid: 2 ** 22 + 12345, since: 'long ago' });
       const at = String(Date.now() + 1500);
-      const contenders = Array.from({ length: 6 }, () => {
-        const child = spawn(process.execPath, ['--import', 'tsx', 'test/builder/fixtures/take-lock.ts', dir, at], { stdio: ['pipe', 'pipe', 'inherit'] });
-        const answer = new Promise<string>((resolve) => child.stdout.once('data', (d: Buffer) => resolve(d.toString().trim())));
-        const closed = new Promise((resolve) => child.once('close', resolve));
-        return { child, answer, closed };
-      });
+      const contenders = Array.from({ length: 6 }, () => contender(dir, at));
       const outcomes = await Promise.all(contenders.map((c) => c.answer));
       for (const c of contenders) c.child.stdin.end(); // now the one that took it gives it back
       await Promise.all(contenders.map((c) => c.closed));
       assert.deepEqual(outcomes.sort(), ['refused', 'refused', 'refused', 'refused', 'refused', 'took'], outcomes.join(' | '));
     }
+  });
+
+  it('a lock from another PID namespace (another container), even with our pid, holds while its holder touches it', () => {
+    const dir = tempReleaseDir();
+    staleLock(dir, { pid: process.pid, pidNamespace: 'pid:[1]', token: 'the other container', since: 'just now' });
+    assert.throws(() => ReleaseTransaction.begin(dir), isLocked);
+    // Untouched for longer than the lease: its build is gone, and the lock is taken over.
+    const longAgo = new Date(Date.now() - 10 * 60_000);
+    fs.utimesSync(path.join(dir, '.lock'), longAgo, longAgo);
+    ReleaseTransaction.begin(dir).rollback();
+  });
+
+  it('a running build touches its lock (its heartbeat), so that others see it alive', async () => {
+    const dir = tempReleaseDir();
+    const t = ReleaseTransaction.begin(dir);
+    const longAgo = new Date(Date.now() - 10 * 60_000);
+    fs.utimesSync(path.join(dir, '.lock'), longAgo, longAgo);
+    const giveUp = Date.now() + 60_000;
+    while (lockTouched(dir) <= longAgo.getTime() && Date.now() < giveUp) await new Promise((r) => setTimeout(r, 50));
+    assert.ok(lockTouched(dir) > longAgo.getTime(), 'the lock was never touched');
+    t.rollback();
+  });
+
+  it('two builds at once, each PID 1 of its own PID namespace on the same folder: one builds, the other is refused and deletes nothing', { timeout: 60_000 }, async () => {
+    const dir = tempReleaseDir();
+    fs.mkdirSync(path.join(dir, 'releases'));
+    const first = contender(dir, '0', true);
+    assert.equal(await first.answer, 'took');
+    const scratch = fs.readdirSync(dir).filter((e) => e.startsWith('.tmp-'));
+    assert.equal(scratch.length, 1);
+    const second = contender(dir, '0', true);
+    assert.equal(await second.answer, 'refused');
+    await second.closed;
+    assert.deepEqual(fs.readdirSync(dir).filter((e) => e.startsWith('.tmp-')), scratch, "the first build's scratch folder is untouched");
+    first.child.stdin.end();
+    await first.closed;
+    assert.deepEqual(fs.readdirSync(dir), ['releases']);
   });
 
   it('commit never replaces an existing release folder (it may be the one served)', () => {

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import * as z from 'zod';
-import { defineForm } from '../../server/index.js';
+import { defineForm, UnknownIntentError } from '../../server/index.js';
 import { renderHead } from '../../server/head-tag.js';
+import { DEFAULT_MAX_ROWS } from '../../server/forms/compile.js';
 import { requestDojo } from '../new-request-dojo.js';
 
 const order = defineForm(
@@ -94,11 +95,54 @@ describe('lists of rows', () => {
     assert.match(post.parse({ tags: 'ok, toolong' }).state.errors['tags'] ?? '', /Too big/);
   });
 
-  it('a flood of rows is not read: one past the maximum, so that the list says "too many"', () => {
+  it('a flood of rows is not read: one past the maximum says "too many", and only the rows the list takes are shown again', () => {
     const body: Record<string, string> = { customer: 'Ada' };
     for (let i = 0; i < 5000; i++) body[`items.${i}.qty`] = '1';
     const result = order.parse(body);
-    assert.equal(result.state.rows?.['items'], 4);
-    assert.equal(result.state.errors['items'], 'Keep at most 3 items.');
+    assert.equal(result.ok, false);
+    assert.equal(result.state.rows?.['items'], 3);
+    assert.deepEqual(result.state.errors, { items: 'Keep at most 3 items.' });
+    assert.deepEqual(Object.keys(result.state.values).filter((k) => k.startsWith('items.')), ['items.0.qty', 'items.1.qty', 'items.2.qty']);
+    assert.equal((page(result.state).match(/class="dijitize-row" id="[^"]*-\d+-row"/g) ?? []).length, 3); // the template row has $row
+  });
+
+  it(`a list without .max() takes at most DEFAULT_MAX_ROWS (${DEFAULT_MAX_ROWS}) rows, or its maxRows, and is warned about once at definition`, async () => {
+    const warnings: string[] = [];
+    const onWarning = (w: Error & { code?: string }) => void (w.code === 'DIJITIZE_LIST_WITHOUT_MAX' && warnings.push(w.message));
+    process.on('warning', onWarning);
+    const open = defineForm('open-list', z.object({ notes: z.array(z.object({ text: z.string() })) }));
+    const bounded = defineForm('bounded-list', z.object({ notes: z.array(z.object({ text: z.string() })) }), { fields: { notes: { maxRows: 5 } } });
+    const rowsOf = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`notes.${i}.text`, 'x']));
+    assert.equal(open.parse(rowsOf(DEFAULT_MAX_ROWS)).ok, true);
+    const tooMany = open.parse(rowsOf(DEFAULT_MAX_ROWS + 1));
+    assert.equal(tooMany.ok, false);
+    assert.equal(tooMany.state.errors['notes'], `Keep at most ${DEFAULT_MAX_ROWS} rows.`);
+    assert.equal(bounded.parse(rowsOf(5)).ok, true);
+    assert.equal(bounded.parse(rowsOf(6)).state.errors['notes'], 'Keep at most 5 rows.');
+    assert.throws(() => defineForm('bad-bound', z.object({ notes: z.array(z.object({ text: z.string() })) }), { fields: { notes: { maxRows: 0 } } }), /Form "bad-bound", field "notes": maxRows must be a whole number of at least 1/);
+    await new Promise((resolve) => setImmediate(resolve)); // warnings are emitted on the next tick
+    process.off('warning', onWarning);
+    assert.equal(warnings.filter((w) => w.includes('"open-list"')).length, 1);
+    assert.equal(warnings.filter((w) => w.includes('"bounded-list"')).length, 0);
+  });
+});
+
+describe('intents that are not the form\'s', () => {
+  const body = { customer: 'Ada', 'items.0.product': 'tea', 'items.0.qty': '1' };
+  it('are refused (UnknownIntentError, a 400 that says why), never taken for a submit that would place the order', () => {
+    for (const [intent, why] of [
+      ['Add:items', /not one of add, remove, up, down, switch/],
+      ['place-order', /not one of/],
+      ['add:nothing', /the form has no list "nothing"/],
+      ['remove:items:', /remove:<list>:<row> names a row by its number/],
+      ['remove:items', /names a row by its number/],
+      ['up:items:-1', /names a row by its number/],
+      ['add:items:3', /add:<list> names no row/],
+      ['down:items:0:extra', /too many parts/],
+      ['switch:items', /the form has no sections "items"/],
+    ] as const) {
+      assert.throws(() => order.parse({ ...body, _intent: intent }), (err: Error & { status?: number }) => err instanceof UnknownIntentError && err.status === 400 && why.test(err.message), intent);
+    }
+    assert.throws(() => order.parse({ ...body, _intent: ['add:items', 'add:items'] }), /one button sends one intent/);
   });
 });
