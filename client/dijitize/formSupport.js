@@ -182,6 +182,12 @@ define([
 			}
 			return;
 		}
+		// A text box or area: the server sends its text once, in the control, not in the spec.
+		var textual = node.tagName == "TEXTAREA" || !/^(number|range|date|time)$/.test(node.type);
+		if(textual && !("value" in props) && !("displayedValue" in props)){
+			props.value = node.value;
+			return;
+		}
 		// A number input holding text that is not a number reads as "", as the browser would post it.
 		if(node.value === node.defaultValue && !(node.validity && node.validity.badInput)){ return; }
 		var text = node.value;

@@ -8,12 +8,12 @@
 // so no request's text is kept), and which value properties the widget gets. A field keeps at most
 // VARIANTS templates (a multiple choice has many combinations); others render directly.
 import { escapeHtml, scriptJson, type JsonValue } from '../escape.js';
-import { KIND_VALUES, firstText, type RawValue } from './field-values.js';
+import { firstText, type RawValue } from './field-values.js';
 import type { CompiledField } from './compile-field.js';
 import { fieldHtml, includes, isChecked, isGroup, shownValue } from './render-field.js';
 import { hasMarker, slot, SlotTemplate } from './slot-template.js';
 import type { FormState } from './validate.js';
-import { fieldInstances } from './widget-spec.js';
+import { fieldInstances, widgetValueOf } from './widget-spec.js';
 
 /** Templates a field keeps: enough for a select's choices; a multiple choice's combinations are not all kept. */
 const VARIANTS = 32;
@@ -66,7 +66,7 @@ export function fieldHtmlOf(field: CompiledField, state: Partial<FormState>): st
 export function fieldJsonOf(field: CompiledField, state: Partial<FormState>): string {
   const raw = shownValue(field, state);
   const error = state.errors?.[field.path];
-  const value = KIND_VALUES[field.kind].widgetValue(raw);
+  const value = widgetValueOf(field, raw);
   const names = Object.keys(value);
   // A group checks a widget per choice by the value; other widgets take it in their value properties.
   const key = `${error ? 'e' : '-'}${isGroup(field) ? choiceKey(field, raw) : names.join(',')}`;

@@ -86,10 +86,20 @@ function choiceCount(field: CompiledField): ChoiceCount[] {
 }
 
 /**
- * A field's widgets for a shown value and error. `value` is the widget's value properties (the kind's
- * reading of `raw`); the field templates pass markers in their place.
+ * The widget's value properties for a shown value: none for a text box or area, whose widget takes the
+ * text from its control (dijitize/formSupport), so that the page carries the text once, not again in the
+ * spec (a refused POST echoed each value twice); else the kind's reading of `raw`.
  */
-export function fieldInstances(field: CompiledField, raw: RawValue, error: string | undefined, value: Record<string, JsonValue> = KIND_VALUES[field.kind].widgetValue(raw)): WidgetInstance[] {
+export function widgetValueOf(field: CompiledField, raw: RawValue): Record<string, JsonValue> {
+  const text = field.kind === 'string' || field.kind === 'textList';
+  return text && (field.markup === 'input' || field.markup === 'textarea') ? {} : KIND_VALUES[field.kind].widgetValue(raw);
+}
+
+/**
+ * A field's widgets for a shown value and error. `value` is the widget's value properties (see
+ * widgetValueOf); the field templates pass markers in their place.
+ */
+export function fieldInstances(field: CompiledField, raw: RawValue, error: string | undefined, value: Record<string, JsonValue> = widgetValueOf(field, raw)): WidgetInstance[] {
   // Dijit shows messages as HTML (tooltips): escape the server's message for that context.
   const extras = field.facts.step !== undefined && field.kind === 'number' ? { errorText: partIds(field).error, step: field.facts.step } : { errorText: partIds(field).error };
   const withError = (w: WidgetInstance): WidgetInstance => (error ? { ...w, extras, error: escapeHtml(error) } : { ...w, extras });
