@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import * as z from 'zod';
 import { FormDefinition } from '../../server/forms/define.js';
 import { defineForm } from '../../server/index.js';
+import { MAX_SUMMARY_LINKS } from '../../server/forms/render-html.js';
 import { requestDojo } from '../new-request-dojo.js';
 import { renderHead } from '../../server/head-tag.js';
 
@@ -132,6 +133,16 @@ describe('the error summary', () => {
     assert.match(html, /<a href="#summary-contact-order">Order number: The value entered is not valid\.<\/a>/);
     assert.match(html, /<a href="#summary-contact-email">Email: [^<]+<\/a>/);
     assert.doesNotMatch(html, /must match|Invalid string/);
+  });
+
+  it('links at most MAX_SUMMARY_LINKS fields and counts the rest (a flood of errors is not a flood of page)', () => {
+    const many = defineForm('summary-many', z.object(Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`q${i}`, z.string().min(1)]))));
+    const result = many.parse({});
+    assert.equal(Object.keys(result.state.errors).length, 30);
+    const html = requestDojo({ csrf: false }).form(many, result.state).html;
+    const summary = html.slice(html.indexOf('dijitize-error-summary'), html.indexOf('</ul>'));
+    assert.equal((summary.match(/<li><a /g) ?? []).length, MAX_SUMMARY_LINKS);
+    assert.match(summary, new RegExp(`<li>And ${30 - MAX_SUMMARY_LINKS} more, shown at their fields\\.</li>`));
   });
 
   it('says a pattern\'s failure in the request\'s locale (Dijit\'s own text)', () => {
