@@ -125,6 +125,10 @@ describe('the packed package installed into an app', { timeout: 600_000 }, () =>
       assert.equal(await page.textContent('body'), 'saved ada 7.5');
       assert.equal((await fetch(`${app.base}/dojo/dijit/tests/form/_autoComplete.html`)).status, 404);
       assert.equal(await cardAsEmployee(app.base), 'saved 7.5 false; ignored approved');
+      // No dojo-themes here: req.dojo.theme = 'flat' says what to install, instead of a stylesheet that 404s.
+      const flat = await fetch(`${app.base}/flat`);
+      assert.equal(flat.status, 500);
+      assert.match(await flat.text(), /req\.dojo\.theme = 'flat': the dojo-themes package is not installed; the app uses it, so add it: npm install dojo-themes@1\.14\.1/);
     } finally {
       app.stop();
     }
@@ -142,6 +146,7 @@ describe('the packed package installed into an app', { timeout: 600_000 }, () =>
       assert.equal(await source.page.textContent('body'), 'saved ada 7.5');
       assert.equal(source.dojoSrc, '/dojo/dojo/dojo.js');
       assert.equal(source.themeCss, '/dojo/dojo-themes/flat/flat.css');
+      assert.equal(await (await fetch(`${app.base}/flat`)).text(), '/dojo/dojo-themes/flat/flat.css');
       // The build imports app.mjs, whose listen() would meet the running app's port.
       const built = spawnSync('npx', ['dijitize', 'build', '--app', 'app.mjs'], { cwd: dir, env: { ...process.env, ...env, PORT: new URL(app.base).port }, encoding: 'utf8', timeout: 300_000 });
       assert.equal(built.status, 0, built.stdout + built.stderr);

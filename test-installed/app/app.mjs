@@ -46,6 +46,15 @@ app.post('/', (req, res) => {
   res.redirect(303, '/done');
 });
 app.get('/done', (req, res) => res.type('text').send(`saved ${saved?.name} ${saved?.hours}`));
+// The flat theme for one request: an app without dojo-themes is told so where it asks.
+app.get('/flat', (req, res) => {
+  try {
+    req.dojo.theme = 'flat';
+    res.type('text').send(req.dojo.themeUrl);
+  } catch (err) {
+    res.status(500).type('text').send(err.message);
+  }
+});
 // The user's roles would come from a session; here the header X-Role stands in.
 app.all('/card', (req, res) => {
   req.dojo.roles = [req.get('x-role') ?? 'employee'];
