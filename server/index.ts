@@ -6,21 +6,20 @@ export { renderHead, useDijitize } from './head-tag.js';
 export {
   resolveSettings,
   SettingsError,
-  THEMES,
   type DojoSettings,
   type ResolvedSettings,
   type DojoConfig,
   type DojoPackage,
   type ModuleFunction,
-  type Theme,
 } from './settings.js';
+export { THEMES, type Theme } from './themes.js';
 export { defineForm, type FormDefinition } from './forms/define.js';
 export { FormDefinitionError } from './forms/definition-errors.js';
 export type { FormOptions, FieldPath } from './forms/compile.js';
 export type { FieldOptions, FieldMessages, ChoicesOption } from './forms/compile-field.js';
-export { Acl, AccessError, MAX_INHERITANCE_DEPTH, type Grant, type RuleType } from './access/acl.js';
+export { Acl, AccessError, MAX_INHERITANCE_DEPTH, type FieldAccess, type FormAccess, type Grant, type RuleType } from './access/acl.js';
 export { loadAcl } from './access/acl-files.js';
-export { AccessDeniedError, type FieldAccess, type FormAccess } from './forms/access.js';
+export { AccessDeniedError } from './forms/access.js';
 export { dojoErrors } from './refusals.js';
 export { serverOptions, SERVER_TIMEOUTS, type ServerTimeouts } from './server-timeouts.js';
 export { UnknownIntentError } from './forms/shapes.js';

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import type { Theme } from './settings.js';
+import type { Theme } from './themes.js';
 
 const requireFromHere = createRequire(import.meta.url);
 const here = path.dirname(fileURLToPath(import.meta.url));

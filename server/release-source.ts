@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import * as z from 'zod';
-import { THEMES } from './settings.js';
+import { THEMES } from './themes.js';
 
 export const MANIFEST_FILE = 'manifest.json';
 export const CURRENT_LINK = 'current';

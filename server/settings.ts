@@ -6,12 +6,7 @@ import { MODULE_ID, PACKAGE_NAME } from './amd-ids.js';
 import { LOCALE } from './locales.js';
 import { installedPackageFolder } from './package-folders.js';
 
-/**
- * The Dijit themes this package can serve: four ship with dijit, `flat` comes from dojo-themes.
- * @example if ((THEMES as readonly string[]).includes(String(req.query.theme))) req.dojo.theme = req.query.theme as Theme;
- */
-export const THEMES = ['claro', 'tundra', 'soria', 'nihilo', 'flat'] as const;
-export type Theme = (typeof THEMES)[number];
+import { THEMES } from './themes.js';
 
 const moduleId = z.string().regex(MODULE_ID, 'an AMD module id such as "app/forms"');
 const identifier = z.string().regex(/^[A-Za-z_$][A-Za-z0-9_$]*$/, 'a JavaScript function name');

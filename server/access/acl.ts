@@ -13,6 +13,17 @@ export interface Grant {
   privilege: string;
 }
 
+/** Per field (or per form, as the default of its fields): the grant that lets a role see it, and the one that lets it change it. */
+export interface FieldAccess {
+  see?: Grant;
+  change?: Grant;
+}
+
+/** A form's access rules: the list to check, and the default of every field. */
+export interface FormAccess extends FieldAccess {
+  acl: Acl;
+}
+
 /** Whether a rule gives a privilege or takes it away. */
 export type RuleType = 'allow' | 'deny';
 

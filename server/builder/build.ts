@@ -9,7 +9,7 @@ import { formRegistry, type FormDefinition } from '../forms/define.js';
 import { themePath } from '../package-folders.js';
 import { MANIFEST_FILE, readCurrentRelease, type Release, type ReleaseManifest } from '../release-source.js';
 import { buildInputs } from './build-inputs.js';
-import type { Theme } from '../settings.js';
+import type { Theme } from '../themes.js';
 import { assertModulesExist, buildPackages, neededModules } from './collect.js';
 import type { BuildConfig } from './config.js';
 import type { Logger } from './logger.js';

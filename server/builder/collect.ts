@@ -5,7 +5,8 @@ import path from 'node:path';
 import { CLIENT_MODULES, CLIENT_PACKAGE } from '../amd-ids.js';
 import { packageFolder, CLIENT_FOLDER } from '../package-folders.js';
 import type { FormDefinition } from '../forms/define.js';
-import type { ResolvedSettings, Theme } from '../settings.js';
+import type { ResolvedSettings } from '../settings.js';
+import type { Theme } from '../themes.js';
 import type { BuildPackage } from './profile.js';
 
 /** A module and who needs it, for error messages. */

@@ -7,7 +7,8 @@ import { pathToFileURL } from 'node:url';
 import * as z from 'zod';
 import { PACKAGE_NAME } from '../amd-ids.js';
 import { appSettings } from '../app-settings.js';
-import { resolveSettings, THEMES, type DojoSettings, type ResolvedSettings, type Theme } from '../settings.js';
+import { resolveSettings, type DojoSettings, type ResolvedSettings } from '../settings.js';
+import { THEMES, type Theme } from '../themes.js';
 
 /** The config file read when none is named. */
 export const DEFAULT_CONFIG_FILE = 'dijitize.config.js';

@@ -2,46 +2,18 @@
 // not see is left out (HTML, widget spec, modules); one it may see but not change is read-only and never
 // required. Rendering and parsing both start from this view, so what is shown and what is taken agree.
 import { isDeepStrictEqual } from 'node:util';
-import type { Acl, Grant } from '../access/acl.js';
+import type { Acl } from '../access/acl.js';
 import { rawValues, type RawValues, type Unreadable } from './coerce.js';
 import type { CompiledField } from './compile-field.js';
 import { formModules, type CompiledForm, type FormPart } from './compile.js';
-import { DefinitionProblem } from './definition-errors.js';
 import { KIND_VALUES, type RawValue } from './field-values.js';
 import { rawValuesOf } from './initial-values.js';
-
-/** Per field (or per form, as the default of its fields): the grant that lets a role see it, and the one that lets it change it. */
-export interface FieldAccess {
-  see?: Grant;
-  change?: Grant;
-}
-
-/** A form's access rules: the list to check, and the default of every field. */
-export interface FormAccess extends FieldAccess {
-  acl: Acl;
-}
 
 /** A form the user's roles may not see at all: a 403 (Express's error handler reads `status`). */
 export class AccessDeniedError extends Error {
   override name = 'AccessDeniedError';
   readonly status = 403;
   readonly expose = true;
-}
-
-/**
- * A field's rules: its own, else the form's. Throws DefinitionProblem for rules without a list, or for a
- * grant that no role has (a misspelt resource or privilege would otherwise hide a field from everyone).
- */
-export function fieldAccess(path: string | null, own: FieldAccess | undefined, form: FormAccess | undefined): FieldAccess {
-  const access: FieldAccess = { see: own?.see ?? form?.see, change: own?.change ?? form?.change };
-  if (!access.see && !access.change) return {};
-  if (!form?.acl) throw new DefinitionProblem(path, 'access rules need the form\'s access list: give the form access: { acl, ... }');
-  for (const grant of [access.see, access.change]) {
-    if (grant && !form.acl.grants(grant)) {
-      throw new DefinitionProblem(path, `no role of the access list has the privilege "${grant.privilege}" on "${grant.resource}"`);
-    }
-  }
-  return access;
 }
 
 /** The views already made, per form and set of roles: a handful per form in any app. */

@@ -6,7 +6,7 @@ import { DefinitionProblem } from './definition-errors.js';
 import { applyAttrMap, mappedFacts, type AttrMapOverride, type MappedFacts } from './mapping.js';
 import type { JsonValue } from '../escape.js';
 import type { Localized } from '../locales.js';
-import type { FieldAccess } from './access.js';
+import type { FieldAccess } from '../access/acl.js';
 import { defaultWidget, isDijitClass, WIDGETS, type Capability, type CustomWidget, type DijitClass, type Markup } from './widgets.js';
 
 

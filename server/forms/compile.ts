@@ -6,7 +6,8 @@ import { compileField, humanize, type CompiledField, type FieldMessages, type Fi
 import { DefinitionProblem, FormDefinitionError } from './definition-errors.js';
 import { introspectObject, isList, isUnion, ROW, type ListFacts, type SchemaFacts, type UnionFacts } from './introspect.js';
 import type { Acl } from '../access/acl.js';
-import { fieldAccess, type FormAccess } from './access.js';
+import type { FormAccess } from '../access/acl.js';
+import { fieldAccess } from './field-rules.js';
 import type { AttrMapOverride } from './mapping.js';
 import type { Localized } from '../locales.js';
 import { plainOptions, textResolver, type TextLocale } from './field-texts.js';

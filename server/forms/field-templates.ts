@@ -10,7 +10,8 @@
 import { escapeHtml, scriptJson, type JsonValue } from '../escape.js';
 import { firstText, type RawValue } from './field-values.js';
 import type { CompiledField } from './compile-field.js';
-import { fieldHtml, includes, isChecked, isGroup, shownValue } from './render-field.js';
+import { fieldHtml, includes, isChecked, shownValue } from './render-field.js';
+import { isGroup } from './ids.js';
 import { hasMarker, slot, SlotTemplate } from './slot-template.js';
 import type { FormState } from './validate.js';
 import { fieldInstances, widgetValueOf } from './widget-spec.js';

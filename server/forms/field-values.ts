@@ -3,6 +3,7 @@
 // properties (`widgetValue`). Coercion, edit forms and widget specs all read it; nothing else converts.
 import type { JsonValue } from '../escape.js';
 import type { FieldKind, SchemaFacts } from './introspect.js';
+import { isoDayToDate, toIsoDay } from './iso-day.js';
 
 /** A raw value as urlencoded parsing gives it: one string, or several for a repeated name. */
 export type RawValue = string | string[];
@@ -25,7 +26,6 @@ interface KindValues {
  */
 const DECIMAL = /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/;
 const MAX_NUMBER_TEXT = 100;
-const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** TimeTextBox posts `THH:mm:ss`; a native time input posts `HH:mm`. */
 const TIME = /^T?(\d{2}:\d{2})(:\d{2})?$/;
 const TRUE = new Set(['on', 'true', '1', 'yes']);
@@ -39,16 +39,6 @@ export function parseDecimal(text: string): number | null {
 /** Whether a posted checkbox value means checked. */
 export const isCheckedValue = (text: string): boolean => TRUE.has(text.toLowerCase());
 
-/** A Date as the calendar day `yyyy-mm-dd` (UTC) that DateTextBox and `<input type=date>` use. */
-export const toIsoDay = (date: Date): string => date.toISOString().slice(0, 10);
-
-/** A valid calendar day `yyyy-mm-dd` as a Date at UTC midnight, else null. */
-export function isoDayToDate(text: string): Date | null {
-  const m = ISO_DAY.exec(text);
-  if (!m) return null;
-  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return toIsoDay(date) === text ? date : null;
-}
 
 /** The text a single-value control shows of a raw value: its first, for a name posted twice. */
 export const firstText = (raw: RawValue): string => (Array.isArray(raw) ? (raw[0] ?? '') : raw);

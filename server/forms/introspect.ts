@@ -1,7 +1,7 @@
 // zod 4 -> what each field of a form is. The only file that reads zod internals, and it reads only the
 // public definitions (`schema.def`, the checks in `def.checks`), never `_zod.bag`, which zod 4.6 empties.
 import type * as z from 'zod';
-import { toIsoDay } from './field-values.js';
+import { toIsoDay } from './iso-day.js';
 import { DefinitionProblem } from './definition-errors.js';
 
 /** What kind of value a field holds; decides the default widget, the markup and the coercion. */

@@ -1,20 +1,12 @@
 // One field as plain, accessible HTML: its label tied to its control by id, native constraint
 // attributes, the user's value, help, and the error as text beside it (a live region, empty without one).
-// The ids of a field's parts are shared with the widget spec (aria links, error text).
+// The ids of a field's parts are ids.ts's.
 import { attributes, escapeHtml } from '../escape.js';
 import { firstText, formatValue, isCheckedValue } from './field-values.js';
 import type { CompiledField } from './compile-field.js';
-import type { CompiledForm } from './compile.js';
 import type { FormState } from './validate.js';
+import { isGroup, partIds } from './ids.js';
 
-/** Ids of the parts around a field, shared with the widget code (aria links, error text). */
-export const partIds = (field: CompiledField) => ({
-  wrapper: `${field.id}-field`,
-  help: `${field.id}-help`,
-  error: `${field.id}-error`,
-  choice: (i: number) => `${field.id}-${i}`,
-});
-export const submitId = (form: CompiledForm) => `${form.id}-submit`;
 
 /**
  * The raw text a field shows: what the user sent, else the schema's default. A password is never sent
@@ -31,8 +23,6 @@ export function shownValue(field: CompiledField, state: Partial<FormState>): str
 export const isChecked = (value: string | string[]) => isCheckedValue(firstText(value));
 /** Whether a shown value selects a choice (one value, or several for a multiple choice). */
 export const includes = (value: string | string[], choice: string) => (Array.isArray(value) ? value.includes(choice) : value === choice);
-/** Group markups: a box or a radio per choice, each its own control (and widget). */
-export const isGroup = (field: CompiledField) => field.markup === 'checkboxes' || field.markup === 'radios';
 
 function control(field: CompiledField, value: string | string[], described: string | undefined, invalid: boolean): string {
   const ids = partIds(field);
@@ -88,6 +78,4 @@ export function fieldHtml(field: CompiledField, state: Partial<FormState>): stri
   return `<div${attributes({ class: classes, id: ids.wrapper })}><label${attributes({ for: field.id })}>${label}</label>${input}${help}${errorText}</div>`;
 }
 
-/** Where a link to a field lands: its control, or a group's first choice. */
-export const focusTarget = (field: CompiledField) => (isGroup(field) ? partIds(field).choice(0) : field.id);
 

@@ -2,7 +2,7 @@
 // ids, native constraint attributes, the user's values, and each error as text beside its field.
 import { attributes, escapeHtml } from '../escape.js';
 import { fieldHtmlOf } from './field-templates.js';
-import { focusTarget, submitId } from './render-field.js';
+import { focusTarget, submitId } from './ids.js';
 import type { CompiledForm } from './compile.js';
 import { listHtml } from './render-list.js';
 import { unionHtml } from './render-union.js';

@@ -8,15 +8,8 @@ import { ROW } from './introspect.js';
 import { fieldHtmlOf } from './field-templates.js';
 import { INTENT_FIELD, type ShownList } from './shapes.js';
 import type { FormState } from './validate.js';
+import { listIds } from './ids.js';
 
-/** Ids of a list's parts, shared with the widget spec and the client. */
-export const listIds = (list: CompiledList) => ({
-  rows: `${list.id}-rows`,
-  template: `${list.id}-template`,
-  help: `${list.id}-help`,
-  error: `${list.id}-error`,
-  row: (index: number | string) => `${list.id}-${index}-row`,
-});
 
 /**
  * A list's or a union's button: a submit button whose intent the server applies when JavaScript is off.

@@ -10,9 +10,8 @@ import { fieldHtmlOf } from './field-templates.js';
 import { intentButton } from './render-list.js';
 import type { ShownUnion } from './shapes.js';
 import type { FormState } from './validate.js';
+import { sectionId } from './ids.js';
 
-/** The id of a branch's section, shared with the widget spec and the client. */
-export const sectionId = (union: CompiledUnion, value: string) => `${union.id}-${value.replace(/[^A-Za-z0-9_-]/g, '_')}`;
 
 /** A field of a hidden section: shown to no one, checked by no browser. Made once per field (its templates are kept by it). */
 const hiddenFields = new WeakMap<CompiledField, CompiledField>();

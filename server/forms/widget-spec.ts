@@ -6,10 +6,9 @@ import { escapeHtml, scriptJson, type JsonValue } from '../escape.js';
 import { KIND_VALUES, type RawValue } from './field-values.js';
 import type { CompiledField } from './compile-field.js';
 import type { CompiledForm } from './compile.js';
-import { listIds } from './render-list.js';
-import { sectionId } from './render-union.js';
 import { shownFields, type ShownPart } from './shapes.js';
-import { focusTarget, includes, isGroup, partIds, shownValue, submitId } from './render-field.js';
+import { includes, shownValue } from './render-field.js';
+import { focusTarget, isGroup, listIds, partIds, sectionId, submitId } from './ids.js';
 import { countMessages, type FormState } from './validate.js';
 
 /** One widget to create: `new (require(module))(props, node)`, then show `error` if there is one. */

@@ -80,7 +80,7 @@ async function whenDojoBuildRuns(releaseDir: string): Promise<void> {
   throw new Error('the dojo build never started');
 }
 
-describe('dijitize build (real dojo-util build of the demo)', { timeout: 180_000 }, () => {
+describe('dijitize build (real dojo-util build of the demo)', { timeout: 900_000 }, () => {
   it('builds a minified boot layer with every form module, inlined theme CSS and a manifest, then switches to it', async () => {
     const dir = tempReleaseDir();
     const logger = memoryLogger();

@@ -55,7 +55,7 @@ describe('build config', () => {
       cwd: emptyFolder(),
       env: { ...process.env, FIXTURE_LISTEN: '0' },
       encoding: 'utf8',
-      timeout: 60_000,
+      timeout: 300_000, // a deadline, never a measure: it only keeps a hung CLI from hanging the suite
     });
     assert.equal(cli.status, 0, cli.stderr);
     assert.match(cli.stdout, /"dijit\/form\/NumberTextBox"/);
@@ -73,7 +73,7 @@ describe('build config', () => {
         cwd: emptyFolder(),
         env: { ...process.env, FIXTURE_LISTEN: String(port) },
         encoding: 'utf8',
-        timeout: 120_000,
+        timeout: 600_000,
       });
       assert.equal(cli.status, 0, cli.stdout + cli.stderr);
       assert.match(cli.stdout + cli.stderr, /the app's listen\(\) was skipped: a build never serves/);

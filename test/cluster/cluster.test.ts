@@ -62,7 +62,7 @@ async function roundTrips(port: number): Promise<Array<{ status: number; crossed
   return trips;
 }
 
-describe('several processes (node:cluster)', { timeout: 120_000 }, () => {
+describe('several processes (node:cluster)', { timeout: 600_000 }, () => {
   it('with DIJITIZE_CSRF_SECRET: 100 GET -> POST round trips across 2 workers, 0 refused', async () => {
     await withCluster({ DIJITIZE_CSRF_SECRET: 'one-secret-for-every-worker' }, async (port) => {
       const trips = await roundTrips(port);
