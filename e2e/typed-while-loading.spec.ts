@@ -36,3 +36,27 @@ test('typed into the plain controls while the page\'s modules load: every widget
   await expectReceived(page);
 });
 
+
+test('typed into a row of a list while the modules load: the row\'s widgets take it, and the order arrives with it', async ({ page }) => {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/dijitize/forms.js', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/order', { waitUntil: 'domcontentloaded' });
+  await page.locator('#order-customer').fill('Early Bird');
+  await page.locator('#order-items-0-product').selectOption('cake');
+  await page.locator('#order-items-0-quantity').fill('4');
+  release();
+  await page.locator('form#order[data-dijitize-ready]').waitFor({ state: 'attached' });
+  expect(await widgetValue(page, 'order-items-0-quantity')).toBe('4');
+  expect(await widgetValue(page, 'order-items-0-product')).toBe('cake');
+  await page.getByRole('radio', { name: 'Pick up at a store' }).check();
+  const store = page.locator('#order-delivery-pickup input[id$="-store"]');
+  await store.fill('North Street');
+  await store.press('Tab');
+  await Promise.all([page.waitForURL(/\/order\/done$/), page.getByRole('button', { name: 'Place order' }).click()]);
+  const saved = JSON.parse((await page.locator('#saved dd[data-field="json"]').textContent()) ?? 'null');
+  expect(saved).toMatchObject({ customer: 'Early Bird', items: [{ product: 'cake', quantity: 4 }] });
+});
