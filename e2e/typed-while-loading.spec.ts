@@ -7,6 +7,17 @@ import { expectReceived, widgetValue } from './kinds-check.js';
 /** The value the user types into each text-like kind. */
 const TYPED = { text: 'typed early', notes: 'new notes', count: '77', day: '2026-03-04', at: '14:30' };
 
+/** Holds back dijitize/forms, which makes the widgets, until the returned function is called. */
+async function holdWidgets(page: Page): Promise<() => void> {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/dijitize/forms.js', async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
 /** Types into the plain controls of form `form` as a user would (they are not widgets yet). */
 async function typeIntoPlainControls(page: Page, form: string): Promise<void> {
   for (const [name, value] of Object.entries(TYPED)) await page.locator(`#${form}-${name}`).fill(value);
@@ -18,13 +29,7 @@ async function typeIntoPlainControls(page: Page, form: string): Promise<void> {
 }
 
 test('typed into the plain controls while the page\'s modules load: every widget takes the typed value, and it is sent', async ({ page }) => {
-  // The widgets are made once dijitize/forms arrives: held back until the user has typed.
-  let release = () => {};
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route('**/dijitize/forms.js', async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdWidgets(page);
   await page.goto('/kinds', { waitUntil: 'domcontentloaded' }); // the load event waits for the held module
   await typeIntoPlainControls(page, 'kinds');
   release();
@@ -38,12 +43,7 @@ test('typed into the plain controls while the page\'s modules load: every widget
 
 
 test('typed into a row of a list while the modules load: the row\'s widgets take it, and the order arrives with it', async ({ page }) => {
-  let release = () => {};
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route('**/dijitize/forms.js', async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdWidgets(page);
   await page.goto('/order', { waitUntil: 'domcontentloaded' });
   await page.locator('#order-customer').fill('Early Bird');
   await page.locator('#order-items-0-product').selectOption('cake');
