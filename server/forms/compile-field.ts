@@ -3,6 +3,7 @@
 import type { SchemaFacts, FieldKind } from './introspect.js';
 import { PACKAGED_MODULE_ID } from '../amd-ids.js';
 import { DefinitionProblem } from './definition-errors.js';
+import { KIND_VALUES } from './field-values.js';
 import { applyAttrMap, mappedFacts, type AttrMapOverride, type MappedFacts } from './mapping.js';
 import type { JsonValue } from '../escape.js';
 import type { Localized } from '../locales.js';
@@ -79,6 +80,12 @@ export interface CompiledField {
   props: Record<string, JsonValue>;
   /** HTML constraint attributes, so the form validates with JavaScript off too. */
   native: Record<string, string | number | boolean | undefined>;
+  /**
+   * The longest text of it that a refused POST shows again: twice what the field could hold, plus a margin
+   * (so a value a little too long is shown as typed, and refused); text without a bound in full. A request
+   * cannot make the page echo more than its fields could hold (SECURITY.md).
+   */
+  echoLimit: number;
   choices: Choice[];
   /** The choices as [value, label] pairs, for a widget that takes them as a store (see WidgetInstance). */
   storeChoices?: Array<[string, string]>;
@@ -120,6 +127,12 @@ function inputType(facts: SchemaFacts, options: FieldOptions): string {
   if (facts.format === 'email') return 'email';
   if (facts.format === 'url') return 'url';
   return 'text';
+}
+
+function echoLimit(facts: SchemaFacts, choices: readonly Choice[]): number {
+  const longestChoice = choices.length ? Math.max(...choices.map((c) => c.value.length)) : undefined;
+  const holds = KIND_VALUES[facts.kind].maxText ?? facts.maxLength ?? longestChoice;
+  return holds === undefined ? Infinity : 2 * holds + 64;
 }
 
 /** A pattern is given to the browser only where it compiles as HTML's `pattern` (the `v` flag). */
@@ -204,6 +217,7 @@ export function compileField(formId: string, facts: SchemaFacts, options: FieldO
     inputType: type,
     props,
     native: nativeAttributes(facts, markup, mapped),
+    echoLimit: echoLimit(facts, choices),
     choices,
     ...((info.capabilities as readonly Capability[]).includes('store') ? { storeChoices: choices.map((c): [string, string] => [c.value, c.label]) } : {}),
     messages: options.messages ?? {},

@@ -6,7 +6,6 @@ import type { CompiledField } from './compile-field.js';
 import type { CompiledForm, CompiledList, CompiledUnion, FormPart } from './compile.js';
 import { ROW } from './introspect.js';
 
-
 /** The name of the list and section buttons: their value says what to do (`add:items`, `remove:items:2`, `switch:delivery`). */
 export const INTENT_FIELD = '_intent';
 

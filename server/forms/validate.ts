@@ -3,7 +3,6 @@
 import type * as z from 'zod';
 import { valuesForRoles, type ParseAccess } from './access.js';
 import { coerceValues, type RawValues, type Unreadable } from './coerce.js';
-import { KIND_VALUES } from './field-values.js';
 import type { CompiledField } from './compile-field.js';
 import { getPath } from './object-path.js';
 import type { CompiledForm, CompiledList } from './compile.js';
@@ -72,24 +71,13 @@ export function messageFor(field: CompiledField, issue: z.core.$ZodIssue, value:
   return field.messages.invalid ?? issue.message;
 }
 
-/**
- * The longest text of a field that a refused POST shows again: twice what the field could hold, plus a
- * margin (so a value a little too long is shown as typed, and refused); text without a bound in full.
- * A request cannot make the page echo more than its fields could hold (SECURITY.md).
- */
-export function echoLimit(field: CompiledField): number {
-  const choices = field.choices.length ? Math.max(...field.choices.map((c) => c.value.length)) : undefined;
-  const holds = KIND_VALUES[field.kind].maxText ?? field.facts.maxLength ?? choices;
-  return holds === undefined ? Infinity : 2 * holds + 64;
-}
-
 /** The raw values of `fields` as a re-rendered page shows them: each cut to its field's echoLimit. */
 function shownAgain(fields: readonly CompiledField[], raw: RawValues): RawValues {
   const shown: RawValues = {};
   for (const field of fields) {
     const value = raw[field.path];
     if (value === undefined) continue;
-    const limit = echoLimit(field);
+    const limit = field.echoLimit;
     shown[field.path] = Array.isArray(value) ? value.map((v) => v.slice(0, limit)) : value.slice(0, limit);
   }
   return shown;
