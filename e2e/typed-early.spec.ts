@@ -49,3 +49,15 @@ test.describe('a large form in a busy browser (no idle time)', () => {
     expect(posted).toBe(1);
   });
 });
+
+test('text a number box cannot hold, sent back by a refused POST, is what its widget shows (not the browser\'s empty box)', async ({ page }) => {
+  await page.goto('/kinds');
+  const token = await page.locator('input[name="_csrf"]').first().inputValue();
+  const refused = await page.request.post('/kinds', { form: { _csrf: token, count: 'abc' } });
+  expect(refused.status()).toBe(422);
+  const html = await refused.text();
+  await page.route('**/kinds-refused', (route) => route.fulfill({ contentType: 'text/html', body: html }));
+  await page.goto('/kinds-refused');
+  await page.locator('form#kinds[data-dijitize-ready]').waitFor({ state: 'attached' });
+  await expect(page.locator('#kinds-count')).toHaveValue('abc');
+});

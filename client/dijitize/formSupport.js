@@ -188,8 +188,13 @@ define([
 			props.value = node.value;
 			return;
 		}
-		// A number input holding text that is not a number reads as "", as the browser would post it.
-		if(node.value === node.defaultValue && !(node.validity && node.validity.badInput)){ return; }
+		// Untouched: the value the browser made of the server's text (a number, date or time box drops
+		// text it cannot hold, which the widget then shows from the spec). A number box holding typed text
+		// that is not a number reads as "", as the browser would post it.
+		var written = document.createElement("input");
+		written.type = node.type;
+		written.value = node.defaultValue;
+		if(node.value === written.value && !(node.validity && node.validity.badInput)){ return; }
 		var text = node.value;
 		delete props.displayedValue;
 		switch(node.type){
