@@ -1,7 +1,7 @@
 // Forms of N fields for the benchmarks, cycling through the field types of the demo, and the same
 // fields as `data-dojo-type` markup for the parser baseline (the Dojango way).
 import * as z from 'zod';
-import { escapeHtml } from '../server/escape.js';
+import { escapeHtml } from '../server/common/escape.js';
 import { type FieldOptions, type FormDefinition as Form } from '../server/index.js';
 import { FormDefinition } from '../server/forms/define.js';
 

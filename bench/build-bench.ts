@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { readCurrentRelease } from '../server/release-source.js';
+import { readCurrentRelease } from '../server/serve/release-source.js';
 import { median, ratio, round } from './stats.js';
 
 export interface BuildFigures {

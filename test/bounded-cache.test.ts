@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import * as z from 'zod';
-import { BoundedCache } from '../server/bounded-cache.js';
+import { BoundedCache } from '../server/common/bounded-cache.js';
 import { defineForm } from '../server/index.js';
 
 describe('BoundedCache', () => {

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { dojo } from '../server/index.js';
-import { createReleaseSource } from '../server/release-source.js';
+import { createReleaseSource } from '../server/serve/release-source.js';
 import { manifestText, releaseDirWith } from './release-fixture.js';
 
 describe('release source', () => {

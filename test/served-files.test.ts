@@ -9,8 +9,8 @@ import { describe, it } from 'node:test';
 import zlib from 'node:zlib';
 import express from 'express';
 import { dojo } from '../server/index.js';
-import { packageFolder } from '../server/package-folders.js';
-import { isServedPath } from '../server/served-files.js';
+import { packageFolder } from '../server/settings/package-folders.js';
+import { isServedPath } from '../server/serve/served-files.js';
 import { manifestText, releaseDirWith } from './release-fixture.js';
 import { withServer } from './serve.js';
 

@@ -6,7 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DOMParser, type Element } from '@xmldom/xmldom';
 import * as z from 'zod';
-import { Acl, AccessError, type RuleType } from './acl.js';
+import { Acl, type RuleType } from './acl.js';
+import { AccessError } from '../common/errors.js';
 
 /** One role or permission as a file states it, with where it stands (for messages). */
 interface RoleEntry {

@@ -1,11 +1,7 @@
 // The access-control list of the original design (2009's "Role based security"): roles that inherit from
 // one or more parents, and permissions that give (allow) or take away (deny) privileges on resources.
 // `check` answers one question: may this role do this to that?
-
-/** A role that the list does not know, or a list that cannot be built; names what is wrong. */
-export class AccessError extends Error {
-  override name = 'AccessError';
-}
+import { AccessError } from '../common/errors.js';
 
 /** What a role needs, to see or change something: a privilege on a resource. */
 export interface Grant {

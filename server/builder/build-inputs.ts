@@ -4,7 +4,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { installedPackageFolder } from '../package-folders.js';
+import { installedPackageFolder } from '../settings/package-folders.js';
 import type { BuildConfig } from './config.js';
 import type { BuildPackage } from './profile.js';
 

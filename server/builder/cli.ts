@@ -7,7 +7,7 @@ import { DEFAULT_CONFIG_FILE, loadBuildConfig, type Minifier } from './config.js
 import { createLogger } from './logger.js';
 import { profileSource } from './profile.js';
 import { skipListening } from './skip-listen.js';
-import { markBuilding } from '../app-settings.js';
+import { markBuilding } from '../settings/app-settings.js';
 
 const positiveInt = (value: string) => {
   const n = Number(value);

@@ -2,11 +2,11 @@
 // and field that needs it), the client modules, and the app's own; and the packages they live in.
 import fs from 'node:fs';
 import path from 'node:path';
-import { CLIENT_MODULES, CLIENT_PACKAGE } from '../amd-ids.js';
-import { packageFolder, CLIENT_FOLDER } from '../package-folders.js';
+import { CLIENT_MODULES, CLIENT_PACKAGE } from '../settings/amd-ids.js';
+import { packageFolder, CLIENT_FOLDER } from '../settings/package-folders.js';
 import type { FormDefinition } from '../forms/define.js';
-import type { ResolvedSettings } from '../settings.js';
-import type { Theme } from '../themes.js';
+import type { ResolvedSettings } from '../settings/settings.js';
+import type { Theme } from '../settings/themes.js';
 import type { BuildPackage } from './profile.js';
 
 /** A module and who needs it, for error messages. */

@@ -5,10 +5,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as z from 'zod';
-import { PACKAGE_NAME } from '../amd-ids.js';
-import { appSettings } from '../app-settings.js';
-import { resolveSettings, type DojoSettings, type ResolvedSettings } from '../settings.js';
-import { THEMES, type Theme } from '../themes.js';
+import { PACKAGE_NAME } from '../settings/amd-ids.js';
+import { appSettings } from '../settings/app-settings.js';
+import { resolveSettings, type DojoSettings, type ResolvedSettings } from '../settings/settings.js';
+import { THEMES, type Theme } from '../settings/themes.js';
 
 /** The config file read when none is named. */
 export const DEFAULT_CONFIG_FILE = 'dijitize.config.js';

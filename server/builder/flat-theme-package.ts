@@ -3,7 +3,7 @@
 // file copy-only, so that the build just inlines the theme's CSS.
 import fs from 'node:fs';
 import path from 'node:path';
-import { packageFolder } from '../package-folders.js';
+import { packageFolder } from '../settings/package-folders.js';
 
 const PROFILE = `var profile = {
 	resourceTags: {

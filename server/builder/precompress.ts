@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
-import { isServedPath, PRECOMPRESSED } from '../served-files.js';
+import { isServedPath, PRECOMPRESSED } from '../serve/served-files.js';
 
 const brotli = promisify(zlib.brotliCompress);
 const gzip = promisify(zlib.gzip);

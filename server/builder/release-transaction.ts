@@ -8,7 +8,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { CURRENT_LINK, RELEASES_FOLDER } from '../release-source.js';
+import { CURRENT_LINK, RELEASES_FOLDER } from '../serve/release-source.js';
 
 const LOCK_FILE = '.lock';
 /** Held for the few milliseconds it takes to replace a stale lock, so that two builds never both do. */

@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import readline from 'node:readline';
-import { packageFolder } from '../package-folders.js';
+import { packageFolder } from '../settings/package-folders.js';
 import type { Logger } from './logger.js';
 
 export interface DojoBuildResult {

@@ -1,14 +1,17 @@
 // `defineForm`: a zod object schema plus per-field options becomes a form definition, compiled at once
-// (compile.ts), registered for `dijitize build`, and able to parse what its form posts.
+// (compile/compile-form.ts), registered for `dijitize build`, and able to parse what its form posts.
 import type * as z from 'zod';
-import { compileForm, FORM_FIELD, type CompiledForm, type FormOptions } from './compile.js';
-import type { FieldOptions } from './compile-field.js';
-import { FormDefinitionError } from './definition-errors.js';
-import { textsArePlain } from './field-texts.js';
-import { rawValuesOf } from './initial-values.js';
-import { parseForm, type FormState, type ParseResult } from './validate.js';
-import { BoundedCache } from '../bounded-cache.js';
-import { LOCALE } from '../locales.js';
+import { compileForm } from './compile/compile-form.js';
+import { FORM_FIELD } from './model/posted-names.js';
+import type { CompiledForm } from './model/compiled-form.js';
+import type { FormOptions, FieldOptions } from './model/form-options.js';
+import { FormDefinitionError } from '../common/errors.js';
+import { textsArePlain } from './compile/field-texts.js';
+import { rawValuesOf } from './request/initial-values.js';
+import { parseForm } from './request/parse-form.js';
+import type { FormState, ParseResult } from './model/form-state.js';
+import { BoundedCache } from '../common/bounded-cache.js';
+import { LOCALE } from '../settings/locales.js';
 
 /** Locales a form keeps compiled: far more than an app has, far fewer than requests could name. */
 const KEPT_LOCALES = 32;

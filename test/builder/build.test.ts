@@ -10,7 +10,7 @@ import { build } from '../../server/builder/build.js';
 import { resolveBuildConfig } from '../../server/builder/config.js';
 import { memoryLogger } from '../../server/builder/logger.js';
 import { BuildLockedError, ReleaseTransaction } from '../../server/builder/release-transaction.js';
-import { readCurrentRelease } from '../../server/release-source.js';
+import { readCurrentRelease } from '../../server/serve/release-source.js';
 import { demoBuildConfig } from '../../demo/build-config.js';
 import '../../demo/forms.js';
 import { treeHash } from './tree-hash.js';

@@ -12,7 +12,7 @@ import * as z from 'zod';
 import { defineForm, dojo } from '../../server/index.js';
 /** A thousand rows: the list's own .max() (a list without one takes DEFAULT_MAX_ROWS). */
 const MAX_ROWS = 1000;
-import { negotiateLocale } from '../../server/locales.js';
+import { negotiateLocale } from '../../server/settings/locales.js';
 import { FormDefinition } from '../../server/forms/define.js';
 import { openForm, tokenField } from '../form-session.js';
 import { requestDojo } from '../new-request-dojo.js';

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import * as z from 'zod';
 import { defineForm, UnknownIntentError } from '../../server/index.js';
-import { renderHead } from '../../server/head-tag.js';
-import { DEFAULT_MAX_ROWS } from '../../server/forms/compile.js';
+import { renderHead } from '../../server/request/head-tag.js';
+import { DEFAULT_MAX_ROWS } from '../../server/forms/compile/compile-form.js';
 import { requestDojo } from '../new-request-dojo.js';
 
 const order = defineForm(

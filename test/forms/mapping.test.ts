@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import * as z from 'zod';
 import { type FieldOptions } from '../../server/index.js';
-import { DEFAULT_ATTR_MAP } from '../../server/forms/mapping.js';
+import { DEFAULT_ATTR_MAP } from '../../server/forms/compile/mapping.js';
 import { FormDefinition } from '../../server/forms/define.js';
 
 /** The compiled Dijit properties of a one-field form. */

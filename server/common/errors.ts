@@ -1,0 +1,85 @@
+// Every error dijitize throws on purpose, in two families.
+// - Mistakes of the app, thrown at start-up: SettingsError names the key, FormDefinitionError the form and
+//   field, AccessError the role. Introspection, the mapping table and field compilation throw the internal
+//   DefinitionProblem (what is wrong, and in which field); compileForm wraps it, once, into the public
+//   FormDefinitionError that names the form too.
+// - Refusals of a request (RefusalError): the status to answer, a heading, and a message that says why,
+//   which the refusal page shows. Express's own handler reads `status` and `expose` too.
+// Any other error is a bug of ours and passes unwrapped.
+
+/** What is wrong with a definition, and in which field (null: the whole form). */
+export class DefinitionProblem extends Error {
+  constructor(
+    readonly path: string | null,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * A definition mistake: names the form and the field.
+ * @example
+ * try { defineForm('signup', z.object({ age: z.number() }), { fields: { age: { widget: 'dijit/form/CheckBox' } } }); }
+ * catch (err) { if (err instanceof FormDefinitionError) console.error(err.message); } // form "signup", field "age": ...
+ */
+export class FormDefinitionError extends Error {
+  override name = 'FormDefinitionError';
+  constructor(
+    readonly form: string,
+    readonly field: string | null,
+    problem: string,
+  ) {
+    super(`Form "${form}"${field ? `, field "${field}"` : ''}: ${problem}`);
+  }
+}
+
+/**
+ * Thrown at start-up when a setting is wrong; the message names the key.
+ * @example dojo({ theme: 'nope' }); // SettingsError: Invalid dijitize settings:\n  theme: Invalid option: expected one of ...
+ */
+export class SettingsError extends Error {
+  override name = 'SettingsError';
+}
+
+/** A role that the access list does not know, or a list that cannot be built; names what is wrong. */
+export class AccessError extends Error {
+  override name = 'AccessError';
+}
+
+/**
+ * A request dijitize refuses: `status` and `heading` say what kind of refusal, the message says why (it is
+ * shown to the user, so it names nothing secret). dojoErrors() answers each as a short page.
+ * @example
+ * app.use((err, req, res, next) => (err instanceof RefusalError ? res.status(err.status).send(err.message) : next(err)));
+ */
+export abstract class RefusalError extends Error {
+  abstract readonly status: 400 | 403;
+  abstract readonly heading: string;
+  readonly expose = true;
+}
+
+/** A form the user's roles may not see at all: a 403. */
+export class AccessDeniedError extends RefusalError {
+  override name = 'AccessDeniedError';
+  readonly status = 403;
+  readonly heading = 'Not allowed';
+}
+
+/**
+ * An `_intent` that is not one of the form's buttons (miscased, repeated, a row or list it has not): a
+ * 400 that says why, never taken as a plain submit (a mistyped "remove" button must not place an order).
+ */
+export class UnknownIntentError extends RefusalError {
+  override name = 'UnknownIntentError';
+  readonly status = 400;
+  readonly heading = 'Bad request';
+}
+
+/** A POST without a valid CSRF token or from another site: a 403 that says what to do (reload the form). */
+export class CsrfError extends RefusalError {
+  override name = 'CsrfError';
+  readonly code = 'EBADCSRFTOKEN';
+  readonly status = 403;
+  readonly heading = 'This form was not accepted';
+}

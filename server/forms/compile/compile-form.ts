@@ -1,0 +1,124 @@
+// A form's schema and options -> the compiled form: its fields in order, each worked out once
+// (compile-field.ts), and every module its widgets need. Everything that can be wrong with a definition is
+// found here, at start-up, and named by form and field.
+import type * as z from 'zod';
+import { compileField, humanize } from './compile-field.js';
+import { type CompiledField, type CompiledForm, type CompiledList, type CompiledUnion, type FormPart, formModules } from '../model/compiled-form.js';
+import type { FieldOptions, FormOptions } from '../model/form-options.js';
+import { DefinitionProblem, FormDefinitionError } from '../../common/errors.js';
+import { introspectObject } from '../schema/introspect.js';
+import { isList, isUnion, ROW, type ListFacts, type SchemaFacts, type UnionFacts } from '../model/schema-facts.js';
+import { fieldAccess } from './field-rules.js';
+import { plainOptions, textResolver, type TextLocale } from './field-texts.js';
+
+/** The options key of a path: a row field's path without its index (`items.$row.qty` -> `items.qty`). */
+const optionsKey = (path: string) => path.split(`.${ROW}`).join('');
+
+/**
+ * The most rows a list without a `.max()` (or a `maxRows` option) takes: each row read is parsed and may
+ * be re-rendered, so this bounds what one small POST can make the server do (SECURITY.md).
+ */
+export const DEFAULT_MAX_ROWS = 50;
+const warnedLists = new Set<string>();
+
+/** A list's bound from its `maxRows` option, else the default, said once per list as a process warning. */
+function listBound(form: string, path: string, maxRows: number | undefined): number {
+  if (maxRows !== undefined) {
+    if (!Number.isInteger(maxRows) || maxRows < 1) throw new DefinitionProblem(path, `maxRows must be a whole number of at least 1, not ${maxRows}`);
+    return maxRows;
+  }
+  const key = `${form}\u0000${path}`;
+  if (!warnedLists.has(key) && warnedLists.size < 10_000) {
+    warnedLists.add(key);
+    process.emitWarning(`form "${form}", list "${path}" has no .max(): it takes at most ${DEFAULT_MAX_ROWS} rows from a POST (give the schema a .max(), or the field a maxRows option)`, { code: 'DIJITIZE_LIST_WITHOUT_MAX' });
+  }
+  return DEFAULT_MAX_ROWS;
+}
+
+/** The form's parts, compiled; throws DefinitionProblem. */
+function compileParts<S extends z.ZodObject>(id: string, schema: S, options: FormOptions<S>, at: TextLocale | null): FormPart[] {
+  const nodes = introspectObject(schema);
+  const known = nodes.flatMap((n) =>
+    isList(n) ? [n.path, ...n.rows.map((r) => optionsKey(r.path))] : isUnion(n) ? [n.path, n.discriminator.path, ...n.branches.flatMap((b) => b.fields.map((f) => f.path))] : [n.path],
+  );
+  if (options.access && nodes.some((n) => isList(n) || isUnion(n))) {
+    throw new DefinitionProblem(null, 'access rules on a form with lists of rows or discriminated unions are not supported yet');
+  }
+  const fieldOptions = (options.fields ?? {}) as Record<string, FieldOptions | undefined>;
+  const unknown = Object.keys(fieldOptions).filter((path) => !known.includes(path));
+  if (unknown.length) throw new DefinitionProblem(unknown[0] ?? null, `the schema has no such field (it has ${known.join(', ')})`);
+  fieldAccess(null, undefined, options.access); // the form's own defaults, checked even when every field has its own
+  const namePrefix = options.prefix ? `${options.prefix}-` : '';
+  // Each place's options with their texts in this locale.
+  const optionsOf = (key: string) => plainOptions(fieldOptions[key] ?? {}, textResolver(at, key));
+  const field = (facts: SchemaFacts): CompiledField => {
+    const own = optionsOf(optionsKey(facts.path));
+    return { ...compileField(id, facts, own, options.attrMap ?? {}, namePrefix), access: fieldAccess(facts.path, own.access, options.access) };
+  };
+  const list = (facts: ListFacts): CompiledList => {
+    const own = optionsOf(facts.path);
+    return {
+      path: facts.path,
+      name: namePrefix + facts.path,
+      id: `${id}-${facts.path.replace(/\./g, '-')}`,
+      label: own.label ?? humanize(facts.path),
+      itemLabel: own.itemLabel ?? 'Row',
+      ...(own.help ? { help: own.help } : {}),
+      min: facts.minItems,
+      max: facts.maxItems ?? listBound(id, facts.path, own.maxRows),
+      messages: own.messages ?? {},
+      rowFields: facts.rows.map(field),
+    };
+  };
+  const union = (facts: UnionFacts): CompiledUnion => {
+    const own = optionsOf(facts.path);
+    const discriminator = field(facts.discriminator);
+    const labelOf = (value: string) => discriminator.choices.find((c) => c.value === value)?.label ?? value;
+    return {
+      path: facts.path,
+      id: `${id}-${facts.path.replace(/\./g, '-')}`,
+      label: own.label ?? humanize(facts.path),
+      discriminator,
+      branches: facts.branches.map((b) => ({ value: b.value, label: labelOf(b.value), fields: b.fields.map(field) })),
+    };
+  };
+  return nodes.map((n): FormPart => (isList(n) ? { list: list(n) } : isUnion(n) ? { union: union(n) } : { field: field(n) }));
+}
+
+/**
+ * Compiles a form's schema and options, with its texts in one locale (null: each text's own default);
+ * throws FormDefinitionError.
+ */
+export function compileForm<S extends z.ZodObject>(name: string, schema: S, options: FormOptions<S>, at: TextLocale | null = null): CompiledForm {
+  const { prefix } = options;
+  if (prefix !== undefined && !/^[A-Za-z][A-Za-z0-9_]*$/.test(prefix)) throw new FormDefinitionError(name, null, `the prefix ${JSON.stringify(prefix)} must start with a letter and hold only letters, digits and _`);
+  const id = options.id ?? prefix ?? name;
+  if (!/^[A-Za-z][A-Za-z0-9_-]*$/.test(id)) throw new FormDefinitionError(name, null, `the id ${JSON.stringify(id)} must start with a letter and hold only letters, digits, _ and -`);
+  let parts: FormPart[];
+  try {
+    parts = compileParts(id, schema, options, at);
+  } catch (err) {
+    // Wrapped once, here; anything else is a bug of ours and must not pass for a definition mistake.
+    if (err instanceof DefinitionProblem) throw new FormDefinitionError(name, err.path, err.message);
+    throw err;
+  }
+  const lists = parts.flatMap((p) => ('list' in p ? [p.list] : []));
+  const unions = parts.flatMap((p) => ('union' in p ? [p.union] : []));
+  const fields = parts.flatMap((p) => ('list' in p ? p.list.rowFields : 'union' in p ? [p.union.discriminator, ...p.union.branches.flatMap((b) => b.fields)] : [p.field]));
+  const modules = formModules(fields);
+  return {
+    name,
+    id,
+    action: options.action ?? '',
+    method: options.method ?? 'post',
+    submitLabel: textResolver(at, '(form)')(options.submitLabel, 'submitLabel') ?? 'Submit',
+    locale: at?.locale ?? null,
+    parts,
+    fields,
+    lists,
+    unions,
+    modules,
+    prefix: prefix ?? null,
+    acl: options.access?.acl ?? null,
+  };
+}

@@ -1,0 +1,81 @@
+// A form's texts in one locale: every label, help, placeholder, choice label and message of the options,
+// given per locale (Localized), made a string before compilation. A text with no translation for the
+// locale falls back to the default locale's, and is reported (README: missing translations).
+import { localize, type Localized } from '../../settings/locales.js';
+import type { ChoicesOption, FieldMessages, FieldOptions } from '../model/form-options.js';
+
+/** Which texts to take: a locale and the app's default one; null takes each text's own default. */
+export interface TextLocale {
+  locale: string;
+  defaultLocale: string;
+  /** Hears of each text that fell back, by where it is (`hours: label`). */
+  missing?: (where: string) => void;
+}
+
+/** Makes the texts of one place strings: `text(value, 'label')`. */
+export type TextOf = (value: Localized | undefined, what: string) => string | undefined;
+
+/**
+ * The resolver of a locale. With none, a catalog gives its first text, and a function gives nothing, so
+ * that the field's own default (its name in words, the default message) shows, never an empty text.
+ */
+export function textResolver(at: TextLocale | null, place: string): TextOf {
+  return (value, what) => {
+    if (value === undefined) return undefined;
+    if (!at) return typeof value === 'function' ? undefined : localize(value, '', Object.keys(value)[0] ?? '');
+    return localize(value, at.locale, at.defaultLocale, () => at.missing?.(`${place}: ${what}`));
+  };
+}
+
+function plainMessages(messages: FieldMessages | undefined, text: TextOf): FieldMessages<string> | undefined {
+  if (!messages) return undefined;
+  const out: FieldMessages<string> = {};
+  for (const key of ['required', 'invalid', 'range'] as const) {
+    const value = text(messages[key], `messages.${key}`);
+    if (value !== undefined) out[key] = value;
+  }
+  return out;
+}
+
+function plainChoices(choices: ChoicesOption | undefined, text: TextOf): ChoicesOption<string> | undefined {
+  if (!choices) return undefined;
+  if (Array.isArray(choices)) {
+    return (choices as ReadonlyArray<string | { value: string; label: Localized }>).map((c) =>
+      typeof c === 'string' ? c : { value: c.value, label: text(c.label, `choices.${c.value}`) ?? c.value },
+    );
+  }
+  return Object.fromEntries(Object.entries(choices).map(([value, label]) => [value, text(label as Localized, `choices.${value}`) ?? value]));
+}
+
+/** A field's options with every text in one locale. */
+export function plainOptions(options: FieldOptions, text: TextOf): FieldOptions<string> {
+  const { label, help, placeholder, itemLabel, messages, choices, ...rest } = options;
+  const plain: FieldOptions<string> = { ...rest };
+  const set = <K extends 'label' | 'help' | 'placeholder' | 'itemLabel'>(key: K, value: Localized | undefined) => {
+    const resolved = text(value, key);
+    if (resolved !== undefined) plain[key] = resolved;
+  };
+  set('label', label);
+  set('help', help);
+  set('placeholder', placeholder);
+  set('itemLabel', itemLabel);
+  const plainM = plainMessages(messages, text);
+  if (plainM) plain.messages = plainM;
+  const plainC = plainChoices(choices, text);
+  if (plainC) plain.choices = plainC;
+  return plain;
+}
+
+/** Whether every text of a form's options is one string for all locales (then one compilation serves all). */
+export function textsArePlain(fields: Readonly<Record<string, FieldOptions | undefined>>, formTexts: ReadonlyArray<Localized | undefined>): boolean {
+  const plain = (t: unknown) => t === undefined || typeof t === 'string';
+  return (
+    formTexts.every(plain) &&
+    Object.values(fields).every(
+      (o) =>
+        !o ||
+        ([o.label, o.help, o.placeholder, o.itemLabel, ...Object.values(o.messages ?? {})].every(plain) &&
+          (Array.isArray(o.choices) ? o.choices.every((c) => typeof c === 'string' || plain(c.label)) : Object.values(o.choices ?? {}).every(plain))),
+    )
+  );
+}

@@ -1,0 +1,109 @@
+// A form as compilation leaves it, once per definition: its fields, lists of rows and sections, each with
+// all that rendering and parsing need. Per request only values and errors change (form-state.ts).
+import type { Acl, FieldAccess } from '../../access/acl.js';
+import type { DijitClass, Markup } from './widgets.js';
+import type { FieldKind, SchemaFacts } from './schema-facts.js';
+import type { FieldMessages } from './form-options.js';
+import type { JsonValue } from '../../common/escape.js';
+
+export interface Choice {
+  value: string;
+  label: string;
+}
+
+/** One field, ready to render and to start. */
+export interface CompiledField {
+  /** Where the value goes in the data (`address.street`, `items.2.qty`); state is keyed by it. */
+  path: string;
+  /** The name the control posts: the path, behind the form's prefix (`bill-address.street`). */
+  name: string;
+  id: string;
+  label: string;
+  help?: string;
+  kind: FieldKind;
+  facts: SchemaFacts;
+  /** The module to require: a Dijit class or the user's own. */
+  module: string;
+  /** The known class that decides markup and value handling. */
+  widget: DijitClass;
+  markup: Markup;
+  inputType: string;
+  /** Dijit properties that do not change per request (no value, no error). */
+  props: Record<string, JsonValue>;
+  /** HTML constraint attributes, so the form validates with JavaScript off too. */
+  native: Record<string, string | number | boolean | undefined>;
+  /**
+   * The longest text of it that a refused POST shows again: twice what the field could hold, plus a margin
+   * (so a value a little too long is shown as typed, and refused); text without a bound in full. A request
+   * cannot make the page echo more than its fields could hold (SECURITY.md).
+   */
+  echoLimit: number;
+  choices: Choice[];
+  /** The choices as [value, label] pairs, for a widget that takes them as a store (see WidgetInstance). */
+  storeChoices?: Array<[string, string]>;
+  messages: FieldMessages<string>;
+  placeholder?: string;
+  /** The grants to see and to change the field (none: everyone may). */
+  access: FieldAccess;
+  /** Set in the view of roles that may see the field but not change it (request/role-view.ts). */
+  readOnly?: boolean;
+}
+
+/**
+ * A list of rows, compiled once: its count bounds, labels, and the fields of a row, whose paths, names
+ * and ids hold ROW (`$row`) for the row's index (shown-parts.ts makes them concrete per request).
+ */
+export interface CompiledList {
+  path: string;
+  name: string;
+  id: string;
+  label: string;
+  /** What one row is called: "Item" makes "Item 2", "Remove item 2". */
+  itemLabel: string;
+  help?: string;
+  min: number;
+  /** The schema's `.max()`, else the list's `maxRows` option, else DEFAULT_MAX_ROWS: a list is always bounded. */
+  max: number;
+  /** `required` is said for too few rows, `invalid` for too many. */
+  messages: FieldMessages<string>;
+  rowFields: CompiledField[];
+}
+
+/** Sections chosen by a discriminator, compiled once: the discriminator's field, and each branch's fields. */
+export interface CompiledUnion {
+  path: string;
+  id: string;
+  label: string;
+  discriminator: CompiledField;
+  branches: Array<{ value: string; label: string; fields: CompiledField[] }>;
+}
+
+/** What a form shows, in order: a field, a list of rows, or sections chosen by a discriminator. */
+export type FormPart = { field: CompiledField } | { list: CompiledList } | { union: CompiledUnion };
+
+/** The form, compiled once: fields in order, and every module its widgets need. */
+export interface CompiledForm {
+  name: string;
+  id: string;
+  action: string;
+  method: 'post' | 'get';
+  submitLabel: string;
+  /** The locale of its texts; null: each text's own default. */
+  locale: string | null;
+  parts: FormPart[];
+  /** Every field, a list's row fields as they are compiled (with `$row`). */
+  fields: CompiledField[];
+  lists: CompiledList[];
+  unions: CompiledUnion[];
+  modules: string[];
+  /** The prefix of its posted names, or null. */
+  prefix: string | null;
+  /** The access list of the form's rules; null when every role may see and change everything. */
+  acl: Acl | null;
+}
+
+/** Modules every form needs besides its widgets' classes. */
+export const FORM_MODULES = ['dijit/form/Form', 'dijit/form/Button'] as const;
+
+/** The modules a form of these fields loads: the form's own, then each widget class once. */
+export const formModules = (fields: readonly CompiledField[]): string[] => [...new Set([...FORM_MODULES, ...fields.map((f) => f.module)])];

@@ -1,0 +1,84 @@
+// What an app writes to define a form: the options of the form and of each field (public types). Each text
+// may be given per locale; compile/field-texts.ts turns them into plain strings.
+import type * as z from 'zod';
+import type { AttrMapOverride } from './attr-map.js';
+import type { CustomWidget, DijitClass } from './widgets.js';
+import type { FieldAccess, FormAccess } from '../../access/acl.js';
+import type { JsonValue } from '../../common/escape.js';
+import type { Localized } from '../../settings/locales.js';
+
+/** A field's messages; `T` is what a text is: per locale (Localized) as given, one string once compiled. */
+export interface FieldMessages<T = Localized> {
+  /** Shown when the field is empty (Dijit `missingMessage`). */
+  required?: T;
+  /** Shown when the value is malformed (Dijit `invalidMessage`). */
+  invalid?: T;
+  /** Shown when a number or date is out of bounds (Dijit `rangeMessage`). */
+  range?: T;
+}
+
+export type ChoicesOption<T = Localized> = Readonly<Record<string, T>> | ReadonlyArray<string | { value: string; label: T }>;
+
+/**
+ * Per-field options of a form (the seed's `dojo_field` arguments and more). Each text may be given per
+ * locale (`{ 'en-us': 'Hours', de: 'Stunden' }`, or a function of the locale).
+ */
+export interface FieldOptions<T = Localized> {
+  label?: T;
+  /** Help text, shown beside the field and as the widget's `promptMessage`. */
+  help?: T;
+  /** The Dijit class; the default depends on the field's type (see README). */
+  widget?: DijitClass | CustomWidget;
+  /** Overrides rows of the mapping table for this field (the seed's `attr_map`). */
+  attrMap?: AttrMapOverride;
+  /** Raw Dijit properties, applied last (the seed's `dojo_attrs`). */
+  props?: Record<string, JsonValue>;
+  messages?: FieldMessages<T>;
+  /** Labels for enum values, or the choices of a string field shown as a select. */
+  choices?: ChoicesOption<T>;
+  /** A password input. */
+  password?: boolean;
+  /** For a list of rows: what one row is called (default "Row"): "Item" makes "Item 2", "Remove item 2". */
+  itemLabel?: T;
+  /**
+   * For a list of rows without `.max()`: the most rows it takes from one POST (default DEFAULT_MAX_ROWS,
+   * 50). Every row read is validated and may be re-rendered, so the bound is the bound of a POST's work.
+   */
+  maxRows?: number;
+  placeholder?: T;
+  /** Who may see and change this field (see compile/field-rules.ts); the form's rules are its default. */
+  access?: FieldAccess;
+}
+
+/** Dotted paths of the fields of an object type (`address.street`); a list of rows and its fields (`items`, `items.qty`). */
+export type FieldPath<T> = T extends Date | readonly unknown[]
+  ? never
+  : T extends object
+    ? {
+        [K in keyof T & string]: NonNullable<T[K]> extends readonly (infer E)[]
+          ? E extends Date ? K : E extends object ? K | `${K}.${FieldPath<E>}` : K
+          : NonNullable<T[K]> extends Date
+            ? K
+            : NonNullable<T[K]> extends object
+              ? `${K}.${FieldPath<NonNullable<T[K]>>}`
+              : K;
+      }[keyof T & string]
+    : never;
+
+export interface FormOptions<S extends z.ZodObject> {
+  /** The `id` of the `<form>` and the prefix of field ids; defaults to the prefix, else the form's name. */
+  id?: string;
+  /**
+   * Put before every posted name (`bill-street`), as Django's prefix: for several forms on one page that
+   * share field names. `form.isPosted(body)` tells which one a POST came from.
+   */
+  prefix?: string;
+  action?: string;
+  method?: 'post' | 'get';
+  submitLabel?: Localized;
+  /** Overrides rows of the mapping table for every field of this form. */
+  attrMap?: AttrMapOverride;
+  /** Who may see and change the form's fields: the access list, and the default of every field. */
+  access?: FormAccess;
+  fields?: { [P in FieldPath<z.input<S>>]?: FieldOptions };
+}

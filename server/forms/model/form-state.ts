@@ -1,0 +1,23 @@
+// A form for one request: the raw values it shows, its errors, and how many rows each list shows; and
+// what parsing a POST gives (the data, or the state to show again).
+import type { RawValue } from './field-values.js';
+
+/** What a form shows: the user's raw values, an error per field path, and errors of the whole form. */
+export interface FormState {
+  values: RawValues;
+  errors: Record<string, string>;
+  formErrors: string[];
+  /** How many rows each list of rows shows, by its path (at least its minimum). */
+  rows?: Record<string, number>;
+}
+
+/**
+ * A parsed POST: the data, or the state that shows the form again. `intent` is set when the POST was a
+ * list's or a union's button (add, remove, move a row; switch a section) sent without JavaScript: show
+ * the state, with no errors. `ignored` names the fields the body tried to change that the user's roles
+ * may not (their values came from `current`).
+ */
+export type ParseResult<T> = ({ ok: true; data: T } | { ok: false; intent?: true }) & { state: FormState; ignored: string[] };
+
+/** The raw values of a form, by dotted path. */
+export type RawValues = Record<string, RawValue>;

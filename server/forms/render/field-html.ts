@@ -1,0 +1,79 @@
+// One field as plain, accessible HTML: its label tied to its control by id, native constraint
+// attributes, the user's value, help, and the error as text beside it (a live region, empty without one).
+// The ids of a field's parts are ids.ts's.
+import { attributes, escapeHtml } from '../../common/escape.js';
+import { firstText, formatValue, isCheckedValue } from '../model/field-values.js';
+import type { CompiledField } from '../model/compiled-form.js';
+import type { FormState } from '../model/form-state.js';
+import { isGroup, partIds } from './ids.js';
+
+/**
+ * The raw text a field shows: what the user sent, else the schema's default. A password is never sent
+ * back: not in the HTML, not in the widget's properties, not from existing data.
+ */
+export function shownValue(field: CompiledField, state: Partial<FormState>): string | string[] {
+  if (field.inputType === 'password') return '';
+  const sent = state.values?.[field.path];
+  if (sent !== undefined) return sent;
+  return formatValue(field.kind, field.facts.defaultValue) ?? (field.kind === 'multiEnum' ? [] : '');
+}
+
+/** Whether a single checkbox's shown value checks it. */
+export const isChecked = (value: string | string[]) => isCheckedValue(firstText(value));
+/** Whether a shown value selects a choice (one value, or several for a multiple choice). */
+export const includes = (value: string | string[], choice: string) => (Array.isArray(value) ? value.includes(choice) : value === choice);
+
+function control(field: CompiledField, value: string | string[], described: string | undefined, invalid: boolean): string {
+  const ids = partIds(field);
+  // A read-only field is disabled in plain HTML: shown, never posted (the widget is readOnly instead).
+  const common = { id: field.id, name: field.name, 'aria-describedby': described, 'aria-invalid': invalid ? 'true' : undefined, disabled: field.readOnly };
+  const text = firstText(value);
+  switch (field.markup) {
+    case 'input':
+      return `<input${attributes({ type: field.inputType, ...common, value: text, placeholder: field.placeholder, ...field.native })}>`;
+    case 'range':
+      return `<input${attributes({ type: 'range', ...common, value: text || undefined, ...field.native })}>`;
+    case 'textarea':
+      return `<textarea${attributes({ ...common, rows: 4, placeholder: field.placeholder, ...field.native })}>${escapeHtml(text)}</textarea>`;
+    case 'select':
+    case 'multiselect': {
+      const multiple = field.markup === 'multiselect';
+      const options = field.choices.map((c) => `<option${attributes({ value: c.value, selected: includes(value, c.value) })}>${escapeHtml(c.label)}</option>`);
+      if (!multiple) options.unshift(`<option value=""></option>`);
+      return `<select${attributes({ ...common, multiple, size: multiple ? Math.min(field.choices.length, 8) : undefined, ...field.native })}>${options.join('')}</select>`;
+    }
+    case 'checkbox':
+      return `<input${attributes({ type: 'checkbox', ...common, value: 'on', checked: isChecked(value) })}>`;
+    case 'checkboxes':
+    case 'radios': {
+      const type = field.markup === 'radios' ? 'radio' : 'checkbox';
+      const items = field.choices.map((c, i) => {
+        const input = attributes({ type, id: ids.choice(i), name: field.name, value: c.value, checked: includes(value, c.value), required: i === 0 ? field.native['required'] : undefined, disabled: field.readOnly });
+        return `<span class="dijitize-choice"><input${input}><label${attributes({ for: ids.choice(i) })}>${escapeHtml(c.label)}</label></span>`;
+      });
+      return `<span class="dijitize-choices">${items.join(' ')}</span>`;
+    }
+  }
+}
+
+/** One field: its label, control, help and error text. */
+export function fieldHtml(field: CompiledField, state: Partial<FormState>): string {
+  const ids = partIds(field);
+  const error = state.errors?.[field.path];
+  const described = [field.help ? ids.help : '', error ? ids.error : ''].filter(Boolean).join(' ') || undefined;
+  const input = control(field, shownValue(field, state), described, Boolean(error));
+  const help = field.help ? `<span${attributes({ class: 'dijitize-help', id: ids.help })}>${escapeHtml(field.help)}</span>` : '';
+  // Always there (empty without an error): a live region that exists before its text changes is announced.
+  const errorText = `<span${attributes({ class: 'dijitize-error', id: ids.error, role: 'alert' })}>${error ? escapeHtml(error) : ''}</span>`;
+  const label = escapeHtml(field.label);
+  const classes = `dijitize-field dijitize-${field.kind}${error ? ' dijitize-invalid' : ''}`;
+  if (isGroup(field)) {
+    // A group's help and error describe the group (its role), not one of its choices.
+    return `<fieldset${attributes({ class: classes, id: ids.wrapper, 'aria-describedby': described })}><legend>${label}</legend>${input}${help}${errorText}</fieldset>`;
+  }
+  if (field.markup === 'checkbox') {
+    return `<div${attributes({ class: classes, id: ids.wrapper })}>${input} <label${attributes({ for: field.id })}>${label}</label>${help}${errorText}</div>`;
+  }
+  return `<div${attributes({ class: classes, id: ids.wrapper })}><label${attributes({ for: field.id })}>${label}</label>${input}${help}${errorText}</div>`;
+}
+

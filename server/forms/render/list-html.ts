@@ -1,0 +1,55 @@
+// A list of rows as plain HTML: a fieldset of rows, each a fieldset of its fields, with buttons that add,
+// remove and move rows. Without JavaScript they are submit buttons with an intent (request/intents.ts applies it on
+// the server); with it, dijitize/rowLists does the same in the page, from the row template below.
+import { attributes, escapeHtml } from '../../common/escape.js';
+import type { CompiledField, CompiledList } from '../model/compiled-form.js';
+import { ROW } from '../model/schema-facts.js';
+import { fieldHtmlOf } from './field-templates.js';
+import { INTENT_FIELD } from '../model/posted-names.js';
+import type { ShownList } from '../model/shown-parts.js';
+import type { FormState } from '../model/form-state.js';
+import { listIds } from './ids.js';
+
+/**
+ * A list's or a union's button: a submit button whose intent the server applies when JavaScript is off.
+ * `label` names it where its text alone would not ("Remove item 2").
+ */
+export function intentButton(intent: string, text: string, kind: string, more: { label?: string; disabled?: boolean } = {}): string {
+  // formnovalidate: changing the rows or the section must not be blocked by the browser's checks of the values.
+  return `<button${attributes({ type: 'submit', name: INTENT_FIELD, value: intent, formnovalidate: true, class: `dijitize-${kind}`, 'aria-label': more.label, disabled: more.disabled })}>${escapeHtml(text)}</button>`;
+}
+
+/** One row: a fieldset named "Item 2", its fields, and its remove and move buttons. */
+function rowHtml(list: CompiledList, fields: CompiledField[], index: number | string, position: number, count: number, state: Partial<FormState>): string {
+  const name = `${list.itemLabel} ${position + 1}`;
+  const lower = name.toLowerCase();
+  const buttons = [
+    intentButton(`remove:${list.path}:${index}`, 'Remove', 'remove', { label: `Remove ${lower}`, disabled: count <= list.min }),
+    intentButton(`up:${list.path}:${index}`, 'Move up', 'up', { label: `Move up ${lower}`, disabled: position === 0 }),
+    intentButton(`down:${list.path}:${index}`, 'Move down', 'down', { label: `Move down ${lower}`, disabled: position === count - 1 }),
+  ];
+  return (
+    `<fieldset${attributes({ class: 'dijitize-row', id: listIds(list).row(index) })}><legend>${escapeHtml(name)}</legend>` +
+    `${fields.map((f) => fieldHtmlOf(f, state)).join('\n')}<div class="dijitize-row-actions">${buttons.join(' ')}</div></fieldset>`
+  );
+}
+
+/** A list of rows, with the template of a new row (for the client) and its add button. */
+export function listHtml(shown: ShownList, state: Partial<FormState>): string {
+  const { list, rows } = shown;
+  const ids = listIds(list);
+  const error = state.errors?.[list.path];
+  const described = [list.help ? ids.help : '', error ? ids.error : ''].filter(Boolean).join(' ') || undefined;
+  const shownRows = rows.map((fields, position) => rowHtml(list, fields, position, position, rows.length, state));
+  // The compiled row fields hold `$row` already: they are the template.
+  const template = rowHtml(list, list.rowFields, ROW, rows.length, rows.length + 1, {});
+  const help = list.help ? `<span${attributes({ class: 'dijitize-help', id: ids.help })}>${escapeHtml(list.help)}</span>` : '';
+  const errorText = `<span${attributes({ class: 'dijitize-error', id: ids.error, role: 'alert' })}>${error ? escapeHtml(error) : ''}</span>`;
+  const addText = `Add ${list.itemLabel.toLowerCase()}`;
+  const add = intentButton(`add:${list.path}`, addText, 'add', { label: addText, disabled: list.max !== null && rows.length >= list.max });
+  return (
+    `<fieldset${attributes({ class: `dijitize-list${error ? ' dijitize-invalid' : ''}`, id: list.id, 'aria-describedby': described })}><legend>${escapeHtml(list.label)}</legend>` +
+    `<div${attributes({ class: 'dijitize-rows', id: ids.rows })}>${shownRows.join('\n')}</div>` +
+    `<template${attributes({ id: ids.template })}>${template}</template>${help}${errorText}<div class="dijitize-list-actions">${add}</div></fieldset>`
+  );
+}

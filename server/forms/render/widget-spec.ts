@@ -1,0 +1,154 @@
+// What the browser must create for one form on one request: a list of widget instances (module, node,
+// properties, server error). Both modes hand this spec to the client's `forms.build`: inline as the ready
+// call's argument, or in a JSON island that the form function reads. (Types, not interfaces: a spec is a
+// JSON value.)
+import { escapeHtml, scriptJson, type JsonValue } from '../../common/escape.js';
+import { KIND_VALUES, type RawValue } from '../model/field-values.js';
+import type { CompiledField, CompiledForm } from '../model/compiled-form.js';
+import { shownFields, type ShownPart } from '../model/shown-parts.js';
+import { includes, shownValue } from './field-html.js';
+import { focusTarget, isGroup, listIds, partIds, sectionId, submitId } from './ids.js';
+import { countMessages } from '../model/field-messages.js';
+import type { FormState } from '../model/form-state.js';
+
+/** One widget to create: `new (require(module))(props, node)`, then show `error` if there is one. */
+export type WidgetInstance = {
+  module: string;
+  node: string;
+  props: Record<string, JsonValue>;
+  /**
+   * The choices as [value, label] pairs, for a widget that takes them as a store. Left to itself, Dijit
+   * builds that store from the `<option>`s with `innerText`, which forces a layout of the page per select.
+   */
+  choices?: Array<[string, string]>;
+  /** The server's message, shown inside the widget until the user changes the value. */
+  error?: string;
+  /** What the client adds to the widget: the id of the field's error text, kept in step with the
+   * widget's state, and the step a number must be a multiple of (no Dijit property checks it). */
+  extras?: { errorText: string; step?: number };
+};
+
+/**
+ * A multiple-choice field's count of choices, checked by the browser when the form is sent as the server
+ * checks it (no widget or native attribute can say "at most n" of a group).
+ */
+export type ChoiceCount = {
+  name: string;
+  min: number;
+  max: number | null;
+  /** Messages, HTML-escaped: Dijit's way of showing text. */
+  tooFew: string;
+  tooMany: string;
+  /** The field's error text, and the element that takes the focus when the count is wrong. */
+  errorText: string;
+  focus: string;
+};
+
+/** The data a form function receives. The first instance is the form itself. */
+/** A list of rows, for the client to add, remove and move rows in the page. */
+export type ListSpec = {
+  /** The list's fieldset, the container of its rows, and the template of a new row. */
+  id: string;
+  rows: string;
+  template: string;
+  min: number;
+  max: number | null;
+  itemLabel: string;
+  /** The rows' count now, and the next index a new row takes (indexes are never reused in a page). */
+  count: number;
+  /** The widgets of a new row, with `$row` for its index. */
+  widgets: WidgetInstance[];
+};
+
+/** Sections chosen by a discriminator, for the client to switch them in the page. */
+export type UnionSpec = {
+  /** The discriminator's posted name. */
+  name: string;
+  /** Each branch's value and the id of its section. */
+  sections: Array<[string, string]>;
+};
+
+export type FormSpec = {
+  form: string;
+  modules: string[];
+  widgets: WidgetInstance[];
+  counts: ChoiceCount[];
+  lists: ListSpec[];
+  unions: UnionSpec[];
+};
+
+function choiceCount(field: CompiledField): ChoiceCount[] {
+  const { minItems = 0, maxItems } = field.facts;
+  if (field.kind !== 'multiEnum' || field.readOnly || (minItems === 0 && maxItems === undefined)) return [];
+  const { tooFew, tooMany } = countMessages(field);
+  return [{ name: field.name, min: minItems, max: maxItems ?? null, tooFew: escapeHtml(tooFew), tooMany: escapeHtml(tooMany), errorText: partIds(field).error, focus: focusTarget(field) }];
+}
+
+/**
+ * The widget's value properties for a shown value: none for a text box or area, whose widget takes the
+ * text from its control (dijitize/formSupport), so that the page carries the text once, not again in the
+ * spec (a refused POST echoed each value twice); else the kind's reading of `raw`.
+ */
+export function widgetValueOf(field: CompiledField, raw: RawValue): Record<string, JsonValue> {
+  const text = field.kind === 'string' || field.kind === 'textList';
+  return text && (field.markup === 'input' || field.markup === 'textarea') ? {} : KIND_VALUES[field.kind].widgetValue(raw);
+}
+
+/**
+ * A field's widgets for a shown value and error. `value` is the widget's value properties (see
+ * widgetValueOf); the field templates pass markers in their place.
+ */
+export function fieldInstances(field: CompiledField, raw: RawValue, error: string | undefined, value: Record<string, JsonValue> = widgetValueOf(field, raw)): WidgetInstance[] {
+  // Dijit shows messages as HTML (tooltips): escape the server's message for that context.
+  const extras = field.facts.step !== undefined && field.kind === 'number' ? { errorText: partIds(field).error, step: field.facts.step } : { errorText: partIds(field).error };
+  const withError = (w: WidgetInstance): WidgetInstance => (error ? { ...w, extras, error: escapeHtml(error) } : { ...w, extras });
+  if (isGroup(field)) {
+    const ids = partIds(field);
+    return field.choices.map((c, i) =>
+      withError({
+        module: field.module,
+        node: ids.choice(i),
+        props: { ...field.props, id: ids.choice(i), name: field.name, value: c.value, checked: includes(raw, c.value) },
+      }),
+    );
+  }
+  const instance: WidgetInstance = { module: field.module, node: field.id, props: { ...field.props, id: field.id, name: field.name, ...value } };
+  if (field.storeChoices) instance.choices = field.storeChoices;
+  return [withError(instance)];
+}
+
+/** All of a form's spec but its fields' widgets: the same for every state that shows the same parts. */
+function specFrame(form: CompiledForm, parts: ShownPart[]) {
+  const fields = shownFields(parts);
+  const formWidget: WidgetInstance = { module: 'dijit/form/Form', node: form.id, props: { action: form.action, method: form.method } };
+  const submitWidget: WidgetInstance = { module: 'dijit/form/Button', node: submitId(form), props: { type: 'submit', label: escapeHtml(form.submitLabel) } };
+  const lists = parts.flatMap((p): ListSpec[] => {
+    if (!('rows' in p)) return [];
+    const ids = listIds(p.list);
+    // The compiled row fields hold `$row` already: they are the template.
+    const template = p.list.rowFields.flatMap((f) => fieldInstances(f, shownValue(f, {}), undefined));
+    return [{ id: p.list.id, rows: ids.rows, template: ids.template, min: p.list.min, max: p.list.max, itemLabel: p.list.itemLabel, count: p.rows.length, widgets: template }];
+  });
+  const unions = parts.flatMap((p): UnionSpec[] =>
+    'union' in p ? [{ name: p.union.discriminator.name, sections: p.union.branches.map((b) => [b.value, sectionId(p.union, b.value)] as [string, string]) }] : [],
+  );
+  return { fields, formWidget, submitWidget, rest: { form: form.id, modules: form.modules, counts: fields.flatMap(choiceCount), lists, unions } };
+}
+
+/** The widget instances of a form for one request. */
+export function formSpec(form: CompiledForm, state: Partial<FormState>, parts: ShownPart[]): FormSpec {
+  const { fields, formWidget, submitWidget, rest } = specFrame(form, parts);
+  const widgets = fields.flatMap((f) => fieldInstances(f, shownValue(f, state), state.errors?.[f.path]));
+  return { ...rest, widgets: [formWidget, ...widgets, submitWidget] };
+}
+
+/**
+ * `formSpec` as script-safe JSON, made without it: each field's widgets come as JSON already (`fieldJson`,
+ * from the field templates), and the rest of the spec is small.
+ */
+export function formSpecJson(form: CompiledForm, parts: ShownPart[], fieldJson: (field: CompiledField) => string): string {
+  const { fields, formWidget, submitWidget, rest } = specFrame(form, parts);
+  const widgets = [scriptJson(formWidget), ...fields.map(fieldJson).filter((json) => json !== ''), scriptJson(submitWidget)];
+  // The frame's JSON ends with "}": the widgets go in as its last key.
+  return `${scriptJson(rest).slice(0, -1)},"widgets":[${widgets.join(',')}]}`;
+}

@@ -1,0 +1,112 @@
+// Server validation with the same schema: body -> coerced values -> zod -> typed data, or a form state
+// that re-renders with the user's values and one message per field (the field's own messages first).
+import type * as z from 'zod';
+import { valuesForRoles, type ParseAccess } from './values-for-roles.js';
+import { coerceValues, type Unreadable } from './coerce.js';
+import type { RawValues, ParseResult } from '../model/form-state.js';
+import type { CompiledField, CompiledForm, CompiledList } from '../model/compiled-form.js';
+import { getPath } from '../../common/object-path.js';
+import { applyIntent, intentOf, postedFields, reorderRows } from './intents.js';
+import { dijitMessages, zodErrorMap } from './message-locales.js';
+import { DEFAULT_INVALID_MESSAGE, DEFAULT_REQUIRED_MESSAGE, countMessages } from '../model/field-messages.js';
+
+/** Said when a value the user cannot see is wrong: the form cannot show it, nor may the user fix it. */
+export const HIDDEN_FIELD_MESSAGE = 'This record holds a value you may not see that is not valid; someone allowed to change it must fix it.';
+
+/** The messages for raw text that cannot be a value at all (the field's `messages.invalid` comes first). */
+const UNREADABLE_MESSAGES: Record<Unreadable, string> = {
+  'not UTF-8': 'This value holds bytes that are not text (UTF-8).',
+  'too long': 'This value is too long to be valid.',
+};
+
+/** Picks the message for one zod issue: missing -> required, out of bounds -> range, else invalid. */
+export function messageFor(field: CompiledField, issue: z.core.$ZodIssue, value: unknown, required = DEFAULT_REQUIRED_MESSAGE, invalid = DEFAULT_INVALID_MESSAGE): string {
+  // A refinement's own message is the point of the refinement: keep it.
+  if (issue.code === 'custom') return issue.message;
+  // zod does not report the input, so "missing" is read from the coerced value itself. Any issue on a
+  // missing value means "required": an enum reports one as `invalid_value`, not `invalid_type`.
+  const missing = value === undefined || value === null;
+  if (field.kind === 'multiEnum' && issue.code === 'too_small') return countMessages(field).tooFew;
+  if (field.kind === 'multiEnum' && issue.code === 'too_big') return countMessages(field).tooMany;
+  if (field.kind === 'textList' && issue.code === 'too_small' && issue.origin === 'array') return field.messages.required ?? `Enter at least ${field.facts.minItems}, separated by commas.`;
+  if (field.kind === 'textList' && issue.code === 'too_big' && issue.origin === 'array') return field.messages.invalid ?? `Enter at most ${field.facts.maxItems}, separated by commas.`;
+  if (missing) return field.messages.required ?? required;
+  const outOfRange = (issue.code === 'too_small' || issue.code === 'too_big') && ['number', 'date', 'bigint'].includes(issue.origin);
+  if (outOfRange || issue.code === 'not_multiple_of') return field.messages.range ?? field.messages.invalid ?? issue.message;
+  // zod says "must match pattern /^ORD-\d{6}$/": not for users' eyes.
+  if (issue.code === 'invalid_format' && issue.format === 'regex') return field.messages.invalid ?? invalid;
+  return field.messages.invalid ?? issue.message;
+}
+
+/** The raw values of `fields` as a re-rendered page shows them: each cut to its field's echoLimit. */
+function shownAgain(fields: readonly CompiledField[], raw: RawValues): RawValues {
+  const shown: RawValues = {};
+  for (const field of fields) {
+    const value = raw[field.path];
+    if (value === undefined) continue;
+    const limit = field.echoLimit;
+    shown[field.path] = Array.isArray(value) ? value.map((v) => v.slice(0, limit)) : value.slice(0, limit);
+  }
+  return shown;
+}
+
+/** The message for a list's own issue: too few rows, too many, or the list's refinement. */
+function listMessage(list: CompiledList, issue: z.core.$ZodIssue): string {
+  if (issue.code === 'too_small') return list.messages.required ?? `Add at least ${rowCount(list, list.min)}.`;
+  if (issue.code === 'too_big') return tooManyRows(list);
+  return issue.message;
+}
+
+const rowCount = (list: CompiledList, n: number) => `${n} ${list.itemLabel.toLowerCase()}${n === 1 ? '' : 's'}`;
+const tooManyRows = (list: CompiledList) => list.messages.invalid ?? `Keep at most ${rowCount(list, list.max)}.`;
+
+/** Parses a POSTed body with the form's schema; with access rules, as the roles in `access` may. */
+export function parseForm<S extends z.ZodObject>(schema: S, form: CompiledForm, body: unknown, options: Partial<ParseAccess> & { locale?: string } = {}): ParseResult<z.output<S>> {
+  const source = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
+  const { fields, validated, rows } = postedFields(form, source);
+  const access = options.roles ? { roles: options.roles, current: options.current } : undefined;
+  const { view, raw, unreadable, ignored } = valuesForRoles(form, fields, source, access);
+  // The state shows only what the roles may see, and no more text than each field could hold (twice over).
+  const values = shownAgain(view === form ? fields : view.fields, raw);
+  // More rows than the list takes: refused before anything is parsed, and shown with the rows it takes.
+  const over = form.lists.find((l) => (rows[l.path] ?? 0) > l.max);
+  if (over) {
+    const kept = Array.from({ length: over.max }, (_, i) => i);
+    return { ok: false, state: { values: reorderRows(values, over, kept), errors: { [over.path]: tooManyRows(over) }, formErrors: [], rows: { ...rows, [over.path]: over.max } }, ignored };
+  }
+  const intent = intentOf(form, source);
+  if (intent && 'union' in intent) return { ok: false, intent: true, state: { values, errors: {}, formErrors: [], rows }, ignored };
+  if (intent) {
+    const order = applyIntent(intent, rows[intent.list.path] ?? 0);
+    const state = { values: reorderRows(values, intent.list, order), errors: {}, formErrors: [], rows: { ...rows, [intent.list.path]: order.length } };
+    return { ok: false, intent: true, state, ignored };
+  }
+  const coerced = coerceValues(validated, raw, unreadable, form, rows);
+  // zod's own messages in the request's locale, for this parse only.
+  const errorMap = options.locale ? zodErrorMap(options.locale) : null;
+  const result = schema.safeParse(coerced, errorMap ? { error: errorMap } : undefined);
+  if (result.success && unreadable.size === 0) return { ok: true, data: result.data, state: { values, errors: {}, formErrors: [], rows }, ignored };
+
+  const dijit = options.locale ? dijitMessages(options.locale) : { missingMessage: DEFAULT_REQUIRED_MESSAGE, invalidMessage: DEFAULT_INVALID_MESSAGE };
+  const errors: Record<string, string> = {};
+  const formErrors: string[] = [];
+  for (const field of validated) {
+    const why = unreadable.get(field.path);
+    if (why) errors[field.path] = field.messages.invalid ?? UNREADABLE_MESSAGES[why];
+  }
+  // Found by path for each issue: a refused POST of a thousand rows has thousands of both.
+  const fieldAt = new Map(validated.map((f) => [f.path, f]));
+  for (const issue of result.error?.issues ?? []) {
+    // An issue on an array element (projects.0) belongs to the array field.
+    const path = issue.path.map(String);
+    const joined = path.join('.');
+    const field = fieldAt.get(joined) ?? fieldAt.get(path.slice(0, -1).join('.'));
+    const list = form.lists.find((l) => joined === l.path || joined.startsWith(`${l.path}.`));
+    if (!field && list) errors[list.path] ??= listMessage(list, issue);
+    else if (!field) formErrors.push(issue.message);
+    else if (view !== form && !view.fields.some((f) => f.path === field.path)) {
+      if (!formErrors.includes(HIDDEN_FIELD_MESSAGE)) formErrors.push(HIDDEN_FIELD_MESSAGE);
+    } else errors[field.path] ??= messageFor(field, issue, getPath(coerced, field.path), dijit.missingMessage, dijit.invalidMessage);
+  }
+  return { ok: false, state: { values, errors, formErrors, rows }, ignored };
+}

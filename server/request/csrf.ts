@@ -1,0 +1,129 @@
+// CSRF protection for form POSTs. Two checks, both on every unsafe request outside the exempt paths:
+// the browser's own word that the request is same-origin (cross-site.ts), then the stateless
+// double-submit cookie of csrf-csrf, whose token is rendered into every form (`_csrf`). Tokens expire,
+// may be bound to the app's session, and a Secure cookie gets the `__Host-` prefix, so a sibling
+// subdomain cannot plant a cookie of its own. A refusal says which check failed and what to do.
+import crypto from 'node:crypto';
+import { doubleCsrf, type DoubleCsrfUtilities } from 'csrf-csrf';
+import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
+import { crossSiteReason } from './cross-site.js';
+import { sendRefusal } from './refusals.js';
+import { isBuilding } from '../settings/app-settings.js';
+import { type ResolvedSettings } from '../settings/settings.js';
+import { CsrfError, SettingsError } from '../common/errors.js';
+
+/** The name of the hidden field that carries the token. */
+export const CSRF_FIELD = '_csrf';
+
+export interface CsrfGuard {
+  protect: RequestHandler;
+  /** This request's token; sets the cookie and marks the response `Cache-Control: no-store`. */
+  token(req: Request, res: Response): string;
+}
+
+/**
+ * Token lifetime comes from time-windowed secrets (csrf-csrf's secret rotation): a token is signed with
+ * its window's secret and checked against the last WINDOWS + 1, so it lives between `lifetime` and
+ * 4/3 of it. A page reuses the cookie's token only while it has at least 2/3 of its life left.
+ */
+const WINDOWS = 3;
+/** How far back an outdated token is still recognised, to say "expired" rather than "invalid". */
+const EXPIRED_WINDOWS = 24;
+
+/** The environment variable that gives every process of an app the same secret. */
+export const SECRET_VARIABLE = 'DIJITIZE_CSRF_SECRET';
+
+/**
+ * The HMAC secret: the setting, else the environment, else (outside production) a random one for this
+ * process. In production a missing secret fails at start-up, as Django and Rails refuse to start without
+ * theirs: with a random one per process, a GET and its POST served by two processes never match.
+ */
+function csrfSecret(setting: string | undefined): string {
+  const fromEnv = process.env[SECRET_VARIABLE];
+  if (setting) return setting;
+  if (fromEnv !== undefined) {
+    if (fromEnv.length < 16) throw new SettingsError(`Invalid dijitize settings:\n  csrf.secret: ${SECRET_VARIABLE} must have at least 16 characters`);
+    return fromEnv;
+  }
+  if (process.env['NODE_ENV'] === 'production' && !isBuilding()) {
+    throw new SettingsError(`Invalid dijitize settings:\n  csrf.secret: required when NODE_ENV=production (every process must share it): set csrf.secret or ${SECRET_VARIABLE}`);
+  }
+  return crypto.randomBytes(32).toString('hex');
+}
+
+export function createCsrfGuard(settings: ResolvedSettings): CsrfGuard | null {
+  const options = settings.csrf;
+  if (options === false) return null;
+  const master = csrfSecret(options.secret);
+  const secure = options.secure ?? process.env['NODE_ENV'] === 'production';
+  const cookieName = secure && !options.cookieName.startsWith('__Host-') ? `__Host-${options.cookieName}` : options.cookieName;
+  const windowMs = (options.lifetime * 1000) / WINDOWS;
+  const trusted = new Set(options.trustedOrigins);
+  const lifetimeText = options.lifetime >= 7200 ? `${Math.round(options.lifetime / 3600)} hours` : `${Math.round(options.lifetime / 60)} minutes`;
+  const exempt = (path: string) => options.exempt.some((p) => (typeof p === 'string' ? p === path : p.test(path)));
+
+  const secrets = new Map<number, string>();
+  const secretOf = (window: number): string => {
+    let secret = secrets.get(window);
+    if (secret === undefined) {
+      secret = crypto.createHmac('sha256', master).update(`dijitize-csrf-window:${window}`).digest('hex');
+      if (secrets.size > 2 * EXPIRED_WINDOWS) secrets.clear();
+      secrets.set(window, secret);
+    }
+    return secret;
+  };
+  /** The secrets of `count` windows, newest first, starting `skip` windows back. */
+  const windowSecrets = (skip: number, count: number) => {
+    const now = Math.floor(Date.now() / windowMs);
+    return Array.from({ length: count }, (_, i) => secretOf(now - skip - i));
+  };
+  const issuing = new WeakSet<Request>();
+
+  const config = (getSecret: (req?: Request) => string[]) =>
+    doubleCsrf({
+      getSecret,
+      getSessionIdentifier: (req) => options.sessionId?.(req) ?? '',
+      cookieName,
+      cookieOptions: { sameSite: 'strict', path: '/', secure, httpOnly: true, maxAge: options.lifetime * 1000 },
+      getCsrfTokenFromRequest: (req) => {
+        const value = (req.body as Record<string, unknown> | undefined)?.[CSRF_FIELD];
+        return typeof value === 'string' ? value : undefined;
+      },
+    });
+  const current: DoubleCsrfUtilities = config((req) => (req && issuing.has(req) ? windowSecrets(0, 2) : windowSecrets(0, WINDOWS + 1)));
+  const outdated: DoubleCsrfUtilities = config(() => windowSecrets(WINDOWS + 1, EXPIRED_WINDOWS));
+
+  const refusal = (req: Request): string | null => {
+    const crossSite = crossSiteReason(req, trusted);
+    if (crossSite) return `This form was not accepted because ${crossSite}. If you meant to send it, open the form on this site and send it from there.`;
+    if (current.validateRequest(req)) return null;
+    const cookies = req.cookies as Record<string, string | undefined> | undefined;
+    if (!cookies?.[cookieName]) return 'Your browser sent the form without the security cookie this site set: cookies may be blocked for this site, or the form was opened elsewhere. Allow cookies for this site, reload the form and send it again.';
+    const field = (req.body as Record<string, unknown> | undefined)?.[CSRF_FIELD];
+    if (typeof field !== 'string' || field === '') return 'The form arrived without its security token. Reload the form and send it again.';
+    if (outdated.validateRequest(req)) return `The form expired: it was opened more than ${lifetimeText} ago. Reload the form and send it again.`;
+    return 'The form\'s security token does not match this browser\'s (it may come from another tab or an earlier sign-in, or the site was restarted). Reload the form and send it again.';
+  };
+
+  const protect: RequestHandler = (req, _res, next) => {
+    if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS' || exempt(req.path)) return next();
+    const reason = refusal(req);
+    next(reason ? new CsrfError(reason) : undefined);
+  };
+  const token = (req: Request, res: Response) => {
+    issuing.add(req);
+    try {
+      res.set('Cache-Control', 'no-store'); // a page with a token is this visitor's alone
+      return current.generateCsrfToken(req, res);
+    } finally {
+      issuing.delete(req);
+    }
+  };
+  return { protect, token };
+}
+
+/** A refused request: 403 with a page that says what happened and what to do. */
+export const csrfErrors: ErrorRequestHandler = (err: unknown, _req, res, next) => {
+  if (!(err instanceof CsrfError)) return next(err);
+  sendRefusal(res, err.status, err.heading, err.message);
+};

@@ -1,0 +1,115 @@
+// The Express side: `dojo(settings)` serves the Dojo packages (or a built release) and gives every
+// request its own `req.dojo`, mirrored on `res.locals.dojo` for templates.
+import path from 'node:path';
+import express, { type RequestHandler, type Router } from 'express';
+import cookieParser from 'cookie-parser';
+import { CLIENT_PACKAGE } from '../settings/amd-ids.js';
+import { negotiateLocale } from '../settings/locales.js';
+import { missingTranslations } from '../forms/define.js';
+import { recordAppSettings } from '../settings/app-settings.js';
+import { createCsrfGuard, csrfErrors } from './csrf.js';
+import { formBodyParser } from './form-body.js';
+import { servedFolders, themePath } from '../settings/package-folders.js';
+import { serveFolder } from '../serve/served-files.js';
+import { RequestDojo, type DojoSources } from './request-dojo.js';
+import { createReleaseSource, RELEASES_FOLDER, type Release } from '../serve/release-source.js';
+import { resolveSettings, type DojoSettings, type ResolvedSettings } from '../settings/settings.js';
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace Express {
+    interface Request {
+      /** This request's Dojo set-up, attached by dijitize's `dojo()` middleware. */
+      dojo: RequestDojo;
+    }
+    interface Locals {
+      dojo: RequestDojo;
+    }
+  }
+}
+
+function sourceMode(settings: ResolvedSettings): DojoSources {
+  const local = settings.prefix;
+  const src = settings.src ?? `${local}/dojo/dojo.js`;
+  // A CDN keeps dojo, dijit and dojox side by side, as npm does: the theme lives beside dojo/.
+  const base = src.slice(0, -'/dojo/dojo.js'.length) || local;
+  return {
+    src,
+    locate: { packages: [{ name: CLIENT_PACKAGE, location: `${local}/${CLIENT_PACKAGE}` }] },
+    themeUrl: (theme) => `${theme === 'flat' ? local : base}/${themePath(theme)}`,
+    clientUrl: (file) => `${local}/dijitize/${file}`,
+    release: null,
+  };
+}
+
+function releaseMode(settings: ResolvedSettings, release: Release): DojoSources {
+  const base = `${settings.releaseUrl ?? `${settings.prefix}/release`}/${release.id}`;
+  const { manifest } = release;
+  return {
+    src: `${base}/${manifest.dojo}`,
+    locate: {
+      baseUrl: `${base}/dojo/`,
+      packages: manifest.packages.filter((name) => name !== 'dojo').map((name) => ({ name, location: `${base}/${name}` })),
+    },
+    themeUrl: (theme) => `${base}/${manifest.themes[theme] ?? themePath(theme)}`,
+    clientUrl: (file) => `${base}/dijitize/${file}`,
+    release,
+  };
+}
+
+/** A `req.dojo` for these settings, loading from `release` when there is one, else from the sources. */
+export function createRequestDojo(settings: ResolvedSettings, release: Release | null = null): RequestDojo {
+  return new RequestDojo(settings, release ? releaseMode(settings, release) : sourceMode(settings));
+}
+
+/** The middleware returned by `dojo()`, with the settings it resolved. */
+export type DojoMiddleware = Router & { settings: ResolvedSettings };
+
+/**
+ * Creates the middleware. Bad settings throw here, at start-up, naming the key.
+ * @example app.use(dojo({ theme: 'claro' }));
+ */
+export function dojo(input: DojoSettings = {}): DojoMiddleware {
+  const settings = resolveSettings(input);
+  recordAppSettings(settings); // for `dijitize build --app`
+  const router = express.Router() as DojoMiddleware;
+  router.settings = settings;
+
+  const currentRelease = settings.releaseDir ? createReleaseSource(settings.releaseDir) : () => null;
+  currentRelease(); // a broken release fails here, at start-up, naming its manifest
+  // The source packages are served only while no release is: a page never mixes the two.
+  const servingSources = () => currentRelease() === null;
+  for (const [segment, folder] of Object.entries(servedFolders())) {
+    router.use(`${settings.prefix}/${segment}`, serveFolder(folder, { when: servingSources }));
+  }
+  if (settings.releaseDir) {
+    // Release folders are named by content hash, so their files never change: cache them for a year.
+    router.use(`${settings.prefix}/release`, serveFolder(path.join(settings.releaseDir, RELEASES_FOLDER), { immutable: true, precompressed: true }));
+  }
+
+  if (settings.locales.length > 1) {
+    // Once the app's modules have run (and defined their forms): the texts users would see untranslated.
+    setImmediate(() => {
+      const lines = missingTranslations(settings.locales, settings.dojoConfig.locale);
+      if (lines.length) console.warn(`dijitize: texts with no translation, shown in ${settings.dojoConfig.locale}:\n  ${lines.join('\n  ')}`);
+    });
+  }
+  const csrf = createCsrfGuard(settings);
+  const attach: RequestHandler = (req, res, next) => {
+    req.dojo = createRequestDojo(settings, currentRelease());
+    req.dojo.locale = negotiateLocale(req.get('accept-language'), settings.locales, settings.dojoConfig.locale);
+    if (csrf) {
+      // One token per request: two forms on a page must share the cookie they are checked against.
+      let token: string | undefined;
+      req.dojo.csrfToken = () => (token ??= csrf.token(req, res));
+    }
+    res.locals.dojo = req.dojo;
+    next();
+  };
+  if (csrf) router.use(cookieParser());
+  router.use(attach);
+  router.use(formBodyParser(settings));
+  if (csrf) router.use(csrf.protect);
+  router.use(csrfErrors);
+  return router;
+}

@@ -1,0 +1,275 @@
+// The per-request `req.dojo`: what one page will ask of Dojo. Made fresh for every request from the
+// resolved settings, so that nothing a handler changes can leak into the next request.
+import type * as z from 'zod';
+import { CLIENT_MODULES, PACKAGE_NAME, REQUIRE_ID, specIslandId } from '../settings/amd-ids.js';
+import { CSRF_FIELD } from './csrf.js';
+import { assertInlineScript, ScriptJson, type JsonValue } from '../common/escape.js';
+import { directionOf, htmlLang } from '../settings/locales.js';
+import { packageFolder } from '../settings/package-folders.js';
+import type { DojoConfig, ModuleFunction, ResolvedSettings } from '../settings/settings.js';
+import { THEMES, type Theme } from '../settings/themes.js';
+import type { Release } from '../serve/release-source.js';
+import { formForRoles } from '../forms/request/role-view.js';
+import { render, renderedForm, type RenderedForm } from '../forms/render/render.js';
+import type { FormDefinition } from '../forms/define.js';
+import type { FormState, ParseResult } from '../forms/model/form-state.js';
+
+/** A ready callback: inline JavaScript (a function expression), or a call of a client module's function. */
+export type ReadyCallback =
+  | { kind: 'code'; code: string }
+  | { kind: 'call'; module: string; fn: string; args: Array<JsonValue | ScriptJson> };
+
+/** What a handler may pass to `onReady`/`prependReady`. */
+export type ReadyInput = string | (ModuleFunction & { args?: JsonValue[] });
+
+/** Where the page's Dojo files come from: the source packages, or one built release. */
+export interface DojoSources {
+  /** URL of dojo.js. */
+  src: string;
+  /** The dojoConfig keys that locate packages (baseUrl, packages) for this source. */
+  locate: Pick<DojoConfig, 'packages'> & { baseUrl?: string };
+  /** URL of a theme's stylesheet. */
+  themeUrl(theme: Theme): string;
+  /** URL of a file of the dijitize client package (boot.js). */
+  clientUrl(file: string): string;
+  release: Release | null;
+}
+
+/**
+ * The Dojo set-up of one request. Read by the `{% dojo %}` tag; changed by handlers.
+ * @example req.dojo.theme = 'tundra'; req.dojo.require('dijit/form/Button');
+ */
+export class RequestDojo {
+  /** Per-request copy of dojoConfig: change it freely, the next request starts from the settings again. */
+  readonly config: DojoConfig;
+  /** Stylesheets added after the theme, in order. */
+  readonly stylesheets: string[] = [];
+  /** Modules required on the page, in order, without duplicates. */
+  readonly modules: string[] = [];
+  /** Ready callbacks, run in order after the DOM is ready and the modules are loaded. */
+  readonly ready: ReadyCallback[] = [];
+  /** When set, forms are started by this function of a client module, and the page has no inline script. */
+  formFunction: ModuleFunction | null;
+  /** A CSP nonce to put on inline scripts (inline mode). */
+  nonce: string | null = null;
+  /** Makes this request's CSRF token (set by the middleware when CSRF protection is on). */
+  csrfToken: (() => string) | null = null;
+  /**
+   * The roles of this request's user, for forms with access rules (set it where the app knows who is
+   * logged in). Null: no one said, and such a form refuses to render rather than guess.
+   */
+  roles: string[] | null = null;
+  /** False turns off everything the head tag would emit. */
+  enabled: boolean;
+  #theme: Theme;
+  readonly #locales: readonly string[];
+  readonly #defaultLocale: string;
+  readonly #sources: DojoSources;
+  #headRendered = false;
+
+  constructor(settings: ResolvedSettings, sources: DojoSources) {
+    this.config = structuredClone(settings.dojoConfig);
+    this.formFunction = settings.formFunction ? { ...settings.formFunction } : null;
+    this.enabled = settings.enabled;
+    this.#theme = settings.theme;
+    this.#locales = settings.locales;
+    this.#defaultLocale = settings.dojoConfig.locale;
+    this.#sources = sources;
+  }
+
+  /**
+   * This request's locale: one of the `locales` setting, negotiated from Accept-Language by the
+   * middleware; a handler may set it (`req.dojo.locale = 'de'`). It is `dojoConfig.locale` on the page.
+   */
+  get locale(): string {
+    return this.config.locale;
+  }
+
+  set locale(value: string) {
+    if (!this.#locales.includes(value)) {
+      throw new TypeError(`req.dojo.locale must be one of the locales setting (${this.#locales.join(', ')}); got ${JSON.stringify(value)}`);
+    }
+    this.config.locale = value;
+  }
+
+  /** The locale as `<html lang>` says it (`en-US`). */
+  get lang(): string {
+    return htmlLang(this.locale);
+  }
+
+  /** `rtl` for a right-to-left locale (`<html dir>`; Dijit mirrors its widgets), else `ltr`. */
+  get dir(): 'ltr' | 'rtl' {
+    return directionOf(this.locale);
+  }
+
+  /** URL of dojo.js (read-only). */
+  get src(): string {
+    return this.#sources.src;
+  }
+
+  /** The built release this page uses, or null in source mode. */
+  get release(): Release | null {
+    return this.#sources.release;
+  }
+
+  get theme(): Theme {
+    return this.#theme;
+  }
+
+  set theme(value: Theme) {
+    if (!(THEMES as readonly string[]).includes(value)) {
+      throw new TypeError(`req.dojo.theme must be one of ${THEMES.join(', ')}; got ${JSON.stringify(value)}`);
+    }
+    // Its stylesheet would 404 on every page: say so where the mistake is, as the setting does at start-up.
+    if (value === 'flat') {
+      try {
+        packageFolder('dojo-themes');
+      } catch (err) {
+        throw new TypeError(`req.dojo.theme = 'flat': ${(err as Error).message}`);
+      }
+    }
+    this.#theme = value;
+  }
+
+  /** The class to put on `<body>` so that the theme applies (empty when disabled). */
+  get bodyClass(): string {
+    return this.enabled ? this.#theme : '';
+  }
+
+  /** URL of the current theme's stylesheet. */
+  get themeUrl(): string {
+    return this.#sources.themeUrl(this.#theme);
+  }
+
+  /** The theme's stylesheets: its own, then its right-to-left one on a right-to-left page. */
+  get themeUrls(): string[] {
+    return this.dir === 'rtl' ? [this.themeUrl, this.themeUrl.replace(/\.css$/, '_rtl.css')] : [this.themeUrl];
+  }
+
+  /** URL of a file of the dijitize client package. */
+  clientUrl(file: string): string {
+    return this.#sources.clientUrl(file);
+  }
+
+  /** True when the page runs under a Content-Security-Policy: no inline script, or a nonce. */
+  get underCsp(): boolean {
+    return this.formFunction !== null || this.nonce !== null;
+  }
+
+  /** The dojoConfig to emit: this request's config plus where packages live. */
+  effectiveConfig(): DojoConfig & { baseUrl?: string } {
+    const { locate } = this.#sources;
+    const own = this.config.packages.filter((p) => !locate.packages.some((l) => l.name === p.name));
+    const config: DojoConfig & { baseUrl?: string; has?: Record<string, unknown> } = {
+      ...this.config,
+      ...(locate.baseUrl ? { baseUrl: locate.baseUrl } : {}),
+      packages: [...locate.packages, ...own],
+    };
+    // Under a CSP, Dojo must not eval: its "csp-restrictions" feature takes the eval-free paths.
+    if (this.underCsp) config.has = { ...(config['has'] as Record<string, unknown> | undefined), 'csp-restrictions': true };
+    return config;
+  }
+
+  /** Maps a package name to a URL (the seed's set_module_path), replacing an earlier mapping. */
+  setPackage(name: string, location: string, main?: string): this {
+    if (!PACKAGE_NAME.test(name)) throw new TypeError(`Package name ${JSON.stringify(name)} must not contain slashes`);
+    const pkg = main ? { name, location, main } : { name, location };
+    const at = this.config.packages.findIndex((p) => p.name === name);
+    if (at >= 0) this.config.packages[at] = pkg;
+    else this.config.packages.push(pkg);
+    return this;
+  }
+
+  /** Adds a stylesheet after the theme's (once). */
+  addStylesheet(url: string): this {
+    if (!this.stylesheets.includes(url)) this.stylesheets.push(url);
+    return this;
+  }
+
+  /**
+   * Called by `renderHead`: the head now holds this page's modules and ready calls, so adding any later
+   * is an error that says what to do, never a widget silently left out.
+   */
+  headRendered(): void {
+    this.#headRendered = true;
+  }
+
+  #assertHeadOpen(method: string): void {
+    if (!this.#headRendered) return;
+    throw new Error(
+      `req.dojo.${method}() was called after the page's head was rendered ({% dojo %} or renderHead()), so the page would never load what it adds. ` +
+        'Call req.dojo.form(), require() and onReady() first (in the route handler), then render the head: e.g. const form = req.dojo.form(def); then put renderHead(req.dojo) and form.html in the page.',
+    );
+  }
+
+  /** Requires an AMD module on this page (once). */
+  require(moduleId: string): this {
+    this.#assertHeadOpen('require');
+    if (!REQUIRE_ID.test(moduleId)) throw new TypeError(`${JSON.stringify(moduleId)} is not an AMD module id`);
+    if (!this.modules.includes(moduleId)) this.modules.push(moduleId);
+    return this;
+  }
+
+  /** Runs a callback when the page is ready, after those already added. */
+  onReady(callback: ReadyInput): this {
+    this.#assertHeadOpen('onReady');
+    this.ready.push(this.#toCallback(callback, 'onReady'));
+    return this;
+  }
+
+  /** Runs a callback when the page is ready, before those already added. */
+  prependReady(callback: ReadyInput): this {
+    this.#assertHeadOpen('prependReady');
+    this.ready.unshift(this.#toCallback(callback, 'prependReady'));
+    return this;
+  }
+
+  /**
+   * Renders a form for this page and adds what turns it into widgets (the seed's `dojo_form`): its
+   * modules, and a ready call of the client's `forms.build` with its spec (inline mode), or of the form
+   * function with the id of a JSON island that holds the spec. With access rules, only what
+   * `roles` may see is rendered; a form they may see nothing of throws AccessDeniedError (a 403).
+   * @example res.render('register.html', { form: req.dojo.form(register, result.state) });
+   */
+  form(definition: FormDefinition, state: Partial<FormState> = {}): RenderedForm {
+    this.#assertHeadOpen('form');
+    const compiled = definition.compiledFor(this.locale, this.#defaultLocale);
+    const rendering = render(formForRoles(compiled, this.roles), state, this.csrfToken ? { [CSRF_FIELD]: this.csrfToken() } : {});
+    if (!this.enabled) return renderedForm(rendering, rendering.html);
+    for (const mid of rendering.modules) this.require(mid);
+    if (!this.formFunction) {
+      // The spec goes in as the JSON its rendering made (once per state; a blank form's once per definition).
+      this.ready.push(this.#call(CLIENT_MODULES.forms, 'build', [new ScriptJson(rendering.specJson)]));
+      return renderedForm(rendering, rendering.html);
+    }
+    const island = specIslandId(rendering.id);
+    this.onReady({ ...this.formFunction, args: [island] });
+    return renderedForm(rendering, `${rendering.html}\n<script type="application/json" id="${island}">${rendering.specJson}</script>`);
+  }
+
+  /**
+   * Parses a POST of `definition` as this request has it: its roles, and its locale for the messages.
+   * @example const result = req.dojo.parse(timecard, req.body, { current: card });
+   */
+  parse<S extends z.ZodObject>(definition: FormDefinition<S>, body: unknown, options: { current?: Partial<z.input<S>> } = {}): ParseResult<z.output<S>> {
+    return definition.parse(body, { ...options, ...(this.roles ? { roles: this.roles } : {}), locale: this.locale, defaultLocale: this.#defaultLocale });
+  }
+
+  #toCallback(input: ReadyInput, method: string): ReadyCallback {
+    if (typeof input === 'string') {
+      if (this.formFunction) {
+        throw new Error(
+          `req.dojo.${method}(code): inline code cannot run when a form function is set (pages carry no inline script); pass { module, fn, args } instead`,
+        );
+      }
+      return { kind: 'code', code: assertInlineScript(input, `req.dojo.${method}() code`) };
+    }
+    return this.#call(input.module, input.fn, input.args ?? []);
+  }
+
+  /** A ready call of a module's function, the module required on the page. */
+  #call(module: string, fn: string, args: Array<JsonValue | ScriptJson>): ReadyCallback {
+    this.require(module);
+    return { kind: 'call', module, fn, args };
+  }
+}

@@ -1,0 +1,113 @@
+// Settings: what a user passes to `dojo(settings)`, checked once at start-up with zod so that a bad
+// value fails early with the key that is wrong, never later inside a request.
+import type { Request } from 'express';
+import * as z from 'zod';
+import { MODULE_ID, PACKAGE_NAME } from './amd-ids.js';
+import { LOCALE } from './locales.js';
+import { installedPackageFolder } from './package-folders.js';
+
+import { THEMES } from './themes.js';
+import { SettingsError } from '../common/errors.js';
+
+const moduleId = z.string().regex(MODULE_ID, 'an AMD module id such as "app/forms"');
+const identifier = z.string().regex(/^[A-Za-z_$][A-Za-z0-9_$]*$/, 'a JavaScript function name');
+
+const packageSchema = z.strictObject({
+  name: z.string().regex(PACKAGE_NAME, 'a package name without slashes'),
+  location: z.string().min(1),
+  main: z.string().optional(),
+});
+
+/** A function exported by a client AMD module; used for the form function and ready calls. */
+export const moduleFunctionSchema = z.strictObject({ module: moduleId, fn: identifier });
+export type ModuleFunction = z.infer<typeof moduleFunctionSchema>;
+
+const dojoConfigSchema = z.looseObject({
+  // dijitize only speaks the AMD loader and never runs dojo/parser: both are fixed, not choices.
+  async: z.literal(true).default(true),
+  parseOnLoad: z.literal(false).default(false),
+  isDebug: z.boolean().default(false),
+  // The default locale: a request gets one of `locales` (its Accept-Language, or what the handler sets),
+  // and a release holds the nls bundles of each, so that built pages never fetch one by one.
+  locale: z.string().regex(LOCALE, 'a lower-case locale such as "en-us"').default('en-us'),
+  packages: z.array(packageSchema).default([]),
+});
+
+const settingsSchema = z.strictObject({
+  enabled: z.boolean().default(true),
+  /** URL prefix under which the middleware serves dojo, dijit, dojox, dojo-themes and dijitize. */
+  prefix: z.string().regex(/^\/[A-Za-z0-9_\-/.]*[A-Za-z0-9_-]$/, 'a URL path such as "/dojo"').default('/dojo'),
+  /** Where dojo.js comes from; defaults to the copy served under `prefix`. May be a CDN URL. */
+  src: z
+    .string()
+    .refine((s) => /^(https?:)?\/\//.test(s) || s.startsWith('/'), 'an absolute URL or a path starting with "/"')
+    .refine((s) => s.endsWith('/dojo.js'), 'a URL ending in "/dojo.js"')
+    .optional(),
+  theme: z.enum(THEMES).default('claro'),
+  /** The locales the app answers in (Dojo's lower-case names); default: just `dojoConfig.locale`. */
+  locales: z.array(z.string().regex(LOCALE, 'a lower-case locale such as "de" or "en-us"')).min(1).optional(),
+  dojoConfig: dojoConfigSchema.default(dojoConfigSchema.parse({})),
+  /** When set, forms are started by this client function from a JSON island and pages carry no inline script. */
+  formFunction: moduleFunctionSchema.nullable().default(null),
+  /** A release made by `dijitize build`: the folder holding `current/manifest.json`. */
+  releaseDir: z.string().min(1).nullable().default(null),
+  /** Where the release folders are published (a CDN): pages load `<releaseUrl>/<id>/...` instead of `<prefix>/release/<id>/...`. */
+  releaseUrl: z
+    .string()
+    .regex(/^(https?:\/\/[^/\s]+|\/)[^\s]*[^/\s]$/, 'an absolute URL or a path starting with "/", without a trailing "/"')
+    .nullable()
+    .default(null),
+  /** Limits for POSTed form bodies. */
+  bodyLimit: z.union([z.number().int().positive(), z.string().regex(/^\d+(b|kb|mb)$/i)]).default('100kb'),
+  maxFields: z.number().int().positive().default(1000),
+  /** CSRF protection of unsafe requests (on by default); `false` turns it off. See SECURITY.md. */
+  csrf: z
+    .union([
+      z.literal(false),
+      z.strictObject({
+        /** HMAC secret; defaults to a random one per process (set one when several processes serve). */
+        secret: z.string().min(16, 'at least 16 characters').optional(),
+        /** The cookie's name; it gets the `__Host-` prefix whenever the cookie is Secure. */
+        cookieName: z.string().regex(/^[A-Za-z0-9_.-]+$/).default('dijitize_csrf'),
+        /** Secure cookie; defaults to NODE_ENV === "production". */
+        secure: z.boolean().optional(),
+        /** Seconds a token stays valid (it lives between this and 4/3 of it); default 12 hours. */
+        lifetime: z.number().int().min(60, 'at least 60 seconds').default(12 * 3600),
+        /** Binds tokens to the app's session: a token made for one session is refused in another. */
+        sessionId: z.custom<(req: Request) => string | undefined>((v) => typeof v === 'function', 'a function (req) => the session id').optional(),
+        /** Other origins allowed to send unsafe requests (e.g. "https://admin.example.com"). */
+        trustedOrigins: z.array(z.string().regex(/^https?:\/\/[^/\s]+$/, 'an origin such as "https://example.com" (no path)')).default([]),
+        /** Paths (exact strings, or regular expressions) whose requests are not checked. */
+        exempt: z.array(z.union([z.string().startsWith('/'), z.instanceof(RegExp)])).default([]),
+      }),
+    ])
+    .default({ cookieName: 'dijitize_csrf', lifetime: 12 * 3600, trustedOrigins: [], exempt: [] }),
+})
+  // Every request's locale is one of `locales`, the default first among them.
+  .transform((s) => ({ ...s, locales: [...new Set([s.dojoConfig.locale, ...(s.locales ?? [])])] }));
+
+/** What a user may pass to `dojo()`; every key is optional. */
+export type DojoSettings = z.input<typeof settingsSchema>;
+/** Settings with every default filled in. */
+export type ResolvedSettings = z.output<typeof settingsSchema>;
+export type DojoConfig = ResolvedSettings['dojoConfig'];
+export type DojoPackage = z.infer<typeof packageSchema>;
+
+/**
+ * Checks settings and fills in defaults.
+ * @example resolveSettings({ theme: 'tundra' }).dojoConfig.async // true
+ */
+export function resolveSettings(input: DojoSettings = {}): ResolvedSettings {
+  const result = settingsSchema.safeParse(input);
+  if (result.success) {
+    if (result.data.theme === 'flat' && !installedPackageFolder('dojo-themes')) {
+      throw new SettingsError('Invalid dijitize settings:\n  theme: "flat" comes from the dojo-themes package, which is not installed: npm install dojo-themes@1.14.1, with the "overrides" README shows');
+    }
+    return result.data;
+  }
+  const lines = result.error.issues.map((issue) => {
+    const key = issue.path.length ? issue.path.join('.') : '(settings)';
+    return `  ${key}: ${issue.message}`;
+  });
+  throw new SettingsError(`Invalid dijitize settings:\n${lines.join('\n')}`);
+}
