@@ -67,7 +67,7 @@ describe('{% dojo %} head tag', () => {
     positions(html, [
       '<script type="application/json" id="dijitize-boot">{"dojoConfig":',
       '"ready":[{"module":"app/main","fn":"start","args":["\\u003c/script\\u003e"]}]}</script>',
-      '<script src="/dojo/dijitize/boot.js"></script>',
+      '<script src="/dojo/dijitize/boot.js" data-island="dijitize-boot"></script>',
       '<script src="/dojo/dojo/dojo.js"></script>',
     ]);
     const inline = (html.match(/<script[^>]*>/g) ?? []).filter((tag) => !/ src=| type="application\/json"/.test(tag));

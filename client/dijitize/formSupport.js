@@ -4,8 +4,11 @@ define([
 	"dojo/dom", // dom.byId
 	"dojo/dom-attr", // domAttr.set
 	"dojo/dom-class", // domClass.add
-	"dojo/store/Memory"
-], function(declare, lang, dom, domAttr, domClass, Memory){
+	"dojo/on",
+	"dojo/store/Memory",
+	"./_ServerErrorMixin",
+	"./_StepMixin"
+], function(declare, lang, dom, domAttr, domClass, on, Memory, _ServerErrorMixin, _StepMixin){
 	// summary:
 	//		Creating a form's widgets (Dijit's ARIA gaps filled, the server's errors shown inside them),
 	//		and blocking the submission of an invalid form. dijitize/forms drives it.
@@ -85,64 +88,28 @@ define([
 		});
 	}
 
-	// A number that must be a multiple of `dijitizeStep` (zod's multipleOf), checked where Dijit checks
-	// a number's range, so that it shows the range message, as the server does. Float-safe, as zod is.
-	var StepCheck = declare(null, {
-		dijitizeStep: null,
-		rangeCheck: function(/*Number*/ value, /*Object*/ constraints){
-			var inRange = this.inherited(arguments),
-				steps = value / this.dijitizeStep;
-			return inRange && (typeof value != "number" || Math.abs(steps - Math.round(steps)) < 1e-9);
-		}
-	});
+	// The mixins a widget of the spec may need, by the name formSupport.create gives them.
+	var MIXINS = { step: _StepMixin, serverError: _ServerErrorMixin };
 
-	// The server's message about the value it was sent, shown as the widget's own error until the user
-	// changes that value; then the widget's own validation takes over. Dijit's way to change how a widget
-	// validates: a mixin that overrides isValid() and getErrorMessage() and calls this.inherited().
-	var ServerError = declare(null, {
-		// serverError: String
-		//		The server's message: HTML, escaped by the server.
-		serverError: "",
+	// The classes made by withMixins, by widget module and mixins: one declare() per pair, made once.
+	var mixedClasses = {};
 
-		postCreate: function(){
-			this.inherited(arguments);
-			this._sentText = this.textbox.value;
-			// The server has judged this value already: show the verdict as Dijit shows that of a field
-			// the user has left (an empty required field would otherwise be only "Incomplete").
-			this._hasBeenBlurred = true;
-		},
-
-		_unchanged: function(){
-			return this.textbox.value === this._sentText;
-		},
-
-		isValid: function(){
-			return !this._unchanged() && this.inherited(arguments);
-		},
-
-		getErrorMessage: function(){
-			return this._unchanged() ? this.serverError : this.inherited(arguments);
-		}
-	});
-
-	var MIXINS = { step: StepCheck, serverError: ServerError };
-
-	function withMixins(/*Function*/ Widget, /*String[]*/ names){
+	function withMixins(/*Function*/ Widget, /*String*/ module, /*String[]*/ names){
 		// summary:
-		//		Widget with the named MIXINS mixed in, one class per widget class and set of mixins, made
-		//		once. One declare() for all of them: declare() tells classes apart by declaredClass, which
-		//		the mixed class takes from the widget's, so it must never be a base of another.
+		//		Widget with the named MIXINS mixed in. Its declaredClass says both
+		//		("dijit.form.NumberSpinner+step"): declare() tells classes apart by declaredClass, so the
+		//		mixed class must not take the widget's own.
 		if(!names.length){
 			return Widget;
 		}
-		var key = "_dijitize_" + names.join("_");
-		if(!Object.prototype.hasOwnProperty.call(Widget, key)){
-			// No class name: declare() would also set a global. The widget still says what it is.
-			var Mixed = declare([Widget].concat(names.map(function(name){ return MIXINS[name]; })));
-			Mixed.prototype.declaredClass = Widget.prototype.declaredClass;
-			Widget[key] = Mixed;
+		var key = module + "+" + names.join("+");
+		if(!Object.prototype.hasOwnProperty.call(mixedClasses, key)){
+			// No class name argument: declare() would also set a global.
+			mixedClasses[key] = declare([Widget].concat(names.map(function(name){ return MIXINS[name]; })), {
+				declaredClass: Widget.prototype.declaredClass + "+" + names.join("+")
+			});
 		}
-		return Widget[key];
+		return mixedClasses[key];
 	}
 
 	function defaultChoice(/*DOMNode*/ select){
@@ -267,7 +234,7 @@ define([
 	}
 
 	return {
-		create: function(/*Function*/ Widget, /*Object*/ instance){
+		create: function(/*Function*/ Widget, /*Object*/ instance, /*Object?*/ more){
 			// summary:
 			//		Creates one widget of a form's spec in place of its plain HTML control
 			//		(`new Widget(props, node)`): the one way widgets of forms are made. The control's
@@ -277,8 +244,10 @@ define([
 			//		pairs for a store; `error`: the server's message (HTML, escaped); `extras.errorText`:
 			//		the id of the field's error text, which follows the widget's state; `extras.step`: what
 			//		a number must be a multiple of.
+			// more:
+			//		Properties the page adds to the spec's (the form's onSubmit).
 			var extras = instance.extras || {},
-				props = lang.mixin({}, instance.props),
+				props = lang.mixin({}, instance.props, more),
 				node = dom.byId(instance.node),
 				describedBy = node && node.getAttribute("aria-describedby");
 			if(instance.choices){
@@ -286,7 +255,8 @@ define([
 			}
 			keepTypedValue(node, props);
 			var mixins = [];
-			if(extras.step){
+			// A number box checks its range in rangeCheck (a slider keeps to its steps by itself).
+			if(extras.step && typeof Widget.prototype.rangeCheck == "function"){
 				mixins.push("step");
 				props.dijitizeStep = extras.step;
 			}
@@ -296,7 +266,7 @@ define([
 				mixins.push("serverError");
 				props.serverError = instance.error;
 			}
-			var widget = new (withMixins(Widget, mixins))(props, node || instance.node);
+			var widget = new (withMixins(Widget, instance.module, mixins))(props, node || instance.node);
 			fillAriaGaps(widget);
 			keepDescriptions(widget, describedBy, extras.errorText);
 			if(instance.error){
@@ -309,26 +279,18 @@ define([
 			return widget;
 		},
 
-		guardSubmit: function(/*dijit/form/Form*/ form, /*Array?*/ counts, /*Function?*/ makeAll){
+		submitGuard: function(/*Array?*/ counts, /*Function?*/ makeAll){
 			// summary:
-			//		An invalid form does not submit: each bad field shows its state, and the first one
-			//		gets the focus, which shows its message. The multiple-choice fields' counts are
-			//		checked too (`counts`, from the server), and checked again when a choice changes.
-			//		`makeAll` makes the widgets a large form has not made yet: all are checked.
+			//		The form's onSubmit (given when the form is made): an invalid form does not submit. Each
+			//		bad field shows its state, and the first one gets the focus, which shows its message. The
+			//		multiple-choice fields' counts are checked too (`counts`, from the server). `makeAll`
+			//		makes the widgets a large form has not made yet: all are checked.
 			counts = counts || [];
-			var formNode = form.domNode;
-			formNode.addEventListener("change", function(e){
-				for(var i = 0; i < counts.length; i++){
-					if(e.target && e.target.name == counts[i].name){
-						checkCount(formNode, counts[i]);
-					}
-				}
-			});
-			form.onSubmit = function(){
+			return function(){
 				if(makeAll){ makeAll(); }
 				var valid = this.validate(), wrong = null;
 				for(var i = 0; i < counts.length; i++){
-					if(!checkCount(formNode, counts[i]) && !wrong){
+					if(!checkCount(this.domNode, counts[i]) && !wrong){
 						wrong = counts[i];
 					}
 				}
@@ -337,7 +299,20 @@ define([
 				}
 				return valid && !wrong;
 			};
-			return form;
+		},
+
+		watchCounts: function(/*dijit/form/Form*/ form, /*Array?*/ counts){
+			// summary:
+			//		Checks a multiple-choice field's count again each time one of its choices changes.
+			//		The listener is the form's: removed when the form is destroyed.
+			if(!counts || !counts.length){ return; }
+			form.own(on(form.domNode, "change", function(e){
+				for(var i = 0; i < counts.length; i++){
+					if(e.target && e.target.name == counts[i].name){
+						checkCount(form.domNode, counts[i]);
+					}
+				}
+			}));
 		}
 	};
 });

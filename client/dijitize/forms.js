@@ -43,13 +43,14 @@ define([
 				for(var i = 0; i < spec.modules.length; i++){
 					classes[spec.modules[i]] = arguments[i];
 				}
-				var create = function(instance){
-					return formSupport.create(classes[instance.module], instance);
+				var create = function(instance, more){
+					return formSupport.create(classes[instance.module], instance, more);
 				};
-				var focused = document.activeElement,
-					form = create(spec.widgets[0]), // the first instance is the form
-					fields = spec.widgets.slice(1, -1),
-					makeAll = function(){};
+				var makeAll = function(){},
+					focused = document.activeElement,
+					// The first instance is the form: it is made with the guard that stops an invalid submit.
+					form = create(spec.widgets[0], { onSubmit: formSupport.submitGuard(spec.counts, function(){ makeAll(); }) }),
+					fields = spec.widgets.slice(1, -1);
 				// The submit button (the last instance) is made at once: a click on it must meet the widget
 				// that sends the form, never a plain button that is replaced while its click is handled.
 				create(spec.widgets[spec.widgets.length - 1]);
@@ -59,7 +60,7 @@ define([
 				}else{
 					makeAll = lazyWidgets.defer(form, fields, create);
 				}
-				formSupport.guardSubmit(form, spec.counts, makeAll);
+				formSupport.watchCounts(form, spec.counts);
 				rowLists.manage(form, spec.lists, classes);
 				unions.manage(form, spec.unions);
 				form.startup();

@@ -1,6 +1,7 @@
 define([
-	"dojo/dom" // dom.byId
-], function(dom){
+	"dojo/dom", // dom.byId
+	"dojo/on"
+], function(dom, on){
 	// summary:
 	//		A large form's widgets, made when they are needed rather than all before the form is ready
 	//		(Dijit takes about 1 ms a widget): at once the first ones (the top of the form, what a page
@@ -77,16 +78,17 @@ define([
 					if(made){ settle(); }
 				}, { rootMargin: MARGIN + "px 0px" });
 				later.forEach(function(node){ observer.observe(node); });
+				form.own({ remove: function(){ observer.disconnect(); } });
 			}
 			// Focused (Tab, a click, a link from the error summary): made, and the widget takes the focus.
-			form.domNode.addEventListener("focusin", function(e){
+			form.own(on(form.domNode, "focusin", function(e){
 				var id = e.target && e.target.id;
 				if(!pending[id]){ return; }
 				var widget = make(id);
 				settle();
 				var focus = widget && (widget.focusNode || widget.domNode);
 				if(focus && focus.focus){ focus.focus(); }
-			});
+			}));
 			// Idle: the rest, a slice at a time.
 			// A browser that is never idle still calls back within IDLE_WAIT_MS (the timeout option).
 			var idle = window.requestIdleCallback ?

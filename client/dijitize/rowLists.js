@@ -1,19 +1,23 @@
 define([
 	"dojo/dom", // dom.byId
+	"dojo/on",
 	"dijit/registry", // registry.findWidgets
 	"./formSupport"
-], function(dom, registry, formSupport){
+], function(dom, on, registry, formSupport){
 	// summary:
 	//		The buttons of a list of rows, in the page: add a row from the list's template (creating its
 	//		widgets), remove one (destroying its widgets), move one up or down, within the list's minimum
 	//		and maximum. Without JavaScript the same buttons are intents the server applies.
 	//		The server reads rows in the order the page posts them, so moving a row moves its node, and a
 	//		removed row's index is never reused in the page.
+	//		Every word, class and marker comes from the list's spec: the server's, in the page's locale.
 
-	var ROW = "$row";
+	function fill(/*String*/ text, /*String*/ marker, /*String|Number*/ value){
+		return text.split(marker).join(String(value));
+	}
 
-	function fill(/*String*/ text, /*String*/ index){
-		return text.split(ROW).join(index);
+	function part(/*DOMNode*/ node, /*String*/ className){
+		return node.querySelector("." + className);
 	}
 
 	function rowsOf(/*Object*/ list){
@@ -28,21 +32,21 @@ define([
 		// summary:
 		//		Names each row by its place ("Item 2", "Remove item 2") and enables the buttons that
 		//		the list's bounds and the row's place allow.
-		var rows = rowsOf(list), label = list.itemLabel;
+		var rows = rowsOf(list), texts = list.texts, markup = list.markup;
 		rows.forEach(function(row, position){
-			var name = label + " " + (position + 1), lower = name.toLowerCase();
-			row.querySelector("legend").textContent = name;
-			var remove = row.querySelector(".dijitize-remove"),
-				up = row.querySelector(".dijitize-up"),
-				down = row.querySelector(".dijitize-down");
-			remove.setAttribute("aria-label", "Remove " + lower);
-			up.setAttribute("aria-label", "Move up " + lower);
-			down.setAttribute("aria-label", "Move down " + lower);
+			var place = position + 1;
+			row.querySelector("legend").textContent = fill(texts.row, list.place, place);
+			var remove = part(row, markup.remove),
+				up = part(row, markup.up),
+				down = part(row, markup.down);
+			remove.setAttribute("aria-label", fill(texts.remove, list.place, place));
+			up.setAttribute("aria-label", fill(texts.up, list.place, place));
+			down.setAttribute("aria-label", fill(texts.down, list.place, place));
 			remove.disabled = rows.length <= list.min;
 			up.disabled = position === 0;
 			down.disabled = position === rows.length - 1;
 		});
-		dom.byId(list.id).querySelector(".dijitize-add").disabled = list.max !== null && rows.length >= list.max;
+		part(dom.byId(list.id), markup.add).disabled = list.max !== null && rows.length >= list.max;
 	}
 
 	function add(/*Object*/ list, /*Object*/ classes){
@@ -51,11 +55,11 @@ define([
 		}
 		var index = String(list.next++),
 			holder = document.createElement("div");
-		holder.innerHTML = fill(dom.byId(list.template).innerHTML, index);
+		holder.innerHTML = fill(dom.byId(list.template).innerHTML, list.marker, index);
 		var row = holder.firstElementChild;
 		dom.byId(list.rows).appendChild(row);
 		list.widgets.forEach(function(template){
-			var instance = JSON.parse(fill(JSON.stringify(template), index));
+			var instance = JSON.parse(fill(JSON.stringify(template), list.marker, index));
 			formSupport.create(classes[instance.module], instance).startup();
 		});
 		renumber(list);
@@ -78,7 +82,8 @@ define([
 		renumber(list);
 		// The focus goes where the removed row was: the next row's remove button, else the add button.
 		var rest = rowsOf(list), next = rest[Math.min(at, rest.length - 1)];
-		((next && next.querySelector(".dijitize-remove:not([disabled])")) || dom.byId(list.id).querySelector(".dijitize-add")).focus();
+		var nextRemove = next && part(next, list.markup.remove);
+		((nextRemove && !nextRemove.disabled && nextRemove) || part(dom.byId(list.id), list.markup.add)).focus();
 	}
 
 	function move(/*Object*/ list, /*DOMNode*/ row, /*Number*/ step){
@@ -88,8 +93,8 @@ define([
 		}
 		row.parentNode.insertBefore(row, step < 0 ? other : other.nextSibling);
 		renumber(list);
-		var button = row.querySelector(step < 0 ? ".dijitize-up" : ".dijitize-down");
-		(button.disabled ? row.querySelector(step < 0 ? ".dijitize-down" : ".dijitize-up") : button).focus();
+		var up = part(row, list.markup.up), down = part(row, list.markup.down), button = step < 0 ? up : down;
+		(button.disabled ? (step < 0 ? down : up) : button).focus();
 	}
 
 	return {
@@ -107,17 +112,16 @@ define([
 				list.next = list.count;
 				renumber(list);
 			});
-			form.domNode.addEventListener("click", function(e){
-				var button = e.target.closest && e.target.closest("button[name=_intent]");
-				if(!button || button.disabled){
-					return;
-				}
-				var list = lists.filter(function(l){ return dom.byId(l.id).contains(button); })[0];
+			form.own(on(form.domNode, "click", function(e){
+				var button = e.target.closest && e.target.closest("button");
+				var list = button && !button.disabled && lists.filter(function(l){
+					return button.name == l.markup.intent && dom.byId(l.id).contains(button);
+				})[0];
 				if(!list){
 					return;
 				}
 				e.preventDefault(); // handled here: no round trip to the server
-				var row = button.closest(".dijitize-row"), action = button.value.split(":")[0];
+				var row = button.closest("." + list.markup.row), action = button.value.split(":")[0];
 				if(action == "add"){
 					add(list, classes);
 				}else if(action == "remove"){
@@ -125,7 +129,7 @@ define([
 				}else{
 					move(list, row, action == "up" ? -1 : 1);
 				}
-			});
+			}));
 		}
 	};
 });

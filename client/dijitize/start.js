@@ -1,12 +1,13 @@
 define([
 	"require",
+	"dojo/_base/config",
 	"dojo/domReady!"
-], function(require){
+], function(require, config){
 	// summary:
 	//		The no-inline-script twin of the require([...]) that the {% dojo %} tag writes in inline mode:
 	//		requires the page's modules and calls each ready function, in order, with its JSON arguments.
-	var boot = JSON.parse(document.getElementById("dijitize-boot").textContent);
-	var modules = boot.modules;
+	//		boot.js put them in the config (dijitizeBoot).
+	var boot = config.dijitizeBoot, modules = boot.modules;
 	require(modules, function(){
 		var loaded = {};
 		for(var i = 0; i < modules.length; i++){

@@ -1,7 +1,8 @@
 define([
 	"dojo/dom", // dom.byId
+	"dojo/on",
 	"dijit/registry" // registry.findWidgets
-], function(dom, registry){
+], function(dom, on, registry){
 	// summary:
 	//		Sections chosen by a discriminator, in the page: the chosen branch's section shows, the others
 	//		hide and their widgets are disabled, so that they are neither checked nor posted. The switch
@@ -27,11 +28,10 @@ define([
 		sections[0].node.parentNode.querySelector(".dijitize-switch-actions").hidden = true;
 		registry.findWidgets(form.domNode).forEach(function(widget){
 			if(widget.name === union.name){
-				widget.watch("value", update);
-				widget.watch("checked", update);
+				form.own(widget.watch("value", update), widget.watch("checked", update));
 			}
 		});
-		form.domNode.addEventListener("change", update);
+		form.own(on(form.domNode, "change", update));
 		update();
 	}
 

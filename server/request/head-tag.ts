@@ -38,7 +38,7 @@ function islandHead(dojo: RequestDojo): string {
   return [
     stylesheets(dojo),
     `<script type="application/json" id="${BOOT_ISLAND_ID}">${scriptJson(boot)}</script>`,
-    `<script${attributes({ src: dojo.clientUrl(BOOT_FILE) })}></script>`,
+    `<script${attributes({ src: dojo.clientUrl(BOOT_FILE), 'data-island': BOOT_ISLAND_ID })}></script>`,
     `<script${attributes({ src: dojo.src })}></script>`,
   ].join('\n');
 }

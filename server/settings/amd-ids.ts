@@ -36,7 +36,7 @@ export const CLIENT_MODULES = {
 /** The client file the head tag loads before dojo.js in no-inline-script mode. */
 export const BOOT_FILE = 'boot.js';
 
-/** Id of the JSON island that boot.js reads in no-inline-script mode (boot.js says it too). */
+/** Id of the JSON island that boot.js reads in no-inline-script mode (its script tag says it: data-island). */
 export const BOOT_ISLAND_ID = 'dijitize-boot';
 
 /** Id of the JSON island that holds a form's spec in form-function mode. */

@@ -80,7 +80,12 @@ describe('lists of rows', () => {
     d.form(order);
     const head = renderHead(d);
     assert.match(head, /"node":"list-order-items-0-qty"/);
-    assert.match(head, /"lists":\[\{"id":"list-order-items","rows":"list-order-items-rows","template":"list-order-items-template","min":1,"max":3,"itemLabel":"Item","count":1,"widgets":\[/);
+    assert.match(head, /"lists":\[\{"id":"list-order-items","rows":"list-order-items-rows","template":"list-order-items-template","min":1,"max":3,"count":1,"widgets":\[/);
+    // The client's every word, class and marker for the rows comes from here (dijitize/rowLists has none).
+    assert.match(
+      head,
+      /"marker":"\$row","texts":\{"row":"Item \{n\}","remove":"Remove item \{n\}","up":"Move up item \{n\}","down":"Move down item \{n\}","add":"Add item"\},"place":"\{n\}","markup":\{"intent":"_intent","row":"dijitize-row","add":"dijitize-add","remove":"dijitize-remove","up":"dijitize-up","down":"dijitize-down"\}/,
+    );
     assert.match(head, /"node":"list-order-items-\$row-qty"/);
   });
 

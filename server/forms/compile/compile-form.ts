@@ -10,6 +10,7 @@ import { introspectObject } from '../schema/introspect.js';
 import { isList, isUnion, ROW, type ListFacts, type SchemaFacts, type UnionFacts } from '../model/schema-facts.js';
 import { fieldAccess } from './field-rules.js';
 import { plainOptions, textResolver, type TextLocale } from './field-texts.js';
+import { rowTexts } from '../model/row-texts.js';
 
 /** The options key of a path: a row field's path without its index (`items.$row.qty` -> `items.qty`). */
 const optionsKey = (path: string) => path.split(`.${ROW}`).join('');
@@ -57,12 +58,14 @@ function compileParts<S extends z.ZodObject>(id: string, schema: S, options: For
   };
   const list = (facts: ListFacts): CompiledList => {
     const own = optionsOf(facts.path);
+    const itemLabel = own.itemLabel ?? 'Row';
     return {
       path: facts.path,
       name: namePrefix + facts.path,
       id: `${id}-${facts.path.replace(/\./g, '-')}`,
       label: own.label ?? humanize(facts.path),
-      itemLabel: own.itemLabel ?? 'Row',
+      itemLabel,
+      texts: rowTexts(itemLabel),
       ...(own.help ? { help: own.help } : {}),
       min: facts.minItems,
       max: facts.maxItems ?? listBound(id, facts.path, own.maxRows),

@@ -5,6 +5,7 @@ import type { DijitClass, Markup } from './widgets.js';
 import type { FieldKind, SchemaFacts } from './schema-facts.js';
 import type { FieldMessages } from './form-options.js';
 import type { JsonValue } from '../../common/escape.js';
+import type { RowTexts } from './row-texts.js';
 
 export interface Choice {
   value: string;
@@ -60,6 +61,8 @@ export interface CompiledList {
   label: string;
   /** What one row is called: "Item" makes "Item 2", "Remove item 2". */
   itemLabel: string;
+  /** The names of its rows and their buttons (rowTexts of the item label). */
+  texts: RowTexts;
   help?: string;
   min: number;
   /** The schema's `.max()`, else the list's `maxRows` option, else DEFAULT_MAX_ROWS: a list is always bounded. */

@@ -6,6 +6,7 @@ import { focusTarget, submitId } from './ids.js';
 import type { CompiledForm } from '../model/compiled-form.js';
 import { listHtml } from './list-html.js';
 import { unionHtml } from './union-html.js';
+import { atPlace } from '../model/row-texts.js';
 import type { ShownPart } from '../model/shown-parts.js';
 import type { FormState } from '../model/form-state.js';
 
@@ -27,7 +28,7 @@ function errorSummary(form: CompiledForm, parts: ShownPart[], state: Partial<For
   const targets = parts.flatMap((p): Array<[string, string, string]> => {
     if ('field' in p) return [[p.field.path, focusTarget(p.field), p.field.label]];
     if ('rows' in p) {
-      const rowFields = p.rows.flatMap((row, i) => row.map((f): [string, string, string] => [f.path, focusTarget(f), `${p.list.itemLabel} ${i + 1}, ${f.label}`]));
+      const rowFields = p.rows.flatMap((row, i) => row.map((f): [string, string, string] => [f.path, focusTarget(f), `${atPlace(p.list.texts.row, i + 1)}, ${f.label}`]));
       return [[p.list.path, p.list.id, p.list.label], ...rowFields];
     }
     const shown = p.union.branches.find((b) => b.value === p.chosen)?.fields ?? [];

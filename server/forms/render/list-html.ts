@@ -9,6 +9,8 @@ import { INTENT_FIELD } from '../model/posted-names.js';
 import type { ShownList } from '../model/shown-parts.js';
 import type { FormState } from '../model/form-state.js';
 import { listIds } from './ids.js';
+import { buttonClass, LIST_MARKUP } from './list-markup.js';
+import { atPlace, ROW_BUTTON_TEXTS } from '../model/row-texts.js';
 
 /**
  * A list's or a union's button: a submit button whose intent the server applies when JavaScript is off.
@@ -16,20 +18,20 @@ import { listIds } from './ids.js';
  */
 export function intentButton(intent: string, text: string, kind: string, more: { label?: string; disabled?: boolean } = {}): string {
   // formnovalidate: changing the rows or the section must not be blocked by the browser's checks of the values.
-  return `<button${attributes({ type: 'submit', name: INTENT_FIELD, value: intent, formnovalidate: true, class: `dijitize-${kind}`, 'aria-label': more.label, disabled: more.disabled })}>${escapeHtml(text)}</button>`;
+  return `<button${attributes({ type: 'submit', name: INTENT_FIELD, value: intent, formnovalidate: true, class: buttonClass(kind), 'aria-label': more.label, disabled: more.disabled })}>${escapeHtml(text)}</button>`;
 }
 
 /** One row: a fieldset named "Item 2", its fields, and its remove and move buttons. */
 function rowHtml(list: CompiledList, fields: CompiledField[], index: number | string, position: number, count: number, state: Partial<FormState>): string {
-  const name = `${list.itemLabel} ${position + 1}`;
-  const lower = name.toLowerCase();
+  const { texts } = list;
+  const place = position + 1;
   const buttons = [
-    intentButton(`remove:${list.path}:${index}`, 'Remove', 'remove', { label: `Remove ${lower}`, disabled: count <= list.min }),
-    intentButton(`up:${list.path}:${index}`, 'Move up', 'up', { label: `Move up ${lower}`, disabled: position === 0 }),
-    intentButton(`down:${list.path}:${index}`, 'Move down', 'down', { label: `Move down ${lower}`, disabled: position === count - 1 }),
+    intentButton(`remove:${list.path}:${index}`, ROW_BUTTON_TEXTS.remove, 'remove', { label: atPlace(texts.remove, place), disabled: count <= list.min }),
+    intentButton(`up:${list.path}:${index}`, ROW_BUTTON_TEXTS.up, 'up', { label: atPlace(texts.up, place), disabled: position === 0 }),
+    intentButton(`down:${list.path}:${index}`, ROW_BUTTON_TEXTS.down, 'down', { label: atPlace(texts.down, place), disabled: position === count - 1 }),
   ];
   return (
-    `<fieldset${attributes({ class: 'dijitize-row', id: listIds(list).row(index) })}><legend>${escapeHtml(name)}</legend>` +
+    `<fieldset${attributes({ class: LIST_MARKUP.row, id: listIds(list).row(index) })}><legend>${escapeHtml(atPlace(texts.row, place))}</legend>` +
     `${fields.map((f) => fieldHtmlOf(f, state)).join('\n')}<div class="dijitize-row-actions">${buttons.join(' ')}</div></fieldset>`
   );
 }
@@ -45,8 +47,7 @@ export function listHtml(shown: ShownList, state: Partial<FormState>): string {
   const template = rowHtml(list, list.rowFields, ROW, rows.length, rows.length + 1, {});
   const help = list.help ? `<span${attributes({ class: 'dijitize-help', id: ids.help })}>${escapeHtml(list.help)}</span>` : '';
   const errorText = `<span${attributes({ class: 'dijitize-error', id: ids.error, role: 'alert' })}>${error ? escapeHtml(error) : ''}</span>`;
-  const addText = `Add ${list.itemLabel.toLowerCase()}`;
-  const add = intentButton(`add:${list.path}`, addText, 'add', { label: addText, disabled: list.max !== null && rows.length >= list.max });
+  const add = intentButton(`add:${list.path}`, list.texts.add, 'add', { label: list.texts.add, disabled: list.max !== null && rows.length >= list.max });
   return (
     `<fieldset${attributes({ class: `dijitize-list${error ? ' dijitize-invalid' : ''}`, id: list.id, 'aria-describedby': described })}><legend>${escapeHtml(list.label)}</legend>` +
     `<div${attributes({ class: 'dijitize-rows', id: ids.rows })}>${shownRows.join('\n')}</div>` +

@@ -10,6 +10,9 @@ import { includes, shownValue } from './field-html.js';
 import { focusTarget, isGroup, listIds, partIds, sectionId, submitId } from './ids.js';
 import { countMessages } from '../model/field-messages.js';
 import type { FormState } from '../model/form-state.js';
+import { ROW_PLACE, type RowTexts } from '../model/row-texts.js';
+import { ROW } from '../model/schema-facts.js';
+import { LIST_MARKUP, type ListMarkup } from './list-markup.js';
 
 /** One widget to create: `new (require(module))(props, node)`, then show `error` if there is one. */
 export type WidgetInstance = {
@@ -53,11 +56,17 @@ export type ListSpec = {
   template: string;
   min: number;
   max: number | null;
-  itemLabel: string;
   /** The rows' count now, and the next index a new row takes (indexes are never reused in a page). */
   count: number;
-  /** The widgets of a new row, with `$row` for its index. */
+  /** The widgets of a new row, with `marker` for its index. */
   widgets: WidgetInstance[];
+  /** The row index's placeholder in the template and the new row's widgets (`$row`). */
+  marker: string;
+  /** The names of a row and its buttons, with `place` for the row's place (1, 2, ...). */
+  texts: RowTexts;
+  place: string;
+  /** How the page marks a row and its buttons: the buttons' name, and each part's class. */
+  markup: ListMarkup;
 };
 
 /** Sections chosen by a discriminator, for the client to switch them in the page. */
@@ -127,7 +136,7 @@ function specFrame(form: CompiledForm, parts: ShownPart[]) {
     const ids = listIds(p.list);
     // The compiled row fields hold `$row` already: they are the template.
     const template = p.list.rowFields.flatMap((f) => fieldInstances(f, shownValue(f, {}), undefined));
-    return [{ id: p.list.id, rows: ids.rows, template: ids.template, min: p.list.min, max: p.list.max, itemLabel: p.list.itemLabel, count: p.rows.length, widgets: template }];
+    return [{ id: p.list.id, rows: ids.rows, template: ids.template, min: p.list.min, max: p.list.max, count: p.rows.length, widgets: template, marker: ROW, texts: p.list.texts, place: ROW_PLACE, markup: LIST_MARKUP }];
   });
   const unions = parts.flatMap((p): UnionSpec[] =>
     'union' in p ? [{ name: p.union.discriminator.name, sections: p.union.branches.map((b) => [b.value, sectionId(p.union, b.value)] as [string, string]) }] : [],
