@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from '../server/builder/build.js';
 import { resolveBuildConfig } from '../server/builder/config.js';
-import { memoryLogger } from '../server/builder/logger.js';
+import { memoryLogger } from '../test/builder/memory-logger.js';
 import { demoBuildConfig } from '../demo/build-config.js';
 import { benchForm } from './bench-forms.js';
 import { SIZES } from './bench-app.js';

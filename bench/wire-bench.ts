@@ -11,7 +11,7 @@ import { createApp } from '../demo/app.js';
 import { demoBuildConfig } from '../demo/build-config.js';
 import { build } from '../server/builder/build.js';
 import { resolveBuildConfig } from '../server/builder/config.js';
-import { memoryLogger } from '../server/builder/logger.js';
+import { memoryLogger } from '../test/builder/memory-logger.js';
 import { root } from './bench-servers.js';
 import { median, ratio, round } from './stats.js';
 

@@ -1,5 +1,6 @@
 // Build output: phases and a live progress line on a terminal; plain lines, one per phase, in CI or when
-// piped. Work functions take the logger as an argument, so tests can read what a build said.
+// piped. Work functions take the logger as an argument, so tests can read what a build said
+// (test/builder/memory-logger.ts).
 import { styleText } from 'node:util';
 
 export interface Logger {
@@ -31,18 +32,5 @@ export function createLogger(stream: NodeJS.WriteStream = process.stderr, intera
     info: (text) => line(`  ${text}`),
     warn: (text) => line(color('yellow', `  warning: ${text}`)),
     error: (text) => line(color('red', `error: ${text}`)),
-  };
-}
-
-/** A logger that keeps every line, for tests. */
-export function memoryLogger(): Logger & { lines: string[] } {
-  const lines: string[] = [];
-  return {
-    lines,
-    phase: (name) => lines.push(`phase: ${name}`),
-    progress: () => undefined,
-    info: (text) => lines.push(text),
-    warn: (text) => lines.push(`warning: ${text}`),
-    error: (text) => lines.push(`error: ${text}`),
   };
 }

@@ -12,6 +12,7 @@ import { parseForm } from './request/parse-form.js';
 import type { FormState, ParseResult } from './model/form-state.js';
 import { BoundedCache } from '../common/bounded-cache.js';
 import { LOCALE } from '../settings/locales.js';
+import { log } from '../common/log.js';
 
 /** Locales a form keeps compiled: far more than an app has, far fewer than requests could name. */
 const KEPT_LOCALES = 32;
@@ -53,6 +54,7 @@ export class FormDefinition<S extends z.ZodObject = z.ZodObject> {
     if (!found) {
       const missing: string[] = [];
       const compiled = compileForm(this.name, this.schema, this.options, { locale, defaultLocale, missing: (where) => missing.push(where) });
+      log.forms('form "%s" compiled for %s (%d texts fell back)', this.name, locale, missing.length);
       this.#byLocale.set(key, (found = { compiled, missing }));
     }
     return found;

@@ -11,6 +11,7 @@ import { sendRefusal } from './refusals.js';
 import { isBuilding } from '../settings/app-settings.js';
 import { type ResolvedSettings } from '../settings/settings.js';
 import { CsrfError, SettingsError } from '../common/errors.js';
+import { log } from '../common/log.js';
 
 /** The name of the hidden field that carries the token. */
 export const CSRF_FIELD = '_csrf';
@@ -123,7 +124,8 @@ export function createCsrfGuard(settings: ResolvedSettings): CsrfGuard | null {
 }
 
 /** A refused request: 403 with a page that says what happened and what to do. */
-export const csrfErrors: ErrorRequestHandler = (err: unknown, _req, res, next) => {
+export const csrfErrors: ErrorRequestHandler = (err: unknown, req, res, next) => {
   if (!(err instanceof CsrfError)) return next(err);
+  log.request('%s %s refused: 403 CsrfError: %s', req.method, req.originalUrl, err.message);
   sendRefusal(res, err.status, err.heading, err.message);
 };

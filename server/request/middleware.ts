@@ -91,7 +91,7 @@ export function dojo(input: DojoSettings = {}): DojoMiddleware {
     // Once the app's modules have run (and defined their forms): the texts users would see untranslated.
     setImmediate(() => {
       const lines = missingTranslations(settings.locales, settings.dojoConfig.locale);
-      if (lines.length) console.warn(`dijitize: texts with no translation, shown in ${settings.dojoConfig.locale}:\n  ${lines.join('\n  ')}`);
+      if (lines.length) process.emitWarning(`texts with no translation, shown in ${settings.dojoConfig.locale}:\n  ${lines.join('\n  ')}`, { code: 'DIJITIZE_MISSING_TRANSLATION' });
     });
   }
   const csrf = createCsrfGuard(settings);

@@ -5,6 +5,7 @@
 import type { ErrorRequestHandler, Response } from 'express';
 import { escapeHtml } from '../common/escape.js';
 import { RefusalError } from '../common/errors.js';
+import { log } from '../common/log.js';
 
 /** Sends a refusal: the status, and a page with a heading and the reason. */
 export function sendRefusal(res: Response, status: number, heading: string, reason: string): void {
@@ -24,9 +25,12 @@ export function sendRefusal(res: Response, status: number, heading: string, reas
  * app.use(dojoErrors());
  */
 export function dojoErrors(): ErrorRequestHandler {
-  return (err: unknown, _req, res, next) => {
+  return (err: unknown, req, res, next) => {
     if (res.headersSent) return next(err);
-    if (err instanceof RefusalError) return sendRefusal(res, err.status, err.heading, err.message);
+    if (err instanceof RefusalError) {
+      log.request('%s %s refused: %d %s: %s', req.method, req.originalUrl, err.status, err.name, err.message);
+      return sendRefusal(res, err.status, err.heading, err.message);
+    }
     next(err);
   };
 }

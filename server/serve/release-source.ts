@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as z from 'zod';
 import { THEMES } from '../settings/themes.js';
+import { log } from '../common/log.js';
 
 export const MANIFEST_FILE = 'manifest.json';
 export const CURRENT_LINK = 'current';
@@ -73,7 +74,7 @@ export function readCurrentRelease(releaseDir: string): Release | null {
  * link that went away, is reported once and the release being served stays in use: once a release is
  * served, the server never falls back to the sources.
  */
-export function createReleaseSource(releaseDir: string, ttlMs = 1000, warn: (message: string) => void = console.warn): () => Release | null {
+export function createReleaseSource(releaseDir: string, ttlMs = 1000, warn: (message: string) => void = (message) => process.emitWarning(message, { code: 'DIJITIZE_RELEASE_KEPT' })): () => Release | null {
   let first = true;
   let checkedAt = -Infinity;
   let linkTarget: string | null = null;
@@ -93,10 +94,11 @@ export function createReleaseSource(releaseDir: string, ttlMs = 1000, warn: (mes
       try {
         const next = readCurrentRelease(releaseDir);
         if (next === null && release !== null) throw new Error(`${path.join(releaseDir, CURRENT_LINK)} is gone`);
+        if (next?.id !== release?.id) log.release('current release: %s', next?.id ?? '(none: serving the sources)');
         release = next;
       } catch (err) {
         if (first) throw err;
-        warn(`dijitize: keeping release ${release?.id ?? '(none: serving the sources)'}: ${(err as Error).message}`);
+        warn(`keeping release ${release?.id ?? '(none: serving the sources)'}: ${(err as Error).message}`);
       }
     }
     first = false;

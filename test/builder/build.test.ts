@@ -8,7 +8,7 @@ import zlib from 'node:zlib';
 import { describe, it } from 'node:test';
 import { build } from '../../server/builder/build.js';
 import { resolveBuildConfig } from '../../server/builder/config.js';
-import { memoryLogger } from '../../server/builder/logger.js';
+import { memoryLogger } from './memory-logger.js';
 import { BuildLockedError, ReleaseTransaction } from '../../server/builder/release-transaction.js';
 import { readCurrentRelease } from '../../server/serve/release-source.js';
 import { demoBuildConfig } from '../../demo/build-config.js';

@@ -2,8 +2,8 @@
 // every script, no framing, no sniffing, a referrer policy; and pages with a CSRF token are never cached.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createApp } from '../demo/app.js';
-import { withServer } from './serve.js';
+import { createApp } from '../../demo/app.js';
+import { withServer } from '../serve.js';
 
 describe('demo security headers', () => {
   it('every page: CSP with a per-request nonce on every inline script, frame-ancestors, nosniff, Referrer-Policy', async () => {

@@ -6,14 +6,14 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import express from 'express';
 import * as z from 'zod';
-import { dojo, renderHead } from '../server/index.js';
-import { FormDefinition } from '../server/forms/define.js';
-import { openForm, tokenField } from './form-session.js';
-import { requestDojo } from './new-request-dojo.js';
-import { withServer } from './serve.js';
+import { dojo, renderHead } from '../../server/index.js';
+import { FormDefinition } from '../../server/forms/define.js';
+import { openForm, tokenField } from '../form-session.js';
+import { requestDojo } from '../new-request-dojo.js';
+import { withServer } from '../serve.js';
 
 const signup = new FormDefinition('signup', z.object({ name: z.string().min(2), hours: z.number().max(24) }));
-const views = path.join(import.meta.dirname, 'fixtures/views');
+const views = path.join(import.meta.dirname, '../fixtures/views');
 
 function appWith(engine: 'literal' | 'ejs' | 'pug') {
   const app = express();

@@ -3,9 +3,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { dojo } from '../server/index.js';
-import { createReleaseSource } from '../server/serve/release-source.js';
-import { manifestText, releaseDirWith } from './release-fixture.js';
+import { dojo } from '../../server/index.js';
+import { createReleaseSource } from '../../server/serve/release-source.js';
+import { manifestText, releaseDirWith } from '../release-fixture.js';
 
 describe('release source', () => {
   it('no release yet: source mode', () => {

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
-import { escapeHtml, scriptJson } from '../server/common/escape.js';
+import { escapeHtml, scriptJson } from '../../server/common/escape.js';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];

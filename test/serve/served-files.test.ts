@@ -8,11 +8,11 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import zlib from 'node:zlib';
 import express from 'express';
-import { dojo } from '../server/index.js';
-import { packageFolder } from '../server/settings/package-folders.js';
-import { isServedPath } from '../server/serve/served-files.js';
-import { manifestText, releaseDirWith } from './release-fixture.js';
-import { withServer } from './serve.js';
+import { dojo } from '../../server/index.js';
+import { packageFolder } from '../../server/settings/package-folders.js';
+import { isServedPath } from '../../server/serve/served-files.js';
+import { manifestText, releaseDirWith } from '../release-fixture.js';
+import { withServer } from '../serve.js';
 
 const appWith = (settings: Parameters<typeof dojo>[0] = {}) => express().use(dojo(settings));
 

@@ -1,7 +1,7 @@
 // req.dojo itself, without a server: the order of ready callbacks, and what it refuses.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { requestDojo } from './new-request-dojo.js';
+import { requestDojo } from '../new-request-dojo.js';
 
 describe('RequestDojo', () => {
   it('orders ready callbacks: prependReady goes first, onReady appends', () => {

@@ -3,9 +3,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import * as z from 'zod';
-import { type FieldOptions } from '../../server/index.js';
-import { DEFAULT_ATTR_MAP } from '../../server/forms/compile/mapping.js';
-import { FormDefinition } from '../../server/forms/define.js';
+import { type FieldOptions } from '../../../server/index.js';
+import { DEFAULT_ATTR_MAP } from '../../../server/forms/compile/mapping.js';
+import { FormDefinition } from '../../../server/forms/define.js';
 
 /** The compiled Dijit properties of a one-field form. */
 function propsOf(field: z.ZodType, options: FieldOptions = {}): Record<string, unknown> {

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import * as z from 'zod';
-import { defineForm } from '../server/index.js';
-import { missingTranslations } from '../server/forms/define.js';
-import { renderHead } from '../server/request/head-tag.js';
-import { directionOf, htmlLang, localize, negotiateLocale } from '../server/settings/locales.js';
-import { requestDojo } from './new-request-dojo.js';
+import { defineForm } from '../../server/index.js';
+import { missingTranslations } from '../../server/forms/define.js';
+import { renderHead } from '../../server/request/head-tag.js';
+import { directionOf, htmlLang, localize, negotiateLocale } from '../../server/settings/locales.js';
+import { requestDojo } from '../new-request-dojo.js';
 
 const LOCALES = ['en-us', 'de', 'ar'];
 const hours = defineForm('locale-hours', z.object({ hours: z.number().min(0).max(24), name: z.string().min(2) }), {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import * as z from 'zod';
-import { FormDefinition } from '../../server/forms/define.js';
+import { FormDefinition } from '../../../server/forms/define.js';
 
 const form = new FormDefinition(
   'c',

@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import express from 'express';
 import * as z from 'zod';
-import { dojo, type DojoSettings } from '../server/index.js';
-import { FormDefinition } from '../server/forms/define.js';
-import { openForm, tokenField } from './form-session.js';
-import { withServer } from './serve.js';
+import { dojo, type DojoSettings } from '../../server/index.js';
+import { FormDefinition } from '../../server/forms/define.js';
+import { openForm, tokenField } from '../form-session.js';
+import { withServer } from '../serve.js';
 
 const form = new FormDefinition('csrf', z.object({ name: z.string() }));
 

@@ -8,7 +8,7 @@ import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { describe, it } from 'node:test';
 import express from 'express';
-import { dojo, serverOptions } from '../server/index.js';
+import { dojo, serverOptions } from '../../server/index.js';
 
 const LIMITS = { headersTimeout: 400, requestTimeout: 800, keepAliveTimeout: 400, connectionsCheckingInterval: 100 };
 /** Far longer than the limits above, far shorter than Node's defaults (60 s, 300 s). */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { KIND_VALUES, formatValue } from '../../server/forms/model/field-values.js';
-import type { FieldKind, SchemaFacts } from '../../server/forms/model/schema-facts.js';
+import { KIND_VALUES, formatValue } from '../../../server/forms/model/field-values.js';
+import type { FieldKind, SchemaFacts } from '../../../server/forms/model/schema-facts.js';
 
 const facts = (kind: FieldKind, more: Partial<SchemaFacts> = {}): SchemaFacts => ({ path: 'f', kind, required: true, nullable: false, patterns: [], ...more });
 const day = new Date(Date.UTC(2026, 2, 14));

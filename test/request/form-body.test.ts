@@ -2,9 +2,9 @@
 // never a 5xx, and the server keeps serving.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createApp } from '../demo/app.js';
-import { openForm, tokenField } from './form-session.js';
-import { withServer } from './serve.js';
+import { createApp } from '../../demo/app.js';
+import { openForm, tokenField } from '../form-session.js';
+import { withServer } from '../serve.js';
 
 const VALID = 'username=ada&email=ada%40example.org&password=correct+horse&confirm=correct+horse';
 

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import express from 'express';
-import { dojo, RequestDojo } from '../server/index.js';
-import { requestDojo } from './new-request-dojo.js';
-import { withServer } from './serve.js';
+import { dojo, RequestDojo } from '../../server/index.js';
+import { requestDojo } from '../new-request-dojo.js';
+import { withServer } from '../serve.js';
 
 
 describe('dojo() middleware', () => {

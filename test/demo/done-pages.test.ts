@@ -2,9 +2,9 @@
 // shared "last saved" showed one visitor's answers, and a manager's notes, to everyone.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createApp } from '../demo/app.js';
-import { openForm, tokenField } from './form-session.js';
-import { withServer } from './serve.js';
+import { createApp } from '../../demo/app.js';
+import { openForm, tokenField } from '../form-session.js';
+import { withServer } from '../serve.js';
 
 describe("the demo's done pages", () => {
   it("show the visitor's own result, and nothing of another visitor's", async () => {

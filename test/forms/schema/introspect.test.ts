@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import * as z from 'zod';
-import { DefinitionProblem } from '../../server/common/errors.js';
-import { introspectField, introspectObject } from '../../server/forms/schema/introspect.js';
-import { type SchemaFacts } from '../../server/forms/model/schema-facts.js';
+import { DefinitionProblem } from '../../../server/common/errors.js';
+import { introspectField, introspectObject } from '../../../server/forms/schema/introspect.js';
+import { type SchemaFacts } from '../../../server/forms/model/schema-facts.js';
 
 /** The facts of one schema, without the fields every result has unless the test names them. */
 function facts(schema: z.ZodType): Partial<SchemaFacts> {

@@ -4,8 +4,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import express from 'express';
 import * as z from 'zod';
-import { Acl, defineForm, dojo, dojoErrors } from '../server/index.js';
-import { withServer } from './serve.js';
+import { Acl, defineForm, dojo, dojoErrors } from '../../server/index.js';
+import { withServer } from '../serve.js';
 
 const acl = new Acl().role('customer').role('manager').allow('manager', 'card', 'read');
 const card = defineForm('refusal-card', z.object({ notes: z.string() }), { access: { acl, see: { resource: 'card', privilege: 'read' } } });

@@ -3,8 +3,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import * as z from 'zod';
-import { BoundedCache } from '../server/common/bounded-cache.js';
-import { defineForm } from '../server/index.js';
+import { BoundedCache } from '../../server/common/bounded-cache.js';
+import { defineForm } from '../../server/index.js';
 
 describe('BoundedCache', () => {
   it('keeps at most its size, forgetting the least recently used', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { resolveSettings, SettingsError } from '../server/index.js';
+import { resolveSettings, SettingsError } from '../../server/index.js';
 
 describe('resolveSettings', () => {
   it('fills in the defaults: claro, async AMD, no parser, en-us', () => {

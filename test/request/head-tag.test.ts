@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import nunjucks from 'nunjucks';
 import * as z from 'zod';
-import { defineForm, renderHead, useDijitize } from '../server/index.js';
-import { requestDojo } from './new-request-dojo.js';
+import { defineForm, renderHead, useDijitize } from '../../server/index.js';
+import { requestDojo } from '../new-request-dojo.js';
 
 
 /** Positions of each needle in the haystack, asserting all are present. */
