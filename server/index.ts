@@ -1,5 +1,6 @@
 // The public API of dijitize: what `import { ... } from 'dijitize'` gives, and all a user writes. The build
-// is `dijitize/build`. Everything else in the package is internal and may change.
+// is `dijitize/build`. Each name here is tagged @public where it is declared, and each value has an
+// @example (test/entry/index.test.ts checks both); everything else in the package is internal and may change.
 export { dojo, type DojoMiddleware } from './request/middleware.js';
 export { RequestDojo, type ReadyCallback, type ReadyInput } from './request/request-dojo.js';
 export { renderHead, useDijitize } from './request/head-tag.js';

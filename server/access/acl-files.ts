@@ -162,6 +162,7 @@ export function aclFromXml(xml: string, source = 'the access list'): Acl {
  * Loads an access list from a `.json` or `.xml` file, at start-up: a bad file throws AccessError naming
  * the file and the line or key.
  * @example const acl = loadAcl('config/acl.xml');
+ * @public
  */
 export function loadAcl(file: string): Acl {
   const text = fs.readFileSync(file, 'utf8');

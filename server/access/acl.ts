@@ -3,24 +3,36 @@
 // `check` answers one question: may this role do this to that?
 import { AccessError } from '../common/errors.js';
 
-/** What a role needs, to see or change something: a privilege on a resource. */
+/**
+ * What a role needs, to see or change something: a privilege on a resource.
+ * @public
+ */
 export interface Grant {
   resource: string;
   privilege: string;
 }
 
-/** Per field (or per form, as the default of its fields): the grant that lets a role see it, and the one that lets it change it. */
+/**
+ * Per field (or per form, as the default of its fields): the grant that lets a role see it, and the one that lets it change it.
+ * @public
+ */
 export interface FieldAccess {
   see?: Grant;
   change?: Grant;
 }
 
-/** A form's access rules: the list to check, and the default of every field. */
+/**
+ * A form's access rules: the list to check, and the default of every field.
+ * @public
+ */
 export interface FormAccess extends FieldAccess {
   acl: Acl;
 }
 
-/** Whether a rule gives a privilege or takes it away. */
+/**
+ * Whether a rule gives a privilege or takes it away.
+ * @public
+ */
 export type RuleType = 'allow' | 'deny';
 
 interface Role {
@@ -31,7 +43,11 @@ interface Role {
   own: Map<string, RuleType>;
 }
 
-/** The longest chain of inheritance a list may have: deeper is refused when the role is defined. */
+/**
+ * The longest chain of inheritance a list may have: deeper is refused when the role is defined.
+ * @example acl.role('r65', ['r64']); // AccessError when r64 already has 64 generations of parents
+ * @public
+ */
 export const MAX_INHERITANCE_DEPTH = 64;
 
 const list = (value: string | readonly string[]): readonly string[] => (typeof value === 'string' ? [value] : value);
@@ -50,6 +66,7 @@ const ruleKey = (resource: string, privilege: string) => `${resource}\u0000${pri
  *   .deny('auditor', 'time_card', ['write', 'approve']);
  * acl.check('manager', 'time_card', 'write'); // true: inherited from employee
  * acl.check('auditor', 'time_card', 'write'); // false: its own deny beats the inherited allow
+ * @public
  */
 export class Acl {
   readonly #roles = new Map<string, Role>();

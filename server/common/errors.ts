@@ -22,6 +22,7 @@ export class DefinitionProblem extends Error {
  * @example
  * try { defineForm('signup', z.object({ age: z.number() }), { fields: { age: { widget: 'dijit/form/CheckBox' } } }); }
  * catch (err) { if (err instanceof FormDefinitionError) console.error(err.message); } // form "signup", field "age": ...
+ * @public
  */
 export class FormDefinitionError extends Error {
   override name = 'FormDefinitionError';
@@ -37,12 +38,17 @@ export class FormDefinitionError extends Error {
 /**
  * Thrown at start-up when a setting is wrong; the message names the key.
  * @example dojo({ theme: 'nope' }); // SettingsError: Invalid dijitize settings:\n  theme: Invalid option: expected one of ...
+ * @public
  */
 export class SettingsError extends Error {
   override name = 'SettingsError';
 }
 
-/** A role that the access list does not know, or a list that cannot be built; names what is wrong. */
+/**
+ * A role that the access list does not know, or a list that cannot be built; names what is wrong.
+ * @example new Acl().role('clerk', ['nobody']); // AccessError: role "clerk" inherits from "nobody", which is not defined ...
+ * @public
+ */
 export class AccessError extends Error {
   override name = 'AccessError';
 }
@@ -52,6 +58,7 @@ export class AccessError extends Error {
  * shown to the user, so it names nothing secret). dojoErrors() answers each as a short page.
  * @example
  * app.use((err, req, res, next) => (err instanceof RefusalError ? res.status(err.status).send(err.message) : next(err)));
+ * @public
  */
 export abstract class RefusalError extends Error {
   abstract readonly status: 400 | 403;
@@ -59,7 +66,11 @@ export abstract class RefusalError extends Error {
   readonly expose = true;
 }
 
-/** A form the user's roles may not see at all: a 403. */
+/**
+ * A form the user's roles may not see at all: a 403.
+ * @example req.dojo.roles = ['guest']; req.dojo.form(payroll); // AccessDeniedError, answered by dojoErrors()
+ * @public
+ */
 export class AccessDeniedError extends RefusalError {
   override name = 'AccessDeniedError';
   readonly status = 403;
@@ -69,6 +80,8 @@ export class AccessDeniedError extends RefusalError {
 /**
  * An `_intent` that is not one of the form's buttons (miscased, repeated, a row or list it has not): a
  * 400 that says why, never taken as a plain submit (a mistyped "remove" button must not place an order).
+ * @example order.parse({ _intent: 'Remove:items:1' }); // UnknownIntentError: _intent "Remove:items:1": not one of add, ...
+ * @public
  */
 export class UnknownIntentError extends RefusalError {
   override name = 'UnknownIntentError';
@@ -76,7 +89,12 @@ export class UnknownIntentError extends RefusalError {
   readonly heading = 'Bad request';
 }
 
-/** A POST without a valid CSRF token or from another site: a 403 that says what to do (reload the form). */
+/**
+ * A POST without a valid CSRF token or from another site: a 403 that says what to do (reload the form).
+ * dojo() answers it itself; an app's own error handler sees it only if it comes first.
+ * @example app.use((err, req, res, next) => (err instanceof CsrfError ? res.redirect(req.originalUrl) : next(err)));
+ * @public
+ */
 export class CsrfError extends RefusalError {
   override name = 'CsrfError';
   readonly code = 'EBADCSRFTOKEN';

@@ -9,7 +9,10 @@ const HTML_ESCAPES: Record<string, string> = {
   "'": '&#39;',
 };
 
-/** A value that can travel to the browser as JSON (widget properties, ready call arguments). */
+/**
+ * A value that can travel to the browser as JSON (widget properties, ready call arguments).
+ * @public
+ */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
 /** Escapes text for HTML element content and for quoted attribute values alike. */

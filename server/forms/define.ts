@@ -28,7 +28,10 @@ export interface ParseOptions<S extends z.ZodObject> {
   defaultLocale?: string;
 }
 
-/** A defined form: its schema, its compiled fields (cached, per locale of its texts), and server-side parsing. */
+/**
+ * A defined form: its schema, its compiled fields (cached, per locale of its texts), and server-side parsing.
+ * @public
+ */
 export class FormDefinition<S extends z.ZodObject = z.ZodObject> {
   readonly compiled: CompiledForm;
   readonly #byLocale = new BoundedCache<string, { compiled: CompiledForm; missing: string[] }>(KEPT_LOCALES);
@@ -116,6 +119,7 @@ export const formRegistry: Map<string, FormDefinition> = ((globalThis as Record<
  * const register = defineForm('register', z.object({ username: z.string().min(2) }), {
  *   fields: { username: { label: 'Username', messages: { invalid: 'Letters only' } } },
  * });
+ * @public
  */
 export function defineForm<S extends z.ZodObject>(name: string, schema: S, options: FormOptions<S> = {}): FormDefinition<S> {
   const existing = formRegistry.get(name);

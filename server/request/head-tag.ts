@@ -49,6 +49,7 @@ function islandHead(dojo: RequestDojo): string {
  * @example
  * const form = req.dojo.form(signup);
  * res.send(`<head>${renderHead(req.dojo)}</head><body class="${req.dojo.bodyClass}">${form.html}</body>`);
+ * @public
  */
 export function renderHead(dojo: RequestDojo): string {
   dojo.headRendered();
@@ -90,6 +91,7 @@ class DojoTag {
 /**
  * Registers dijitize's template tag on a Nunjucks environment.
  * @example useDijitize(nunjucks.configure('templates', { express: app, autoescape: true }));
+ * @public
  */
 export function useDijitize(env: nunjucks.Environment): nunjucks.Environment {
   env.addExtension('DijitizeDojoTag', new DojoTag());

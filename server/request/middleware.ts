@@ -62,12 +62,16 @@ export function createRequestDojo(settings: ResolvedSettings, release: Release |
   return new RequestDojo(settings, release ? releaseMode(settings, release) : sourceMode(settings));
 }
 
-/** The middleware returned by `dojo()`, with the settings it resolved. */
+/**
+ * The middleware returned by `dojo()`, with the settings it resolved.
+ * @public
+ */
 export type DojoMiddleware = Router & { settings: ResolvedSettings };
 
 /**
  * Creates the middleware. Bad settings throw here, at start-up, naming the key.
  * @example app.use(dojo({ theme: 'claro' }));
+ * @public
  */
 export function dojo(input: DojoSettings = {}): DojoMiddleware {
   const settings = resolveSettings(input);

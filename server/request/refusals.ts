@@ -23,6 +23,7 @@ export function sendRefusal(res: Response, status: number, heading: string, reas
  * @example
  * app.get('/timecard', (req, res) => res.render('form.html', { form: req.dojo.form(timecard) }));
  * app.use(dojoErrors());
+ * @public
  */
 export function dojoErrors(): ErrorRequestHandler {
   return (err: unknown, req, res, next) => {

@@ -14,12 +14,18 @@ import { render, renderedForm, type RenderedForm } from '../forms/render/render.
 import type { FormDefinition } from '../forms/define.js';
 import type { FormState, ParseResult } from '../forms/model/form-state.js';
 
-/** A ready callback: inline JavaScript (a function expression), or a call of a client module's function. */
+/**
+ * A ready callback: inline JavaScript (a function expression), or a call of a client module's function.
+ * @public
+ */
 export type ReadyCallback =
   | { kind: 'code'; code: string }
   | { kind: 'call'; module: string; fn: string; args: Array<JsonValue | ScriptJson> };
 
-/** What a handler may pass to `onReady`/`prependReady`. */
+/**
+ * What a handler may pass to `onReady`/`prependReady`.
+ * @public
+ */
 export type ReadyInput = string | (ModuleFunction & { args?: JsonValue[] });
 
 /** Where the page's Dojo files come from: the source packages, or one built release. */
@@ -38,6 +44,7 @@ export interface DojoSources {
 /**
  * The Dojo set-up of one request. Read by the `{% dojo %}` tag; changed by handlers.
  * @example req.dojo.theme = 'tundra'; req.dojo.require('dijit/form/Button');
+ * @public
  */
 export class RequestDojo {
   /** Per-request copy of dojoConfig: change it freely, the next request starts from the settings again. */

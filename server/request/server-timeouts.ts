@@ -3,7 +3,10 @@
 // middleware and never sees the server, so the app creates its server with these options.
 import type http from 'node:http';
 
-/** What the recipe sets, in milliseconds. */
+/**
+ * What the recipe sets, in milliseconds.
+ * @public
+ */
 export interface ServerTimeouts {
   /** A request's headers must arrive within this (Node: 60 s). */
   headersTimeout: number;
@@ -15,7 +18,11 @@ export interface ServerTimeouts {
   connectionsCheckingInterval: number;
 }
 
-/** The recipe's limits: generous for a form POST on a slow phone, short for a client that stalls. */
+/**
+ * The recipe's limits: generous for a form POST on a slow phone, short for a client that stalls.
+ * @example SERVER_TIMEOUTS.requestTimeout // 30000: a whole request, headers and body, within 30 s
+ * @public
+ */
 export const SERVER_TIMEOUTS: Readonly<ServerTimeouts> = Object.freeze({
   headersTimeout: 10_000,
   requestTimeout: 30_000,
@@ -26,6 +33,7 @@ export const SERVER_TIMEOUTS: Readonly<ServerTimeouts> = Object.freeze({
 /**
  * Options for `http.createServer` with the recipe's limits (or yours over them).
  * @example http.createServer(serverOptions(), app).listen(3000, '127.0.0.1');
+ * @public
  */
 export function serverOptions(overrides: Partial<ServerTimeouts> = {}): http.ServerOptions {
   const limits = { ...SERVER_TIMEOUTS, ...overrides };

@@ -30,9 +30,16 @@ export const manifestSchema = z.strictObject({
   /** sha256 of every file listed above, by path. */
   hashes: z.record(z.string(), z.string()),
 });
+/**
+ * What `dijitize build` wrote of a release: its id, modules, packages, files and their hashes.
+ * @public
+ */
 export type ReleaseManifest = z.infer<typeof manifestSchema>;
 
-/** One release on disk. */
+/**
+ * One release on disk.
+ * @public
+ */
 export interface Release {
   id: string;
   /** Absolute path of the release folder. */

@@ -20,6 +20,10 @@ const packageSchema = z.strictObject({
 
 /** A function exported by a client AMD module; used for the form function and ready calls. */
 export const moduleFunctionSchema = z.strictObject({ module: moduleId, fn: identifier });
+/**
+ * A module function a page may call: an AMD module id and the name of the function it exports.
+ * @public
+ */
 export type ModuleFunction = z.infer<typeof moduleFunctionSchema>;
 
 const dojoConfigSchema = z.looseObject({
@@ -86,16 +90,31 @@ const settingsSchema = z.strictObject({
   // Every request's locale is one of `locales`, the default first among them.
   .transform((s) => ({ ...s, locales: [...new Set([s.dojoConfig.locale, ...(s.locales ?? [])])] }));
 
-/** What a user may pass to `dojo()`; every key is optional. */
+/**
+ * What a user may pass to `dojo()`; every key is optional.
+ * @public
+ */
 export type DojoSettings = z.input<typeof settingsSchema>;
-/** Settings with every default filled in. */
+/**
+ * Settings with every default filled in.
+ * @public
+ */
 export type ResolvedSettings = z.output<typeof settingsSchema>;
+/**
+ * The dojoConfig a page gets (async, locale, packages...), as resolveSettings() makes it.
+ * @public
+ */
 export type DojoConfig = ResolvedSettings['dojoConfig'];
+/**
+ * An AMD package of the app's own: its name and the folder dojo() serves it from.
+ * @public
+ */
 export type DojoPackage = z.infer<typeof packageSchema>;
 
 /**
  * Checks settings and fills in defaults.
  * @example resolveSettings({ theme: 'tundra' }).dojoConfig.async // true
+ * @public
  */
 export function resolveSettings(input: DojoSettings = {}): ResolvedSettings {
   const result = settingsSchema.safeParse(input);

@@ -3,7 +3,10 @@
 import type { Capability } from './widgets.js';
 import type { JsonValue } from '../../common/escape.js';
 
-/** The constraint facts that the table maps, after zod's checks are turned into Dijit terms. */
+/**
+ * The constraint facts that the table maps, after zod's checks are turned into Dijit terms.
+ * @public
+ */
 export interface MappedFacts {
   required?: boolean;
   maxLength?: number;
@@ -19,13 +22,20 @@ export interface MappedFacts {
   rangeMessage?: string;
 }
 
+/**
+ * A row of the mapping table: one of the facts it maps.
+ * @public
+ */
 export type FactName = keyof MappedFacts;
 
 export const FACT_NAMES: readonly FactName[] = [
   'required', 'maxLength', 'pattern', 'min', 'max', 'places', 'step', 'help', 'requiredMessage', 'invalidMessage', 'rangeMessage',
 ];
 
-/** Where a fact goes: a Dijit property (dotted for nested: `constraints.min`), optionally converted. */
+/**
+ * Where a fact goes: a Dijit property (dotted for nested: `constraints.min`), optionally converted.
+ * @public
+ */
 export interface AttrTarget {
   to: string;
   /** Returns what the browser gets: a JSON value. */
@@ -37,5 +47,8 @@ export interface AttrRule extends AttrTarget {
   when: Capability;
 }
 
-/** A user's override: per fact, a target that replaces the default rows, or `false` to drop them. */
+/**
+ * A user's override: per fact, a target that replaces the default rows, or `false` to drop them.
+ * @public
+ */
 export type AttrMapOverride = Partial<Record<FactName, AttrTarget | false>>;

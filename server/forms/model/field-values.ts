@@ -5,7 +5,10 @@ import type { JsonValue } from '../../common/escape.js';
 import type { FieldKind, SchemaFacts } from './schema-facts.js';
 import { isoDayToDate, toIsoDay } from '../../common/iso-day.js';
 
-/** A raw value as urlencoded parsing gives it: one string, or several for a repeated name. */
+/**
+ * A raw value as urlencoded parsing gives it: one string, or several for a repeated name.
+ * @public
+ */
 export type RawValue = string | string[];
 
 interface KindValues {

@@ -7,7 +7,10 @@ import type { FieldAccess, FormAccess } from '../../access/acl.js';
 import type { JsonValue } from '../../common/escape.js';
 import type { Localized } from '../../settings/locales.js';
 
-/** A field's messages; `T` is what a text is: per locale (Localized) as given, one string once compiled. */
+/**
+ * A field's messages; `T` is what a text is: per locale (Localized) as given, one string once compiled.
+ * @public
+ */
 export interface FieldMessages<T = Localized> {
   /** Shown when the field is empty (Dijit `missingMessage`). */
   required?: T;
@@ -17,11 +20,16 @@ export interface FieldMessages<T = Localized> {
   range?: T;
 }
 
+/**
+ * The choices of a field: labels by value, or a list of values (or values with labels), in the order shown.
+ * @public
+ */
 export type ChoicesOption<T = Localized> = Readonly<Record<string, T>> | ReadonlyArray<string | { value: string; label: T }>;
 
 /**
  * Per-field options of a form (the seed's `dojo_field` arguments and more). Each text may be given per
  * locale (`{ 'en-us': 'Hours', de: 'Stunden' }`, or a function of the locale).
+ * @public
  */
 export interface FieldOptions<T = Localized> {
   label?: T;
@@ -50,7 +58,10 @@ export interface FieldOptions<T = Localized> {
   access?: FieldAccess;
 }
 
-/** Dotted paths of the fields of an object type (`address.street`); a list of rows and its fields (`items`, `items.qty`). */
+/**
+ * Dotted paths of the fields of an object type (`address.street`); a list of rows and its fields (`items`, `items.qty`).
+ * @public
+ */
 export type FieldPath<T> = T extends Date | readonly unknown[]
   ? never
   : T extends object
@@ -65,6 +76,10 @@ export type FieldPath<T> = T extends Date | readonly unknown[]
       }[keyof T & string]
     : never;
 
+/**
+ * The options of a form (`defineForm(name, schema, options)`): ids, prefix, texts, mapping overrides, access rules, and each field's options.
+ * @public
+ */
 export interface FormOptions<S extends z.ZodObject> {
   /** The `id` of the `<form>` and the prefix of field ids; defaults to the prefix, else the form's name. */
   id?: string;

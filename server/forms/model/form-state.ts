@@ -2,7 +2,10 @@
 // what parsing a POST gives (the data, or the state to show again).
 import type { RawValue } from './field-values.js';
 
-/** What a form shows: the user's raw values, an error per field path, and errors of the whole form. */
+/**
+ * What a form shows: the user's raw values, an error per field path, and errors of the whole form.
+ * @public
+ */
 export interface FormState {
   values: RawValues;
   errors: Record<string, string>;
@@ -16,8 +19,12 @@ export interface FormState {
  * list's or a union's button (add, remove, move a row; switch a section) sent without JavaScript: show
  * the state, with no errors. `ignored` names the fields the body tried to change that the user's roles
  * may not (their values came from `current`).
+ * @public
  */
 export type ParseResult<T> = ({ ok: true; data: T } | { ok: false; intent?: true }) & { state: FormState; ignored: string[] };
 
-/** The raw values of a form, by dotted path. */
+/**
+ * The raw values of a form, by dotted path.
+ * @public
+ */
 export type RawValues = Record<string, RawValue>;

@@ -48,10 +48,16 @@ export const WIDGETS = {
   'dijit/form/MultiSelect': { kinds: ['multiEnum'], markup: 'multiselect', capabilities: [] },
 } as const satisfies Record<string, WidgetInfo>;
 
-/** A Dijit class dijitize knows, by module id. */
+/**
+ * A Dijit class dijitize knows, by module id.
+ * @public
+ */
 export type DijitClass = keyof typeof WIDGETS;
 
-/** A widget of your own, created and mapped like the known class it extends. */
+/**
+ * A widget of your own, created and mapped like the known class it extends.
+ * @public
+ */
 export interface CustomWidget {
   module: string;
   base: DijitClass;

@@ -80,7 +80,10 @@ export function render(form: CompiledForm, state: Partial<FormState> = {}, hidde
   };
 }
 
-/** A form rendered for one request. In a template: `{{ form.html | safe }}`. */
+/**
+ * A form rendered for one request. In a template: `{{ form.html | safe }}`.
+ * @public
+ */
 export interface RenderedForm {
   id: string;
   html: string;
