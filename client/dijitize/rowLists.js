@@ -39,9 +39,9 @@ define([
 			var remove = part(row, markup.remove),
 				up = part(row, markup.up),
 				down = part(row, markup.down);
-			remove.setAttribute("aria-label", fill(texts.remove, list.place, place));
-			up.setAttribute("aria-label", fill(texts.up, list.place, place));
-			down.setAttribute("aria-label", fill(texts.down, list.place, place));
+			remove.setAttribute("aria-label", fill(texts.removeRow, list.place, place));
+			up.setAttribute("aria-label", fill(texts.upRow, list.place, place));
+			down.setAttribute("aria-label", fill(texts.downRow, list.place, place));
 			remove.disabled = rows.length <= list.min;
 			up.disabled = position === 0;
 			down.disabled = position === rows.length - 1;

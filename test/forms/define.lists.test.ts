@@ -84,7 +84,7 @@ describe('lists of rows', () => {
     // The client's every word, class and marker for the rows comes from here (dijitize/rowLists has none).
     assert.match(
       head,
-      /"marker":"\$row","texts":\{"row":"Item \{n\}","remove":"Remove item \{n\}","up":"Move up item \{n\}","down":"Move down item \{n\}","add":"Add item"\},"place":"\{n\}","markup":\{"intent":"_intent","row":"dijitize-row","add":"dijitize-add","remove":"dijitize-remove","up":"dijitize-up","down":"dijitize-down"\}/,
+      /"marker":"\$row","texts":\{"row":"Item \{n\}","add":"Add item","remove":"Remove","removeRow":"Remove item \{n\}","up":"Move up","upRow":"Move up item \{n\}","down":"Move down","downRow":"Move down item \{n\}"\},"place":"\{n\}","markup":\{"intent":"_intent","row":"dijitize-row","add":"dijitize-add","remove":"dijitize-remove","up":"dijitize-up","down":"dijitize-down"\}/,
     );
     assert.match(head, /"node":"list-order-items-\$row-qty"/);
   });
@@ -129,6 +129,30 @@ describe('lists of rows', () => {
     process.off('warning', onWarning);
     assert.equal(warnings.filter((w) => w.includes('"open-list"')).length, 1);
     assert.equal(warnings.filter((w) => w.includes('"bounded-list"')).length, 0);
+  });
+});
+
+describe('a list\'s words', () => {
+  const words = defineForm('list-words', z.object({ items: z.array(z.object({ qty: z.int() })).min(1).max(3) }), {
+    fields: {
+      items: {
+        itemLabel: { 'en-us': 'Item', de: 'Posten' },
+        rowTexts: { removeRow: { 'en-us': 'Remove {item} {n}', de: '{Item} {n} entfernen' }, remove: { 'en-us': 'Remove', de: 'Entfernen' }, add: { 'en-us': 'Add {item}', de: 'Posten <hinzufügen>' } },
+      },
+    },
+  });
+  it('are the form\'s texts in the page\'s locale, in the HTML and in the spec the client names rows from, escaped for each', () => {
+    const d = requestDojo({ locales: ['en-us', 'de'], csrf: false });
+    d.locale = 'de';
+    const html = d.form(words).html;
+    const head = renderHead(d);
+    assert.match(html, /<legend>Posten 1<\/legend>/);
+    assert.match(html, /class="dijitize-remove" aria-label="Posten 1 entfernen" disabled>Entfernen<\/button>/);
+    assert.match(html, /aria-label="Posten &lt;hinzufügen&gt;">Posten &lt;hinzufügen&gt;<\/button>/);
+    assert.match(head, /"texts":\{"row":"Posten \{n\}","add":"Posten \\u003chinzufügen\\u003e","remove":"Entfernen","removeRow":"Posten \{n\} entfernen","up":"Move up","upRow":"Move up posten \{n\}"/);
+    const english = requestDojo({ locales: ['en-us', 'de'], csrf: false });
+    english.locale = 'en-us';
+    assert.match(english.form(words).html, /aria-label="Remove item 1" disabled>Remove<\/button>/);
   });
 });
 

@@ -65,7 +65,7 @@ function compileParts<S extends z.ZodObject>(id: string, schema: S, options: For
       id: `${id}-${facts.path.replace(/\./g, '-')}`,
       label: own.label ?? humanize(facts.path),
       itemLabel,
-      texts: rowTexts(itemLabel),
+      texts: rowTexts(itemLabel, own.rowTexts),
       ...(own.help ? { help: own.help } : {}),
       min: facts.minItems,
       max: facts.maxItems ?? listBound(id, facts.path, own.maxRows),

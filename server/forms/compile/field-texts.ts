@@ -3,6 +3,7 @@
 // locale falls back to the default locale's, and is reported (README: missing translations).
 import { localize, type Localized } from '../../settings/locales.js';
 import type { ChoicesOption, FieldMessages, FieldOptions } from '../model/form-options.js';
+import type { RowTexts } from '../model/row-texts.js';
 
 /** Which texts to take: a locale and the app's default one; null takes each text's own default. */
 export interface TextLocale {
@@ -49,7 +50,7 @@ function plainChoices(choices: ChoicesOption | undefined, text: TextOf): Choices
 
 /** A field's options with every text in one locale. */
 export function plainOptions(options: FieldOptions, text: TextOf): FieldOptions<string> {
-  const { label, help, placeholder, itemLabel, messages, choices, ...rest } = options;
+  const { label, help, placeholder, itemLabel, messages, choices, rowTexts, ...rest } = options;
   const plain: FieldOptions<string> = { ...rest };
   const set = <K extends 'label' | 'help' | 'placeholder' | 'itemLabel'>(key: K, value: Localized | undefined) => {
     const resolved = text(value, key);
@@ -63,6 +64,13 @@ export function plainOptions(options: FieldOptions, text: TextOf): FieldOptions<
   if (plainM) plain.messages = plainM;
   const plainC = plainChoices(choices, text);
   if (plainC) plain.choices = plainC;
+  if (rowTexts) {
+    plain.rowTexts = {};
+    for (const [key, value] of Object.entries(rowTexts) as Array<[keyof RowTexts, Localized]>) {
+      const resolved = text(value, `rowTexts.${key}`);
+      if (resolved !== undefined) plain.rowTexts[key] = resolved;
+    }
+  }
   return plain;
 }
 
@@ -74,7 +82,7 @@ export function textsArePlain(fields: Readonly<Record<string, FieldOptions | und
     Object.values(fields).every(
       (o) =>
         !o ||
-        ([o.label, o.help, o.placeholder, o.itemLabel, ...Object.values(o.messages ?? {})].every(plain) &&
+        ([o.label, o.help, o.placeholder, o.itemLabel, ...Object.values(o.messages ?? {}), ...Object.values(o.rowTexts ?? {})].every(plain) &&
           (Array.isArray(o.choices) ? o.choices.every((c) => typeof c === 'string' || plain(c.label)) : Object.values(o.choices ?? {}).every(plain))),
     )
   );

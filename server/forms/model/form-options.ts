@@ -6,6 +6,7 @@ import type { CustomWidget, DijitClass } from './widgets.js';
 import type { FieldAccess, FormAccess } from '../../access/acl.js';
 import type { JsonValue } from '../../common/escape.js';
 import type { Localized } from '../../settings/locales.js';
+import type { RowTexts } from './row-texts.js';
 
 /**
  * A field's messages; `T` is what a text is: per locale (Localized) as given, one string once compiled.
@@ -48,6 +49,12 @@ export interface FieldOptions<T = Localized> {
   password?: boolean;
   /** For a list of rows: what one row is called (default "Row"): "Item" makes "Item 2", "Remove item 2". */
   itemLabel?: T;
+  /**
+   * For a list of rows: its words (see RowTexts), each per locale like every text; `{Item}` is the item
+   * label, `{item}` the same in lower case, `{n}` a row's place. Unset ones are English.
+   * @example rowTexts: { removeRow: { 'en-us': 'Remove {item} {n}', de: '{Item} {n} entfernen' } }
+   */
+  rowTexts?: Partial<Record<keyof RowTexts, T>>;
   /**
    * For a list of rows without `.max()`: the most rows it takes from one POST (default DEFAULT_MAX_ROWS,
    * 50). Every row read is validated and may be re-rendered, so the bound is the bound of a POST's work.

@@ -1,37 +1,50 @@
-// What the page says of a list's rows: each row's name ("Item 2") and the names of its buttons ("Remove
-// item 2"). Made once per list from its item label (in the form's locale); the server writes them into
-// the HTML and hands them to the client in the spec, which says them again as rows are added, removed and
-// moved. The one copy of these words.
+// What the page says of a list's rows: each row's name ("Item 2"), its buttons' texts ("Remove") and names
+// ("Remove item 2"), and the add button's. Made once per list and locale from its item label and its
+// `rowTexts` option; the server writes them into the HTML and hands them to the client in the spec,
+// which says them again as rows are added, removed and moved. The one copy of these words.
 
 /** The place of a row (1, 2, ...) in a row text. */
 export const ROW_PLACE = '{n}';
 
-/** A list's row texts, each with ROW_PLACE for the row's place. */
+/** A list's row texts: `row` and the `...Row` names hold ROW_PLACE for the row's place. */
 export interface RowTexts {
+  /** A row's name (its legend): "Item {n}". */
   row: string;
-  remove: string;
-  up: string;
-  down: string;
-  /** The add button's text and name (no place). */
+  /** The add button's text and name: "Add item". */
   add: string;
+  /** A row's buttons' texts ("Remove") and names, which say which row ("Remove item {n}"). */
+  remove: string;
+  removeRow: string;
+  up: string;
+  upRow: string;
+  down: string;
+  downRow: string;
 }
 
-/** The visible texts of a row's buttons: short, since each one's name (aria-label) says which row. */
-export const ROW_BUTTON_TEXTS = { remove: 'Remove', up: 'Move up', down: 'Move down' } as const;
+/** The English texts: `{Item}` is the item label as given, `{item}` in lower case. */
+export const DEFAULT_ROW_TEXTS: Readonly<RowTexts> = {
+  row: `{Item} ${ROW_PLACE}`,
+  add: 'Add {item}',
+  remove: 'Remove',
+  removeRow: `Remove {item} ${ROW_PLACE}`,
+  up: 'Move up',
+  upRow: `Move up {item} ${ROW_PLACE}`,
+  down: 'Move down',
+  downRow: `Move down {item} ${ROW_PLACE}`,
+};
 
 /**
- * The row texts of a list whose rows are called `itemLabel`.
- * @example rowTexts('Item').remove // 'Remove item {n}'
+ * The row texts of a list whose rows are called `itemLabel`: the given texts (in the form's locale), else
+ * the English ones, with the item label put in.
+ * @example rowTexts('Item').removeRow // 'Remove item {n}'
+ * @example rowTexts('Posten', { removeRow: '{Item} {n} entfernen' }).removeRow // 'Posten {n} entfernen'
  */
-export function rowTexts(itemLabel: string): RowTexts {
-  const lower = itemLabel.toLowerCase();
-  return {
-    row: `${itemLabel} ${ROW_PLACE}`,
-    remove: `${ROW_BUTTON_TEXTS.remove} ${lower} ${ROW_PLACE}`,
-    up: `${ROW_BUTTON_TEXTS.up} ${lower} ${ROW_PLACE}`,
-    down: `${ROW_BUTTON_TEXTS.down} ${lower} ${ROW_PLACE}`,
-    add: `Add ${lower}`,
-  };
+export function rowTexts(itemLabel: string, given: Partial<RowTexts> = {}): RowTexts {
+  const out = { ...DEFAULT_ROW_TEXTS };
+  for (const key of Object.keys(out) as Array<keyof RowTexts>) {
+    out[key] = (given[key] ?? out[key]).split('{Item}').join(itemLabel).split('{item}').join(itemLabel.toLowerCase());
+  }
+  return out;
 }
 
 /**

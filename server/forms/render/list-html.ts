@@ -10,7 +10,7 @@ import type { ShownList } from '../model/shown-parts.js';
 import type { FormState } from '../model/form-state.js';
 import { listIds } from './ids.js';
 import { buttonClass, LIST_MARKUP } from './list-markup.js';
-import { atPlace, ROW_BUTTON_TEXTS } from '../model/row-texts.js';
+import { atPlace } from '../model/row-texts.js';
 
 /**
  * A list's or a union's button: a submit button whose intent the server applies when JavaScript is off.
@@ -26,9 +26,9 @@ function rowHtml(list: CompiledList, fields: CompiledField[], index: number | st
   const { texts } = list;
   const place = position + 1;
   const buttons = [
-    intentButton(`remove:${list.path}:${index}`, ROW_BUTTON_TEXTS.remove, 'remove', { label: atPlace(texts.remove, place), disabled: count <= list.min }),
-    intentButton(`up:${list.path}:${index}`, ROW_BUTTON_TEXTS.up, 'up', { label: atPlace(texts.up, place), disabled: position === 0 }),
-    intentButton(`down:${list.path}:${index}`, ROW_BUTTON_TEXTS.down, 'down', { label: atPlace(texts.down, place), disabled: position === count - 1 }),
+    intentButton(`remove:${list.path}:${index}`, texts.remove, 'remove', { label: atPlace(texts.removeRow, place), disabled: count <= list.min }),
+    intentButton(`up:${list.path}:${index}`, texts.up, 'up', { label: atPlace(texts.upRow, place), disabled: position === 0 }),
+    intentButton(`down:${list.path}:${index}`, texts.down, 'down', { label: atPlace(texts.downRow, place), disabled: position === count - 1 }),
   ];
   return (
     `<fieldset${attributes({ class: LIST_MARKUP.row, id: listIds(list).row(index) })}><legend>${escapeHtml(atPlace(texts.row, place))}</legend>` +
