@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import * as z from 'zod';
-import { defineForm, UnknownIntentError } from '../../server/index.js';
+import { defineForm, FormDefinitionError, UnknownIntentError } from '../../server/index.js';
 import { renderHead } from '../../server/request/head-tag.js';
 import { DEFAULT_MAX_ROWS } from '../../server/forms/compile/compile-form.js';
 import { requestDojo } from '../new-request-dojo.js';
@@ -153,6 +153,16 @@ describe('a list\'s words', () => {
     const english = requestDojo({ locales: ['en-us', 'de'], csrf: false });
     english.locale = 'en-us';
     assert.match(english.form(words).html, /aria-label="Remove item 1" disabled>Remove<\/button>/);
+  });
+});
+
+describe('the options of a list of rows', () => {
+  it('given to a field that is no list, fail at definition naming the form, the field and the options', () => {
+    assert.throws(
+      () => defineForm('not-a-list', z.object({ name: z.string(), tags: z.array(z.enum(['a', 'b'])) }), { fields: { tags: { itemLabel: 'Tag', maxRows: 3 } } }),
+      (err: unknown) => err instanceof FormDefinitionError && /^Form "not-a-list", field "tags": itemLabel, maxRows are options of a list of rows/.test(err.message),
+    );
+    assert.throws(() => defineForm('not-a-list-2', z.object({ name: z.string() }), { fields: { name: { rowTexts: { add: 'Add' } } } }), /field "name": rowTexts is an option of a list of rows/);
   });
 });
 

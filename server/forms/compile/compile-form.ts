@@ -22,6 +22,9 @@ const optionsKey = (path: string) => path.split(`.${ROW}`).join('');
 export const DEFAULT_MAX_ROWS = 50;
 const warnedLists = new Set<string>();
 
+/** The options that only a list of rows has. */
+const LIST_OPTIONS = ['itemLabel', 'rowTexts', 'maxRows'] as const;
+
 /** A list's bound from its `maxRows` option, else the default, said once per list as a process warning. */
 function listBound(form: string, path: string, maxRows: number | undefined): number {
   if (maxRows !== undefined) {
@@ -54,6 +57,8 @@ function compileParts<S extends z.ZodObject>(id: string, schema: S, options: For
   const optionsOf = (key: string) => plainOptions(fieldOptions[key] ?? {}, textResolver(at, key));
   const field = (facts: SchemaFacts): CompiledField => {
     const own = optionsOf(optionsKey(facts.path));
+    const listOnly = LIST_OPTIONS.filter((key) => own[key] !== undefined);
+    if (listOnly.length) throw new DefinitionProblem(facts.path, `${listOnly.join(', ')} ${listOnly.length > 1 ? 'are options' : 'is an option'} of a list of rows (z.array(z.object(...))), not of this ${facts.kind} field`);
     return { ...compileField(id, facts, own, options.attrMap ?? {}, namePrefix), access: fieldAccess(facts.path, own.access, options.access) };
   };
   const list = (facts: ListFacts): CompiledList => {
