@@ -83,6 +83,19 @@ test.describe('JavaScript on', () => {
     await expect(addButton).toBeDisabled();
   });
 
+  test('the form\'s listeners go with it: once the form widget is destroyed, the add button is the server\'s intent again', async ({ page }) => {
+    await page.goto('/order');
+    await page.locator('form#order[data-dijitize-ready]').waitFor({ state: 'attached' });
+    await page.getByRole('button', { name: 'Add item' }).click();
+    await expect(rows(page)).toHaveCount(2); // in the page: no request
+    await page.evaluate(() => {
+      const registry = (window as unknown as { require: (m: string) => { byId(id: string): { destroyRecursive(keepDom: boolean): void } } }).require('dijit/registry');
+      registry.byId('order').destroyRecursive(true); // the widgets go; the page's plain form stays
+    });
+    const [post] = await Promise.all([page.waitForRequest((r) => r.method() === 'POST'), page.getByRole('button', { name: 'Add item' }).click()]);
+    expect(post.postData()).toContain('_intent=add%3Aitems');
+  });
+
   test('Enter in a field sends the order, not a row button', async ({ page }) => {
     await page.goto('/order');
     await page.waitForFunction(() => document.querySelector('#order .dijitButton'));
