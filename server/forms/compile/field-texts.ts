@@ -3,7 +3,9 @@
 // locale falls back to the default locale's, and is reported (README: missing translations).
 import { localize, type Localized } from '../../settings/locales.js';
 import type { ChoicesOption, FieldMessages, FieldOptions } from '../model/form-options.js';
-import type { RowTexts } from '../model/row-texts.js';
+import { ROW_TEXT_KEYS } from '../model/row-texts.js';
+
+const MESSAGE_KEYS: ReadonlyArray<keyof FieldMessages> = ['required', 'invalid', 'range'];
 
 /** Which texts to take: a locale and the app's default one; null takes each text's own default. */
 export interface TextLocale {
@@ -28,12 +30,13 @@ export function textResolver(at: TextLocale | null, place: string): TextOf {
   };
 }
 
-function plainMessages(messages: FieldMessages | undefined, text: TextOf): FieldMessages<string> | undefined {
-  if (!messages) return undefined;
-  const out: FieldMessages<string> = {};
-  for (const key of ['required', 'invalid', 'range'] as const) {
-    const value = text(messages[key], `messages.${key}`);
-    if (value !== undefined) out[key] = value;
+/** A group of texts (a field's messages, a list's row texts) in one locale: its `keys`, each named `${group}.${key}`. */
+function plainGroup<K extends string>(texts: Partial<Record<K, Localized>> | undefined, group: string, keys: readonly K[], text: TextOf): Partial<Record<K, string>> | undefined {
+  if (!texts) return undefined;
+  const out: Partial<Record<K, string>> = {};
+  for (const key of keys) {
+    const resolved = text(texts[key], `${group}.${key}`);
+    if (resolved !== undefined) out[key] = resolved;
   }
   return out;
 }
@@ -60,17 +63,12 @@ export function plainOptions(options: FieldOptions, text: TextOf): FieldOptions<
   set('help', help);
   set('placeholder', placeholder);
   set('itemLabel', itemLabel);
-  const plainM = plainMessages(messages, text);
+  const plainM = plainGroup(messages, 'messages', MESSAGE_KEYS, text);
   if (plainM) plain.messages = plainM;
   const plainC = plainChoices(choices, text);
   if (plainC) plain.choices = plainC;
-  if (rowTexts) {
-    plain.rowTexts = {};
-    for (const [key, value] of Object.entries(rowTexts) as Array<[keyof RowTexts, Localized]>) {
-      const resolved = text(value, `rowTexts.${key}`);
-      if (resolved !== undefined) plain.rowTexts[key] = resolved;
-    }
-  }
+  const plainR = plainGroup(rowTexts, 'rowTexts', ROW_TEXT_KEYS, text);
+  if (plainR) plain.rowTexts = plainR;
   return plain;
 }
 

@@ -33,6 +33,9 @@ export const DEFAULT_ROW_TEXTS: Readonly<RowTexts> = {
   downRow: `Move down {item} ${ROW_PLACE}`,
 };
 
+/** The names of a list's row texts, as the rowTexts option takes them. */
+export const ROW_TEXT_KEYS = Object.keys(DEFAULT_ROW_TEXTS) as ReadonlyArray<keyof RowTexts>;
+
 /**
  * The row texts of a list whose rows are called `itemLabel`: the given texts (in the form's locale), else
  * the English ones, with the item label put in.
@@ -41,8 +44,8 @@ export const DEFAULT_ROW_TEXTS: Readonly<RowTexts> = {
  */
 export function rowTexts(itemLabel: string, given: Partial<RowTexts> = {}): RowTexts {
   const out = { ...DEFAULT_ROW_TEXTS };
-  for (const key of Object.keys(out) as Array<keyof RowTexts>) {
-    out[key] = (given[key] ?? out[key]).split('{Item}').join(itemLabel).split('{item}').join(itemLabel.toLowerCase());
+  for (const key of ROW_TEXT_KEYS) {
+    out[key] = (given[key] ?? out[key]).replaceAll('{Item}', itemLabel).replaceAll('{item}', itemLabel.toLowerCase());
   }
   return out;
 }
@@ -51,4 +54,4 @@ export function rowTexts(itemLabel: string, given: Partial<RowTexts> = {}): RowT
  * A row text at a row's place.
  * @example atPlace('Remove item {n}', 2) // 'Remove item 2'
  */
-export const atPlace = (text: string, place: number): string => text.split(ROW_PLACE).join(String(place));
+export const atPlace = (text: string, place: number): string => text.replaceAll(ROW_PLACE, String(place));

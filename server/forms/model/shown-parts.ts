@@ -4,7 +4,7 @@
 import type { CompiledField, CompiledForm, CompiledList, CompiledUnion, FormPart } from './compiled-form.js';
 import { ROW } from './schema-facts.js';
 
-const replaceRow = (text: string, index: number | string) => text.split(ROW).join(String(index));
+const replaceRow = (text: string, index: number | string) => text.replaceAll(ROW, String(index));
 
 /** Rows a row field keeps made (see atRow): more than a form shows, fewer than a flood of rows. */
 const KEPT_ROWS = 256;
@@ -46,12 +46,15 @@ export function chosenBranch(union: CompiledUnion, raw: unknown): string | null 
   return typeof raw === 'string' && union.branches.some((b) => b.value === raw) ? raw : null;
 }
 
+/** A row's index as a posted name or an intent says it: up to four digits (more rows than a list takes). */
+export const ROW_INDEX = /^\d{1,4}$/;
+
 /** A key of a list's row (`items.2.qty` under the stem `items.`): the row's index and the rest, else null. */
 export function rowKey(key: string, stem: string): { index: number; rest: string } | null {
   if (!key.startsWith(stem)) return null;
   const dot = key.indexOf('.', stem.length);
   const index = key.slice(stem.length, dot < 0 ? undefined : dot);
-  return /^\d{1,4}$/.test(index) ? { index: Number(index), rest: dot < 0 ? '' : key.slice(dot + 1) } : null;
+  return ROW_INDEX.test(index) ? { index: Number(index), rest: dot < 0 ? '' : key.slice(dot + 1) } : null;
 }
 
 /**

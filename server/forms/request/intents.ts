@@ -2,14 +2,12 @@
 // row; switch a section), read from `_intent` and applied to the rows; and which fields a body posts.
 import type { CompiledField, CompiledForm, CompiledList, CompiledUnion } from '../model/compiled-form.js';
 import { INTENT_FIELD } from '../model/posted-names.js';
-import { atRow, chosenBranch, rowIndexes, rowKey } from '../model/shown-parts.js';
+import { atRow, chosenBranch, ROW_INDEX, rowIndexes, rowKey } from '../model/shown-parts.js';
 import { UnknownIntentError } from '../../common/errors.js';
 
 /** What a list's or a union's button asks for. */
 export type ListIntent = { action: 'add' | 'remove' | 'up' | 'down'; list: CompiledList; row: number };
 export type Intent = ListIntent | { action: 'switch'; union: CompiledUnion };
-
-const ROW_INDEX = /^\d{1,4}$/;
 
 /** The intent a body carries for this form's lists and sections, if any; throws UnknownIntentError for one it has not. */
 export function intentOf(form: CompiledForm, body: Record<string, unknown>): Intent | null {
