@@ -164,6 +164,13 @@ describe('the options of a list of rows', () => {
     );
     assert.throws(() => defineForm('not-a-list-2', z.object({ name: z.string() }), { fields: { name: { rowTexts: { add: 'Add' } } } }), /field "name": rowTexts is an option of a list of rows/);
   });
+  it('a row text the list has not (a typo) fails at definition, naming the ones it takes', () => {
+    const rows = z.object({ items: z.array(z.object({ qty: z.int() })).max(3) });
+    assert.throws(
+      () => defineForm('row-text-typo', rows, { fields: { items: { rowTexts: { remov: 'Weg' } as Record<string, string> } } }),
+      /Form "row-text-typo", field "items": rowTexts has no remov \(it takes row, add, remove, removeRow, up, upRow, down, downRow\)/,
+    );
+  });
 });
 
 describe('intents that are not the form\'s', () => {

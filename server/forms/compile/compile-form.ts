@@ -10,7 +10,7 @@ import { introspectObject } from '../schema/introspect.js';
 import { isList, isUnion, ROW, type ListFacts, type SchemaFacts, type UnionFacts } from '../model/schema-facts.js';
 import { fieldAccess } from './field-rules.js';
 import { plainOptions, textResolver, type TextLocale } from './field-texts.js';
-import { rowTexts } from '../model/row-texts.js';
+import { ROW_TEXT_KEYS, rowTexts } from '../model/row-texts.js';
 
 /** The options key of a path: a row field's path without its index (`items.$row.qty` -> `items.qty`). */
 const optionsKey = (path: string) => path.split(`.${ROW}`).join('');
@@ -63,6 +63,8 @@ function compileParts<S extends z.ZodObject>(id: string, schema: S, options: For
   };
   const list = (facts: ListFacts): CompiledList => {
     const own = optionsOf(facts.path);
+    const unknownTexts = Object.keys(fieldOptions[facts.path]?.rowTexts ?? {}).filter((key) => !(ROW_TEXT_KEYS as readonly string[]).includes(key));
+    if (unknownTexts.length) throw new DefinitionProblem(facts.path, `rowTexts has no ${unknownTexts.join(', ')} (it takes ${ROW_TEXT_KEYS.join(', ')})`);
     const itemLabel = own.itemLabel ?? 'Row';
     return {
       path: facts.path,
