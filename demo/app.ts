@@ -7,6 +7,7 @@ import helmet from 'helmet';
 import nunjucks from 'nunjucks';
 import { mountForm } from './mount-form.js';
 import { mountOrder } from './order-page.js';
+import { acceptExpense, expense } from './expense-form.js';
 import { acl, NEW_TIMECARD, register, timecard } from './forms.js';
 import { AccessDeniedError, dojo, dojoErrors, THEMES, useDijitize, type DojoSettings, type Theme } from '../server/index.js';
 
@@ -116,6 +117,13 @@ export function createApp(overrides: DojoSettings = {}): Express {
       req.dojo.nonce = crypto.randomBytes(16).toString('base64');
       res.set('Content-Security-Policy', `script-src 'nonce-${req.dojo.nonce}' 'strict-dynamic'; ${PAGE_POLICY}`);
     },
+  });
+  mountForm(app, {
+    path: '/expense',
+    form: expense,
+    title: 'Expense claim',
+    intro: 'A form with files: a receipt and up to three attachments. A refused claim keeps the files that were fine.',
+    accept: acceptExpense,
   });
   mountOrder(app);
   app.use(accessDenied);

@@ -20,6 +20,8 @@ interface FormPage {
   /** Per-request set-up before rendering (form function, headers). */
   prepare?: (req: Request, res: Response) => void;
   access?: PageAccess;
+  /** What a valid POST's data does (a form with files keeps them) and what the done page shows of it. */
+  accept?: (data: Record<string, unknown>) => Promise<Record<string, string>>;
 }
 
 const display = (value: unknown): string =>
@@ -44,13 +46,14 @@ export function mountForm(app: Express, page: FormPage): void {
   app.get(page.path, (req, res) => {
     if (signIn(req, res)) render(req, res, page.access ? page.form.initial(page.access.record) : {});
   });
-  app.post(page.path, (req, res) => {
+  app.post(page.path, async (req, res) => {
     if (!signIn(req, res)) return;
     // As the request has it: its roles (set by signIn) and its locale, for the messages.
     const result = req.dojo.parse(page.form, req.body, page.access ? { current: page.access.record } : {});
     if (!result.ok) return void render(req, res.status(422), result.state);
     const data = result.data as Record<string, unknown>;
-    saveResult(req, res, page.path, Object.fromEntries(Object.entries(data).filter(([k]) => !/password|confirm/.test(k)).map(([k, v]) => [k, display(v)])));
+    const shown = page.accept ? await page.accept(data) : Object.fromEntries(Object.entries(data).filter(([k]) => !/password|confirm/.test(k)).map(([k, v]) => [k, display(v)]));
+    saveResult(req, res, page.path, shown);
     res.redirect(303, `${page.path}/done`);
   });
   app.get(`${page.path}/done`, (req, res) => {

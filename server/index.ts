@@ -17,8 +17,10 @@ export { serverOptions, SERVER_TIMEOUTS, type ServerTimeouts } from './request/s
 export type { JsonValue } from './common/escape.js';
 export type { AttrMapOverride, AttrTarget, MappedFacts, FactName } from './forms/model/attr-map.js';
 export type { DijitClass, CustomWidget } from './forms/model/widgets.js';
-export type { FormState, ParseResult } from './forms/model/form-state.js';
+export type { FormState, ParseResult, KeptFile } from './forms/model/form-state.js';
 export type { RawValues } from './forms/model/form-state.js';
 export type { RawValue } from './forms/model/field-values.js';
 export type { RenderedForm } from './forms/render/render.js';
 export type { Release, ReleaseManifest } from './serve/release-source.js';
+export { UploadedFile } from './uploads/uploaded-file.js';
+export { folderStore, type UploadStore } from './uploads/upload-store.js';

@@ -8,9 +8,9 @@ import { doubleCsrf, type DoubleCsrfUtilities } from 'csrf-csrf';
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
 import { crossSiteReason } from './cross-site.js';
 import { sendRefusal } from './refusals.js';
-import { isBuilding } from '../settings/app-settings.js';
+import { sharedSecret } from '../settings/secret.js';
 import { type ResolvedSettings } from '../settings/settings.js';
-import { CsrfError, SettingsError } from '../common/errors.js';
+import { CsrfError } from '../common/errors.js';
 import { log } from '../common/log.js';
 
 /** The name of the hidden field that carries the token. */
@@ -18,6 +18,8 @@ export const CSRF_FIELD = '_csrf';
 
 export interface CsrfGuard {
   protect: RequestHandler;
+  /** The refusal of an unsafe request (null: accepted, or not checked), from the body read so far. */
+  check(req: Request): CsrfError | null;
   /** This request's token; sets the cookie and marks the response `Cache-Control: no-store`. */
   token(req: Request, res: Response): string;
 }
@@ -31,31 +33,10 @@ const WINDOWS = 3;
 /** How far back an outdated token is still recognised, to say "expired" rather than "invalid". */
 const EXPIRED_WINDOWS = 24;
 
-/** The environment variable that gives every process of an app the same secret. */
-export const SECRET_VARIABLE = 'DIJITIZE_CSRF_SECRET';
-
-/**
- * The HMAC secret: the setting, else the environment, else (outside production) a random one for this
- * process. In production a missing secret fails at start-up, as Django and Rails refuse to start without
- * theirs: with a random one per process, a GET and its POST served by two processes never match.
- */
-function csrfSecret(setting: string | undefined): string {
-  const fromEnv = process.env[SECRET_VARIABLE];
-  if (setting) return setting;
-  if (fromEnv !== undefined) {
-    if (fromEnv.length < 16) throw new SettingsError(`Invalid dijitize settings:\n  csrf.secret: ${SECRET_VARIABLE} must have at least 16 characters`);
-    return fromEnv;
-  }
-  if (process.env['NODE_ENV'] === 'production' && !isBuilding()) {
-    throw new SettingsError(`Invalid dijitize settings:\n  csrf.secret: required when NODE_ENV=production (every process must share it): set csrf.secret or ${SECRET_VARIABLE}`);
-  }
-  return crypto.randomBytes(32).toString('hex');
-}
-
 export function createCsrfGuard(settings: ResolvedSettings): CsrfGuard | null {
   const options = settings.csrf;
   if (options === false) return null;
-  const master = csrfSecret(options.secret);
+  const master = sharedSecret(options.secret, 'csrf.secret');
   const secure = options.secure ?? process.env['NODE_ENV'] === 'production';
   const cookieName = secure && !options.cookieName.startsWith('__Host-') ? `__Host-${options.cookieName}` : options.cookieName;
   const windowMs = (options.lifetime * 1000) / WINDOWS;
@@ -106,11 +87,12 @@ export function createCsrfGuard(settings: ResolvedSettings): CsrfGuard | null {
     return 'The form\'s security token does not match this browser\'s (it may come from another tab or an earlier sign-in, or the site was restarted). Reload the form and send it again.';
   };
 
-  const protect: RequestHandler = (req, _res, next) => {
-    if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS' || exempt(req.path)) return next();
+  const check = (req: Request): CsrfError | null => {
+    if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS' || exempt(req.path)) return null;
     const reason = refusal(req);
-    next(reason ? new CsrfError(reason) : undefined);
+    return reason ? new CsrfError(reason) : null;
   };
+  const protect: RequestHandler = (req, _res, next) => next(check(req) ?? undefined);
   const token = (req: Request, res: Response) => {
     issuing.add(req);
     try {
@@ -120,7 +102,7 @@ export function createCsrfGuard(settings: ResolvedSettings): CsrfGuard | null {
       issuing.delete(req);
     }
   };
-  return { protect, token };
+  return { protect, check, token };
 }
 
 /** A refused request: 403 with a page that says what happened and what to do. */

@@ -1,14 +1,19 @@
 // The Express side: `dojo(settings)` serves the Dojo packages (or a built release) and gives every
 // request its own `req.dojo`, mirrored on `res.locals.dojo` for templates.
+import crypto from 'node:crypto';
 import path from 'node:path';
 import express, { type RequestHandler, type Router } from 'express';
 import cookieParser from 'cookie-parser';
 import { CLIENT_PACKAGE } from '../settings/amd-ids.js';
 import { negotiateLocale } from '../settings/locales.js';
-import { missingTranslations } from '../forms/define.js';
+import { formRegistry, missingTranslations } from '../forms/define.js';
 import { recordAppSettings } from '../settings/app-settings.js';
 import { createCsrfGuard, csrfErrors } from './csrf.js';
 import { formBodyParser } from './form-body.js';
+import { multipartBodyParser } from './multipart-body.js';
+import { uploadEndpoint } from './upload-endpoint.js';
+import { UploadService } from '../uploads/upload-service.js';
+import { SECRET_VARIABLE, sharedSecret } from '../settings/secret.js';
 import { servedFolders, themePath } from '../settings/package-folders.js';
 import { serveFolder } from '../serve/served-files.js';
 import { RequestDojo, type DojoSources } from './request-dojo.js';
@@ -63,6 +68,25 @@ export function createRequestDojo(settings: ResolvedSettings, release: Release |
 }
 
 /**
+ * The key of kept files' tokens: uploads.secret, else the CSRF secret. With CSRF off and neither set, a
+ * production app gets one of this process's own, said once its forms are defined if any has a file field
+ * (kept files then work only when the same process serves the next POST).
+ */
+function uploadSecret(settings: ResolvedSettings): string {
+  const given = settings.uploads.secret ?? (settings.csrf ? settings.csrf.secret : undefined);
+  if (settings.csrf || given) return sharedSecret(given, 'uploads.secret');
+  try {
+    return sharedSecret(undefined, 'uploads.secret');
+  } catch {
+    setImmediate(() => {
+      const withFiles = [...formRegistry.values()].filter((f) => f.compiled.uploads.length).map((f) => f.name);
+      if (withFiles.length) process.emitWarning(`forms ${withFiles.join(', ')} take files, and uploads.secret is not set (nor csrf.secret, nor ${SECRET_VARIABLE}): a file kept from a refused POST is taken only by this process`, { code: 'DIJITIZE_UPLOAD_SECRET' });
+    });
+    return crypto.randomBytes(32).toString('hex');
+  }
+}
+
+/**
  * The middleware returned by `dojo()`, with the settings it resolved.
  * @public
  */
@@ -110,10 +134,13 @@ export function dojo(input: DojoSettings = {}): DojoMiddleware {
     res.locals.dojo = req.dojo;
     next();
   };
+  const uploads = new UploadService({ ...settings.uploads, secret: uploadSecret(settings) });
   if (csrf) router.use(cookieParser());
   router.use(attach);
+  router.use(multipartBodyParser(settings, { uploads, beforeFirstFile: (req) => csrf?.check(req) ?? null }));
   router.use(formBodyParser(settings));
   if (csrf) router.use(csrf.protect);
+  router.use(uploadEndpoint(settings.dojoConfig.locale));
   router.use(csrfErrors);
   return router;
 }

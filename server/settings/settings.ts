@@ -7,10 +7,50 @@ import { LOCALE } from './locales.js';
 import { installedPackageFolder } from './package-folders.js';
 
 import { THEMES } from './themes.js';
+import bytes from 'bytes';
+import type { UploadStore } from '../uploads/upload-store.js';
 import { SettingsError } from '../common/errors.js';
 
 const moduleId = z.string().regex(MODULE_ID, 'an AMD module id such as "app/forms"');
 const identifier = z.string().regex(/^[A-Za-z_$][A-Za-z0-9_$]*$/, 'a JavaScript function name');
+
+/** A size in bytes: a number, or a text such as "2mb" or "512kb". */
+const byteSize = z
+  .union([z.number().int().positive(), z.string().regex(/^\d+(b|kb|mb|gb)$/i, 'a size such as "2mb" or "512kb"')])
+  .transform((v) => (typeof v === 'number' ? v : (bytes.parse(v) ?? 0)));
+
+const STORE_METHODS = ['write', 'read', 'size', 'remove', 'sweep'] as const;
+
+/** Where uploads wait, and the limits of a multipart POST (README, "Uploads"; SECURITY.md). */
+const uploadsSchema = z
+  .strictObject({
+    /** The folder of the default store (folderStore); default: the system's temporary folder. */
+    dir: z.string().min(1).optional(),
+    /** A store of your own (an UploadStore), e.g. object storage shared by several machines. */
+    store: z.custom<UploadStore>((v) => typeof v === 'object' && v !== null && STORE_METHODS.every((m) => typeof (v as Record<string, unknown>)[m] === 'function'), `an UploadStore (an object with ${STORE_METHODS.join(', ')})`).optional(),
+    /** Seconds an upload is kept for the form's next POST before it is swept. */
+    ttl: z.number().int().min(60, 'at least 60 seconds').default(3600),
+    /** Seconds between sweeps of expired uploads (one also runs at start-up). */
+    sweepEvery: z.number().int().min(10, 'at least 10 seconds').default(600),
+    /** The most bytes of one file. */
+    fileSize: byteSize.default(10 * 1024 * 1024),
+    /** The most bytes of a whole multipart body, files and fields. */
+    totalSize: byteSize.default(25 * 1024 * 1024),
+    /** The most files in one POST. */
+    files: z.number().int().positive().default(10),
+    /** The most text fields in one POST. */
+    fields: z.number().int().positive().default(1000),
+    /** The most bytes of one text field. */
+    fieldSize: byteSize.default(100 * 1024),
+    /** The most headers of one part. */
+    headerPairs: z.number().int().positive().default(20),
+    /** Seconds a multipart POST may take to arrive, files included. */
+    timeLimit: z.number().int().positive().default(120),
+    /** The key that signs kept files' tokens; default: the CSRF secret (csrf.secret or DIJITIZE_CSRF_SECRET). */
+    secret: z.string().min(16, 'at least 16 characters').optional(),
+  })
+  .refine((u) => !(u.dir && u.store), { message: 'give dir or store, not both', path: ['store'] })
+  .refine((u) => u.fileSize <= u.totalSize, { message: 'fileSize must not be larger than totalSize', path: ['fileSize'] });
 
 const packageSchema = z.strictObject({
   name: z.string().regex(PACKAGE_NAME, 'a package name without slashes'),
@@ -64,6 +104,8 @@ const settingsSchema = z.strictObject({
   /** Limits for POSTed form bodies. */
   bodyLimit: z.union([z.number().int().positive(), z.string().regex(/^\d+(b|kb|mb)$/i)]).default('100kb'),
   maxFields: z.number().int().positive().default(1000),
+  /** Forms with file fields: the store, the limits of a multipart POST, how long uploads are kept. */
+  uploads: uploadsSchema.default(uploadsSchema.parse({})),
   /** CSRF protection of unsafe requests (on by default); `false` turns it off. See SECURITY.md. */
   csrf: z
     .union([

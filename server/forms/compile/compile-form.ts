@@ -3,11 +3,12 @@
 // found here, at start-up, and named by form and field.
 import type * as z from 'zod';
 import { compileField, humanize } from './compile-field.js';
+import { compileUpload } from './compile-upload.js';
 import { type CompiledField, type CompiledForm, type CompiledList, type CompiledUnion, type FormPart, formModules } from '../model/compiled-form.js';
 import type { FieldOptions, FormOptions } from '../model/form-options.js';
 import { DefinitionProblem, FormDefinitionError } from '../../common/errors.js';
 import { introspectObject } from '../schema/introspect.js';
-import { isList, isUnion, ROW, type ListFacts, type SchemaFacts, type UnionFacts } from '../model/schema-facts.js';
+import { isList, isUnion, isUpload, ROW, type ListFacts, type SchemaFacts, type UnionFacts } from '../model/schema-facts.js';
 import { fieldAccess } from './field-rules.js';
 import { plainOptions, textResolver, type TextLocale } from './field-texts.js';
 import { ROW_TEXT_KEYS, rowTexts } from '../model/row-texts.js';
@@ -45,8 +46,8 @@ function compileParts<S extends z.ZodObject>(id: string, schema: S, options: For
   const known = nodes.flatMap((n) =>
     isList(n) ? [n.path, ...n.rows.map((r) => optionsKey(r.path))] : isUnion(n) ? [n.path, n.discriminator.path, ...n.branches.flatMap((b) => b.fields.map((f) => f.path))] : [n.path],
   );
-  if (options.access && nodes.some((n) => isList(n) || isUnion(n))) {
-    throw new DefinitionProblem(null, 'access rules on a form with lists of rows or discriminated unions are not supported yet');
+  if (options.access && nodes.some((n) => isList(n) || isUnion(n) || isUpload(n))) {
+    throw new DefinitionProblem(null, 'access rules on a form with lists of rows, discriminated unions or file fields are not supported yet');
   }
   const fieldOptions = (options.fields ?? {}) as Record<string, FieldOptions | undefined>;
   const unknown = Object.keys(fieldOptions).filter((path) => !known.includes(path));
@@ -92,7 +93,7 @@ function compileParts<S extends z.ZodObject>(id: string, schema: S, options: For
       branches: facts.branches.map((b) => ({ value: b.value, label: labelOf(b.value), fields: b.fields.map(field) })),
     };
   };
-  return nodes.map((n): FormPart => (isList(n) ? { list: list(n) } : isUnion(n) ? { union: union(n) } : { field: field(n) }));
+  return nodes.map((n): FormPart => (isUpload(n) ? { upload: compileUpload(id, n, optionsOf(n.path), namePrefix) } : isList(n) ? { list: list(n) } : isUnion(n) ? { union: union(n) } : { field: field(n) }));
 }
 
 /**
@@ -114,8 +115,9 @@ export function compileForm<S extends z.ZodObject>(name: string, schema: S, opti
   }
   const lists = parts.flatMap((p) => ('list' in p ? [p.list] : []));
   const unions = parts.flatMap((p) => ('union' in p ? [p.union] : []));
-  const fields = parts.flatMap((p) => ('list' in p ? p.list.rowFields : 'union' in p ? [p.union.discriminator, ...p.union.branches.flatMap((b) => b.fields)] : [p.field]));
-  const modules = formModules(fields);
+  const uploads = parts.flatMap((p) => ('upload' in p ? [p.upload] : []));
+  const fields = parts.flatMap((p) => ('list' in p ? p.list.rowFields : 'union' in p ? [p.union.discriminator, ...p.union.branches.flatMap((b) => b.fields)] : 'field' in p ? [p.field] : []));
+  const modules = formModules(fields, uploads.length > 0);
   return {
     name,
     id,
@@ -127,6 +129,7 @@ export function compileForm<S extends z.ZodObject>(name: string, schema: S, opti
     fields,
     lists,
     unions,
+    uploads,
     modules,
     prefix: prefix ?? null,
     acl: options.access?.acl ?? null,

@@ -5,7 +5,7 @@ import { localize, type Localized } from '../../settings/locales.js';
 import type { ChoicesOption, FieldMessages, FieldOptions } from '../model/form-options.js';
 import { ROW_TEXT_KEYS } from '../model/row-texts.js';
 
-const MESSAGE_KEYS: ReadonlyArray<keyof FieldMessages> = ['required', 'invalid', 'range'];
+const MESSAGE_KEYS: ReadonlyArray<keyof FieldMessages> = ['required', 'invalid', 'range', 'tooLarge', 'tooSmall', 'wrongType', 'tooMany', 'tooFew', 'lost'];
 
 /** Which texts to take: a locale and the app's default one; null takes each text's own default. */
 export interface TextLocale {

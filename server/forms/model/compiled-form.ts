@@ -2,7 +2,7 @@
 // all that rendering and parsing need. Per request only values and errors change (form-state.ts).
 import type { Acl, FieldAccess } from '../../access/acl.js';
 import type { DijitClass, Markup } from './widgets.js';
-import type { FieldKind, SchemaFacts } from './schema-facts.js';
+import type { FieldKind, SchemaFacts, UploadFacts } from './schema-facts.js';
 import type { FieldMessages } from './form-options.js';
 import type { JsonValue } from '../../common/escape.js';
 import type { RowTexts } from './row-texts.js';
@@ -81,8 +81,33 @@ export interface CompiledUnion {
   branches: Array<{ value: string; label: string; fields: CompiledField[] }>;
 }
 
-/** What a form shows, in order: a field, a list of rows, or sections chosen by a discriminator. */
-export type FormPart = { field: CompiledField } | { list: CompiledList } | { union: CompiledUnion };
+/** The messages of a file field, each said by the server and by the browser's check before sending. */
+export interface UploadMessages {
+  required: string;
+  tooLarge: string;
+  tooSmall: string;
+  wrongType: string;
+  tooMany: string;
+  tooFew: string;
+  /** A kept file that is no longer there (swept, expired, or its token not ours). */
+  lost: string;
+}
+
+/** A file field, compiled once: what its files may be, how many, and what it says when they are not. */
+export interface CompiledUpload {
+  path: string;
+  name: string;
+  id: string;
+  label: string;
+  help?: string;
+  facts: UploadFacts;
+  /** The input's `accept`: the types a file may be, comma-separated; '' for any. */
+  accept: string;
+  messages: UploadMessages;
+}
+
+/** What a form shows, in order: a field, a file field, a list of rows, or sections chosen by a discriminator. */
+export type FormPart = { field: CompiledField } | { upload: CompiledUpload } | { list: CompiledList } | { union: CompiledUnion };
 
 /** The form, compiled once: fields in order, and every module its widgets need. */
 export interface CompiledForm {
@@ -98,6 +123,7 @@ export interface CompiledForm {
   fields: CompiledField[];
   lists: CompiledList[];
   unions: CompiledUnion[];
+  uploads: CompiledUpload[];
   modules: string[];
   /** The prefix of its posted names, or null. */
   prefix: string | null;
@@ -108,5 +134,8 @@ export interface CompiledForm {
 /** Modules every form needs besides its widgets' classes. */
 export const FORM_MODULES = ['dijit/form/Form', 'dijit/form/Button'] as const;
 
-/** The modules a form of these fields loads: the form's own, then each widget class once. */
-export const formModules = (fields: readonly CompiledField[]): string[] => [...new Set([...FORM_MODULES, ...fields.map((f) => f.module)])];
+/** What a form with file fields loads besides: the bar that shows a large file's upload. */
+export const UPLOAD_MODULES = ['dijit/ProgressBar'] as const;
+
+/** The modules a form of these fields loads: the form's own, then each widget class once, then the uploads'. */
+export const formModules = (fields: readonly CompiledField[], uploads = false): string[] => [...new Set([...FORM_MODULES, ...fields.map((f) => f.module), ...(uploads ? UPLOAD_MODULES : [])])];

@@ -19,6 +19,15 @@ export interface FieldMessages<T = Localized> {
   invalid?: T;
   /** Shown when a number or date is out of bounds (Dijit `rangeMessage`). */
   range?: T;
+  /** A file field's: a file larger than `.max()`, smaller than `.min()`, of a type `.mime()` does not take. */
+  tooLarge?: T;
+  tooSmall?: T;
+  wrongType?: T;
+  /** A file field's: more files than its array's `.max()`, fewer than its `.min()`. */
+  tooMany?: T;
+  tooFew?: T;
+  /** A file field's: a file kept from an earlier POST that is no longer there (it expired). */
+  lost?: T;
 }
 
 /**
@@ -66,16 +75,16 @@ export interface FieldOptions<T = Localized> {
 }
 
 /**
- * Dotted paths of the fields of an object type (`address.street`); a list of rows and its fields (`items`, `items.qty`).
+ * Dotted paths of the fields of an object type (`address.street`); a list of rows and its fields (`items`, `items.qty`); a file field (`receipt`).
  * @public
  */
-export type FieldPath<T> = T extends Date | readonly unknown[]
+export type FieldPath<T> = T extends Date | Blob | readonly unknown[]
   ? never
   : T extends object
     ? {
         [K in keyof T & string]: NonNullable<T[K]> extends readonly (infer E)[]
-          ? E extends Date ? K : E extends object ? K | `${K}.${FieldPath<E>}` : K
-          : NonNullable<T[K]> extends Date
+          ? E extends Date | Blob ? K : E extends object ? K | `${K}.${FieldPath<E>}` : K
+          : NonNullable<T[K]> extends Date | Blob
             ? K
             : NonNullable<T[K]> extends object
               ? `${K}.${FieldPath<NonNullable<T[K]>>}`

@@ -12,6 +12,19 @@ export interface FormState {
   formErrors: string[];
   /** How many rows each list of rows shows, by its path (at least its minimum). */
   rows?: Record<string, number>;
+  /** The files each file field keeps from an earlier POST, by its path: shown, and posted again as tokens. */
+  files?: Record<string, KeptFile[]>;
+}
+
+/**
+ * A file the form keeps for its next POST: what the page shows of it, and the signed token it posts.
+ * @public
+ */
+export interface KeptFile {
+  id: string;
+  name: string;
+  size: number;
+  token: string;
 }
 
 /**

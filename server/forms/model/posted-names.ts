@@ -4,3 +4,18 @@ export const FORM_FIELD = '_form';
 
 /** The name of the list and section buttons: their value says what to do (`add:items`, `remove:items:2`, `switch:delivery`). */
 export const INTENT_FIELD = '_intent';
+
+/** A file kept from an earlier POST: its signed token (uploads/file-tokens.ts), one hidden field a file. */
+export const KEPT_FILE_FIELD = '_file';
+
+/** A kept file the user removed: its "Remove" checkbox posts the file's id. */
+export const REMOVE_FILE_FIELD = '_file_remove';
+
+/**
+ * Set by the browser's upload of a file chosen in a form (JavaScript on): the form's name. dojo() stores
+ * the file and answers with its token itself; the app's route never sees the request.
+ */
+export const UPLOAD_ONLY_FIELD = '_file_upload';
+
+/** Where a file's name goes in a file field's messages. */
+export const FILE_PLACE = '{file}';

@@ -1,4 +1,6 @@
 // What the schema says of each field, list of rows and section, as schema/introspect.ts reads it from zod.
+import type * as z from 'zod';
+
 /** What kind of value a field holds; decides the default widget, the markup and the coercion. */
 export type FieldKind = 'string' | 'number' | 'boolean' | 'date' | 'isoDate' | 'time' | 'enum' | 'multiEnum' | 'textList';
 
@@ -49,8 +51,28 @@ export interface UnionFacts {
   branches: Array<{ value: string; fields: SchemaFacts[] }>;
 }
 
-/** What an object's entry is: a field, a list of rows, or sections chosen by a discriminator. */
-export type SchemaNode = SchemaFacts | ListFacts | UnionFacts;
+/**
+ * A file field (`z.file()`, or `z.array(z.file())` for several): what each file may be, and how many.
+ * `file` is the schema of one file, which a posted file is checked with before it is kept.
+ */
+export interface UploadFacts {
+  path: string;
+  upload: true;
+  required: boolean;
+  multiple: boolean;
+  minSize?: number;
+  maxSize?: number;
+  /** The types a file may be (`.mime([...])`); none: any. */
+  types: string[];
+  minFiles: number;
+  maxFiles?: number;
+  file: z.ZodType;
+}
+
+/** What an object's entry is: a field, a file field, a list of rows, or sections chosen by a discriminator. */
+export type SchemaNode = SchemaFacts | UploadFacts | ListFacts | UnionFacts;
+
+export const isUpload = (node: SchemaNode): node is UploadFacts => 'upload' in node;
 
 export const isList = (node: SchemaNode): node is ListFacts => 'rows' in node;
 

@@ -1,7 +1,7 @@
 // A form's shape for one state: which rows each list holds (in the order the page had them), each row's
 // fields made concrete (`items.$row.qty` -> `items.2.qty`), and which section each union shows. Rendering
 // and parsing both start from it.
-import type { CompiledField, CompiledForm, CompiledList, CompiledUnion, FormPart } from './compiled-form.js';
+import type { CompiledField, CompiledForm, CompiledList, CompiledUnion, CompiledUpload, FormPart } from './compiled-form.js';
 import { ROW } from './schema-facts.js';
 
 const replaceRow = (text: string, index: number | string) => text.replaceAll(ROW, String(index));
@@ -39,7 +39,7 @@ export interface ShownUnion {
   chosen: string | null;
 }
 
-export type ShownPart = { field: CompiledField } | ShownList | ShownUnion;
+export type ShownPart = { field: CompiledField } | { upload: CompiledUpload } | ShownList | ShownUnion;
 
 /** The branch a discriminator's raw value chooses, if any. */
 export function chosenBranch(union: CompiledUnion, raw: unknown): string | null {
@@ -85,7 +85,7 @@ export function rowIndexes(form: CompiledForm, keys: Iterable<string>, byName: b
 export function shownParts(form: CompiledForm, values: Readonly<Record<string, unknown>>, counts: Readonly<Record<string, number>> = {}): ShownPart[] {
   const rows = rowIndexes(form, Object.keys(values), false);
   return form.parts.map((part: FormPart): ShownPart => {
-    if ('field' in part) return part;
+    if ('field' in part || 'upload' in part) return part;
     if ('union' in part) return { union: part.union, chosen: chosenBranch(part.union, values[part.union.discriminator.path]) };
     const indexes = rows.get(part.list) ?? [];
     const count = Math.max(part.list.min, counts[part.list.path] ?? 0);
@@ -96,4 +96,4 @@ export function shownParts(form: CompiledForm, values: Readonly<Record<string, u
 
 /** Every concrete field of shown parts, in order: every branch's, the hidden ones too (the page holds them all). */
 export const shownFields = (parts: ShownPart[]): CompiledField[] =>
-  parts.flatMap((p) => ('field' in p ? [p.field] : 'rows' in p ? p.rows.flat() : [p.union.discriminator, ...p.union.branches.flatMap((b) => b.fields)]));
+  parts.flatMap((p) => ('field' in p ? [p.field] : 'upload' in p ? [] : 'rows' in p ? p.rows.flat() : [p.union.discriminator, ...p.union.branches.flatMap((b) => b.fields)]));

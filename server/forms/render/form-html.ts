@@ -6,13 +6,16 @@ import { focusTarget, submitId } from './ids.js';
 import type { CompiledForm } from '../model/compiled-form.js';
 import { listHtml } from './list-html.js';
 import { unionHtml } from './union-html.js';
+import { uploadHtml } from './upload-html.js';
 import { atPlace } from '../model/row-texts.js';
 import type { ShownPart } from '../model/shown-parts.js';
 import type { FormState } from '../model/form-state.js';
 
 /** The opening `<form>` tag. */
 export function formOpenTag(form: CompiledForm): string {
-  return `<form${attributes({ id: form.id, class: 'dijitize-form', action: form.action || undefined, method: form.method })}>\n`;
+  // A form with file fields sends them: multipart, set by itself.
+  const enctype = form.uploads.length ? 'multipart/form-data' : undefined;
+  return `<form${attributes({ id: form.id, class: 'dijitize-form', action: form.action || undefined, method: form.method, enctype })}>\n`;
 }
 
 /** The most links the error summary lists; the rest are counted. */
@@ -27,6 +30,7 @@ function errorSummary(form: CompiledForm, parts: ShownPart[], state: Partial<For
   // [path, the link's target, the name the link gives the field]
   const targets = parts.flatMap((p): Array<[string, string, string]> => {
     if ('field' in p) return [[p.field.path, focusTarget(p.field), p.field.label]];
+    if ('upload' in p) return [[p.upload.path, p.upload.id, p.upload.label]];
     if ('rows' in p) {
       const rowFields = p.rows.flatMap((row, i) => row.map((f): [string, string, string] => [f.path, focusTarget(f), `${atPlace(p.list.texts.row, i + 1)}, ${f.label}`]));
       return [[p.list.path, p.list.id, p.list.label], ...rowFields];
@@ -59,7 +63,7 @@ export const errorCount = (state: Partial<FormState>): number => Object.keys(sta
 
 /** What goes inside the form for one request: the error summary, fields, submit button, and the closing tag. */
 export function renderFormBody(form: CompiledForm, state: Partial<FormState>, parts: ShownPart[]): string {
-  const fields = parts.map((p) => ('field' in p ? fieldHtmlOf(p.field, state) : 'rows' in p ? listHtml(p, state) : unionHtml(p, state))).join('\n');
+  const fields = parts.map((p) => ('field' in p ? fieldHtmlOf(p.field, state) : 'upload' in p ? uploadHtml(p.upload, state) : 'rows' in p ? listHtml(p, state) : unionHtml(p, state))).join('\n');
   const submit = `<div class="dijitize-actions"><button${attributes({ type: 'submit', id: submitId(form) })}>${escapeHtml(form.submitLabel)}</button></div>`;
   // Enter in a field sends the form with its first submit button: with lists or sections, that would be
   // a row's "Remove" or a "Show" button. A hidden copy of the real one comes first.

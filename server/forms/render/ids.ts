@@ -1,6 +1,6 @@
 // The ids of a form's parts, in one place: the HTML has them, the widget spec points at them, and the
 // client finds the parts by them (aria links, error texts, rows, sections).
-import type { CompiledField, CompiledForm, CompiledList, CompiledUnion } from '../model/compiled-form.js';
+import type { CompiledField, CompiledForm, CompiledList, CompiledUnion, CompiledUpload } from '../model/compiled-form.js';
 
 /** Ids of the parts around a field, shared with the widget code (aria links, error text). */
 export const partIds = (field: CompiledField) => ({
@@ -29,3 +29,13 @@ export const listIds = (list: CompiledList) => ({
 
 /** The id of a branch's section, shared with the widget spec and the client. */
 export const sectionId = (union: CompiledUnion, value: string) => `${union.id}-${value.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+
+/** Ids of a file field's parts, shared with the widget spec and the client. */
+export const uploadIds = (upload: CompiledUpload) => ({
+  wrapper: `${upload.id}-field`,
+  help: `${upload.id}-help`,
+  error: `${upload.id}-error`,
+  kept: `${upload.id}-kept`,
+  progress: `${upload.id}-progress`,
+  remove: (i: number) => `${upload.id}-remove-${i}`,
+});

@@ -44,7 +44,7 @@ class StateRendering {
 
 /** A form shown without values or errors renders the same every time: rendered once per definition. */
 const blankRenderings = new WeakMap<CompiledForm, StateRendering>();
-const isBlank = (state: Partial<FormState>) => !state.values && !state.errors && !state.formErrors?.length;
+const isBlank = (state: Partial<FormState>) => !state.values && !state.errors && !state.formErrors?.length && !state.files;
 
 function stateRendering(form: CompiledForm, state: Partial<FormState>): StateRendering {
   const blank = isBlank(state);

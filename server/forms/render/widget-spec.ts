@@ -4,10 +4,12 @@
 // JSON value.)
 import { escapeHtml, scriptJson, type JsonValue } from '../../common/escape.js';
 import { KIND_VALUES, type RawValue } from '../model/field-values.js';
-import type { CompiledField, CompiledForm } from '../model/compiled-form.js';
+import type { CompiledField, CompiledForm, CompiledUpload, UploadMessages } from '../model/compiled-form.js';
+import { FILE_PLACE, KEPT_FILE_FIELD, REMOVE_FILE_FIELD, UPLOAD_ONLY_FIELD } from '../model/posted-names.js';
+import { KEPT_FILE_TEXTS, UPLOAD_PROGRESS_TEXTS } from './upload-html.js';
 import { shownFields, type ShownPart } from '../model/shown-parts.js';
 import { includes, shownValue } from './field-html.js';
-import { focusTarget, isGroup, listIds, partIds, sectionId, submitId } from './ids.js';
+import { focusTarget, isGroup, listIds, partIds, sectionId, submitId, uploadIds } from './ids.js';
 import { countMessages } from '../model/field-messages.js';
 import type { FormState } from '../model/form-state.js';
 import { ROW_PLACE, type RowTexts } from '../model/row-texts.js';
@@ -77,6 +79,35 @@ export type UnionSpec = {
   sections: Array<[string, string]>;
 };
 
+/**
+ * A file field, for the client to check chosen files as the server will (size, type, count), upload each
+ * at once (with a progress bar past PROGRESS_FROM bytes) and keep it as the server keeps one.
+ */
+export type UploadSpec = {
+  /** The posted name, and the ids of the input, the kept files' list, the error text, the progress bar's place. */
+  name: string;
+  input: string;
+  kept: string;
+  error: string;
+  progress: string;
+  /** The form's name: what the upload says it is for, so that the server checks the file as the field does. */
+  form: string;
+  types: string[];
+  minSize: number | null;
+  maxSize: number | null;
+  maxFiles: number | null;
+  multiple: boolean;
+  /** The field's messages, with `place` for a file's name; `remove` is a kept file's checkbox label. */
+  messages: UploadMessages & { remove: string; uploading: string; cancel: string; failed: string };
+  place: string;
+  /** The names a kept file posts: its token, and its id when removed; and the name that marks an upload. */
+  names: { kept: string; remove: string; upload: string };
+  progressFrom: number;
+};
+
+/** Files from this size up show their upload's progress. */
+export const PROGRESS_FROM = 1024 * 1024;
+
 export type FormSpec = {
   form: string;
   modules: string[];
@@ -84,7 +115,30 @@ export type FormSpec = {
   counts: ChoiceCount[];
   lists: ListSpec[];
   unions: UnionSpec[];
+  uploads: UploadSpec[];
 };
+
+function uploadSpec(form: CompiledForm, upload: CompiledUpload): UploadSpec {
+  const ids = uploadIds(upload);
+  const { facts } = upload;
+  return {
+    name: upload.name,
+    input: upload.id,
+    kept: ids.kept,
+    error: ids.error,
+    progress: ids.progress,
+    form: form.name,
+    types: facts.types,
+    minSize: facts.minSize ?? null,
+    maxSize: facts.maxSize ?? null,
+    maxFiles: facts.maxFiles ?? null,
+    multiple: facts.multiple,
+    messages: { ...upload.messages, remove: KEPT_FILE_TEXTS.remove, ...UPLOAD_PROGRESS_TEXTS },
+    place: FILE_PLACE,
+    names: { kept: KEPT_FILE_FIELD, remove: REMOVE_FILE_FIELD, upload: UPLOAD_ONLY_FIELD },
+    progressFrom: PROGRESS_FROM,
+  };
+}
 
 function choiceCount(field: CompiledField): ChoiceCount[] {
   const { minItems = 0, maxItems } = field.facts;
@@ -141,7 +195,8 @@ function specFrame(form: CompiledForm, parts: ShownPart[]) {
   const unions = parts.flatMap((p): UnionSpec[] =>
     'union' in p ? [{ name: p.union.discriminator.name, sections: p.union.branches.map((b) => [b.value, sectionId(p.union, b.value)] as [string, string]) }] : [],
   );
-  return { fields, formWidget, submitWidget, rest: { form: form.id, modules: form.modules, counts: fields.flatMap(choiceCount), lists, unions } };
+  const uploads = parts.flatMap((p): UploadSpec[] => ('upload' in p ? [uploadSpec(form, p.upload)] : []));
+  return { fields, formWidget, submitWidget, rest: { form: form.id, modules: form.modules, counts: fields.flatMap(choiceCount), lists, unions, uploads } };
 }
 
 /** The widget instances of a form for one request. */

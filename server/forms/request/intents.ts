@@ -67,7 +67,7 @@ export function postedFields(form: CompiledForm, body: Readonly<Record<string, u
       const rowFields = indexes.flatMap((index, position) => part.list.rowFields.map((f) => atRow(f, position, index)));
       fields.push(...rowFields);
       validated.push(...rowFields);
-    } else {
+    } else if ('union' in part) {
       // Every branch's values are read (a re-rendered form keeps them); only the chosen branch is validated.
       const { discriminator, branches } = part.union;
       const chosen = chosenBranch(part.union, body[discriminator.name]);

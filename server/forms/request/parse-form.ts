@@ -5,7 +5,8 @@ import { valuesForRoles, type ParseAccess } from './values-for-roles.js';
 import { coerceValues, type Unreadable } from './coerce.js';
 import type { RawValues, ParseResult } from '../model/form-state.js';
 import type { CompiledField, CompiledForm, CompiledList } from '../model/compiled-form.js';
-import { getPath } from '../../common/object-path.js';
+import { getPath, setPath } from '../../common/object-path.js';
+import { postedUploads, uploadMessage } from './parse-uploads.js';
 import { applyIntent, intentOf, postedFields, reorderRows } from './intents.js';
 import { dijitMessages, zodErrorMap } from './message-locales.js';
 import { DEFAULT_INVALID_MESSAGE, DEFAULT_REQUIRED_MESSAGE, countMessages } from '../model/field-messages.js';
@@ -68,28 +69,34 @@ export function parseForm<S extends z.ZodObject>(schema: S, form: CompiledForm, 
   const { view, raw, unreadable, ignored } = valuesForRoles(form, fields, source, access);
   // The state shows only what the roles may see, and no more text than each field could hold (twice over).
   const values = shownAgain(view === form ? fields : view.fields, raw);
+  const uploads = postedUploads(form, source);
+  // The files to keep go with every state shown again: a button's POST keeps them as a refused one does.
+  const files = Object.keys(uploads.files).length ? { files: uploads.files } : {};
   // More rows than the list takes: refused before anything is parsed, and shown with the rows it takes.
   const over = form.lists.find((l) => (rows[l.path] ?? 0) > l.max);
   if (over) {
     const kept = Array.from({ length: over.max }, (_, i) => i);
-    return { ok: false, state: { values: reorderRows(values, over, kept), errors: { [over.path]: tooManyRows(over) }, formErrors: [], rows: { ...rows, [over.path]: over.max } }, ignored };
+    return { ok: false, state: { values: reorderRows(values, over, kept), errors: { [over.path]: tooManyRows(over) }, formErrors: [], rows: { ...rows, [over.path]: over.max }, ...files }, ignored };
   }
   const intent = intentOf(form, source);
-  if (intent && 'union' in intent) return { ok: false, intent: true, state: { values, errors: {}, formErrors: [], rows }, ignored };
+  if (intent && 'union' in intent) return { ok: false, intent: true, state: { values, errors: {}, formErrors: [], rows, ...files }, ignored };
   if (intent) {
     const order = applyIntent(intent, rows[intent.list.path] ?? 0);
-    const state = { values: reorderRows(values, intent.list, order), errors: {}, formErrors: [], rows: { ...rows, [intent.list.path]: order.length } };
+    const state = { values: reorderRows(values, intent.list, order), errors: {}, formErrors: [], rows: { ...rows, [intent.list.path]: order.length }, ...files };
     return { ok: false, intent: true, state, ignored };
   }
   const coerced = coerceValues(validated, raw, unreadable, form, rows);
+  for (const [path, value] of Object.entries(uploads.values)) if (value !== undefined) setPath(coerced, path, value);
   // zod's own messages in the request's locale, for this parse only.
   const errorMap = options.locale ? zodErrorMap(options.locale) : null;
   const result = schema.safeParse(coerced, errorMap ? { error: errorMap } : undefined);
-  if (result.success && unreadable.size === 0) return { ok: true, data: result.data, state: { values, errors: {}, formErrors: [], rows }, ignored };
+  const filesOk = Object.keys(uploads.errors).length === 0;
+  if (result.success && unreadable.size === 0 && filesOk) return { ok: true, data: result.data, state: { values, errors: {}, formErrors: [], rows, ...files }, ignored };
 
   const dijit = options.locale ? dijitMessages(options.locale) : { missingMessage: DEFAULT_REQUIRED_MESSAGE, invalidMessage: DEFAULT_INVALID_MESSAGE };
-  const errors: Record<string, string> = {};
+  const errors: Record<string, string> = { ...uploads.errors };
   const formErrors: string[] = [];
+  const uploadAt = new Map(form.uploads.map((u) => [u.path, u]));
   for (const field of validated) {
     const why = unreadable.get(field.path);
     if (why) errors[field.path] = field.messages.invalid ?? UNREADABLE_MESSAGES[why];
@@ -102,11 +109,13 @@ export function parseForm<S extends z.ZodObject>(schema: S, form: CompiledForm, 
     const joined = path.join('.');
     const field = fieldAt.get(joined) ?? fieldAt.get(path.slice(0, -1).join('.'));
     const list = form.lists.find((l) => joined === l.path || joined.startsWith(`${l.path}.`));
-    if (!field && list) errors[list.path] ??= listMessage(list, issue);
+    const upload = uploadAt.get(joined) ?? uploadAt.get(path.slice(0, -1).join('.'));
+    if (upload) errors[upload.path] ??= uploadMessage(upload, issue, uploads.values[upload.path]);
+    else if (!field && list) errors[list.path] ??= listMessage(list, issue);
     else if (!field) formErrors.push(issue.message);
     else if (view !== form && !view.fields.some((f) => f.path === field.path)) {
       if (!formErrors.includes(HIDDEN_FIELD_MESSAGE)) formErrors.push(HIDDEN_FIELD_MESSAGE);
     } else errors[field.path] ??= messageFor(field, issue, getPath(coerced, field.path), dijit.missingMessage, dijit.invalidMessage);
   }
-  return { ok: false, state: { values, errors, formErrors, rows }, ignored };
+  return { ok: false, state: { values, errors, formErrors, rows, ...files }, ignored };
 }

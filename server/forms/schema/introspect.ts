@@ -3,7 +3,7 @@
 import type * as z from 'zod';
 import { toIsoDay } from '../../common/iso-day.js';
 import { DefinitionProblem } from '../../common/errors.js';
-import { type ListFacts, ROW, type SchemaFacts, type SchemaNode, type UnionFacts } from '../model/schema-facts.js';
+import { type ListFacts, ROW, type SchemaFacts, type SchemaNode, type UnionFacts, type UploadFacts } from '../model/schema-facts.js';
 
 type AnySchema = z.ZodType;
 interface CheckDef {
@@ -164,6 +164,42 @@ function readList(path: string, array: AnySchema, row: AnySchema, inList: boolea
   return list;
 }
 
+/** The schema inside optional, nullable and default wrappers, and whether one made it optional. */
+function unwrapped(schema: AnySchema): { inner: AnySchema; optional: boolean } {
+  let inner = schema;
+  let optional = false;
+  while (['optional', 'nullable', 'default', 'prefault'].includes(defOf(inner).type)) {
+    optional = true;
+    inner = defOf(inner)['innerType'] as AnySchema;
+  }
+  return { inner, optional };
+}
+
+/** A file field: `z.file()` or `z.array(z.file())` (optional or not), else null. */
+function readUpload(path: string, schema: AnySchema, nested: boolean): UploadFacts | null {
+  const { inner, optional } = unwrapped(schema);
+  const multiple = defOf(inner).type === 'array';
+  const file = multiple ? unwrapped(defOf(inner)['element'] as AnySchema).inner : inner;
+  if (defOf(file).type !== 'file') return null;
+  if (nested) throw new DefinitionProblem(path, 'a file field has no form field inside a list of rows or a union yet');
+  const facts: UploadFacts = { path, upload: true, required: !optional, multiple, types: [], minFiles: multiple ? 0 : optional ? 0 : 1, file };
+  for (const check of checksOf(file)) {
+    if (check.check === 'max_size') facts.maxSize = check['maximum'] as number;
+    else if (check.check === 'min_size') facts.minSize = check['minimum'] as number;
+    else if (check.check === 'size_equals') facts.minSize = facts.maxSize = check['size'] as number;
+    else if (check.check === 'mime_type') facts.types = [...(check['mime'] as string[])];
+  }
+  if (multiple) {
+    for (const check of checksOf(inner)) {
+      if (check.check === 'min_length') facts.minFiles = check['minimum'] as number;
+      else if (check.check === 'max_length') facts.maxFiles = check['maximum'] as number;
+      else if (check.check === 'length_equals') facts.minFiles = facts.maxFiles = check['length'] as number;
+    }
+    facts.required = !optional && facts.minFiles > 0;
+  } else facts.maxFiles = 1;
+  return facts;
+}
+
 /**
  * Lists the entries of an object schema by dotted path, descending into nested objects
  * (`address.street`); an array of objects is a list of rows.
@@ -175,8 +211,10 @@ export function introspectObject(schema: AnySchema, prefix = '', inList = false)
   for (const [key, child] of Object.entries(def['shape'] as Record<string, AnySchema>)) {
     const path = prefix ? `${prefix}.${key}` : key;
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) throw new DefinitionProblem(path, 'field names must be identifiers (letters, digits, underscore)');
-    const rows = rowSchema(child);
-    if (rows) out.push(readList(path, rows.array, rows.row, inList));
+    const upload = readUpload(path, child, inList);
+    const rows = upload ? null : rowSchema(child);
+    if (upload) out.push(upload);
+    else if (rows) out.push(readList(path, rows.array, rows.row, inList));
     else if (defOf(child).type === 'union' && defOf(child)['discriminator'] !== undefined) out.push(readUnion(path, child, inList));
     else if (defOf(child).type === 'object') out.push(...introspectObject(child, path, inList));
     else out.push(introspectField(path, child));

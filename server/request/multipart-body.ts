@@ -1,0 +1,221 @@
+// Parses multipart POSTs (forms with file fields) with busboy, streaming each file to the upload store
+// within the limits of the settings. Over any limit the request is answered 413 with the limit's name,
+// and every byte it stored is removed. The CSRF check runs before the first file byte is stored: the form
+// puts its token first, so a POST without one (or with it after a file) stores nothing. Text fields land
+// in `req.body` as the urlencoded parser puts them (a repeated name gives an array), files as
+// UploadedFile values under their field's name, after the files kept from earlier POSTs (`_file` tokens).
+import { isUtf8 } from 'node:buffer';
+import { Transform, type TransformCallback } from 'node:stream';
+import busboy from 'busboy';
+import type { Request, RequestHandler, Response } from 'express';
+import { NOT_UTF8, type ParsedBody } from '../forms/request/coerce.js';
+import { KEPT_FILE_FIELD, REMOVE_FILE_FIELD } from '../forms/model/posted-names.js';
+import { readableSize } from '../common/readable-size.js';
+import { log } from '../common/log.js';
+import type { ResolvedSettings } from '../settings/settings.js';
+import { safeFileName } from '../uploads/file-names.js';
+import { newUploadId } from '../uploads/upload-store.js';
+import { SNIFF_BYTES, sniffedType } from '../uploads/sniffed-type.js';
+import type { UploadService } from '../uploads/upload-service.js';
+import { UploadedFile } from '../uploads/uploaded-file.js';
+
+/** A refusal of the parser: a status and a reason the user reads. */
+class Refusal {
+  constructor(
+    readonly status: number,
+    readonly reason: string,
+  ) {}
+}
+
+/** Keeps the first `limit` bytes that pass through it: the bytes file-type reads. */
+class HeadKeeper extends Transform {
+  readonly #chunks: Buffer[] = [];
+  #kept = 0;
+  bytes = 0;
+  constructor(private readonly limit: number) {
+    super();
+  }
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
+    this.bytes += chunk.length;
+    if (this.#kept < this.limit) {
+      const part = chunk.subarray(0, this.limit - this.#kept);
+      this.#chunks.push(part);
+      this.#kept += part.length;
+    }
+    done(null, chunk);
+  }
+  get head(): Buffer {
+    return Buffer.concat(this.#chunks);
+  }
+}
+
+/** Appends a value under a name: a second value makes an array, as the urlencoded parser does. */
+function append(body: Record<string, unknown>, name: string, value: unknown): void {
+  if (!Object.hasOwn(body, name)) body[name] = value;
+  else {
+    const had = body[name];
+    body[name] = Array.isArray(had) ? [...(had as unknown[]), value] : [had, value];
+  }
+}
+
+export interface MultipartOptions {
+  uploads: UploadService;
+  /** The CSRF check, run when the first file starts: a refusal stops the request before any byte is stored. */
+  beforeFirstFile: (req: Request) => Error | null;
+}
+
+export function multipartBodyParser(settings: ResolvedSettings, { uploads, beforeFirstFile }: MultipartOptions): RequestHandler {
+  const limits = settings.uploads;
+  const reasons = {
+    total: `The form data is larger than ${readableSize(limits.totalSize)} (the total size limit).`,
+    fileSize: `A file is larger than ${readableSize(limits.fileSize)} (the file size limit).`,
+    files: `The form sends more than ${limits.files} files (the file count limit).`,
+    fields: `The form sends more than ${limits.fields} fields (the field count limit).`,
+    fieldSize: `A field is larger than ${readableSize(limits.fieldSize)} (the field size limit).`,
+    parts: `The form sends more than ${limits.files + limits.fields} parts (the part count limit).`,
+    header: "A part's headers are larger than 16 KB (the header size limit) or malformed.",
+    time: `The form took longer than ${limits.timeLimit} seconds to arrive (the upload time limit).`,
+  };
+
+  return (req, res, next) => {
+    if (!req.is('multipart/form-data') || req.method === 'GET' || req.method === 'HEAD') return next();
+    const encoding = (req.get('content-encoding') ?? 'identity').toLowerCase();
+    // Compressed multipart is refused, never inflated: no gzip bomb reaches the parser.
+    if (encoding !== 'identity') return refuse(res, req, new Refusal(415, 'The form data uses a content encoding this server does not accept for uploads.'));
+    const declared = Number(req.get('content-length') ?? 0);
+    if (declared > limits.totalSize) return refuse(res, req, new Refusal(413, reasons.total));
+
+    let parser: busboy.Busboy;
+    try {
+      parser = busboy({
+        headers: req.headers,
+        // latin1 keeps a field's bytes as they came, so that bytes that are not UTF-8 can be told.
+        defCharset: 'latin1',
+        defParamCharset: 'utf8',
+        limits: { fileSize: limits.fileSize, files: limits.files, fields: limits.fields, fieldSize: limits.fieldSize, parts: limits.files + limits.fields, headerPairs: limits.headerPairs },
+      });
+    } catch {
+      return refuse(res, req, new Refusal(400, 'The form data could not be read (no multipart boundary).'));
+    }
+
+    const body: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+    const notUtf8 = new Set<string>();
+    const tokens: string[] = [];
+    const removed = new Set<string>();
+    const stored: string[] = []; // ids written or being written: removed when the request fails
+    const writes: Array<Promise<void>> = [];
+    let checked = false;
+    let done = false;
+    let received = 0;
+
+    const fail = (refusal: Refusal | Error) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      req.unpipe(parser);
+      parser.removeAllListeners();
+      parser.on('error', () => {});
+      // Nothing partial stays: every write is settled first, then removed.
+      void Promise.allSettled(writes).then(() => Promise.all(stored.map((id) => uploads.store.remove(id).catch(() => {}))));
+      if (refusal instanceof Refusal) refuse(res, req, refusal);
+      else {
+        res.set('Connection', 'close');
+        req.resume();
+        next(refusal);
+      }
+    };
+    const timer = setTimeout(() => fail(new Refusal(408, reasons.time)), limits.timeLimit * 1000);
+    timer.unref();
+
+    req.on('data', (chunk: Buffer) => {
+      received += chunk.length;
+      if (received > limits.totalSize) fail(new Refusal(413, reasons.total));
+    });
+    req.on('close', () => {
+      // The client went away before the body ended: what it sent is removed.
+      if (!done && !req.complete) fail(new Refusal(400, 'The request was aborted.'));
+    });
+
+    parser.on('field', (name, value, info) => {
+      if (info.valueTruncated) return fail(new Refusal(413, reasons.fieldSize));
+      const raw = Buffer.from(value, 'latin1');
+      const utf8 = isUtf8(raw);
+      const text = raw.toString('utf8');
+      if (name === KEPT_FILE_FIELD) tokens.push(text);
+      else if (name === REMOVE_FILE_FIELD) removed.add(text);
+      else {
+        if (!utf8) notUtf8.add(name);
+        append(body, name, text);
+      }
+    });
+
+    parser.on('file', (name, stream, info) => {
+      // An empty file input posts a part with no file name: nothing was chosen.
+      if (!info.filename) return void stream.resume();
+      if (!checked) {
+        checked = true;
+        req.body = body;
+        const refused = beforeFirstFile(req);
+        if (refused) {
+          stream.resume();
+          return fail(refused);
+        }
+      }
+      const id = newUploadId();
+      stored.push(id);
+      const head = new HeadKeeper(SNIFF_BYTES);
+      let tooLarge = false;
+      stream.on('limit', () => {
+        tooLarge = true;
+        fail(new Refusal(413, reasons.fileSize));
+      });
+      const write = uploads.store.write(id, stream.pipe(head)).then(async () => {
+        if (tooLarge || done) return;
+        const type = await sniffedType(head.head, info.mimeType);
+        const file: UploadedFile = uploads.file({ field: name, id, name: safeFileName(info.filename), type, size: head.bytes }, info.mimeType);
+        append(body, name, file);
+      });
+      writes.push(write);
+      write.catch((err: unknown) => fail(err instanceof Error ? err : new Error(String(err))));
+    });
+
+    parser.on('filesLimit', () => fail(new Refusal(413, reasons.files)));
+    parser.on('fieldsLimit', () => fail(new Refusal(413, reasons.fields)));
+    parser.on('partsLimit', () => fail(new Refusal(413, reasons.parts)));
+    parser.on('error', (err: Error) => fail(new Refusal(err.message === 'Malformed part header' ? 413 : 400, err.message === 'Malformed part header' ? reasons.header : `The form data could not be read (${err.message.replace(/^Multipart: /, '')}).`)));
+
+    parser.on('close', () => {
+      void (async () => {
+        await Promise.all(writes);
+        // Kept files come before new ones: a single file field takes the last, so a new choice replaces.
+        const kept = await Promise.all(tokens.map((token) => uploads.kept(token)));
+        if (done) return;
+        done = true;
+        clearTimeout(timer);
+        for (const found of kept.reverse()) {
+          if (!found) continue;
+          const { field, file } = found;
+          if (file instanceof UploadedFile && removed.has(file.id)) {
+            void file.discard().catch(() => {});
+            continue;
+          }
+          const had = Object.hasOwn(body, field) ? body[field] : undefined;
+          body[field] = had === undefined ? file : [file, ...(Array.isArray(had) ? (had as unknown[]) : [had])];
+        }
+        if (notUtf8.size) Object.defineProperty(body as ParsedBody, NOT_UTF8, { value: notUtf8 });
+        req.body = body;
+        log.request('%s %s multipart: %d files stored, %d kept', req.method, req.originalUrl, writes.length, kept.length);
+        next();
+      })().catch((err: unknown) => fail(err instanceof Error ? err : new Error(String(err))));
+    });
+
+    req.pipe(parser);
+  };
+}
+
+/** Answers a refusal; the rest of the body is read and dropped, and the connection closed after. */
+function refuse(res: Response, req: Request, refusal: Refusal): void {
+  log.request('%s %s refused: %d %s', req.method, req.originalUrl, refusal.status, refusal.reason);
+  if (!res.headersSent) res.status(refusal.status).set('Connection', 'close').type('text/plain').send(refusal.reason);
+  req.resume();
+}
