@@ -279,14 +279,20 @@ define([
 			return widget;
 		},
 
-		submitGuard: function(/*Array?*/ counts, /*Function?*/ makeAll){
+		submitGuard: function(/*Array?*/ counts, /*Function?*/ makeAll, /*Function?*/ uploading){
 			// summary:
 			//		The form's onSubmit (given when the form is made): an invalid form does not submit. Each
 			//		bad field shows its state, and the first one gets the focus, which shows its message. The
 			//		multiple-choice fields' counts are checked too (`counts`, from the server). `makeAll`
-			//		makes the widgets a large form has not made yet: all are checked.
+			//		makes the widgets a large form has not made yet: all are checked. While `uploading()`
+			//		says a file is still on its way, the form waits (its progress shows, with a cancel).
 			counts = counts || [];
 			return function(){
+				if(uploading && uploading()){
+					var upload = this.domNode.querySelector(".dijitize-upload");
+					if(upload){ upload.setAttribute("tabindex", "-1"); upload.focus(); }
+					return false;
+				}
 				if(makeAll){ makeAll(); }
 				var valid = this.validate(), wrong = null;
 				for(var i = 0; i < counts.length; i++){

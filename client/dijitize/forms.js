@@ -5,8 +5,9 @@ define([
 	"./formSupport",
 	"./lazyWidgets",
 	"./rowLists",
-	"./unions"
-], function(require, dom, registry, formSupport, lazyWidgets, rowLists, unions){
+	"./unions",
+	"./uploads"
+], function(require, dom, registry, formSupport, lazyWidgets, rowLists, unions, uploads){
 	// summary:
 	//		Creates a form's widgets from the spec the server made for one request. Both modes call it:
 	//		inline pages as a ready call with the spec itself, form-function pages (strict CSP, no inline
@@ -49,7 +50,7 @@ define([
 				var makeAll = function(){},
 					focused = document.activeElement,
 					// The first instance is the form: it is made with the guard that stops an invalid submit.
-					form = create(spec.widgets[0], { onSubmit: formSupport.submitGuard(spec.counts, function(){ makeAll(); }) }),
+					form = create(spec.widgets[0], { onSubmit: formSupport.submitGuard(spec.counts, function(){ makeAll(); }, function(){ return uploads.busy(form); }) }),
 					fields = spec.widgets.slice(1, -1);
 				// The submit button (the last instance) is made at once: a click on it must meet the widget
 				// that sends the form, never a plain button that is replaced while its click is handled.
@@ -63,6 +64,7 @@ define([
 				formSupport.watchCounts(form, spec.counts);
 				rowLists.manage(form, spec.lists, classes);
 				unions.manage(form, spec.unions);
+				uploads.manage(form, spec.uploads, classes);
 				form.startup();
 				keepFocus(form.domNode, focused);
 				// Said on the form node once it can be used and cannot be sent unchecked (tests, benchmarks).

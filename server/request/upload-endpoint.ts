@@ -7,6 +7,7 @@ import { formRegistry } from '../forms/define.js';
 import { UPLOAD_ONLY_FIELD } from '../forms/model/posted-names.js';
 import { postedUploads } from '../forms/request/parse-uploads.js';
 import { UploadedFile } from '../uploads/uploaded-file.js';
+import { readableSize } from '../common/readable-size.js';
 
 /** Discards every file of a body (an upload that is refused keeps nothing). */
 const discardAll = (body: Record<string, unknown>) => {
@@ -32,5 +33,7 @@ export const uploadEndpoint = (defaultLocale: string): RequestHandler => (req, r
     discardAll(body);
     return void res.status(422).json({ error });
   }
-  res.set('Cache-Control', 'no-store').json({ files: files[upload.path] ?? [] });
+  // `shownSize` as the page shows a kept file's size (upload-html.ts), so that both say the same.
+  const kept = (files[upload.path] ?? []).map((f) => ({ ...f, shownSize: readableSize(f.size) }));
+  res.set('Cache-Control', 'no-store').json({ files: kept });
 };

@@ -183,7 +183,9 @@ export function fieldInstances(field: CompiledField, raw: RawValue, error: strin
 /** All of a form's spec but its fields' widgets: the same for every state that shows the same parts. */
 function specFrame(form: CompiledForm, parts: ShownPart[]) {
   const fields = shownFields(parts);
-  const formWidget: WidgetInstance = { module: 'dijit/form/Form', node: form.id, props: { action: form.action, method: form.method } };
+  // dijit/form/Form sets its node's enctype from its own `encType` (default none): a form with files says it.
+  const encType: Record<string, JsonValue> = form.uploads.length ? { encType: 'multipart/form-data' } : {};
+  const formWidget: WidgetInstance = { module: 'dijit/form/Form', node: form.id, props: { action: form.action, method: form.method, ...encType } };
   const submitWidget: WidgetInstance = { module: 'dijit/form/Button', node: submitId(form), props: { type: 'submit', label: escapeHtml(form.submitLabel) } };
   const lists = parts.flatMap((p): ListSpec[] => {
     if (!('rows' in p)) return [];

@@ -1,0 +1,163 @@
+define([
+	"dojo/dom", // dom.byId
+	"dojo/dom-construct", // domConstruct.create
+	"dojo/on"
+], function(dom, domConstruct, on){
+	// summary:
+	//		A form's file fields, in the page: each chosen file is checked as the server will check it (size,
+	//		type, count, with the server's messages), then uploaded at once, with a progress bar and a
+	//		cancel button when it is large, while the user goes on filling the form. An uploaded file is
+	//		kept as the server keeps one from a refused POST: a hidden token, its name and size, and a
+	//		"Remove" checkbox. The form then posts tokens, not bytes.
+
+	var busy = {}; // uploads in progress, by form id
+
+	function fill(/*String*/ text, /*Object*/ spec, /*String*/ name){
+		return text.split(spec.place).join(name);
+	}
+
+	function keptItems(/*Object*/ spec){
+		// summary:
+		//		The kept files the form will post (those not marked for removal).
+		var list = dom.byId(spec.kept), items = list ? list.querySelectorAll("li") : [], kept = [];
+		for(var i = 0; i < items.length; i++){
+			var remove = items[i].querySelector("input[type=checkbox]");
+			if(!remove || !remove.checked){ kept.push(items[i]); }
+		}
+		return kept;
+	}
+
+	function problem(/*Object*/ spec, /*File[]*/ files){
+		// summary:
+		//		What is wrong with the chosen files, as the server would say it; "" when nothing is.
+		var m = spec.messages;
+		var count = spec.multiple ? keptItems(spec).length + files.length : files.length;
+		if(spec.maxFiles !== null && count > spec.maxFiles){ return m.tooMany; }
+		for(var i = 0; i < files.length; i++){
+			var file = files[i];
+			if(spec.maxSize !== null && file.size > spec.maxSize){ return fill(m.tooLarge, spec, file.name); }
+			if(spec.minSize !== null && file.size < spec.minSize){ return fill(m.tooSmall, spec, file.name); }
+			if(spec.types.length && spec.types.indexOf(file.type) < 0){ return fill(m.wrongType, spec, file.name); }
+		}
+		return "";
+	}
+
+	function showError(/*Object*/ spec, /*String*/ message){
+		var input = dom.byId(spec.input), error = dom.byId(spec.error);
+		error.textContent = message;
+		input.setAttribute("aria-invalid", message ? "true" : "false");
+		var ids = (input.getAttribute("aria-describedby") || "").split(" ").filter(function(id){ return id && id != spec.error; });
+		if(message){ ids.push(spec.error); }
+		input.setAttribute("aria-describedby", ids.join(" "));
+	}
+
+	function addKept(/*Object*/ spec, /*Object*/ file){
+		// summary:
+		//		The markup the server gives a kept file (server/forms/render/upload-html.ts), for a new one.
+		var list = dom.byId(spec.kept);
+		if(!spec.multiple){
+			keptItems(spec).forEach(function(item){ item.parentNode.removeChild(item); });
+		}
+		var index = list.querySelectorAll("li").length, removeId = spec.input + "-remove-" + index;
+		while(dom.byId(removeId)){ removeId += "x"; }
+		var item = domConstruct.create("li", { className: "dijitize-kept-file" }, list);
+		domConstruct.create("input", { type: "hidden", name: spec.names.kept, value: file.token }, item);
+		domConstruct.create("span", { className: "dijitize-file-name", textContent: file.name }, item);
+		item.appendChild(document.createTextNode(" "));
+		domConstruct.create("span", { className: "dijitize-file-size", textContent: "(" + file.shownSize + ")" }, item);
+		item.appendChild(document.createTextNode(" "));
+		var choice = domConstruct.create("span", { className: "dijitize-choice" }, item);
+		domConstruct.create("input", { type: "checkbox", id: removeId, name: spec.names.remove, value: file.id }, choice);
+		domConstruct.create("label", { "for": removeId, textContent: fill(spec.messages.remove, spec, file.name) }, choice);
+		list.hidden = false;
+		list.setAttribute("aria-label", dom.byId(spec.input).labels[0].textContent + ": kept");
+		dom.byId(spec.input).required = false;
+	}
+
+	function upload(/*dijit/form/Form*/ form, /*Object*/ spec, /*File*/ file, /*Function?*/ ProgressBar){
+		// summary:
+		//		Sends one file to the form's own URL, marked as an upload: dojo() stores and checks it, and
+		//		answers with its token. A large file shows its progress, with a button that cancels it.
+		var formNode = form.domNode, place = dom.byId(spec.progress);
+		var data = new FormData();
+		var csrf = formNode.querySelector("input[name=_csrf]");
+		if(csrf){ data.append("_csrf", csrf.value); } // first: checked before the file is stored
+		data.append(spec.names.upload, spec.form);
+		data.append(spec.name, file, file.name);
+		var xhr = new XMLHttpRequest();
+		var row = domConstruct.create("div", { className: "dijitize-upload", role: "status" }, place);
+		var bar = null;
+		if(file.size >= spec.progressFrom && ProgressBar){
+			bar = new ProgressBar({ maximum: file.size, value: 0 });
+			bar.domNode.setAttribute("aria-label", fill(spec.messages.uploading, spec, file.name));
+			bar.domNode.removeAttribute("aria-labelledby"); // its label is the percentage: the name says what uploads
+			bar.placeAt(row);
+			bar.startup();
+			var cancel = domConstruct.create("button", { type: "button", className: "dijitize-upload-cancel", textContent: fill(spec.messages.cancel, spec, file.name) }, row);
+			on(cancel, "click", function(){ xhr.abort(); });
+		}else{
+			domConstruct.create("span", { textContent: fill(spec.messages.uploading, spec, file.name) + "\u2026" }, row);
+		}
+		var id = formNode.id;
+		busy[id] = (busy[id] || 0) + 1;
+		var finish = function(/*String?*/ message){
+			busy[id]--;
+			if(bar){ bar.destroy(); }
+			row.parentNode.removeChild(row);
+			if(message !== undefined){ showError(spec, message); }
+		};
+		xhr.upload.onprogress = function(e){
+			if(bar && e.lengthComputable){ bar.set("value", Math.min(e.loaded, file.size)); }
+		};
+		xhr.onload = function(){
+			var answer = null;
+			try{ answer = JSON.parse(xhr.responseText); }catch(e){ /* a refusal in plain text */ }
+			if(xhr.status == 200 && answer && answer.files){
+				answer.files.forEach(function(kept){ addKept(spec, kept); });
+				finish("");
+			}else{
+				finish(answer && answer.error ? answer.error : (xhr.responseText && xhr.status < 500 ? xhr.responseText : fill(spec.messages.failed, spec, file.name)));
+			}
+		};
+		xhr.onerror = function(){ finish(fill(spec.messages.failed, spec, file.name)); };
+		xhr.onabort = function(){ finish(""); };
+		xhr.open("POST", formNode.getAttribute("action") || location.href);
+		xhr.setRequestHeader("Accept", "application/json");
+		xhr.send(data);
+	}
+
+	function manageOne(/*dijit/form/Form*/ form, /*Object*/ spec, /*Function?*/ ProgressBar){
+		var input = dom.byId(spec.input);
+		form.own(on(input, "change", function(){
+			var files = Array.prototype.slice.call(input.files || []);
+			if(!files.length){ return; }
+			var message = problem(spec, files);
+			showError(spec, message);
+			if(!message){
+				files.forEach(function(file){ upload(form, spec, file, ProgressBar); });
+			}
+			// The bytes go now, or not at all: the form posts the tokens.
+			input.value = "";
+		}));
+	}
+
+	return {
+		manage: function(/*dijit/form/Form*/ form, /*Array*/ uploads, /*Object*/ classes){
+			// summary:
+			//		Makes each file field of `form` upload its files as they are chosen.
+			// uploads:
+			//		The spec's file fields (server/forms/render/widget-spec.ts, UploadSpec).
+			// classes:
+			//		The form's modules by id: dijit/ProgressBar is among them when the form has file fields.
+			(uploads || []).forEach(function(spec){
+				manageOne(form, spec, classes["dijit/ProgressBar"]);
+			});
+		},
+
+		busy: function(/*dijit/form/Form*/ form){
+			// summary:
+			//		Whether a file of the form is still uploading (the form waits for it, or its cancel).
+			return (busy[form.domNode.id] || 0) > 0;
+		}
+	};
+});
