@@ -1,9 +1,11 @@
 // Test helper: GETs a form page like a browser would, keeping its CSRF cookie and token, and POSTs
-// urlencoded bodies with them.
+// urlencoded or multipart bodies with them.
 export interface FormSession {
   cookie: string;
   token: string;
   post(path: string, body: string | Buffer, headers?: Record<string, string>): Promise<Response>;
+  /** POSTs multipart form data (fetch sets the content type and its boundary). */
+  postParts(path: string, body: FormData): Promise<Response>;
 }
 
 export async function openForm(base: string, path: string): Promise<FormSession> {
@@ -20,6 +22,7 @@ export async function openForm(base: string, path: string): Promise<FormSession>
         headers: { 'content-type': 'application/x-www-form-urlencoded', cookie, ...headers },
         body: typeof body === 'string' ? body : new Uint8Array(body),
       }),
+    postParts: (to, body) => fetch(`${base}${to}`, { method: 'POST', redirect: 'manual', headers: { cookie }, body }),
   };
 }
 

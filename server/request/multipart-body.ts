@@ -104,6 +104,7 @@ export function multipartBodyParser(settings: ResolvedSettings, { uploads, befor
     const removed = new Set<string>();
     const stored: string[] = []; // ids written or being written: removed when the request fails
     const writes: Array<Promise<void>> = [];
+    const receiving = new Set<HeadKeeper>(); // files still arriving
     let checked = false;
     let done = false;
     let received = 0;
@@ -113,6 +114,8 @@ export function multipartBodyParser(settings: ResolvedSettings, { uploads, befor
       done = true;
       clearTimeout(timer);
       req.unpipe(parser);
+      // A file still arriving fails its write, which removes what it stored.
+      for (const stream of receiving) stream.destroy(new Error('upload refused'));
       parser.removeAllListeners();
       parser.on('error', () => {});
       // Nothing partial stays: every write is settled first, then removed.
@@ -163,7 +166,13 @@ export function multipartBodyParser(settings: ResolvedSettings, { uploads, befor
       }
       const id = newUploadId();
       stored.push(id);
+
       const head = new HeadKeeper(SNIFF_BYTES);
+      receiving.add(head);
+      head.on('end', () => receiving.delete(head));
+      stream.on('error', (err) => head.destroy(err));
+      // The store may not read it yet (it makes its folder first): an error before then is its write's.
+      head.on('error', () => {});
       let tooLarge = false;
       stream.on('limit', () => {
         tooLarge = true;

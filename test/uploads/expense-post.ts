@@ -1,0 +1,43 @@
+// Test helper: the demo's expense form with an upload folder of its own, and its POSTs as a browser
+// without JavaScript sends them (the token first, then the fields in page order, then the files).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { DojoSettings } from '../../server/index.js';
+import { createApp } from '../../demo/app.js';
+import { openForm, type FormSession } from '../form-session.js';
+import { withServer } from '../serve.js';
+import { PNG, file } from './sample-files.js';
+
+export const VALID_FIELDS = { amount: '12.50', spentOn: '2026-11-01', description: 'Taxi to the airport' };
+
+/** A folder of its own for one test's uploads. */
+export const uploadFolder = (): string => fs.mkdtempSync(path.join(os.tmpdir(), 'dijitize-test-uploads-'));
+
+/** What the upload folder holds. */
+export const stored = (dir: string): string[] => (fs.existsSync(dir) ? fs.readdirSync(dir) : []);
+
+/** The body of an expense POST: the token, `fields`, then each [name, File | string]. */
+export function expenseBody(s: FormSession, fields: Record<string, string>, parts: Array<[string, File | string]> = [['receipt', file(PNG, 'receipt.png', 'image/png')]]): FormData {
+  const body = new FormData();
+  body.append('_csrf', s.token);
+  for (const [name, value] of Object.entries(fields)) body.append(name, value);
+  for (const [name, value] of parts) body.append(name, value);
+  return body;
+}
+
+/** The kept files' tokens a page holds (`_file` hidden fields), in page order. */
+export const keptTokens = (html: string): string[] => [...html.matchAll(/name="_file" value="([^"]+)"/g)].map((m) => m[1] as string);
+
+/** Runs `use` against the demo with uploads in `dir` (and `settings` over the rest), with a session on /expense. */
+export async function withExpense(dir: string, settings: DojoSettings['uploads'], use: (s: FormSession, base: string) => Promise<void>, more: DojoSettings = {}): Promise<void> {
+  await withServer(createApp({ ...more, uploads: { dir, ...settings } }), async (base) => use(await openForm(base, '/expense'), base));
+}
+
+/** Waits until `done()` holds (files are removed after the answer is sent), failing with `what` after a generous deadline. */
+export async function eventually(done: () => boolean, what: string): Promise<void> {
+  for (let waited = 0; !done(); waited += 20) {
+    if (waited > 10_000) throw new Error(`never happened: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
