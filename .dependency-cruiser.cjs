@@ -1,11 +1,12 @@
 // The import rules of server/ (npm run check:imports, inside npm test): no loop, and the stages import one
-// way. Folders, from the bottom: common -> settings, access -> forms/model -> forms/schema -> forms/compile
+// way. Folders, from the bottom: common -> uploads -> settings, access -> forms/model -> forms/schema -> forms/compile
 // -> forms/request and forms/render (never each other) -> forms/define.ts -> request, serve -> builder.
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
     { name: 'no-circular', severity: 'error', comment: 'An import loop: split the shared part into the lower module.', from: { path: '^server/' }, to: { circular: true } },
     { name: 'common-is-the-bottom', severity: 'error', comment: 'common/ is used by every stage and uses none.', from: { path: '^server/common/' }, to: { path: '^server/(?!common/)' } },
+    { name: 'uploads-above-common-only', severity: 'error', comment: 'uploads/ (store, tokens, files) is used by settings, forms and the request path, and uses only common/.', from: { path: '^server/uploads/' }, to: { path: '^server/(?!(common|uploads)/)' } },
     { name: 'settings-and-access-below-forms', severity: 'error', from: { path: '^server/(settings|access)/' }, to: { path: '^server/(forms|request|serve|builder)/' } },
     { name: 'model-imports-no-stage', severity: 'error', comment: 'The model holds types and pure tables: stages import it, never the reverse.', from: { path: '^server/forms/model/' }, to: { path: '^server/(forms/(?!model/)|request/|serve/|builder/)' } },
     { name: 'schema-reads-zod-only', severity: 'error', from: { path: '^server/forms/schema/' }, to: { path: '^server/(forms/(compile|request|render)/|forms/define|request/|serve/|builder/)' } },

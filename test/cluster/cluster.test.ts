@@ -1,9 +1,14 @@
 // The demo on several processes (node:cluster), as behind any load balancer: a form's GET and its POST
-// land on different workers, and with the secret from DIJITIZE_CSRF_SECRET every POST is accepted.
+// land on different workers, and with the secret from DIJITIZE_CSRF_SECRET every POST is accepted; a
+// file kept by one worker is taken by another.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, it } from 'node:test';
+import { PNG } from '../uploads/sample-files.js';
 
 interface Answer {
   status: number;
@@ -13,7 +18,7 @@ interface Answer {
 }
 
 /** One request on a connection of its own, so that the cluster can give it to any worker. */
-function request(port: number, method: string, path: string, headers: Record<string, string> = {}, body = ''): Promise<Answer> {
+function request(port: number, method: string, path: string, headers: Record<string, string> = {}, body: string | Buffer = ''): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const req = http.request({ host: '127.0.0.1', port, method, path, headers: { ...headers, connection: 'close' }, agent: false }, (res) => {
       let text = '';
@@ -69,6 +74,43 @@ describe('several processes (node:cluster)', { timeout: 600_000 }, () => {
       assert.ok(trips.filter((t) => t.crossed).length >= 20, 'round trips that crossed workers');
       assert.deepEqual(trips.filter((t) => t.status !== 303), []);
     });
+  });
+
+  it('a file kept by one worker (its token in the refused page) is taken by another, which shares the upload folder and the secret', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dijitize-cluster-uploads-'));
+    try {
+      await withCluster({ DIJITIZE_CSRF_SECRET: 'one-secret-for-every-worker', UPLOAD_DIR: dir }, async (port) => {
+        const page = await request(port, 'GET', '/expense');
+        const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
+        const post = async (fields: Record<string, string>, files: Array<[string, Buffer, string]>) => {
+          const body = new FormData();
+          body.append('_csrf', csrf);
+          for (const [name, value] of Object.entries(fields)) body.append(name, value);
+          for (const [name, bytes, filename] of files) body.append(name, new File([new Uint8Array(bytes)], filename, { type: 'image/png' }));
+          const encoded = new Response(body);
+          const bytes = Buffer.from(await encoded.arrayBuffer());
+          return request(port, 'POST', '/expense', { cookie: page.cookie, 'content-type': encoded.headers.get('content-type') ?? '', 'content-length': String(bytes.length) }, bytes);
+        };
+        const fields = { amount: '-1', spentOn: '2026-11-01', description: 'Taxi' };
+        const refused = await post(fields, [['receipt', PNG, 'receipt.png']]);
+        assert.equal(refused.status, 422);
+        const token = /name="_file" value="([^"]+)"/.exec(refused.body)?.[1] ?? '';
+        assert.ok(token);
+        // The token is posted again (still refused: the amount) until another worker answers.
+        let other: Answer | undefined;
+        for (let i = 0; i < 20 && !other; i++) {
+          const again = await post({ ...fields, _file: token }, []);
+          if (again.worker !== refused.worker) other = again;
+        }
+        assert.ok(other, 'a POST landed on the other worker');
+        assert.equal(other.status, 422);
+        assert.match(other.body, /<span class="dijitize-file-name">receipt\.png<\/span>/);
+        assert.doesNotMatch(other.body, /Receipt: &quot;receipt\.png&quot;, chosen earlier/);
+        assert.equal(/name="_file" value="([^"]+)"/.exec(other.body)?.[1], token);
+      });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('without a shared secret (a random one per process), every round trip that crosses workers is refused', async () => {

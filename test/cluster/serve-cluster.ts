@@ -1,5 +1,5 @@
 // Test fixture: the demo as WORKERS node:cluster workers sharing one port (PORT), each answer marked with
-// its worker's pid. The primary prints "ready <port>" once every worker listens.
+// its worker's pid; with UPLOAD_DIR, their uploads share that folder. The primary prints "ready <port>" once every worker listens.
 import cluster from 'node:cluster';
 import express from 'express';
 import { createApp } from '../../demo/app.js';
@@ -24,6 +24,8 @@ if (cluster.isPrimary) {
     res.set('x-worker', String(process.pid));
     next();
   });
-  app.use(createApp());
+  // With UPLOAD_DIR, every worker stores uploads in that one folder (as processes of one machine do).
+  const dir = process.env['UPLOAD_DIR'];
+  app.use(createApp(dir ? { uploads: { dir } } : {}));
   app.listen(Number(process.env['PORT'] ?? 0), '127.0.0.1');
 }

@@ -8,7 +8,7 @@ import { after, describe, it } from 'node:test';
 import { RECEIPTS_DIR } from '../../demo/expense-form.js';
 import { eventually, expenseBody, keptTokens, stored, uploadFolder, VALID_FIELDS, withExpense } from './expense-post.js';
 import { FAKE_PNG, PNG, file, pdfOf } from './sample-files.js';
-import { fileTokens } from '../../server/uploads/file-tokens.js';
+import { fileTokens, type KeptUpload } from '../../server/uploads/file-tokens.js';
 
 const dirs: string[] = [];
 const folder = () => {
@@ -93,8 +93,8 @@ describe('a file kept across a refused POST (JavaScript off)', () => {
       const [payload, mac] = token.split('.') as [string, string];
       const claim = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>;
       const forged = `${Buffer.from(JSON.stringify({ ...claim, size: 1 })).toString('base64url')}.${mac}`;
-      const otherSecret = fileTokens('another app entirely!').sign({ ...(claim as never), expires: Date.now() + 60_000 });
-      const expired = fileTokens('x'.repeat(16)).sign({ ...(claim as never), expires: Date.now() - 1 });
+      const otherSecret = fileTokens('another app entirely!').sign({ ...(claim as unknown as KeptUpload), expires: Date.now() + 60_000 });
+      const expired = fileTokens('x'.repeat(16)).sign({ ...(claim as unknown as KeptUpload), expires: Date.now() - 1 });
       for (const [what, bad] of [['forged', forged], ['signed by another secret', otherSecret], ['garbage', 'x.y'], ['expired elsewhere', expired]]) {
         const body = expenseBody(s, VALID_FIELDS, []);
         body.append('_file', bad as string);

@@ -1,0 +1,93 @@
+// The upload store: the default folder store holds bytes by id only, leaves nothing of a failed write,
+// and its sweep removes uploads older than the TTL, at start-up and on a timer. Any UploadStore of the
+// app's own is swept the same way.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { after, describe, it, mock } from 'node:test';
+import { folderStore, type UploadStore } from '../../server/index.js';
+import { UploadService } from '../../server/uploads/upload-service.js';
+import { newUploadId } from '../../server/uploads/upload-store.js';
+import { eventually, uploadFolder } from './expense-post.js';
+
+const dirs: string[] = [];
+const folder = () => {
+  const dir = uploadFolder();
+  dirs.push(dir);
+  return dir;
+};
+after(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+
+describe('the folder store', () => {
+  it('writes, reads, sizes and removes by id; an id that is not one of ours never becomes a path', async () => {
+    const store = folderStore(folder());
+    const id = newUploadId();
+    await store.write(id, Readable.from([Buffer.from('hello ')]));
+    assert.equal(await store.size(id), 6);
+    const chunks: Buffer[] = [];
+    for await (const chunk of store.read(id)) chunks.push(chunk as Buffer);
+    assert.equal(Buffer.concat(chunks).toString(), 'hello ');
+    await store.remove(id);
+    assert.equal(await store.size(id), null);
+    await assert.rejects(() => store.write('../../etc/passwd', Readable.from(['x'])), /not an upload id/);
+    assert.throws(() => store.read('a/b'), /not an upload id/);
+  });
+
+  it('a write whose bytes fail leaves nothing behind', async () => {
+    const dir = folder();
+    const store = folderStore(dir);
+    const failing = new Readable({
+      read() {
+        this.push(Buffer.alloc(1000));
+        this.destroy(new Error('the client went away'));
+      },
+    });
+    await assert.rejects(() => store.write(newUploadId(), failing), /the client went away/);
+    assert.deepEqual(fs.readdirSync(dir), []);
+  });
+
+  it('sweeps uploads older than the TTL at start-up, and leaves files that are not uploads alone', async () => {
+    const dir = folder();
+    const store = folderStore(dir);
+    const old = newUploadId();
+    const fresh = newUploadId();
+    await store.write(old, Readable.from(['old']));
+    await store.write(fresh, Readable.from(['fresh']));
+    fs.writeFileSync(path.join(dir, 'notes.txt'), 'not ours');
+    const twoHoursAgo = (Date.now() - 2 * 3600_000) / 1000;
+    fs.utimesSync(path.join(dir, old), twoHoursAgo, twoHoursAgo);
+    const service = new UploadService({ dir, ttl: 3600, sweepEvery: 600, secret: 'x'.repeat(32) });
+    try {
+      await eventually(() => !fs.existsSync(path.join(dir, old)), 'the start-up sweep removes the old upload');
+      assert.deepEqual(fs.readdirSync(dir).sort(), [fresh, 'notes.txt'].sort());
+    } finally {
+      service.close();
+    }
+  });
+
+  it('an app\'s own store is swept every sweepEvery seconds with the TTL\'s cut-off', () => {
+    mock.timers.enable({ apis: ['setInterval', 'Date'], now: 1_000_000_000 });
+    try {
+      const cutOffs: number[] = [];
+      const store: UploadStore = {
+        write: async () => {},
+        read: () => Readable.from([]),
+        size: async () => null,
+        remove: async () => {},
+        sweep: async (before) => {
+          cutOffs.push(before);
+          return 0;
+        },
+      };
+      const service = new UploadService({ store, ttl: 600, sweepEvery: 60, secret: 'x'.repeat(32) });
+      mock.timers.tick(60_000);
+      mock.timers.tick(60_000);
+      service.close();
+      mock.timers.tick(60_000);
+      assert.deepEqual(cutOffs, [1_000_000_000 - 600_000, 1_000_060_000 - 600_000, 1_000_120_000 - 600_000]);
+    } finally {
+      mock.timers.reset();
+    }
+  });
+});
