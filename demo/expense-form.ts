@@ -16,7 +16,8 @@ export const expense = defineForm(
   'expense',
   z.object({
     amount: z.number().positive().max(100_000),
-    spentOn: z.iso.date(),
+    // A check only the server makes (the browser does not know today's date on the server).
+    spentOn: z.iso.date().refine((day) => day <= new Date().toISOString().slice(0, 10), 'The date cannot be in the future.'),
     description: z.string().min(3).max(200),
     receipt: document(),
     attachments: z.array(document()).max(3),

@@ -4,7 +4,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { axeViolations } from './axe.js';
 
 /** Every demo form page; the Arabic register page is right to left; the employee's time card has read-only and absent fields. */
-const PAGES = ['/register', '/register?lang=ar', '/timecard', '/timecard?as=employee', '/order', '/register-csp', '/register-nonce'];
+const PAGES = ['/register', '/register?lang=ar', '/timecard', '/timecard?as=employee', '/order', '/expense', '/register-csp', '/register-nonce'];
 /** Not a demo page, but the one with radio and checkbox groups, a slider, a Select and a ComboBox. */
 const GALLERY = '/gallery';
 /** A POST the server refuses on every field it can (required, range, taken name). */
