@@ -137,7 +137,8 @@ export function dojo(input: DojoSettings = {}): DojoMiddleware {
   const uploads = new UploadService({ ...settings.uploads, secret: uploadSecret(settings) });
   if (csrf) router.use(cookieParser());
   router.use(attach);
-  router.use(multipartBodyParser(settings, { uploads, beforeFirstFile: (req) => csrf?.check(req) ?? null }));
+  const sessionId = settings.csrf ? settings.csrf.sessionId : undefined;
+  router.use(multipartBodyParser(settings, { uploads, beforeFirstFile: (req) => csrf?.check(req) ?? null, ownerOf: (req) => sessionId?.(req) ?? '' }));
   router.use(formBodyParser(settings));
   if (csrf) router.use(csrf.protect);
   router.use(uploadEndpoint(settings.dojoConfig.locale));

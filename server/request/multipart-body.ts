@@ -62,9 +62,11 @@ export interface MultipartOptions {
   uploads: UploadService;
   /** The CSRF check, run when the first file starts: a refusal stops the request before any byte is stored. */
   beforeFirstFile: (req: Request) => Error | null;
+  /** The session a request belongs to (csrf.sessionId), '' without one: kept files are taken only in theirs. */
+  ownerOf: (req: Request) => string;
 }
 
-export function multipartBodyParser(settings: ResolvedSettings, { uploads, beforeFirstFile }: MultipartOptions): RequestHandler {
+export function multipartBodyParser(settings: ResolvedSettings, { uploads, beforeFirstFile, ownerOf }: MultipartOptions): RequestHandler {
   const limits = settings.uploads;
   const reasons = {
     total: `The form data is larger than ${readableSize(limits.totalSize)} (the total size limit).`,
@@ -144,7 +146,11 @@ export function multipartBodyParser(settings: ResolvedSettings, { uploads, befor
       const raw = Buffer.from(value, 'latin1');
       const utf8 = isUtf8(raw);
       const text = raw.toString('utf8');
-      if (name === KEPT_FILE_FIELD) tokens.push(text);
+      if (name === KEPT_FILE_FIELD) {
+        // Kept files count as files: a flood of tokens is refused as a flood of files is.
+        if (tokens.length === limits.files) return fail(new Refusal(413, reasons.files));
+        tokens.push(text);
+      }
       else if (name === REMOVE_FILE_FIELD) removed.add(text);
       else {
         if (!utf8) notUtf8.add(name);
@@ -181,7 +187,7 @@ export function multipartBodyParser(settings: ResolvedSettings, { uploads, befor
       const write = uploads.store.write(id, stream.pipe(head)).then(async () => {
         if (tooLarge || done) return;
         const type = await sniffedType(head.head, info.mimeType);
-        const file: UploadedFile = uploads.file({ field: name, id, name: safeFileName(info.filename), type, size: head.bytes }, info.mimeType);
+        const file: UploadedFile = uploads.file({ field: name, id, name: safeFileName(info.filename), type, size: head.bytes, owner: ownerOf(req) }, info.mimeType);
         append(body, name, file);
       });
       writes.push(write);
@@ -197,7 +203,8 @@ export function multipartBodyParser(settings: ResolvedSettings, { uploads, befor
       void (async () => {
         await Promise.all(writes);
         // Kept files come before new ones: a single file field takes the last, so a new choice replaces.
-        const kept = await Promise.all(tokens.map((token) => uploads.kept(token)));
+        const owner = ownerOf(req);
+        const kept = await Promise.all(tokens.map((token) => uploads.kept(token, owner)));
         if (done) return;
         done = true;
         clearTimeout(timer);

@@ -16,6 +16,8 @@ export interface KeptUpload {
   size: number;
   /** When the token stops being taken (ms since 1970). */
   expires: number;
+  /** The session it was uploaded in (csrf.sessionId), '' without one: another session's token is not taken. */
+  owner: string;
 }
 
 /** Why a token was not taken. */
@@ -36,7 +38,7 @@ const isKept = (v: unknown): v is KeptUpload => {
     typeof u === 'object' && u !== null &&
     typeof u['field'] === 'string' && typeof u['id'] === 'string' && UPLOAD_ID.test(u['id']) &&
     typeof u['name'] === 'string' && typeof u['type'] === 'string' &&
-    Number.isSafeInteger(u['size']) && Number.isSafeInteger(u['expires'])
+    Number.isSafeInteger(u['size']) && Number.isSafeInteger(u['expires']) && typeof u['owner'] === 'string'
   );
 };
 

@@ -55,6 +55,7 @@ describe('multipart limits', () => {
     ['a file over fileSize', { fileSize: '1kb' }, (s) => expenseBody(s, VALID_FIELDS, [['receipt', file(pdfOf(5000), 'big.pdf', 'application/pdf')]]), 'A file is larger than 1 KB (the file size limit).'],
     ['a body over totalSize', { fileSize: '2kb', totalSize: '3kb' }, (s) => expenseBody(s, VALID_FIELDS, [['receipt', file(pdfOf(1500), 'a.pdf', 'application/pdf')], ['attachments', file(pdfOf(1500), 'b.pdf', 'application/pdf')], ['attachments', file(pdfOf(1500), 'c.pdf', 'application/pdf')]]), 'The form data is larger than 3 KB (the total size limit).'],
     ['more files than files', { files: 2 }, (s) => expenseBody(s, VALID_FIELDS, [['receipt', file(PNG, 'a.png', 'image/png')], ['attachments', file(PNG, 'b.png', 'image/png')], ['attachments', file(PNG, 'c.png', 'image/png')]]), 'The form sends more than 2 files (the file count limit).'],
+    ['more kept files (tokens) than files', { files: 2 }, (s) => expenseBody(s, VALID_FIELDS, [['_file', 'a.b'], ['_file', 'c.d'], ['_file', 'e.f']]), 'The form sends more than 2 files (the file count limit).'],
     ['more fields than fields', { fields: 5 }, (s) => expenseBody(s, { ...VALID_FIELDS, a: '1', b: '2', c: '3' }), 'The form sends more than 5 fields (the field count limit).'],
     ['a field over fieldSize', { fieldSize: '1kb' }, (s) => expenseBody(s, { ...VALID_FIELDS, description: 'x'.repeat(2000) }), 'A field is larger than 1 KB (the field size limit).'],
   ];

@@ -6,6 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { RECEIPTS_DIR } from '../../demo/expense-form.js';
+import { createApp } from '../../demo/app.js';
+import { withServer } from '../serve.js';
 import { eventually, expenseBody, keptTokens, stored, uploadFolder, VALID_FIELDS, withExpense } from './expense-post.js';
 import { FAKE_PNG, PNG, file, pdfOf } from './sample-files.js';
 import { fileTokens, type KeptUpload } from '../../server/uploads/file-tokens.js';
@@ -110,6 +112,33 @@ describe('a file kept across a refused POST (JavaScript off)', () => {
       const res = await s.postParts('/expense', swept);
       assert.equal(res.status, 422);
       assert.match(await res.text(), /Receipt: &quot;receipt\.png&quot;, chosen earlier, is no longer kept here; choose it again\./);
+    });
+  });
+});
+
+describe('kept files and sessions', () => {
+  it('with csrf.sessionId, a kept file is taken only in the session that uploaded it', async () => {
+    const dir = folder();
+    const sessionId = (req: { get(name: string): string | undefined }) => req.get('x-session');
+    await withServer(createApp({ csrf: { sessionId }, uploads: { dir } }), async (base) => {
+      const open = async (session: string) => {
+        const res = await fetch(`${base}/expense`, { headers: { 'x-session': session } });
+        const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+        const token = /name="_csrf" value="([^"]+)"/.exec(await res.text())?.[1] ?? '';
+        const post = (body: FormData) => fetch(`${base}/expense`, { method: 'POST', redirect: 'manual', headers: { cookie, 'x-session': session }, body });
+        return { token, post, cookie };
+      };
+      const alice = await open('alice');
+      const kept = keptTokens(await (await alice.post(expenseBody(alice as never, { ...VALID_FIELDS, amount: '-1' }))).text())[0] as string;
+      const mallory = await open('mallory');
+      const stolen = expenseBody(mallory as never, VALID_FIELDS, []);
+      stolen.append('_file', kept);
+      const res = await mallory.post(stolen);
+      assert.equal(res.status, 422);
+      assert.match(await res.text(), /Receipt: &quot;receipt\.png&quot;, chosen earlier, is no longer kept here/);
+      const own = expenseBody(alice as never, VALID_FIELDS, []);
+      own.append('_file', kept);
+      assert.equal((await alice.post(own)).status, 303);
     });
   });
 });
