@@ -45,7 +45,7 @@ const uploadsSchema = z
     /** The most headers of one part. */
     headerPairs: z.number().int().positive().default(20),
     /** Seconds a multipart POST may take to arrive, files included. */
-    timeLimit: z.number().int().positive().default(120),
+    timeLimit: z.number().int().positive().default(60),
     /** The key that signs kept files' tokens; default: the CSRF secret (csrf.secret or DIJITIZE_CSRF_SECRET). */
     secret: z.string().min(16, 'at least 16 characters').optional(),
   })

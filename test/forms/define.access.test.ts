@@ -118,7 +118,7 @@ describe('field access by role', () => {
     assert.throws(() => defineForm('no-acl', schema, { fields: { a: { access: { see: { resource: 'time_card', privilege: 'read' } } } } }), /Form "no-acl", field "a": access rules need the form's access list/);
     assert.throws(
       () => defineForm('rules-on-rows', z.object({ items: z.array(z.object({ a: z.string() })) }), { access: { acl, see: { resource: 'time_card', privilege: 'read' } } }),
-      /Form "rules-on-rows": access rules on a form with lists of rows or discriminated unions are not supported yet/,
+      /Form "rules-on-rows": access rules on a form with lists of rows, discriminated unions or file fields are not supported yet/,
     );
     assert.throws(() => defineForm('bad-default', schema, { access: { acl, see: { resource: 'timecard', privilege: 'read' } } }), /Form "bad-default": no role of the access list has the privilege "read" on "timecard"/);
   });
