@@ -1,6 +1,6 @@
 // dijitize as users get it: `npm pack`, installed into an empty app outside the repo (Express 5 with
 // Nunjucks; Express 4 with a template literal and the flat theme from dojo-themes), started, and one form
-// filled and sent in Chromium, with nothing for axe to find. The tree has one Dojo, 1.17.3. The Express 4 app is then built with
+// filled and sent in Chromium, with nothing for axe to find, and a file kept across a refused POST. The tree has one Dojo, 1.17.3. The Express 4 app is then built with
 // `dijitize build --app` beside itself, running, and serves the release without a restart.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -77,6 +77,29 @@ async function signUp(base: string): Promise<{ page: Page; dojoSrc: string | nul
   return { page, dojoSrc, themeCss };
 }
 
+/** A claim with JavaScript on: the file uploads when chosen, is kept across a refused POST, and reaches the handler. */
+async function claimWithFile(base: string): Promise<string> {
+  const page = await browser.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${base}/claim`);
+  await page.locator('#claim[data-dijitize-ready]').waitFor();
+  const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(1_200_000, 0x41), Buffer.from('\n%%EOF\n')]);
+  await page.getByLabel('Receipt').setInputFiles({ name: 'train.pdf', mimeType: 'application/pdf', buffer: pdf });
+  await page.locator('#claim-receipt-kept li').waitFor();
+  await page.locator('#claim-note').fill('not ok');
+  const [refused] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.getByRole('button', { name: 'Claim' }).click()]);
+  assert.equal(refused.status(), 422);
+  await page.locator('#claim[data-dijitize-ready]').waitFor();
+  assert.match((await page.locator('#claim-receipt-kept').textContent()) ?? '', /train\.pdf \(1\.1 MB\)/);
+  await page.locator('#claim-note').fill('ok');
+  await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST' && r.status() === 200), page.getByRole('button', { name: 'Claim' }).click()]);
+  const text = (await page.textContent('body')) ?? '';
+  assert.deepEqual(errors, []);
+  await page.close();
+  return text;
+}
+
 /** As an employee: the approval is read-only; forcing it on in the page and sending it changes nothing. */
 async function cardAsEmployee(base: string): Promise<string> {
   const page = await browser.newPage();
@@ -125,6 +148,7 @@ describe('the packed package installed into an app', { timeout: 600_000 }, () =>
       assert.equal(await page.textContent('body'), 'saved ada 7.5');
       assert.equal((await fetch(`${app.base}/dojo/dijit/tests/form/_autoComplete.html`)).status, 404);
       assert.equal(await cardAsEmployee(app.base), 'saved 7.5 false; ignored approved');
+      assert.equal(await claimWithFile(app.base), 'claimed train.pdf 1200016 application/pdf 1200016');
       // No dojo-themes here: req.dojo.theme = 'flat' says what to install, instead of a stylesheet that 404s.
       const flat = await fetch(`${app.base}/flat`);
       assert.equal(flat.status, 500);
@@ -156,6 +180,8 @@ describe('the packed package installed into an app', { timeout: 600_000 }, () =>
       assert.equal(await release.page.textContent('body'), 'saved ada 7.5');
       assert.match(release.dojoSrc ?? '', /^\/dojo\/release\/[^/]+\/dojo\/dojo\.js$/);
       assert.match(release.themeCss ?? '', /^\/dojo\/release\/[^/]+\/dojo-themes\/flat\/flat\.css$/);
+      // The release holds what the file field needs (the progress bar, the client's uploads module).
+      assert.equal(await claimWithFile(app.base), 'claimed train.pdf 1200016 application/pdf 1200016');
     } finally {
       app.stop();
     }

@@ -19,6 +19,12 @@ export const card = defineForm('card', z.object({ hours: z.number().min(0).max(2
 });
 const record = { hours: 0, approved: false };
 
+// A form with a file, as README's "Uploads" tells it; the note must say "ok" (a check only the server makes).
+export const claim = defineForm('claim', z.object({
+  note: z.string().min(1).refine((note) => note === 'ok', 'Say ok.'),
+  receipt: z.file().max(2 * 1024 * 1024).mime(['image/png', 'application/pdf']),
+}), { submitLabel: 'Claim', fields: { receipt: { label: 'Receipt' } } });
+
 const app = express();
 const engine = process.env.ENGINE ?? 'nunjucks';
 if (engine === 'nunjucks') {
@@ -46,6 +52,15 @@ app.post('/', (req, res) => {
   res.redirect(303, '/done');
 });
 app.get('/done', (req, res) => res.type('text').send(`saved ${saved?.name} ${saved?.hours}`));
+app.get('/claim', (req, res) => page(req, res, req.dojo.form(claim)));
+app.post('/claim', async (req, res) => {
+  const result = req.dojo.parse(claim, req.body);
+  if (!result.ok) return page(req, res.status(422), req.dojo.form(claim, result.state));
+  const { receipt } = result.data;
+  const bytes = await receipt.bytes();
+  await receipt.discard();
+  res.type('text').send(`claimed ${receipt.name} ${receipt.size} ${receipt.type} ${bytes.length}`);
+});
 // The flat theme for one request: an app without dojo-themes is told so where it asks.
 app.get('/flat', (req, res) => {
   try {
