@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import zlib from 'node:zlib';
 import { createApp } from '../../demo/app.js';
 import { openForm, tokenField, type FormSession } from '../form-session.js';
@@ -16,13 +16,7 @@ import { PNG, file, pdfOf } from '../uploads/sample-files.js';
 import { assertLinear } from '../linear-growth.js';
 import { safeFileName } from '../../server/uploads/file-names.js';
 
-const dirs: string[] = [];
-const folder = () => {
-  const dir = uploadFolder();
-  dirs.push(dir);
-  return dir;
-};
-after(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+const folder = uploadFolder;
 
 /** Sends a raw request and reads the answer; `body` is written in `chunks` with no pause between them. */
 function rawPost(base: string, headers: Record<string, string>, body: Buffer | Buffer[]): Promise<{ status: number; text: string }> {

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { after } from 'node:test';
 import type { DojoSettings } from '../../server/index.js';
 import { createApp } from '../../demo/app.js';
 import { openForm, type FormSession } from '../form-session.js';
@@ -11,8 +12,15 @@ import { PNG, file } from './sample-files.js';
 
 export const VALID_FIELDS = { amount: '12.50', spentOn: '2026-11-01', description: 'Taxi to the airport' };
 
-/** A folder of its own for one test's uploads. */
-export const uploadFolder = (): string => fs.mkdtempSync(path.join(os.tmpdir(), 'dijitize-test-uploads-'));
+const made: string[] = [];
+after(() => made.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+
+/** A folder of its own for one test's uploads, removed when the test file ends. */
+export function uploadFolder(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dijitize-test-uploads-'));
+  made.push(dir);
+  return dir;
+}
 
 /** What the upload folder holds. */
 export const stored = (dir: string): string[] => (fs.existsSync(dir) ? fs.readdirSync(dir) : []);
@@ -23,6 +31,15 @@ export function expenseBody(s: FormSession, fields: Record<string, string>, part
   body.append('_csrf', s.token);
   for (const [name, value] of Object.entries(fields)) body.append(name, value);
   for (const [name, value] of parts) body.append(name, value);
+  return body;
+}
+
+/** The body of the browser's upload of one chosen file (JavaScript on): the token, the form's name, the file. */
+export function uploadOnlyBody(s: FormSession, form: string, field: string, chosen: File): FormData {
+  const body = new FormData();
+  body.append('_csrf', s.token);
+  body.append('_file_upload', form);
+  body.append(field, chosen);
   return body;
 }
 

@@ -4,21 +4,15 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { RECEIPTS_DIR } from '../../demo/expense-form.js';
 import { createApp } from '../../demo/app.js';
 import { withServer } from '../serve.js';
-import { eventually, expenseBody, keptTokens, stored, uploadFolder, VALID_FIELDS, withExpense } from './expense-post.js';
+import { eventually, expenseBody, keptTokens, stored, uploadFolder, uploadOnlyBody, VALID_FIELDS, withExpense } from './expense-post.js';
 import { FAKE_PNG, PNG, file, pdfOf } from './sample-files.js';
 import { fileTokens, type KeptUpload } from '../../server/uploads/file-tokens.js';
 
-const dirs: string[] = [];
-const folder = () => {
-  const dir = uploadFolder();
-  dirs.push(dir);
-  return dir;
-};
-after(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+const folder = uploadFolder;
 
 const idOf = (token: string) => (JSON.parse(Buffer.from(token.split('.')[0] as string, 'base64url').toString('utf8')) as { id: string }).id;
 
@@ -147,30 +141,18 @@ describe('the browser\'s upload of a chosen file (JavaScript on)', () => {
   it('answers with the kept file\'s token as JSON, checks the file as the field does, and never reaches the route', async () => {
     const dir = folder();
     await withExpense(dir, {}, async (s) => {
-      const ok = new FormData();
-      ok.append('_csrf', s.token);
-      ok.append('_file_upload', 'expense');
-      ok.append('receipt', file(PNG, 'r.png', 'image/png'));
-      const res = await s.postParts('/expense', ok);
+      const res = await s.postParts('/expense', uploadOnlyBody(s, 'expense', 'receipt', file(PNG, 'r.png', 'image/png')));
       assert.equal(res.status, 200);
       const answer = (await res.json()) as { files: Array<{ name: string; size: number; shownSize: string; token: string; id: string }> };
       assert.equal(answer.files[0]?.name, 'r.png');
       assert.equal(answer.files[0]?.shownSize, '67 B');
       assert.deepEqual(stored(dir), [answer.files[0]?.id]);
 
-      const liar = new FormData();
-      liar.append('_csrf', s.token);
-      liar.append('_file_upload', 'expense');
-      liar.append('receipt', file(FAKE_PNG, 'x.png', 'image/png'));
-      const refused = await s.postParts('/expense', liar);
+      const refused = await s.postParts('/expense', uploadOnlyBody(s, 'expense', 'receipt', file(FAKE_PNG, 'x.png', 'image/png')));
       assert.equal(refused.status, 422);
       assert.deepEqual(await refused.json(), { error: '"x.png" is not a file of the types this field takes (PNG, JPEG, PDF).' });
 
-      const unknown = new FormData();
-      unknown.append('_csrf', s.token);
-      unknown.append('_file_upload', 'nope');
-      unknown.append('receipt', file(PNG, 'r.png', 'image/png'));
-      const bad = await s.postParts('/expense', unknown);
+      const bad = await s.postParts('/expense', uploadOnlyBody(s, 'nope', 'receipt', file(PNG, 'r.png', 'image/png')));
       assert.equal(bad.status, 400);
       // Refused uploads keep nothing.
       await eventually(() => stored(dir).length === 1, 'the refused uploads are removed');

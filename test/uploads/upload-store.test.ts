@@ -5,19 +5,13 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { after, describe, it, mock } from 'node:test';
+import { describe, it, mock } from 'node:test';
 import { folderStore, type UploadStore } from '../../server/index.js';
 import { UploadService } from '../../server/uploads/upload-service.js';
 import { newUploadId } from '../../server/uploads/upload-store.js';
 import { eventually, uploadFolder } from './expense-post.js';
 
-const dirs: string[] = [];
-const folder = () => {
-  const dir = uploadFolder();
-  dirs.push(dir);
-  return dir;
-};
-after(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+const folder = uploadFolder;
 
 describe('the folder store', () => {
   it('writes, reads, sizes and removes by id; an id that is not one of ours never becomes a path', async () => {
