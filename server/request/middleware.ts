@@ -18,7 +18,7 @@ import { servedFolders, themePath } from '../settings/package-folders.js';
 import { serveFolder } from '../serve/served-files.js';
 import { RequestDojo, type DojoSources } from './request-dojo.js';
 import { createReleaseSource, RELEASES_FOLDER, type Release } from '../serve/release-source.js';
-import { resolveSettings, type DojoSettings, type ResolvedSettings } from '../settings/settings.js';
+import { resolveSettings, type DojoSettings, type ResolvedSettings, type UploadSettings } from '../settings/settings.js';
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace
@@ -72,8 +72,8 @@ export function createRequestDojo(settings: ResolvedSettings, release: Release |
  * production app gets one of this process's own, said once its forms are defined if any has a file field
  * (kept files then work only when the same process serves the next POST).
  */
-function uploadSecret(settings: ResolvedSettings): string {
-  const given = settings.uploads.secret ?? (settings.csrf ? settings.csrf.secret : undefined);
+function uploadSecret(settings: ResolvedSettings, uploads: UploadSettings): string {
+  const given = uploads.secret ?? (settings.csrf ? settings.csrf.secret : undefined);
   if (settings.csrf || given) return sharedSecret(given, 'uploads.secret');
   try {
     return sharedSecret(undefined, 'uploads.secret');
@@ -134,11 +134,13 @@ export function dojo(input: DojoSettings = {}): DojoMiddleware {
     res.locals.dojo = req.dojo;
     next();
   };
-  const uploads = new UploadService({ ...settings.uploads, secret: uploadSecret(settings) });
   if (csrf) router.use(cookieParser());
   router.use(attach);
-  const sessionId = settings.csrf ? settings.csrf.sessionId : undefined;
-  router.use(multipartBodyParser(settings, { uploads, beforeFirstFile: (req) => csrf?.check(req) ?? null, ownerOf: (req) => sessionId?.(req) ?? '' }));
+  if (settings.uploads) {
+    const uploads = new UploadService({ ...settings.uploads, secret: uploadSecret(settings, settings.uploads) });
+    const sessionId = settings.csrf ? settings.csrf.sessionId : undefined;
+    router.use(multipartBodyParser(settings.uploads, { uploads, beforeFirstFile: (req) => csrf?.check(req) ?? null, ownerOf: (req) => sessionId?.(req) ?? '' }));
+  }
   router.use(formBodyParser(settings));
   if (csrf) router.use(csrf.protect);
   router.use(uploadEndpoint(settings.dojoConfig.locale));

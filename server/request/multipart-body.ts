@@ -12,7 +12,7 @@ import { NOT_UTF8, type ParsedBody } from '../forms/request/coerce.js';
 import { KEPT_FILE_FIELD, REMOVE_FILE_FIELD } from '../forms/model/posted-names.js';
 import { readableSize } from '../common/readable-size.js';
 import { log } from '../common/log.js';
-import type { ResolvedSettings } from '../settings/settings.js';
+import type { UploadSettings } from '../settings/settings.js';
 import { safeFileName } from '../uploads/file-names.js';
 import { newUploadId } from '../uploads/upload-store.js';
 import { SNIFF_BYTES, sniffedType } from '../uploads/sniffed-type.js';
@@ -66,8 +66,7 @@ export interface MultipartOptions {
   ownerOf: (req: Request) => string;
 }
 
-export function multipartBodyParser(settings: ResolvedSettings, { uploads, beforeFirstFile, ownerOf }: MultipartOptions): RequestHandler {
-  const limits = settings.uploads;
+export function multipartBodyParser(limits: UploadSettings, { uploads, beforeFirstFile, ownerOf }: MultipartOptions): RequestHandler {
   const reasons = {
     total: `The form data is larger than ${readableSize(limits.totalSize)} (the total size limit).`,
     fileSize: `A file is larger than ${readableSize(limits.fileSize)} (the file size limit).`,

@@ -50,7 +50,8 @@ const uploadsSchema = z
     secret: z.string().min(16, 'at least 16 characters').optional(),
   })
   .refine((u) => !(u.dir && u.store), { message: 'give dir or store, not both', path: ['store'] })
-  .refine((u) => u.fileSize <= u.totalSize, { message: 'fileSize must not be larger than totalSize', path: ['fileSize'] });
+  // Only between two sizes: a size that is wrong itself is said once, as such.
+  .refine((u) => typeof u.fileSize !== 'number' || typeof u.totalSize !== 'number' || u.fileSize <= u.totalSize, { message: 'fileSize must not be larger than totalSize', path: ['fileSize'] });
 
 const packageSchema = z.strictObject({
   name: z.string().regex(PACKAGE_NAME, 'a package name without slashes'),
@@ -104,8 +105,11 @@ const settingsSchema = z.strictObject({
   /** Limits for POSTed form bodies. */
   bodyLimit: z.union([z.number().int().positive(), z.string().regex(/^\d+(b|kb|mb)$/i)]).default('100kb'),
   maxFields: z.number().int().positive().default(1000),
-  /** Forms with file fields: the store, the limits of a multipart POST, how long uploads are kept. */
-  uploads: uploadsSchema.default(uploadsSchema.parse({})),
+  /**
+   * Forms with file fields: the store, the limits of a multipart POST, how long uploads are kept. `false`:
+   * dojo() leaves multipart bodies alone (an app that parses them itself, with multer or busboy).
+   */
+  uploads: z.union([z.literal(false), uploadsSchema], { error: 'false, or an object of upload settings' }).default(uploadsSchema.parse({})),
   /** CSRF protection of unsafe requests (on by default); `false` turns it off. See SECURITY.md. */
   csrf: z
     .union([
@@ -138,6 +142,11 @@ const settingsSchema = z.strictObject({
  */
 export type DojoSettings = z.input<typeof settingsSchema>;
 /**
+ * The upload settings with every default filled in.
+ * @public
+ */
+export type UploadSettings = z.output<typeof uploadsSchema>;
+/**
  * Settings with every default filled in.
  * @public
  */
@@ -154,6 +163,19 @@ export type DojoConfig = ResolvedSettings['dojoConfig'];
 export type DojoPackage = z.infer<typeof packageSchema>;
 
 /**
+ * An issue as lines naming the key. A setting that is `false` or an object (csrf, uploads) fails as a
+ * union: its object's own issues say what is wrong, deeper than zod's "Invalid input" for the whole key.
+ */
+function issueLines(issue: z.core.$ZodIssue, base: PropertyKey[] = []): string[] {
+  const path = [...base, ...issue.path];
+  if (issue.code === 'invalid_union') {
+    const deepest = issue.errors.filter((branch) => branch.some((i) => i.path.length > 0 || i.code === 'custom'));
+    if (deepest.length === 1) return (deepest[0] as z.core.$ZodIssue[]).flatMap((i) => issueLines(i, path));
+  }
+  return [`  ${path.length ? path.map(String).join('.') : '(settings)'}: ${issue.message}`];
+}
+
+/**
  * Checks settings and fills in defaults.
  * @example resolveSettings({ theme: 'tundra' }).dojoConfig.async // true
  * @public
@@ -166,9 +188,6 @@ export function resolveSettings(input: DojoSettings = {}): ResolvedSettings {
     }
     return result.data;
   }
-  const lines = result.error.issues.map((issue) => {
-    const key = issue.path.length ? issue.path.join('.') : '(settings)';
-    return `  ${key}: ${issue.message}`;
-  });
+  const lines = result.error.issues.flatMap((issue) => issueLines(issue));
   throw new SettingsError(`Invalid dijitize settings:\n${lines.join('\n')}`);
 }

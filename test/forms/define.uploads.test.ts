@@ -73,6 +73,8 @@ describe('upload settings', () => {
     fails({ dir: '/tmp/x', store: { write() {}, read() {}, size() {}, remove() {}, sweep() {} } }, /uploads\.store: give dir or store, not both/);
     fails({ store: { write() {} } }, /uploads\.store: an UploadStore/);
     fails({ ttl: 5 }, /uploads\.ttl: at least 60 seconds/);
-    assert.equal(resolveSettings({ uploads: { fileSize: '2mb' } }).uploads.fileSize, 2 * 1024 * 1024);
+    fails('yes' as never, /uploads: false, or an object of upload settings/);
+    const uploads = resolveSettings({ uploads: { fileSize: '2mb' } }).uploads;
+    assert.equal(uploads && uploads.fileSize, 2 * 1024 * 1024);
   });
 });

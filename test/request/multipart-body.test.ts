@@ -8,7 +8,9 @@ import http from 'node:http';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import zlib from 'node:zlib';
+import express from 'express';
 import { createApp } from '../../demo/app.js';
+import { dojo } from '../../server/index.js';
 import { openForm, tokenField, type FormSession } from '../form-session.js';
 import { withServer } from '../serve.js';
 import { eventually, expenseBody, keptTokens, stored, uploadFolder, VALID_FIELDS, withExpense } from '../uploads/expense-post.js';
@@ -169,6 +171,27 @@ describe('hostile file names', () => {
   it('a file name is cleaned in linear time (100 KB of adversarial input)', async () => {
     const names = [1, 8].map((scale) => `${'a\\.\u202e\u0007'.repeat(2500 * scale)}x`);
     await assertLinear('safeFileName', (scale) => safeFileName(names[scale === 1 ? 0 : 1]));
+  });
+});
+
+describe('uploads: false', () => {
+  it('leaves multipart bodies to the app (its own parser reads the whole stream)', async () => {
+    const app = express();
+    app.use(dojo({ uploads: false, csrf: false }));
+    app.post('/own-upload', async (req, res) => {
+      let bytes = 0;
+      for await (const chunk of req) bytes += (chunk as Buffer).length;
+      res.json({ bytes, body: req.body ?? null });
+    });
+    await withServer(app, async (base) => {
+      const body = new FormData();
+      body.append('doc', new File([new Uint8Array(PNG)], 'a.png', { type: 'image/png' }));
+      const encoded = new Response(body);
+      const sent = Buffer.from(await encoded.arrayBuffer());
+      const res = await fetch(`${base}/own-upload`, { method: 'POST', headers: { 'content-type': encoded.headers.get('content-type') ?? '' }, body: sent });
+      const answer = (await res.json()) as { bytes: number };
+      assert.equal(answer.bytes, sent.length);
+    });
   });
 });
 
