@@ -12,6 +12,10 @@ export const acl = loadAcl(path.resolve(here, here.includes(`${path.sep}dist${pa
 /** The time card a POST edits (the demo has no database): a new one, not approved. */
 export const NEW_TIMECARD = { approved: false };
 
+/** Usernames already taken (the demo has no database): checked live as the user types, and at submit. */
+export const TAKEN_USERNAMES = ['root', 'webmaster', 'dijit', 'dojo'];
+const TAKEN: Record<string, string> = { 'en-us': 'That username is taken.', de: 'Dieser Benutzername ist vergeben.', ar: 'اسم المستخدم هذا مأخوذ.' };
+
 export const register = defineForm(
   'register',
   z
@@ -34,6 +38,8 @@ export const register = defineForm(
       username: {
         label: { 'en-us': 'Choose a username (letters and numbers only)', de: 'Benutzername (nur Buchstaben und Ziffern)', ar: 'اختر اسم مستخدم (حروف وأرقام فقط)' },
         help: { 'en-us': '2 to 16 letters, digits or underscores', de: '2 bis 16 Buchstaben, Ziffern oder Unterstriche', ar: 'من 2 إلى 16 حرفًا أو رقمًا أو شرطة سفلية' },
+        // A check only the server can make: answered while the user types, and again at submit.
+        check: async (name, { locale }) => (TAKEN_USERNAMES.includes(String(name).toLowerCase()) ? (TAKEN[locale ?? 'en-us'] ?? TAKEN['en-us']) : null),
         messages: {
           invalid: {
             'en-us': 'Username must be 16 characters or shorter, and can only contain letters, numbers, underscores and dashes.',

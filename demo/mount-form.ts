@@ -49,7 +49,7 @@ export function mountForm(app: Express, page: FormPage): void {
   app.post(page.path, async (req, res) => {
     if (!signIn(req, res)) return;
     // As the request has it: its roles (set by signIn) and its locale, for the messages.
-    const result = req.dojo.parse(page.form, req.body, page.access ? { current: page.access.record } : {});
+    const result = await req.dojo.parseAsync(page.form, req.body, page.access ? { current: page.access.record } : {});
     if (!result.ok) return void render(req, res.status(422), result.state);
     const data = result.data as Record<string, unknown>;
     const shown = page.accept ? await page.accept(data) : Object.fromEntries(Object.entries(data).filter(([k]) => !/password|confirm/.test(k)).map(([k, v]) => [k, display(v)]));

@@ -43,3 +43,14 @@ export async function watchCspViolations(page: Page): Promise<string[]> {
   });
   return violations;
 }
+
+/**
+ * Makes the server's live checks fail (503), as a busy or broken check would: the page shows no verdict,
+ * the form is sent, and the server decides. For tests of what the server says at submit.
+ */
+export async function failLiveChecks(page: Page): Promise<void> {
+  await page.route('**/dojo/check', (route) => route.fulfill({ status: 503, contentType: 'application/json', body: '{"error":"unavailable"}' }));
+}
+
+/** The failed requests but the live checks `failLiveChecks` made fail. */
+export const withoutFailedChecks = (failed: string[]): string[] => failed.filter((line) => !/\/dojo\/check 503$/.test(line));

@@ -62,9 +62,17 @@ test.describe('JavaScript on', () => {
     await page.goto('/expense');
     await ready(page);
     await fillClaim(page, '1/1/2999'); // as the DateTextBox takes it (en-us)
+    // The upload is held until the bar has been seen: on a fast machine it would be over before.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/expense', async (route) => {
+      if (route.request().postDataBuffer()?.includes('_file_upload')) await held;
+      await route.continue();
+    });
     const uploaded = page.waitForResponse((r) => r.request().method() === 'POST');
     await page.getByLabel('Receipt').setInputFiles({ name: 'hotel.pdf', mimeType: 'application/pdf', buffer: receipt });
     await expect(page.getByRole('progressbar', { name: 'Uploading hotel.pdf' })).toBeAttached();
+    release();
     expect((await uploaded).status()).toBe(200);
     await expect(page.locator('#expense-receipt-kept')).toContainText('hotel.pdf (1.4 MB)');
     await expect(page.getByRole('progressbar')).toHaveCount(0);

@@ -7,8 +7,9 @@ define([
 	"dojo/on",
 	"dojo/store/Memory",
 	"./_ServerErrorMixin",
-	"./_StepMixin"
-], function(declare, lang, dom, domAttr, domClass, on, Memory, _ServerErrorMixin, _StepMixin){
+	"./_StepMixin",
+	"./_LiveCheckMixin"
+], function(declare, lang, dom, domAttr, domClass, on, Memory, _ServerErrorMixin, _StepMixin, _LiveCheckMixin){
 	// summary:
 	//		Creating a form's widgets (Dijit's ARIA gaps filled, the server's errors shown inside them),
 	//		and blocking the submission of an invalid form. dijitize/forms drives it.
@@ -89,7 +90,7 @@ define([
 	}
 
 	// The mixins a widget of the spec may need, by the name formSupport.create gives them.
-	var MIXINS = { step: _StepMixin, serverError: _ServerErrorMixin };
+	var MIXINS = { step: _StepMixin, serverError: _ServerErrorMixin, liveCheck: _LiveCheckMixin };
 
 	// The classes made by withMixins, by widget module and mixins: one declare() per pair, made once.
 	var mixedClasses = {};
@@ -265,6 +266,10 @@ define([
 			if(instance.error && textValidation){
 				mixins.push("serverError");
 				props.serverError = instance.error;
+			}
+			// A field the server checks as the user types (a live check).
+			if(extras.check && textValidation){
+				mixins.push("liveCheck");
 			}
 			var widget = new (withMixins(Widget, instance.module, mixins))(props, node || instance.node);
 			fillAriaGaps(widget);

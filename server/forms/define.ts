@@ -8,7 +8,8 @@ import type { FormOptions, FieldOptions } from './model/form-options.js';
 import { FormDefinitionError } from '../common/errors.js';
 import { textsArePlain } from './compile/field-texts.js';
 import { rawValuesOf } from './request/initial-values.js';
-import { parseForm } from './request/parse-form.js';
+import { parseForm, parseFormAsync } from './request/parse-form.js';
+import type { Request } from 'express';
 import type { FormState, ParseResult } from './model/form-state.js';
 import { BoundedCache } from '../common/bounded-cache.js';
 import { LOCALE } from '../settings/locales.js';
@@ -82,9 +83,26 @@ export class FormDefinition<S extends z.ZodObject = z.ZodObject> {
    * @example const result = timecard.parse(req.body, { roles: user.roles, current: card, locale: req.dojo.locale });
    */
   parse(body: unknown, options: ParseOptions<S> = {}): ParseResult<z.output<S>> {
-    const { locale, defaultLocale } = options;
-    const compiled = locale ? this.compiledFor(locale, defaultLocale ?? locale) : this.compiled;
-    return parseForm(this.schema, compiled, body, options);
+    if (this.hasServerChecks) throw new TypeError(`form "${this.name}" has server checks (check options): parse it with await form.parseAsync(body, ...)`);
+    return parseForm(this.schema, this.#compiledAt(options), body, options);
+  }
+
+  /**
+   * `parse` with zod's async refinements and the server checks (each field's `check`, then the form's),
+   * given the request at hand. A form with checks must be parsed so.
+   * @example const result = await register.parseAsync(req.body, { request: req, locale: req.dojo.locale });
+   */
+  parseAsync(body: unknown, options: ParseOptions<S> & { request?: Request; only?: string } = {}): Promise<ParseResult<z.output<S>>> {
+    return parseFormAsync(this.schema, this.#compiledAt(options), body, options, this.options.check);
+  }
+
+  /** Whether the form has checks only the server can make: then only `parseAsync` parses it. */
+  get hasServerChecks(): boolean {
+    return Boolean(this.options.check) || this.compiled.fields.some((f) => f.check);
+  }
+
+  #compiledAt({ locale, defaultLocale }: ParseOptions<S>): CompiledForm {
+    return locale ? this.compiledFor(locale, defaultLocale ?? locale) : this.compiled;
   }
 
   /**

@@ -12,6 +12,8 @@ import { createCsrfGuard, csrfErrors } from './csrf.js';
 import { formBodyParser } from './form-body.js';
 import { multipartBodyParser } from './multipart-body.js';
 import { uploadEndpoint } from './upload-endpoint.js';
+import { CHECK_PATH, liveCheckEndpoint } from './live-check.js';
+import { endpointLimit } from './endpoint-limit.js';
 import { UploadService } from '../uploads/upload-service.js';
 import { SECRET_VARIABLE, sharedSecret } from '../settings/secret.js';
 import { servedFolders, themePath } from '../settings/package-folders.js';
@@ -125,6 +127,7 @@ export function dojo(input: DojoSettings = {}): DojoMiddleware {
   const csrf = createCsrfGuard(settings);
   const attach: RequestHandler = (req, res, next) => {
     req.dojo = createRequestDojo(settings, currentRelease());
+    req.dojo.request = req;
     req.dojo.locale = negotiateLocale(req.get('accept-language'), settings.locales, settings.dojoConfig.locale);
     if (csrf) {
       // One token per request: two forms on a page must share the cookie they are checked against.
@@ -144,6 +147,7 @@ export function dojo(input: DojoSettings = {}): DojoMiddleware {
   router.use(formBodyParser(settings));
   if (csrf) router.use(csrf.protect);
   router.use(uploadEndpoint(settings.dojoConfig.locale));
+  router.post(`${settings.prefix}${CHECK_PATH}`, endpointLimit(settings.rateLimit), liveCheckEndpoint(settings));
   router.use(csrfErrors);
   return router;
 }

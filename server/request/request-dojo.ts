@@ -1,8 +1,10 @@
 // The per-request `req.dojo`: what one page will ask of Dojo. Made fresh for every request from the
 // resolved settings, so that nothing a handler changes can leak into the next request.
 import type * as z from 'zod';
+import type { Request } from 'express';
 import { CLIENT_MODULES, PACKAGE_NAME, REQUIRE_ID, specIslandId } from '../settings/amd-ids.js';
 import { CSRF_FIELD } from './csrf.js';
+import { CHECK_PATH } from './live-check.js';
 import { assertInlineScript, ScriptJson, type JsonValue } from '../common/escape.js';
 import { directionOf, htmlLang } from '../settings/locales.js';
 import { packageFolder } from '../settings/package-folders.js';
@@ -49,6 +51,8 @@ export interface DojoSources {
 export class RequestDojo {
   /** Per-request copy of dojoConfig: change it freely, the next request starts from the settings again. */
   readonly config: DojoConfig;
+  /** The request this is for (set by dojo()); server checks get it. */
+  request: Request | null = null;
   /** Stylesheets added after the theme, in order. */
   readonly stylesheets: string[] = [];
   /** Modules required on the page, in order, without duplicates. */
@@ -73,6 +77,9 @@ export class RequestDojo {
   readonly #defaultLocale: string;
   readonly #sources: DojoSources;
   #headRendered = false;
+  /** dijitize's endpoints a page's forms call (live checks), put in its dojoConfig once a form needs one. */
+  readonly #endpointUrls: Record<string, string>;
+  #endpoints: Record<string, string> | null = null;
 
   constructor(settings: ResolvedSettings, sources: DojoSources) {
     this.config = structuredClone(settings.dojoConfig);
@@ -82,6 +89,7 @@ export class RequestDojo {
     this.#locales = settings.locales;
     this.#defaultLocale = settings.dojoConfig.locale;
     this.#sources = sources;
+    this.#endpointUrls = { check: `${settings.prefix}${CHECK_PATH}` };
   }
 
   /**
@@ -171,6 +179,7 @@ export class RequestDojo {
       ...this.config,
       ...(locate.baseUrl ? { baseUrl: locate.baseUrl } : {}),
       packages: [...locate.packages, ...own],
+      ...(this.#endpoints ? { dijitizeEndpoints: this.#endpoints } : {}),
     };
     // Under a CSP, Dojo must not eval: its "csp-restrictions" feature takes the eval-free paths.
     if (this.underCsp) config.has = { ...(config['has'] as Record<string, unknown> | undefined), 'csp-restrictions': true };
@@ -241,6 +250,7 @@ export class RequestDojo {
   form(definition: FormDefinition, state: Partial<FormState> = {}): RenderedForm {
     this.#assertHeadOpen('form');
     const compiled = definition.compiledFor(this.locale, this.#defaultLocale);
+    if (compiled.fields.some((f) => f.check)) this.#endpoints = this.#endpointUrls;
     const rendering = render(formForRoles(compiled, this.roles), state, this.csrfToken ? { [CSRF_FIELD]: this.csrfToken() } : {});
     if (!this.enabled) return renderedForm(rendering, rendering.html);
     for (const mid of rendering.modules) this.require(mid);
@@ -260,6 +270,14 @@ export class RequestDojo {
    */
   parse<S extends z.ZodObject>(definition: FormDefinition<S>, body: unknown, options: { current?: Partial<z.input<S>> } = {}): ParseResult<z.output<S>> {
     return definition.parse(body, { ...options, ...(this.roles ? { roles: this.roles } : {}), locale: this.locale, defaultLocale: this.#defaultLocale });
+  }
+
+  /**
+   * `parse` with zod's async refinements and the forms' server checks, given this request.
+   * @example const result = await req.dojo.parseAsync(register, req.body);
+   */
+  parseAsync<S extends z.ZodObject>(definition: FormDefinition<S>, body: unknown, options: { current?: Partial<z.input<S>> } = {}): Promise<ParseResult<z.output<S>>> {
+    return definition.parseAsync(body, { ...options, ...(this.roles ? { roles: this.roles } : {}), locale: this.locale, defaultLocale: this.#defaultLocale, ...(this.request ? { request: this.request } : {}) });
   }
 
   #toCallback(input: ReadyInput, method: string): ReadyCallback {

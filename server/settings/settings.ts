@@ -9,6 +9,7 @@ import { installedPackageFolder } from './package-folders.js';
 import { THEMES } from './themes.js';
 import bytes from 'bytes';
 import type { UploadStore } from '../uploads/upload-store.js';
+import type { Store as RateLimitStore } from 'express-rate-limit';
 import { SettingsError } from '../common/errors.js';
 
 const moduleId = z.string().regex(MODULE_ID, 'an AMD module id such as "app/forms"');
@@ -52,6 +53,16 @@ const uploadsSchema = z
   .refine((u) => !(u.dir && u.store), { message: 'give dir or store, not both', path: ['store'] })
   // Only between two sizes: a size that is wrong itself is said once, as such.
   .refine((u) => typeof u.fileSize !== 'number' || typeof u.totalSize !== 'number' || u.fileSize <= u.totalSize, { message: 'fileSize must not be larger than totalSize', path: ['fileSize'] });
+
+/** The limit of requests to dijitize's endpoints (live checks, remote choices) per client and window. */
+const rateLimitSchema = z.strictObject({
+  /** Seconds of a window. */
+  window: z.number().int().positive().default(60),
+  /** Requests a client may make in a window; past them, 429. */
+  limit: z.number().int().positive().default(300),
+  /** Where the counts live: an express-rate-limit Store (e.g. rate-limit-redis), shared by every process; default: this process's memory. */
+  store: z.custom<RateLimitStore>((v) => typeof v === 'object' && v !== null && typeof (v as Record<string, unknown>)['increment'] === 'function', 'an express-rate-limit Store (an object with increment), such as rate-limit-redis').optional(),
+});
 
 const packageSchema = z.strictObject({
   name: z.string().regex(PACKAGE_NAME, 'a package name without slashes'),
@@ -102,6 +113,10 @@ const settingsSchema = z.strictObject({
     .regex(/^(https?:\/\/[^/\s]+|\/)[^\s]*[^/\s]$/, 'an absolute URL or a path starting with "/", without a trailing "/"')
     .nullable()
     .default(null),
+  /** The roles of a request, for dijitize's own endpoints on forms with access rules (live checks, remote choices). */
+  roles: z.custom<(req: Request) => readonly string[] | null | undefined>((v) => typeof v === 'function', 'a function (req) => the roles of the request').optional(),
+  /** The rate limit of dijitize's own endpoints (live checks, remote choices), per client. */
+  rateLimit: rateLimitSchema.default(rateLimitSchema.parse({})),
   /** Limits for POSTed form bodies. */
   bodyLimit: z.union([z.number().int().positive(), z.string().regex(/^\d+(b|kb|mb)$/i)]).default('100kb'),
   maxFields: z.number().int().positive().default(1000),

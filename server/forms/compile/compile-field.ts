@@ -134,5 +134,6 @@ export function compileField(formId: string, facts: SchemaFacts, options: FieldO
     ...((info.capabilities as readonly Capability[]).includes('store') ? { storeChoices: choices.map((c): [string, string] => [c.value, c.label]) } : {}),
     messages: options.messages ?? {},
     ...(options.placeholder ? { placeholder: options.placeholder } : {}),
+    ...(options.check ? { check: options.check } : {}),
   };
 }

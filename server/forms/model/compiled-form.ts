@@ -3,7 +3,7 @@
 import type { Acl, FieldAccess } from '../../access/acl.js';
 import type { DijitClass, Markup } from './widgets.js';
 import type { FieldKind, SchemaFacts, UploadFacts } from './schema-facts.js';
-import type { FieldMessages } from './form-options.js';
+import type { FieldCheck, FieldMessages } from './form-options.js';
 import type { JsonValue } from '../../common/escape.js';
 import type { RowTexts } from './row-texts.js';
 
@@ -48,6 +48,8 @@ export interface CompiledField {
   access: FieldAccess;
   /** Set in the view of roles that may see the field but not change it (request/role-view.ts). */
   readOnly?: boolean;
+  /** A check only the server can make (the field's `check` option). */
+  check?: FieldCheck;
 }
 
 /**

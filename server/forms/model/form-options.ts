@@ -1,6 +1,7 @@
 // What an app writes to define a form: the options of the form and of each field (public types). Each text
 // may be given per locale; compile/field-texts.ts turns them into plain strings.
 import type * as z from 'zod';
+import type { Request } from 'express';
 import type { AttrMapOverride } from './attr-map.js';
 import type { CustomWidget, DijitClass } from './widgets.js';
 import type { FieldAccess, FormAccess } from '../../access/acl.js';
@@ -29,6 +30,36 @@ export interface FieldMessages<T = Localized> {
   /** A file field's: a file kept from an earlier POST that is no longer there (it expired). */
   lost?: T;
 }
+
+/**
+ * What a server check gets besides the value: the form's other values, and the request at hand.
+ * @public
+ */
+export interface CheckContext {
+  /** The form's values as the POST gives them (coerced), by their nesting (`values.address.city`). */
+  values: Readonly<Record<string, unknown>>;
+  /** The request being answered: the form's POST, or a live check's. Absent when parsed without one. */
+  request?: Request;
+  /** The request's locale (for the message), or null. */
+  locale: string | null;
+  /** The roles the form was parsed for, or null. */
+  roles: readonly string[] | null;
+}
+
+/**
+ * A check only the server can make (is this name free, does this coupon exist): the message to show,
+ * or null (or nothing) when the value is fine. Runs after the field's schema passed, at submit
+ * (`form.parseAsync`) and, with JavaScript, while the user types (a live check through dojo()).
+ * @public
+ */
+export type FieldCheck = (value: unknown, ctx: CheckContext) => string | null | undefined | Promise<string | null | undefined>;
+
+/**
+ * A check of the whole form, after every field passed: a message for the form, messages by field path,
+ * or null when all is well. Runs at submit only (`form.parseAsync`).
+ * @public
+ */
+export type FormCheck<T> = (data: T, ctx: CheckContext) => string | Record<string, string> | null | undefined | Promise<string | Record<string, string> | null | undefined>;
 
 /**
  * The choices of a field: labels by value, or a list of values (or values with labels), in the order shown.
@@ -72,6 +103,8 @@ export interface FieldOptions<T = Localized> {
   placeholder?: T;
   /** Who may see and change this field (see compile/field-rules.ts); the form's rules are its default. */
   access?: FieldAccess;
+  /** A check only the server can make; see FieldCheck. The form is then parsed with `parseAsync`. */
+  check?: FieldCheck;
 }
 
 /**
@@ -112,4 +145,6 @@ export interface FormOptions<S extends z.ZodObject> {
   /** Who may see and change the form's fields: the access list, and the default of every field. */
   access?: FormAccess;
   fields?: { [P in FieldPath<z.input<S>>]?: FieldOptions };
+  /** A check of the whole form only the server can make; see FormCheck. The form is then parsed with `parseAsync`. */
+  check?: FormCheck<z.output<S>>;
 }

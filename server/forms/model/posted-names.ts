@@ -19,3 +19,7 @@ export const UPLOAD_ONLY_FIELD = '_file_upload';
 
 /** Where a file's name goes in a file field's messages. */
 export const FILE_PLACE = '{file}';
+
+/** A live check (JavaScript on) names its form and the field to check: dojo() answers it itself. */
+export const CHECK_FORM_FIELD = '_check_form';
+export const CHECK_FIELD = '_check_field';

@@ -29,8 +29,9 @@ export type WidgetInstance = {
   /** The server's message, shown inside the widget until the user changes the value. */
   error?: string;
   /** What the client adds to the widget: the id of the field's error text, kept in step with the
-   * widget's state, and the step a number must be a multiple of (no Dijit property checks it). */
-  extras?: { errorText: string; step?: number };
+   * widget's state, the step a number must be a multiple of (no Dijit property checks it), and whether
+   * the server checks the value as the user types (a live check). */
+  extras?: { errorText: string; step?: number; check?: boolean };
 };
 
 /**
@@ -163,7 +164,10 @@ export function widgetValueOf(field: CompiledField, raw: RawValue): Record<strin
  */
 export function fieldInstances(field: CompiledField, raw: RawValue, error: string | undefined, value: Record<string, JsonValue> = widgetValueOf(field, raw)): WidgetInstance[] {
   // Dijit shows messages as HTML (tooltips): escape the server's message for that context.
-  const extras = field.facts.step !== undefined && field.kind === 'number' ? { errorText: partIds(field).error, step: field.facts.step } : { errorText: partIds(field).error };
+  const extras: NonNullable<WidgetInstance['extras']> = { errorText: partIds(field).error };
+  if (field.facts.step !== undefined && field.kind === 'number') extras.step = field.facts.step;
+  // A field with a server check asks the server while the user types (a field the roles only see does not).
+  if (field.check && !field.readOnly) extras.check = true;
   const withError = (w: WidgetInstance): WidgetInstance => (error ? { ...w, extras, error: escapeHtml(error) } : { ...w, extras });
   if (isGroup(field)) {
     const ids = partIds(field);

@@ -7,6 +7,9 @@ import type { RawValues, ParseResult } from '../model/form-state.js';
 import type { CompiledField, CompiledForm, CompiledList } from '../model/compiled-form.js';
 import { getPath, setPath } from '../../common/object-path.js';
 import { postedUploads, uploadMessage } from './parse-uploads.js';
+import { serverCheckErrors } from './server-checks.js';
+import type { Request } from 'express';
+import type { CheckContext, FormCheck } from '../model/form-options.js';
 import { applyIntent, intentOf, postedFields, reorderRows } from './intents.js';
 import { dijitMessages, zodErrorMap } from './message-locales.js';
 import { DEFAULT_INVALID_MESSAGE, DEFAULT_REQUIRED_MESSAGE, countMessages } from '../model/field-messages.js';
@@ -61,8 +64,19 @@ function listMessage(list: CompiledList, issue: z.core.$ZodIssue): string {
 const rowCount = (list: CompiledList, n: number) => `${n} ${list.itemLabel.toLowerCase()}${n === 1 ? '' : 's'}`;
 const tooManyRows = (list: CompiledList) => list.messages.invalid ?? `Keep at most ${rowCount(list, list.max)}.`;
 
-/** Parses a POSTed body with the form's schema; with access rules, as the roles in `access` may. */
-export function parseForm<S extends z.ZodObject>(schema: S, form: CompiledForm, body: unknown, options: Partial<ParseAccess> & { locale?: string } = {}): ParseResult<z.output<S>> {
+/** How a POST is parsed: whose it is (access), and the locale of its messages. */
+export type ParseFormOptions = Partial<ParseAccess> & { locale?: string };
+
+/**
+ * A POST made ready for the schema: either its result already (a button's intent, too many rows), or the
+ * coerced values and what turns the schema's verdict into a result (`finish`), so that the schema may run
+ * synchronously or not.
+ */
+type Prepared<T> =
+  | { done: ParseResult<T> }
+  | { coerced: Record<string, unknown>; params: Parameters<z.ZodType['safeParse']>[1]; validated: readonly CompiledField[]; finish(result: z.ZodSafeParseResult<T>): ParseResult<T> };
+
+function prepare<S extends z.ZodObject>(form: CompiledForm, body: unknown, options: ParseFormOptions): Prepared<z.output<S>> {
   const source = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
   const { fields, validated, rows } = postedFields(form, source);
   const access = options.roles ? { roles: options.roles, current: options.current } : undefined;
@@ -76,46 +90,81 @@ export function parseForm<S extends z.ZodObject>(schema: S, form: CompiledForm, 
   const over = form.lists.find((l) => (rows[l.path] ?? 0) > l.max);
   if (over) {
     const kept = Array.from({ length: over.max }, (_, i) => i);
-    return { ok: false, state: { values: reorderRows(values, over, kept), errors: { [over.path]: tooManyRows(over) }, formErrors: [], rows: { ...rows, [over.path]: over.max }, ...files }, ignored };
+    return { done: { ok: false, state: { values: reorderRows(values, over, kept), errors: { [over.path]: tooManyRows(over) }, formErrors: [], rows: { ...rows, [over.path]: over.max }, ...files }, ignored } };
   }
   const intent = intentOf(form, source);
-  if (intent && 'union' in intent) return { ok: false, intent: true, state: { values, errors: {}, formErrors: [], rows, ...files }, ignored };
+  if (intent && 'union' in intent) return { done: { ok: false, intent: true, state: { values, errors: {}, formErrors: [], rows, ...files }, ignored } };
   if (intent) {
     const order = applyIntent(intent, rows[intent.list.path] ?? 0);
     const state = { values: reorderRows(values, intent.list, order), errors: {}, formErrors: [], rows: { ...rows, [intent.list.path]: order.length }, ...files };
-    return { ok: false, intent: true, state, ignored };
+    return { done: { ok: false, intent: true, state, ignored } };
   }
   const coerced = coerceValues(validated, raw, unreadable, form, rows);
   for (const [path, value] of Object.entries(uploads.values)) if (value !== undefined) setPath(coerced, path, value);
   // zod's own messages in the request's locale, for this parse only.
   const errorMap = options.locale ? zodErrorMap(options.locale) : null;
-  const result = schema.safeParse(coerced, errorMap ? { error: errorMap } : undefined);
-  const filesOk = Object.keys(uploads.errors).length === 0;
-  if (result.success && unreadable.size === 0 && filesOk) return { ok: true, data: result.data, state: { values, errors: {}, formErrors: [], rows, ...files }, ignored };
 
-  const dijit = options.locale ? dijitMessages(options.locale) : { missingMessage: DEFAULT_REQUIRED_MESSAGE, invalidMessage: DEFAULT_INVALID_MESSAGE };
-  const errors: Record<string, string> = { ...uploads.errors };
-  const formErrors: string[] = [];
-  const uploadAt = new Map(form.uploads.map((u) => [u.path, u]));
-  for (const field of validated) {
-    const why = unreadable.get(field.path);
-    if (why) errors[field.path] = field.messages.invalid ?? UNREADABLE_MESSAGES[why];
+  const finish = (result: z.ZodSafeParseResult<z.output<S>>): ParseResult<z.output<S>> => {
+    const filesOk = Object.keys(uploads.errors).length === 0;
+    if (result.success && unreadable.size === 0 && filesOk) return { ok: true, data: result.data, state: { values, errors: {}, formErrors: [], rows, ...files }, ignored };
+
+    const dijit = options.locale ? dijitMessages(options.locale) : { missingMessage: DEFAULT_REQUIRED_MESSAGE, invalidMessage: DEFAULT_INVALID_MESSAGE };
+    const errors: Record<string, string> = { ...uploads.errors };
+    const formErrors: string[] = [];
+    const uploadAt = new Map(form.uploads.map((u) => [u.path, u]));
+    for (const field of validated) {
+      const why = unreadable.get(field.path);
+      if (why) errors[field.path] = field.messages.invalid ?? UNREADABLE_MESSAGES[why];
+    }
+    // Found by path for each issue: a refused POST of a thousand rows has thousands of both.
+    const fieldAt = new Map(validated.map((f) => [f.path, f]));
+    for (const issue of result.error?.issues ?? []) {
+      // An issue on an array element (projects.0) belongs to the array field.
+      const path = issue.path.map(String);
+      const joined = path.join('.');
+      const field = fieldAt.get(joined) ?? fieldAt.get(path.slice(0, -1).join('.'));
+      const list = form.lists.find((l) => joined === l.path || joined.startsWith(`${l.path}.`));
+      const upload = uploadAt.get(joined) ?? uploadAt.get(path.slice(0, -1).join('.'));
+      if (upload) errors[upload.path] ??= uploadMessage(upload, issue, uploads.values[upload.path]);
+      else if (!field && list) errors[list.path] ??= listMessage(list, issue);
+      else if (!field) formErrors.push(issue.message);
+      else if (view !== form && !view.fields.some((f) => f.path === field.path)) {
+        if (!formErrors.includes(HIDDEN_FIELD_MESSAGE)) formErrors.push(HIDDEN_FIELD_MESSAGE);
+      } else errors[field.path] ??= messageFor(field, issue, getPath(coerced, field.path), dijit.missingMessage, dijit.invalidMessage);
+    }
+    return { ok: false, state: { values, errors, formErrors, rows, ...files }, ignored };
+  };
+  return { coerced, params: errorMap ? { error: errorMap } : undefined, validated, finish };
+}
+
+/** Parses a POSTed body with the form's schema; with access rules, as the roles in `access` may. */
+export function parseForm<S extends z.ZodObject>(schema: S, form: CompiledForm, body: unknown, options: ParseFormOptions = {}): ParseResult<z.output<S>> {
+  const prepared = prepare<S>(form, body, options);
+  if ('done' in prepared) return prepared.done;
+  return prepared.finish(schema.safeParse(prepared.coerced, prepared.params));
+}
+
+/**
+ * `parseForm` with zod's async refinements, then the server checks: each field's `check` whose value its
+ * schema passed (`only`: that field's alone, for a live check), then the form's own once every field passed.
+ */
+export async function parseFormAsync<S extends z.ZodObject>(
+  schema: S,
+  form: CompiledForm,
+  body: unknown,
+  options: ParseFormOptions & { request?: Request; only?: string },
+  formCheck?: FormCheck<z.output<S>>,
+): Promise<ParseResult<z.output<S>>> {
+  const prepared = prepare<S>(form, body, options);
+  if ('done' in prepared) return prepared.done;
+  const result = prepared.finish(await schema.safeParseAsync(prepared.coerced, prepared.params));
+  const ctx: CheckContext = { values: prepared.coerced, locale: options.locale ?? null, roles: options.roles ?? null, ...(options.request ? { request: options.request } : {}) };
+  const errors = await serverCheckErrors(prepared.validated, result.state.errors, prepared.coerced, ctx, options.only);
+  if (result.ok && Object.keys(errors).length === 0 && formCheck && options.only === undefined) {
+    const verdict = await formCheck(result.data, ctx);
+    if (typeof verdict === 'string') return { ok: false, state: { ...result.state, formErrors: [verdict] }, ignored: result.ignored };
+    if (verdict && Object.keys(verdict).length) return { ok: false, state: { ...result.state, errors: verdict }, ignored: result.ignored };
   }
-  // Found by path for each issue: a refused POST of a thousand rows has thousands of both.
-  const fieldAt = new Map(validated.map((f) => [f.path, f]));
-  for (const issue of result.error?.issues ?? []) {
-    // An issue on an array element (projects.0) belongs to the array field.
-    const path = issue.path.map(String);
-    const joined = path.join('.');
-    const field = fieldAt.get(joined) ?? fieldAt.get(path.slice(0, -1).join('.'));
-    const list = form.lists.find((l) => joined === l.path || joined.startsWith(`${l.path}.`));
-    const upload = uploadAt.get(joined) ?? uploadAt.get(path.slice(0, -1).join('.'));
-    if (upload) errors[upload.path] ??= uploadMessage(upload, issue, uploads.values[upload.path]);
-    else if (!field && list) errors[list.path] ??= listMessage(list, issue);
-    else if (!field) formErrors.push(issue.message);
-    else if (view !== form && !view.fields.some((f) => f.path === field.path)) {
-      if (!formErrors.includes(HIDDEN_FIELD_MESSAGE)) formErrors.push(HIDDEN_FIELD_MESSAGE);
-    } else errors[field.path] ??= messageFor(field, issue, getPath(coerced, field.path), dijit.missingMessage, dijit.invalidMessage);
-  }
-  return { ok: false, state: { values, errors, formErrors, rows, ...files }, ignored };
+  if (Object.keys(errors).length === 0) return result;
+  return { ok: false, state: { ...result.state, errors: { ...result.state.errors, ...errors } }, ignored: result.ignored };
 }

@@ -1,0 +1,98 @@
+define([
+	"dojo/_base/config", // config.dijitizeEndpoints
+	"dojo/_base/declare",
+	"dojo/dom-class", // domClass.toggle
+	"dojo/on"
+], function(config, declare, domClass, on){
+	// How long typing pauses before the server is asked; how long an answer may take before it is let go.
+	var PAUSE = 400, TIMEOUT = 8000;
+
+	return declare(null, {
+		// summary:
+		//		Mixin for a text box whose field has a check only the server can make (is this name free):
+		//		once the widget's own validation passes, the server is asked when the user pauses typing
+		//		and when they leave the field, through dojo()'s check endpoint, with the form's values.
+		//		While it answers the box says it is busy; its message then shows as the widget's own
+		//		error. An answer to an older text is dropped; a failed or slow check shows nothing and
+		//		never stops the form (the server decides when it is sent).
+
+		postCreate: function(){
+			this.inherited(arguments);
+			this._verdicts = {}; // the server's message (HTML, escaped by the server) by text; "" when fine
+			this._asked = 0;
+			var widget = this, timer = null;
+			this.own(
+				on(this.textbox, "input", function(){
+					clearTimeout(timer);
+					timer = setTimeout(function(){ widget._askServer(); }, PAUSE);
+				}),
+				this.watch("focused", function(name, was, focused){
+					if(!focused){
+						clearTimeout(timer);
+						widget._askServer();
+					}
+				}),
+				{ remove: function(){ clearTimeout(timer); } }
+			);
+		},
+
+		_verdict: function(){
+			var text = this.textbox.value;
+			return Object.prototype.hasOwnProperty.call(this._verdicts, text) ? this._verdicts[text] : "";
+		},
+
+		isValid: function(){
+			return (this._ownOnly || !this._verdict()) && this.inherited(arguments);
+		},
+
+		getErrorMessage: function(){
+			return this._verdict() || this.inherited(arguments);
+		},
+
+		_ownValidity: function(){
+			// summary:
+			//		Whether the widget's own checks pass, whatever the server said.
+			this._ownOnly = true;
+			try{ return this.isValid(); }finally{ this._ownOnly = false; }
+		},
+
+		_busy: function(/*Boolean*/ busy){
+			domClass.toggle(this.domNode, "dijitizeChecking", busy);
+			this.focusNode.setAttribute("aria-busy", busy ? "true" : "false");
+		},
+
+		_askServer: function(){
+			var text = this.textbox.value,
+				url = config.dijitizeEndpoints && config.dijitizeEndpoints.check,
+				formNode = this.focusNode.form;
+			if(!url || !formNode || text === "" || !this._ownValidity()){ return; }
+			if(Object.prototype.hasOwnProperty.call(this._verdicts, text)){
+				this.validate(this.focused);
+				return;
+			}
+			var asked = ++this._asked, widget = this, data = new URLSearchParams();
+			new FormData(formNode).forEach(function(value, name){
+				// The CSRF token and the form's name (_check_form) among them.
+				if(typeof value == "string"){ data.append(name, value); }
+			});
+			data.append("_check_field", this.name);
+			var xhr = new XMLHttpRequest();
+			xhr.timeout = TIMEOUT;
+			xhr.onloadend = function(){
+				if(asked !== widget._asked || widget._destroyed){ return; } // a newer question is on its way
+				widget._busy(false);
+				var answer = null;
+				try{ answer = JSON.parse(xhr.responseText); }catch(e){ /* no verdict */ }
+				if(xhr.status == 200 && answer){
+					widget._verdicts[text] = answer.html || "";
+					if(widget.textbox.value === text){ widget.validate(widget.focused); }
+				}
+			};
+			this._busy(true);
+			xhr.open("POST", url);
+			xhr.setRequestHeader("Content-Type", "application/x-www-form-urlencoded");
+			xhr.setRequestHeader("Accept", "application/json");
+			xhr.send(data.toString());
+		}
+	});
+});
