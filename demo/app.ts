@@ -25,6 +25,11 @@ export const demoSettings: DojoSettings = {
   // English (the default), German, and Arabic (right to left): from Accept-Language, or ?lang=.
   locales: ['en-us', 'de', 'ar'],
   dojoConfig: { packages: [{ name: 'demo', location: '/static/demo' }] },
+  // The roles of dijitize's own endpoints (the time card's employee choices): the demo's stand-in login.
+  roles: (req) => {
+    const roles = demoRoles(req);
+    return typeof roles === 'string' ? null : roles;
+  },
 };
 
 /** What the pages with their own script-src keep of the policy. */

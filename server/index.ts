@@ -9,7 +9,7 @@ export { SettingsError, FormDefinitionError, AccessError, RefusalError, AccessDe
 export { THEMES, type Theme } from './settings/themes.js';
 export { defineForm, type FormDefinition } from './forms/define.js';
 export type { FormOptions, FieldPath } from './forms/model/form-options.js';
-export type { FieldOptions, FieldMessages, ChoicesOption } from './forms/model/form-options.js';
+export type { FieldOptions, FieldMessages, ChoicesOption, ChoiceSource, CheckContext, FieldCheck, FormCheck } from './forms/model/form-options.js';
 export { Acl, MAX_INHERITANCE_DEPTH, type FieldAccess, type FormAccess, type Grant, type RuleType } from './access/acl.js';
 export { loadAcl } from './access/acl-files.js';
 export { dojoErrors } from './request/refusals.js';

@@ -72,7 +72,7 @@ define([
 			}
 			var asked = ++this._asked, widget = this, data = new URLSearchParams();
 			new FormData(formNode).forEach(function(value, name){
-				// The CSRF token and the form's name (_check_form) among them.
+				// The CSRF token and the form's name (_form_name) among them.
 				if(typeof value == "string"){ data.append(name, value); }
 			});
 			data.append("_check_field", this.name);

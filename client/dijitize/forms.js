@@ -6,8 +6,9 @@ define([
 	"./lazyWidgets",
 	"./rowLists",
 	"./unions",
-	"./uploads"
-], function(require, dom, registry, formSupport, lazyWidgets, rowLists, unions, uploads){
+	"./uploads",
+	"./remoteChoices"
+], function(require, dom, registry, formSupport, lazyWidgets, rowLists, unions, uploads, remoteChoices){
 	// summary:
 	//		Creates a form's widgets from the spec the server made for one request. Both modes call it:
 	//		inline pages as a ready call with the spec itself, form-function pages (strict CSP, no inline
@@ -44,8 +45,17 @@ define([
 				for(var i = 0; i < spec.modules.length; i++){
 					classes[spec.modules[i]] = arguments[i];
 				}
+				var sourced = [];
 				var create = function(instance, more){
-					return formSupport.create(classes[instance.module], instance, more);
+					var source = instance.extras && instance.extras.source;
+					if(source){
+						// A field whose choices come from the server: its store, and what it depends on.
+						var node = dom.byId(instance.node);
+						more = { store: remoteChoices.store(classes, instance, node.form), dijitizeSource: source, pageSize: source.pageSize };
+					}
+					var widget = formSupport.create(classes[instance.module], instance, more);
+					if(source){ sourced.push(widget); }
+					return widget;
 				};
 				var makeAll = function(){},
 					focused = document.activeElement,
@@ -65,6 +75,7 @@ define([
 				rowLists.manage(form, spec.lists, classes);
 				unions.manage(form, spec.unions);
 				uploads.manage(form, spec.uploads, classes);
+				remoteChoices.link(form, sourced);
 				form.startup();
 				keepFocus(form.domNode, focused);
 				// Said on the form node once it can be used and cannot be sent unchecked (tests, benchmarks).

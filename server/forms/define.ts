@@ -83,7 +83,7 @@ export class FormDefinition<S extends z.ZodObject = z.ZodObject> {
    * @example const result = timecard.parse(req.body, { roles: user.roles, current: card, locale: req.dojo.locale });
    */
   parse(body: unknown, options: ParseOptions<S> = {}): ParseResult<z.output<S>> {
-    if (this.hasServerChecks) throw new TypeError(`form "${this.name}" has server checks (check options): parse it with await form.parseAsync(body, ...)`);
+    if (this.hasServerChecks) throw new TypeError(`form "${this.name}" has server checks (check options, or choices from a source): parse it with await form.parseAsync(body, ...)`);
     return parseForm(this.schema, this.#compiledAt(options), body, options);
   }
 
@@ -96,9 +96,9 @@ export class FormDefinition<S extends z.ZodObject = z.ZodObject> {
     return parseFormAsync(this.schema, this.#compiledAt(options), body, options, this.options.check);
   }
 
-  /** Whether the form has checks only the server can make: then only `parseAsync` parses it. */
+  /** Whether the form has checks only the server can make (or choices from a source): then only `parseAsync` parses it. */
   get hasServerChecks(): boolean {
-    return Boolean(this.options.check) || this.compiled.fields.some((f) => f.check);
+    return Boolean(this.options.check) || this.compiled.fields.some((f) => f.check || f.source);
   }
 
   #compiledAt({ locale, defaultLocale }: ParseOptions<S>): CompiledForm {

@@ -6,7 +6,7 @@
 // server decides when the form is sent.
 import type { Request, RequestHandler, Response } from 'express';
 import { formRegistry } from '../forms/define.js';
-import { CHECK_FIELD, CHECK_FORM_FIELD } from '../forms/model/posted-names.js';
+import { CHECK_FIELD, FORM_NAME_FIELD } from '../forms/model/posted-names.js';
 import { formForRoles } from '../forms/request/role-view.js';
 import { AccessDeniedError, AccessError } from '../common/errors.js';
 import { escapeHtml } from '../common/escape.js';
@@ -16,10 +16,13 @@ import type { ResolvedSettings } from '../settings/settings.js';
 /** The path under dojo()'s prefix. */
 export const CHECK_PATH = '/check';
 
-const refuse = (res: Response, status: number, error: string) => void res.status(status).json({ error });
+export const refuse = (res: Response, status: number, error: string) => void res.status(status).json({ error });
 
-/** The field a live check names, as the request's roles may change it; else the refusal sent. */
-export function fieldForEndpoint(settings: ResolvedSettings, req: Request, res: Response, formName: unknown, fieldName: unknown) {
+/**
+ * The field an endpoint's request names, as the request's roles may change it (or, `seeing`, see it);
+ * else the refusal sent.
+ */
+export function fieldForEndpoint(settings: ResolvedSettings, req: Request, res: Response, formName: unknown, fieldName: unknown, seeing = false) {
   if (typeof formName !== 'string' || typeof fieldName !== 'string') return refuse(res, 400, 'Name the form and the field.');
   const definition = formRegistry.get(formName);
   if (!definition) return refuse(res, 404, `No form ${JSON.stringify(formName.slice(0, 60))}.`);
@@ -34,15 +37,15 @@ export function fieldForEndpoint(settings: ResolvedSettings, req: Request, res: 
     if (err instanceof AccessDeniedError || err instanceof AccessError) return refuse(res, 403, err.message);
     throw err;
   }
-  const field = view.fields.find((f) => f.name === fieldName && !f.readOnly);
-  if (!field) return refuse(res, 404, `The form has no field ${JSON.stringify(fieldName.slice(0, 60))} these roles may change.`);
-  return { definition, field, roles };
+  const field = view.fields.find((f) => f.name === fieldName && (seeing || !f.readOnly));
+  if (!field) return refuse(res, 404, `The form has no field ${JSON.stringify(fieldName.slice(0, 60))} these roles may ${seeing ? 'see' : 'change'}.`);
+  return { definition, view, field, roles };
 }
 
 export function liveCheckEndpoint(settings: ResolvedSettings): RequestHandler {
   return async (req, res) => {
     const body = (req.body ?? {}) as Record<string, unknown>;
-    const found = fieldForEndpoint(settings, req, res, body[CHECK_FORM_FIELD], body[CHECK_FIELD]);
+    const found = fieldForEndpoint(settings, req, res, body[FORM_NAME_FIELD], body[CHECK_FIELD]);
     if (!found) return;
     const { definition, field, roles } = found;
     if (!field.check) return refuse(res, 404, `The field ${JSON.stringify(field.name)} has no server check.`);

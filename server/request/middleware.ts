@@ -14,6 +14,7 @@ import { multipartBodyParser } from './multipart-body.js';
 import { uploadEndpoint } from './upload-endpoint.js';
 import { CHECK_PATH, liveCheckEndpoint } from './live-check.js';
 import { endpointLimit } from './endpoint-limit.js';
+import { CHOICES_PATH, choicesEndpoint } from './choices-endpoint.js';
 import { UploadService } from '../uploads/upload-service.js';
 import { SECRET_VARIABLE, sharedSecret } from '../settings/secret.js';
 import { servedFolders, themePath } from '../settings/package-folders.js';
@@ -147,7 +148,10 @@ export function dojo(input: DojoSettings = {}): DojoMiddleware {
   router.use(formBodyParser(settings));
   if (csrf) router.use(csrf.protect);
   router.use(uploadEndpoint(settings.dojoConfig.locale));
-  router.post(`${settings.prefix}${CHECK_PATH}`, endpointLimit(settings.rateLimit), liveCheckEndpoint(settings));
+  // dijitize's own endpoints share one limit per client.
+  const limit = endpointLimit(settings.rateLimit);
+  router.post(`${settings.prefix}${CHECK_PATH}`, limit, liveCheckEndpoint(settings));
+  router.get(`${settings.prefix}${CHOICES_PATH}/:form/:field`, limit, choicesEndpoint(settings));
   router.use(csrfErrors);
   return router;
 }

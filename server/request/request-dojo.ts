@@ -5,6 +5,7 @@ import type { Request } from 'express';
 import { CLIENT_MODULES, PACKAGE_NAME, REQUIRE_ID, specIslandId } from '../settings/amd-ids.js';
 import { CSRF_FIELD } from './csrf.js';
 import { CHECK_PATH } from './live-check.js';
+import { CHOICES_PATH } from './choices-endpoint.js';
 import { assertInlineScript, ScriptJson, type JsonValue } from '../common/escape.js';
 import { directionOf, htmlLang } from '../settings/locales.js';
 import { packageFolder } from '../settings/package-folders.js';
@@ -77,7 +78,7 @@ export class RequestDojo {
   readonly #defaultLocale: string;
   readonly #sources: DojoSources;
   #headRendered = false;
-  /** dijitize's endpoints a page's forms call (live checks), put in its dojoConfig once a form needs one. */
+  /** dijitize's endpoints a page's forms call (live checks, choices), put in its dojoConfig once a form needs one. */
   readonly #endpointUrls: Record<string, string>;
   #endpoints: Record<string, string> | null = null;
 
@@ -89,7 +90,7 @@ export class RequestDojo {
     this.#locales = settings.locales;
     this.#defaultLocale = settings.dojoConfig.locale;
     this.#sources = sources;
-    this.#endpointUrls = { check: `${settings.prefix}${CHECK_PATH}` };
+    this.#endpointUrls = { check: `${settings.prefix}${CHECK_PATH}`, choices: `${settings.prefix}${CHOICES_PATH}` };
   }
 
   /**
@@ -250,7 +251,7 @@ export class RequestDojo {
   form(definition: FormDefinition, state: Partial<FormState> = {}): RenderedForm {
     this.#assertHeadOpen('form');
     const compiled = definition.compiledFor(this.locale, this.#defaultLocale);
-    if (compiled.fields.some((f) => f.check)) this.#endpoints = this.#endpointUrls;
+    if (compiled.fields.some((f) => f.check || f.source)) this.#endpoints = this.#endpointUrls;
     const rendering = render(formForRoles(compiled, this.roles), state, this.csrfToken ? { [CSRF_FIELD]: this.csrfToken() } : {});
     if (!this.enabled) return renderedForm(rendering, rendering.html);
     for (const mid of rendering.modules) this.require(mid);

@@ -20,12 +20,12 @@ describe('live checks', () => {
   it('answer a field\'s message (its check, or its schema\'s) or null, with the form\'s values', async () => {
     await withServer(createApp(), async (base) => {
       const s = await openForm(base, '/register');
-      assert.match(await (await fetch(`${base}/register`)).text(), /<input type="hidden" name="_check_form" value="register">/);
-      const taken = await answer(await check(s, '_check_form=register&_check_field=username&username=Root&email=x'));
+      assert.match(await (await fetch(`${base}/register`)).text(), /<input type="hidden" name="_form_name" value="register">/);
+      const taken = await answer(await check(s, '_form_name=register&_check_field=username&username=Root&email=x'));
       assert.deepEqual(taken, { status: 200, body: { message: 'That username is taken.', html: 'That username is taken.' } });
-      assert.deepEqual((await answer(await check(s, '_check_form=register&_check_field=username&username=ada_99'))).body, { message: null, html: null });
+      assert.deepEqual((await answer(await check(s, '_form_name=register&_check_field=username&username=ada_99'))).body, { message: null, html: null });
       // The schema's own verdict comes too, in the request's locale.
-      const short = await answer(await s.post('/dojo/check?lang=de', `${tokenField(s)}_check_form=register&_check_field=username&username=%3C`));
+      const short = await answer(await s.post('/dojo/check?lang=de', `${tokenField(s)}_form_name=register&_check_field=username&username=%3C`));
       assert.equal(short.status, 200);
       assert.match(String(short.body['message']), /./);
       assert.equal(short.body['html'], String(short.body['message']).replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;'));
@@ -35,12 +35,12 @@ describe('live checks', () => {
   it('refuse without a CSRF token (403), with names missing (400), an unknown form or field, or one without a check (404)', async () => {
     await withServer(createApp(), async (base) => {
       const s = await openForm(base, '/register');
-      assert.equal((await s.post('/dojo/check', '_check_form=register&_check_field=username&username=x')).status, 403);
+      assert.equal((await s.post('/dojo/check', '_form_name=register&_check_field=username&username=x')).status, 403);
       assert.deepEqual(await answer(await check(s, 'username=x')), { status: 400, body: { error: 'Name the form and the field.' } });
-      assert.equal((await check(s, '_check_form=nope&_check_field=username')).status, 404);
-      assert.equal((await check(s, '_check_form=register&_check_field=nope')).status, 404);
-      assert.deepEqual(await answer(await check(s, '_check_form=register&_check_field=email&email=a%40b.c')), { status: 404, body: { error: 'The field "email" has no server check.' } });
-      assert.equal((await check(s, '_check_form=register&_check_field=username&_check_field=email')).status, 400);
+      assert.equal((await check(s, '_form_name=nope&_check_field=username')).status, 404);
+      assert.equal((await check(s, '_form_name=register&_check_field=nope')).status, 404);
+      assert.deepEqual(await answer(await check(s, '_form_name=register&_check_field=email&email=a%40b.c')), { status: 404, body: { error: 'The field "email" has no server check.' } });
+      assert.equal((await check(s, '_form_name=register&_check_field=username&_check_field=email')).status, 400);
     });
   });
 
@@ -48,7 +48,7 @@ describe('live checks', () => {
     defineForm('live-broken', z.object({ name: z.string() }), { fields: { name: { check: () => { throw new Error('database down'); } } } });
     await withServer(createApp(), async (base) => {
       const s = await openForm(base, '/register');
-      const res = await answer(await check(s, '_check_form=live-broken&_check_field=name&name=x'));
+      const res = await answer(await check(s, '_form_name=live-broken&_check_field=name&name=x'));
       assert.equal(res.status, 503);
       assert.match(String(res.body['error']), /checked again when it is sent/);
     });
@@ -66,7 +66,7 @@ describe('live checks', () => {
       return a;
     };
     const post = (base: string, role?: string) =>
-      fetch(`${base}/dojo/check`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...(role ? { 'x-role': role } : {}) }, body: '_check_form=live-ledger&_check_field=entry&entry=dup' });
+      fetch(`${base}/dojo/check`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...(role ? { 'x-role': role } : {}) }, body: '_form_name=live-ledger&_check_field=entry&entry=dup' });
     await withServer(app({}), async (base) => {
       assert.equal((await post(base, 'clerk')).status, 403, 'no roles setting: the endpoint cannot know');
     });
@@ -81,9 +81,9 @@ describe('live checks', () => {
     await withServer(createApp({ rateLimit: { limit: 3, window: 60 } }), async (base) => {
       const s = await openForm(base, '/register');
       const statuses = [];
-      for (let i = 0; i < 5; i++) statuses.push((await check(s, '_check_form=register&_check_field=username&username=ada_99')).status);
+      for (let i = 0; i < 5; i++) statuses.push((await check(s, '_form_name=register&_check_field=username&username=ada_99')).status);
       assert.deepEqual(statuses, [200, 200, 200, 429, 429]);
-      const over = await check(s, '_check_form=register&_check_field=username&username=ada_99');
+      const over = await check(s, '_form_name=register&_check_field=username&username=ada_99');
       assert.match(((await over.json()) as { error: string }).error, /at most 3 in 60 seconds/);
       assert.match(over.headers.get('ratelimit') ?? '', /r=0/);
     });
@@ -102,8 +102,8 @@ describe('live checks', () => {
             const s2 = await openForm(two, '/register');
             const statuses = [];
             for (let i = 0; i < 3; i++) {
-              statuses.push((await check(s1, '_check_form=register&_check_field=username&username=ada_99')).status);
-              statuses.push((await check(s2, '_check_form=register&_check_field=username&username=ada_99')).status);
+              statuses.push((await check(s1, '_form_name=register&_check_field=username&username=ada_99')).status);
+              statuses.push((await check(s2, '_form_name=register&_check_field=username&username=ada_99')).status);
             }
             assert.deepEqual(statuses, [200, 200, 200, 200, 429, 429]);
           });

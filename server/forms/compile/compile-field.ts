@@ -6,9 +6,9 @@ import { DefinitionProblem } from '../../common/errors.js';
 import { KIND_VALUES } from '../model/field-values.js';
 import { applyAttrMap, mappedFacts } from './mapping.js';
 import { type AttrMapOverride, type MappedFacts } from '../model/attr-map.js';
-import { defaultWidget, isDijitClass, WIDGETS, type Capability, type Markup } from '../model/widgets.js';
+import { defaultWidget, isDijitClass, WIDGETS, type Capability, type DijitClass, type Markup } from '../model/widgets.js';
 import type { Choice, CompiledField } from '../model/compiled-form.js';
-import type { ChoicesOption, FieldOptions } from '../model/form-options.js';
+import { isChoiceSource, type ChoicesOption, type FieldOptions } from '../model/form-options.js';
 
 /** A field's default label: its last name in words (`firstName` -> "First name"). */
 export const humanize = (path: string): string => {
@@ -87,10 +87,21 @@ function nativeAttributes(facts: SchemaFacts, markup: Markup, mapped: MappedFact
 }
 
 /** Compiles one field. Throws DefinitionProblem for a widget that does not fit, or a bad mapping. */
+/** A field whose choices come from a source: its value is text, and its widget one that takes a store. */
+function checkSource(facts: SchemaFacts, widget: DijitClass, options: FieldOptions<string>): void {
+  if (facts.kind !== 'string') throw new DefinitionProblem(facts.path, `choices from a source need a text field (z.string()), not ${facts.kind}`);
+  if (!(WIDGETS[widget].capabilities as readonly Capability[]).includes('store')) throw new DefinitionProblem(facts.path, `choices from a source need a widget that takes a store (FilteringSelect or ComboBox), not ${widget}`);
+  for (const parent of options.dependsOn ?? []) {
+    if (typeof parent !== 'string' || parent === facts.path) throw new DefinitionProblem(facts.path, `dependsOn names other fields of the form, not ${JSON.stringify(parent)}`);
+  }
+}
+
 export function compileField(formId: string, facts: SchemaFacts, options: FieldOptions<string>, formAttrMap: AttrMapOverride, namePrefix = ''): Omit<CompiledField, 'access'> {
-  const choices = choicesOf(facts, options.choices);
+  const source = isChoiceSource(options.choices) ? options.choices : undefined;
+  if (options.dependsOn && !source) throw new DefinitionProblem(facts.path, 'dependsOn is an option of a field whose choices come from a source');
+  const choices = source ? [] : choicesOf(facts, options.choices as ChoicesOption<string> | undefined);
   const requested = options.widget;
-  const widget = requested === undefined ? defaultWidget(facts.kind, { ...facts, choices: choices.length > 0 }) : typeof requested === 'string' ? requested : requested.base;
+  const widget = requested === undefined ? defaultWidget(facts.kind, { ...facts, choices: choices.length > 0 || source !== undefined }) : typeof requested === 'string' ? requested : requested.base;
   if (!isDijitClass(widget)) {
     throw new DefinitionProblem(facts.path, `unknown Dijit class ${JSON.stringify(widget)}; known: ${Object.keys(WIDGETS).join(', ')}`);
   }
@@ -98,7 +109,9 @@ export function compileField(formId: string, facts: SchemaFacts, options: FieldO
   if (!(info.kinds as readonly FieldKind[]).includes(facts.kind)) {
     throw new DefinitionProblem(facts.path, `${widget} does not fit a ${facts.kind} field; it takes ${info.kinds.join(' or ')}`);
   }
-  const markup: Markup = widget === 'dijit/form/CheckBox' && facts.kind === 'multiEnum' ? 'checkboxes' : info.markup;
+  if (source) checkSource(facts, widget, options);
+  // A source's field is a text input without JavaScript: what is typed is looked up when the form is sent.
+  const markup: Markup = source ? 'input' : widget === 'dijit/form/CheckBox' && facts.kind === 'multiEnum' ? 'checkboxes' : info.markup;
   if ((markup === 'select' || markup === 'radios' || markup === 'checkboxes' || markup === 'multiselect') && choices.length === 0) {
     throw new DefinitionProblem(facts.path, `${widget} needs choices: use z.enum([...]) or give choices`);
   }
@@ -128,12 +141,14 @@ export function compileField(formId: string, facts: SchemaFacts, options: FieldO
     markup,
     inputType: type,
     props,
-    native: nativeAttributes(facts, markup, mapped),
+    // A source's input takes a label to look up, not the value the schema checks: only "required" applies.
+    native: source ? { required: facts.required } : nativeAttributes(facts, markup, mapped),
     echoLimit: echoLimit(facts, choices),
     choices,
-    ...((info.capabilities as readonly Capability[]).includes('store') ? { storeChoices: choices.map((c): [string, string] => [c.value, c.label]) } : {}),
+    ...((info.capabilities as readonly Capability[]).includes('store') && !source ? { storeChoices: choices.map((c): [string, string] => [c.value, c.label]) } : {}),
     messages: options.messages ?? {},
     ...(options.placeholder ? { placeholder: options.placeholder } : {}),
     ...(options.check ? { check: options.check } : {}),
+    ...(source ? { source, dependsOn: (options.dependsOn ?? []).map((p) => namePrefix + p) } : {}),
   };
 }

@@ -2,7 +2,7 @@
 // given per locale (Localized), made a string before compilation. A text with no translation for the
 // locale falls back to the default locale's, and is reported (README: missing translations).
 import { localize, type Localized } from '../../settings/locales.js';
-import type { ChoicesOption, FieldMessages, FieldOptions } from '../model/form-options.js';
+import { isChoiceSource, type ChoiceSource, type ChoicesOption, type FieldMessages, type FieldOptions } from '../model/form-options.js';
 import { ROW_TEXT_KEYS } from '../model/row-texts.js';
 
 const MESSAGE_KEYS: ReadonlyArray<keyof FieldMessages> = ['required', 'invalid', 'range', 'tooLarge', 'tooSmall', 'wrongType', 'tooMany', 'tooFew', 'lost'];
@@ -41,8 +41,8 @@ function plainGroup<K extends string>(texts: Partial<Record<K, Localized>> | und
   return out;
 }
 
-function plainChoices(choices: ChoicesOption | undefined, text: TextOf): ChoicesOption<string> | undefined {
-  if (!choices) return undefined;
+function plainChoices(choices: ChoicesOption | ChoiceSource | undefined, text: TextOf): ChoicesOption<string> | ChoiceSource | undefined {
+  if (!choices || isChoiceSource(choices)) return choices; // a source's labels are its own
   if (Array.isArray(choices)) {
     return (choices as ReadonlyArray<string | { value: string; label: Localized }>).map((c) =>
       typeof c === 'string' ? c : { value: c.value, label: text(c.label, `choices.${c.value}`) ?? c.value },
@@ -81,7 +81,7 @@ export function textsArePlain(fields: Readonly<Record<string, FieldOptions | und
       (o) =>
         !o ||
         ([o.label, o.help, o.placeholder, o.itemLabel, ...Object.values(o.messages ?? {}), ...Object.values(o.rowTexts ?? {})].every(plain) &&
-          (Array.isArray(o.choices) ? o.choices.every((c) => typeof c === 'string' || plain(c.label)) : Object.values(o.choices ?? {}).every(plain))),
+          (isChoiceSource(o.choices) || (Array.isArray(o.choices) ? o.choices.every((c) => typeof c === 'string' || plain(c.label)) : Object.values(o.choices ?? {}).every(plain)))),
     )
   );
 }

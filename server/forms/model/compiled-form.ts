@@ -3,7 +3,7 @@
 import type { Acl, FieldAccess } from '../../access/acl.js';
 import type { DijitClass, Markup } from './widgets.js';
 import type { FieldKind, SchemaFacts, UploadFacts } from './schema-facts.js';
-import type { FieldCheck, FieldMessages } from './form-options.js';
+import type { ChoiceSource, FieldCheck, FieldMessages } from './form-options.js';
 import type { JsonValue } from '../../common/escape.js';
 import type { RowTexts } from './row-texts.js';
 
@@ -50,6 +50,10 @@ export interface CompiledField {
   readOnly?: boolean;
   /** A check only the server can make (the field's `check` option). */
   check?: FieldCheck;
+  /** Where its choices come from when they are too many for the page (the `choices` option, a ChoiceSource). */
+  source?: ChoiceSource;
+  /** The posted names of the fields its source's choices depend on. */
+  dependsOn?: string[];
 }
 
 /**
@@ -139,5 +143,10 @@ export const FORM_MODULES = ['dijit/form/Form', 'dijit/form/Button'] as const;
 /** What a form with file fields loads besides: the bar that shows a large file's upload. */
 export const UPLOAD_MODULES = ['dijit/ProgressBar'] as const;
 
-/** The modules a form of these fields loads: the form's own, then each widget class once, then the uploads'. */
-export const formModules = (fields: readonly CompiledField[], uploads = false): string[] => [...new Set([...FORM_MODULES, ...fields.map((f) => f.module), ...(uploads ? UPLOAD_MODULES : [])])];
+/** What a form with choices from a source loads besides: what its store queries dojo()'s choices endpoint with. */
+export const SOURCE_MODULES = ['dojo/request', 'dojo/store/util/QueryResults', 'dojo/io-query'] as const;
+
+/** The modules a form of these fields loads: the form's own, each widget class once, then the sources' and uploads'. */
+export const formModules = (fields: readonly CompiledField[], uploads = false): string[] => [
+  ...new Set([...FORM_MODULES, ...fields.map((f) => f.module), ...(fields.some((f) => f.source) ? SOURCE_MODULES : []), ...(uploads ? UPLOAD_MODULES : [])]),
+];

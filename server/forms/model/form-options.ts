@@ -62,6 +62,28 @@ export type FieldCheck = (value: unknown, ctx: CheckContext) => string | null | 
 export type FormCheck<T> = (data: T, ctx: CheckContext) => string | Record<string, string> | null | undefined | Promise<string | Record<string, string> | null | undefined>;
 
 /**
+ * Choices too many to put in the page (ten thousand employees, every city), found as the user types.
+ * `search` gets the form's other values in `ctx.values`, so that choices may depend on them (a region
+ * of the chosen country). Values and labels are text.
+ * @example
+ * const people: ChoiceSource = {
+ *   search: async (query, { offset, limit }) => db.people.search(query, offset, limit),  // { items: [{ value, label }], total }
+ *   get: async (value) => db.people.byId(value),                                         // { value, label } or null
+ * };
+ * @public
+ */
+export interface ChoiceSource {
+  /** The choices whose label matches `query` (what the user typed), `limit` of them from `offset`, and how many match. */
+  search(query: string, page: { offset: number; limit: number }, ctx: CheckContext): Promise<{ items: Array<{ value: string; label: string }>; total: number }>;
+  /** The choice of a value, or null when it is none (a posted value is checked by it). */
+  get(value: string, ctx: CheckContext): Promise<{ value: string; label: string } | null>;
+}
+
+/** Whether a field's `choices` option is a source rather than a list. */
+export const isChoiceSource = (choices: unknown): choices is ChoiceSource =>
+  typeof choices === 'object' && choices !== null && typeof (choices as Record<string, unknown>)['search'] === 'function' && typeof (choices as Record<string, unknown>)['get'] === 'function';
+
+/**
  * The choices of a field: labels by value, or a list of values (or values with labels), in the order shown.
  * @public
  */
@@ -83,8 +105,13 @@ export interface FieldOptions<T = Localized> {
   /** Raw Dijit properties, applied last (the seed's `dojo_attrs`). */
   props?: Record<string, JsonValue>;
   messages?: FieldMessages<T>;
-  /** Labels for enum values, or the choices of a string field shown as a select. */
-  choices?: ChoicesOption<T>;
+  /**
+   * Labels for enum values, or the choices of a string field shown as a select; or a ChoiceSource, whose
+   * choices are found as the user types (a FilteringSelect querying dojo()'s choices endpoint).
+   */
+  choices?: ChoicesOption<T> | ChoiceSource;
+  /** For a field with a ChoiceSource: the fields whose values its choices depend on (cleared when they change). */
+  dependsOn?: string[];
   /** A password input. */
   password?: boolean;
   /** For a list of rows: what one row is called (default "Row"): "Item" makes "Item 2", "Remove item 2". */

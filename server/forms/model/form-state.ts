@@ -14,6 +14,10 @@ export interface FormState {
   rows?: Record<string, number>;
   /** The files each file field keeps from an earlier POST, by its path: shown, and posted again as tokens. */
   files?: Record<string, KeptFile[]>;
+  /** The labels of the values of fields whose choices come from a source, by path (their values are ids). */
+  labels?: Record<string, string>;
+  /** For a field whose typed text matched several choices of its source: those, to pick one from. */
+  matches?: Record<string, Array<{ value: string; label: string }>>;
 }
 
 /**

@@ -20,6 +20,11 @@ export const UPLOAD_ONLY_FIELD = '_file_upload';
 /** Where a file's name goes in a file field's messages. */
 export const FILE_PLACE = '{file}';
 
-/** A live check (JavaScript on) names its form and the field to check: dojo() answers it itself. */
-export const CHECK_FORM_FIELD = '_check_form';
+/**
+ * A form whose fields ask dojo()'s endpoints (live checks, remote choices) names itself in this hidden
+ * field: the page's requests say which defined form they are for.
+ */
+export const FORM_NAME_FIELD = '_form_name';
+
+/** A live check (JavaScript on) names the field to check: dojo() answers it itself. */
 export const CHECK_FIELD = '_check_field';

@@ -23,10 +23,25 @@ export const isChecked = (value: string | string[]) => isCheckedValue(firstText(
 /** Whether a shown value selects a choice (one value, or several for a multiple choice). */
 export const includes = (value: string | string[], choice: string) => (Array.isArray(value) ? value.includes(choice) : value === choice);
 
-function control(field: CompiledField, value: string | string[], described: string | undefined, invalid: boolean): string {
+/**
+ * A field with a source, as plain HTML: a text input showing the choice's label (the user types one, looked
+ * up when the form is sent), or, when typed text matched several, those to pick one from.
+ */
+function sourceControl(field: CompiledField, value: string | string[], state: Partial<FormState>, common: Record<string, string | number | boolean | null | undefined>): string {
+  const matches = state.matches?.[field.path];
+  if (matches) {
+    const options = matches.map((c) => `<option${attributes({ value: c.value })}>${escapeHtml(c.label)}</option>`);
+    return `<select${attributes({ ...common, ...field.native })}><option value=""></option>${options.join('')}</select>`;
+  }
+  const label = state.labels?.[field.path] ?? firstText(value);
+  return `<input${attributes({ type: 'text', ...common, value: label, placeholder: field.placeholder, autocomplete: 'off', ...field.native })}>`;
+}
+
+function control(field: CompiledField, value: string | string[], described: string | undefined, invalid: boolean, state: Partial<FormState>): string {
   const ids = partIds(field);
   // A read-only field is disabled in plain HTML: shown, never posted (the widget is readOnly instead).
   const common = { id: field.id, name: field.name, 'aria-describedby': described, 'aria-invalid': invalid ? 'true' : undefined, disabled: field.readOnly };
+  if (field.source) return sourceControl(field, value, state, common);
   const text = firstText(value);
   switch (field.markup) {
     case 'input':
@@ -61,7 +76,7 @@ export function fieldHtml(field: CompiledField, state: Partial<FormState>): stri
   const ids = partIds(field);
   const error = state.errors?.[field.path];
   const described = [field.help ? ids.help : '', error ? ids.error : ''].filter(Boolean).join(' ') || undefined;
-  const input = control(field, shownValue(field, state), described, Boolean(error));
+  const input = control(field, shownValue(field, state), described, Boolean(error), state);
   const help = field.help ? `<span${attributes({ class: 'dijitize-help', id: ids.help })}>${escapeHtml(field.help)}</span>` : '';
   // Always there (empty without an error): a live region that exists before its text changes is announced.
   const errorText = `<span${attributes({ class: 'dijitize-error', id: ids.error, role: 'alert' })}>${error ? escapeHtml(error) : ''}</span>`;

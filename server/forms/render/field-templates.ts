@@ -50,6 +50,8 @@ function variant(cache: WeakMap<CompiledField, Variants>, field: CompiledField, 
  * fields are kept per row (model/shown-parts.ts, atRow), so they have templates too.
  */
 export function fieldHtmlOf(field: CompiledField, state: Partial<FormState>): string {
+  // A field with a source shows a label the state holds (or matches to pick from): rendered each time.
+  if (field.source) return fieldHtml(field, state);
   const raw = shownValue(field, state);
   const error = state.errors?.[field.path];
   const text = showsText(field, raw);
@@ -67,6 +69,7 @@ export function fieldHtmlOf(field: CompiledField, state: Partial<FormState>): st
 export function fieldJsonOf(field: CompiledField, state: Partial<FormState>): string {
   const raw = shownValue(field, state);
   const error = state.errors?.[field.path];
+  if (field.source) return fieldInstances(field, raw, error).map(scriptJson).join(',');
   const value = widgetValueOf(field, raw);
   const names = Object.keys(value);
   // A group checks a widget per choice by the value; other widgets take it in their value properties.

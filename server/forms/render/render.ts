@@ -1,7 +1,7 @@
 // A compiled form and one request's state -> all a page needs of it: the form's HTML, the spec of its
 // widgets and the modules they load. Pure: `req.dojo.form()` puts the result on the page.
 import { attributes } from '../../common/escape.js';
-import { CHECK_FORM_FIELD, FORM_FIELD } from '../model/posted-names.js';
+import { FORM_NAME_FIELD, FORM_FIELD } from '../model/posted-names.js';
 import type { CompiledForm } from '../model/compiled-form.js';
 import { errorCount, formOpenTag, renderFormBody } from './form-html.js';
 import type { FormState } from '../model/form-state.js';
@@ -65,8 +65,8 @@ export function render(form: CompiledForm, state: Partial<FormState> = {}, hidde
   const rendering = stateRendering(form, state);
   // A prefixed form says which it is, for form.isPosted().
   const own: Record<string, string> = form.prefix ? { [FORM_FIELD]: form.prefix } : {};
-  // A form with live checks names itself: a check posts the form's values, this among them.
-  if (form.fields.some((f) => f.check)) own[CHECK_FORM_FIELD] = form.name;
+  // A form whose fields ask dojo()'s endpoints names itself: a live check posts the form's values, this among them.
+  if (form.fields.some((f) => f.check || f.source)) own[FORM_NAME_FIELD] = form.name;
   const inputs = Object.entries({ ...own, ...hidden }).map(([name, value]) => `<input${attributes({ type: 'hidden', name, value })}>\n`);
   return {
     id: form.id,

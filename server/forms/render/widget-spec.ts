@@ -31,7 +31,7 @@ export type WidgetInstance = {
   /** What the client adds to the widget: the id of the field's error text, kept in step with the
    * widget's state, the step a number must be a multiple of (no Dijit property checks it), and whether
    * the server checks the value as the user types (a live check). */
-  extras?: { errorText: string; step?: number; check?: boolean };
+  extras?: { errorText: string; step?: number; check?: boolean; source?: { pageSize: number; dependsOn: string[] } };
 };
 
 /**
@@ -106,6 +106,9 @@ export type UploadSpec = {
   progressFrom: number;
 };
 
+/** How many choices from a source a widget shows at a time ("More choices" shows the next page). */
+export const SOURCE_PAGE_SIZE = 20;
+
 /** Files from this size up show their upload's progress. */
 export const PROGRESS_FROM = 1024 * 1024;
 
@@ -154,6 +157,8 @@ function choiceCount(field: CompiledField): ChoiceCount[] {
  * spec (a refused POST echoed each value twice); else the kind's reading of `raw`.
  */
 export function widgetValueOf(field: CompiledField, raw: RawValue): Record<string, JsonValue> {
+  // A source's widget takes the choice's value; its control shows the label (or the text typed).
+  if (field.source) return { value: Array.isArray(raw) ? (raw[0] ?? '') : raw };
   const text = field.kind === 'string' || field.kind === 'textList';
   return text && (field.markup === 'input' || field.markup === 'textarea') ? {} : KIND_VALUES[field.kind].widgetValue(raw);
 }
@@ -168,6 +173,8 @@ export function fieldInstances(field: CompiledField, raw: RawValue, error: strin
   if (field.facts.step !== undefined && field.kind === 'number') extras.step = field.facts.step;
   // A field with a server check asks the server while the user types (a field the roles only see does not).
   if (field.check && !field.readOnly) extras.check = true;
+  // A field whose choices come from a source: the widget queries dojo()'s choices endpoint, a page at a time.
+  if (field.source) extras.source = { pageSize: SOURCE_PAGE_SIZE, dependsOn: field.dependsOn ?? [] };
   const withError = (w: WidgetInstance): WidgetInstance => (error ? { ...w, extras, error: escapeHtml(error) } : { ...w, extras });
   if (isGroup(field)) {
     const ids = partIds(field);

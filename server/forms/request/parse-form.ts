@@ -8,6 +8,7 @@ import type { CompiledField, CompiledForm, CompiledList } from '../model/compile
 import { getPath, setPath } from '../../common/object-path.js';
 import { postedUploads, uploadMessage } from './parse-uploads.js';
 import { serverCheckErrors } from './server-checks.js';
+import { resolveChoices, type ResolvedChoices } from './remote-choices.js';
 import type { Request } from 'express';
 import type { CheckContext, FormCheck } from '../model/form-options.js';
 import { applyIntent, intentOf, postedFields, reorderRows } from './intents.js';
@@ -144,6 +145,16 @@ export function parseForm<S extends z.ZodObject>(schema: S, form: CompiledForm, 
   return prepared.finish(schema.safeParse(prepared.coerced, prepared.params));
 }
 
+/** A result with what sources said: chosen values and labels in its state, their errors over the schema's. */
+function withChoices<T>(result: ParseResult<T>, choices: ResolvedChoices): ParseResult<T> {
+  const { errors, labels, matches, chosen } = choices;
+  const state = { ...result.state, values: { ...result.state.values, ...chosen } };
+  if (Object.keys(labels).length) state.labels = labels;
+  if (Object.keys(matches).length) state.matches = matches;
+  if (Object.keys(errors).length === 0) return { ...result, state };
+  return { ok: false, state: { ...state, errors: { ...state.errors, ...errors } }, ignored: result.ignored };
+}
+
 /**
  * `parseForm` with zod's async refinements, then the server checks: each field's `check` whose value its
  * schema passed (`only`: that field's alone, for a live check), then the form's own once every field passed.
@@ -157,8 +168,11 @@ export async function parseFormAsync<S extends z.ZodObject>(
 ): Promise<ParseResult<z.output<S>>> {
   const prepared = prepare<S>(form, body, options);
   if ('done' in prepared) return prepared.done;
-  const result = prepared.finish(await schema.safeParseAsync(prepared.coerced, prepared.params));
   const ctx: CheckContext = { values: prepared.coerced, locale: options.locale ?? null, roles: options.roles ?? null, ...(options.request ? { request: options.request } : {}) };
+  // Choices from sources first: a typed label becomes its value before the schema sees it.
+  const choices = await resolveChoices(prepared.validated, prepared.coerced, ctx, options.only);
+  const parsed = prepared.finish(await schema.safeParseAsync(prepared.coerced, prepared.params));
+  const result = withChoices(parsed, choices);
   const errors = await serverCheckErrors(prepared.validated, result.state.errors, prepared.coerced, ctx, options.only);
   if (result.ok && Object.keys(errors).length === 0 && formCheck && options.only === undefined) {
     const verdict = await formCheck(result.data, ctx);

@@ -46,7 +46,7 @@ describe('server checks', () => {
   });
 
   it('parse refuses a form with checks, naming parseAsync', () => {
-    assert.throws(() => signup.parse({ name: 'x' }), /form "checks-signup" has server checks \(check options\): parse it with await form\.parseAsync/);
+    assert.throws(() => signup.parse({ name: 'x' }), /form "checks-signup" has server checks \(check options, or choices from a source\): parse it with await form\.parseAsync/);
   });
 
   it('a check that throws fails the parse: a check that cannot be made never passes a value', async () => {

@@ -1,0 +1,51 @@
+// Fields whose choices come from a source (a ChoiceSource): a posted value is checked by the source before
+// the schema sees it. With JavaScript the widget posts a choice's value; without it, the user typed a
+// label, which is looked up: one exact match is chosen, several are shown again as a short list to pick
+// from, none is the field's error. Every choice the form shows again has its label, for the page.
+import type { CompiledField } from '../model/compiled-form.js';
+import type { CheckContext } from '../model/form-options.js';
+import { getPath, setPath } from '../../common/object-path.js';
+
+/** The most matches shown to pick from when typed text matches several choices. */
+export const MATCHES_SHOWN = 8;
+
+export interface ResolvedChoices {
+  errors: Record<string, string>;
+  labels: Record<string, string>;
+  matches: Record<string, Array<{ value: string; label: string }>>;
+  /** The values chosen for typed labels, by path (they replace the text in the form's values). */
+  chosen: Record<string, string>;
+}
+
+const sameText = (a: string, b: string) => a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
+
+/** Checks (and, for typed labels, chooses) the values of fields with sources; `values` gets the chosen values. */
+export async function resolveChoices(fields: readonly CompiledField[], values: Record<string, unknown>, ctx: CheckContext, only?: string): Promise<ResolvedChoices> {
+  const out: ResolvedChoices = { errors: {}, labels: {}, matches: {}, chosen: {} };
+  await Promise.all(
+    fields.map(async (field) => {
+      const { source } = field;
+      const text = getPath(values, field.path);
+      if (!source || typeof text !== 'string' || text === '' || (only !== undefined && only !== field.path)) return;
+      const byValue = await source.get(text, ctx);
+      if (byValue) {
+        out.labels[field.path] = byValue.label;
+        return;
+      }
+      const found = await source.search(text, { offset: 0, limit: MATCHES_SHOWN }, ctx);
+      const exact = found.items.filter((item) => sameText(item.label, text));
+      const one = exact.length === 1 ? exact[0] : undefined;
+      if (one) {
+        setPath(values, field.path, one.value);
+        out.chosen[field.path] = one.value;
+        out.labels[field.path] = one.label;
+      } else if (found.items.length) {
+        out.matches[field.path] = found.items.slice(0, MATCHES_SHOWN);
+        out.errors[field.path] = `Several choices match "${text}": choose one.`;
+      } else {
+        out.errors[field.path] = field.messages.invalid ?? `No choice matches "${text}".`;
+      }
+    }),
+  );
+  return out;
+}
