@@ -1,6 +1,6 @@
 // The demo on several processes (node:cluster), as behind any load balancer: a form's GET and its POST
 // land on different workers, and with the secret from DIJITIZE_CSRF_SECRET every POST is accepted; a
-// file kept by one worker is taken by another.
+// file kept by one worker is taken by another; the endpoints' rate limit holds across workers through Redis.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { PNG } from '../uploads/sample-files.js';
+import { withRedis } from '../redis-server.js';
 
 interface Answer {
   status: number;
@@ -111,6 +112,17 @@ describe('several processes (node:cluster)', { timeout: 600_000 }, () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('the endpoints\' rate limit holds across workers when they count in one Redis', async () => {
+    await withRedis(async (url) => {
+      await withCluster({ DIJITIZE_CSRF_SECRET: 'one-secret-for-every-worker', REDIS_URL: url, RATE_LIMIT: '6' }, async (port) => {
+        const answers = [];
+        for (let i = 0; i < 12; i++) answers.push(await request(port, 'GET', '/dojo/choices/timecard/employee?id=&name=ada*'));
+        assert.equal(new Set(answers.map((a) => a.worker)).size, 2, 'both workers answered');
+        assert.deepEqual(answers.map((a) => a.status), [200, 200, 200, 200, 200, 200, 429, 429, 429, 429, 429, 429]);
+      });
+    });
   });
 
   it('without a shared secret (a random one per process), every round trip that crosses workers is refused', async () => {
