@@ -1,13 +1,9 @@
 #!/usr/bin/env bash
-# The cluster tests share state between processes through a real Redis (Debian's redis-server): install it
-# when it is missing (root on Debian, as in CI). Tests start their own server on 127.0.0.1 and stop it by pid.
+# The cluster tests share state between processes through a real Redis (Debian's redis-server): installed
+# when it is missing. Tests start their own server on 127.0.0.1 and stop it by pid; the service the package
+# starts on install is stopped again (it is ours: this script started it).
 set -euo pipefail
-redis="${REDIS_SERVER_PATH:-/usr/bin/redis-server}"
-if [ -x "$redis" ]; then exit 0; fi
-echo "redis-server not found at $redis: installing Debian's redis-server package"
-if [ "$(id -u)" != 0 ]; then echo "Run as root, or set REDIS_SERVER_PATH to a redis-server binary" >&2; exit 1; fi
-export DEBIAN_FRONTEND=noninteractive
-apt-get update -qq
-apt-get install -y -qq redis-server >/dev/null
-# The package starts a system service; the tests run their own server, so it is stopped (if systemd runs at all).
-if command -v systemctl >/dev/null && systemctl is-active --quiet redis-server 2>/dev/null; then systemctl stop redis-server || true; fi
+if [ -x "${REDIS_SERVER_PATH:-/usr/bin/redis-server}" ]; then exit 0; fi
+bash "$(dirname "$0")/ensure-apt.sh" REDIS_SERVER_PATH /usr/bin/redis-server redis-server
+if command -v systemctl >/dev/null && systemctl is-active --quiet redis-server 2>/dev/null; then systemctl stop redis-server || true
+elif command -v service >/dev/null; then service redis-server stop >/dev/null 2>&1 || true; fi
