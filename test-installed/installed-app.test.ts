@@ -1,6 +1,7 @@
 // dijitize as users get it: `npm pack`, installed into an empty app outside the repo (Express 5 with
 // Nunjucks; Express 4 with a template literal and the flat theme from dojo-themes), started, and one form
-// filled and sent in Chromium, with nothing for axe to find, and a file kept across a refused POST. The tree has one Dojo, 1.17.3. The Express 4 app is then built with
+// filled and sent in Chromium, with nothing for axe to find, a file kept across a refused POST, a live check
+// and choices from a source. The tree has one Dojo, 1.17.3. The Express 4 app is then built with
 // `dijitize build --app` beside itself, running, and serves the release without a restart.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -100,6 +101,26 @@ async function claimWithFile(base: string): Promise<string> {
   return text;
 }
 
+/** The live check says a taken nick before the form is sent; the city comes from the server as it is typed. */
+async function joinWithChecks(base: string): Promise<string> {
+  const page = await browser.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${base}/join`);
+  await page.locator('#join[data-dijitize-ready]').waitFor();
+  await page.locator('#join-nick').fill('taken');
+  await page.locator('#join-nick').press('Tab');
+  await page.locator('#join-nick-error', { hasText: 'That nick is taken.' }).waitFor();
+  await page.locator('#join-nick').fill('ann');
+  await page.locator('#join-city').pressSequentially('Pr', { delay: 30 });
+  await page.locator('.dijitComboBoxMenuPopup .dijitMenuItem', { hasText: 'Pretoria' }).click();
+  await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/join')), page.getByRole('button', { name: 'Join' }).click()]);
+  const text = (await page.textContent('body')) ?? '';
+  assert.deepEqual(errors, []);
+  await page.close();
+  return text;
+}
+
 /** As an employee: the approval is read-only; forcing it on in the page and sending it changes nothing. */
 async function cardAsEmployee(base: string): Promise<string> {
   const page = await browser.newPage();
@@ -149,6 +170,7 @@ describe('the packed package installed into an app', { timeout: 600_000 }, () =>
       assert.equal((await fetch(`${app.base}/dojo/dijit/tests/form/_autoComplete.html`)).status, 404);
       assert.equal(await cardAsEmployee(app.base), 'saved 7.5 false; ignored approved');
       assert.equal(await claimWithFile(app.base), 'claimed train.pdf 1200016 application/pdf 1200016');
+      assert.equal(await joinWithChecks(app.base), 'joined ann pretoria');
       // No dojo-themes here: req.dojo.theme = 'flat' says what to install, instead of a stylesheet that 404s.
       const flat = await fetch(`${app.base}/flat`);
       assert.equal(flat.status, 500);

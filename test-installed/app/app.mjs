@@ -19,6 +19,20 @@ export const card = defineForm('card', z.object({ hours: z.number().min(0).max(2
 });
 const record = { hours: 0, approved: false };
 
+// A live check and choices from a source, as README's section on them tells it.
+const CITIES = ['Paris', 'Porto', 'Prague', 'Pretoria', 'Quito', 'Rome'].map((label) => ({ value: label.toLowerCase(), label }));
+const cities = {
+  search: async (query, { offset, limit }) => {
+    const found = CITIES.filter((c) => c.label.toLowerCase().startsWith(query.toLowerCase()));
+    return { items: found.slice(offset, offset + limit), total: found.length };
+  },
+  get: async (value) => CITIES.find((c) => c.value === value) ?? null,
+};
+export const join = defineForm('join', z.object({ nick: z.string().min(2), city: z.string() }), {
+  submitLabel: 'Join',
+  fields: { nick: { check: async (nick) => (nick === 'taken' ? 'That nick is taken.' : null) }, city: { choices: cities } },
+});
+
 // A form with a file, as README's "Uploads" tells it; the note must say "ok" (a check only the server makes).
 export const claim = defineForm('claim', z.object({
   note: z.string().min(1).refine((note) => note === 'ok', 'Say ok.'),
@@ -52,6 +66,12 @@ app.post('/', (req, res) => {
   res.redirect(303, '/done');
 });
 app.get('/done', (req, res) => res.type('text').send(`saved ${saved?.name} ${saved?.hours}`));
+app.get('/join', (req, res) => page(req, res, req.dojo.form(join)));
+app.post('/join', async (req, res) => {
+  const result = await req.dojo.parseAsync(join, req.body);
+  if (!result.ok) return page(req, res.status(422), req.dojo.form(join, result.state));
+  res.type('text').send(`joined ${result.data.nick} ${result.data.city}`);
+});
 app.get('/claim', (req, res) => page(req, res, req.dojo.form(claim)));
 app.post('/claim', async (req, res) => {
   const result = req.dojo.parse(claim, req.body);
