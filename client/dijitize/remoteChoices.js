@@ -32,6 +32,8 @@ define([
 				idProperty: "id",
 				getIdentity: function(item){ return item.id; },
 				get: function(id){
+					// No value is no choice: never a request (the endpoint would take "?id=" for a search).
+					if(id === "" || id === null || id === undefined){ return null; }
 					return request.get(target + encodeURIComponent(id), { handleAs: "json", headers: json });
 				},
 				query: function(query, options){
@@ -61,6 +63,9 @@ define([
 			registry.findWidgets(form.containerNode).forEach(function(widget){ byName[widget.name] = widget; });
 			widgets.forEach(function(child){
 				var source = child.dijitizeSource;
+				// The button that asks the server for the choices without JavaScript: the widget asks itself.
+				var button = source && document.getElementById(source.button);
+				if(button){ button.hidden = true; }
 				(source && source.dependsOn || []).forEach(function(name){
 					var parent = byName[name];
 					if(parent){

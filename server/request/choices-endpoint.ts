@@ -23,6 +23,12 @@ export const PARENT_PREFIX = 'v.';
 /** What Dijit sends for typed text: `ada*`, with `*` and `?` typed by the user escaped (`\*`). */
 const typedText = (query: string): string => query.replace(/\*$/, '').replace(/\\(.)/g, '$1');
 
+/**
+ * Whether a query asks for a label exactly: Dijit searches as the user types with a trailing `*`, and
+ * looks a label up without one (an empty label, when a field is cleared, is no choice at all).
+ */
+const isExact = (query: string): boolean => !/(^|[^\\])\*$/.test(query);
+
 /** The page a JsonRest query asks for (`Range: items=20-39`), within MAX_PAGE. */
 function pageOf(req: Request): { offset: number; limit: number } {
   const range = /^items=(\d{1,7})-(\d{1,7})$/.exec(req.get('range') ?? req.get('x-range') ?? '');
@@ -61,7 +67,11 @@ export function choicesEndpoint(settings: ResolvedSettings): RequestHandler {
         return choice ? void res.json({ id: choice.value, name: choice.label }) : refuse(res, 404, 'No such choice.');
       }
       const page = pageOf(req);
-      const { items, total } = await source.search(query, page, ctx);
+      const exact = isExact(name);
+      if (exact && query === '') return void res.set('Content-Range', 'items 0-0/0').json([]);
+      const found = await source.search(query, page, ctx);
+      const items = exact ? found.items.filter((item) => item.label.toLocaleLowerCase() === query.toLocaleLowerCase()) : found.items;
+      const total = exact ? items.length : found.total;
       const shown = items.slice(0, page.limit).map((item) => ({ id: item.value, name: item.label }));
       res.set('Content-Range', `items ${page.offset}-${page.offset + Math.max(shown.length - 1, 0)}/${total}`).json(shown);
     } catch (err) {

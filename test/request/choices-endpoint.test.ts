@@ -39,6 +39,10 @@ describe('the choices endpoint', () => {
       const all = await get(base, 'timecard/employee?id=&name=*', { range: 'items=20-39' });
       assert.equal(all.headers.get('content-range'), 'items 20-39/10000');
       assert.deepEqual(await (await get(base, 'timecard/employee?id=alan')).json(), { id: 'alan', name: 'Alan Turing' });
+      // Without a trailing * Dijit looks a label up exactly (a typed name, or none when a field is cleared).
+      assert.deepEqual(await (await get(base, 'timecard/employee?id=&name=grace%20hopper')).json(), [{ id: 'grace', name: 'Grace Hopper' }]);
+      assert.deepEqual(await (await get(base, 'timecard/employee?id=&name=grace')).json(), []);
+      assert.deepEqual(await (await get(base, 'timecard/employee?id=&name=')).json(), []);
       assert.equal((await get(base, 'timecard/employee?id=nobody')).status, 404);
     });
   });
@@ -92,6 +96,27 @@ describe('a POST with choices from a source', () => {
       assert.match(html, /<select id="timecard-employee" name="employee"[^>]*><option value=""><\/option><option value="p\d{5}">Lena Abbott<\/option>/);
       const none = await s.post('/timecard', `${tokenField(s)}day=2026-01-15&start=09%3A00&hours=8&employee=nobody+at+all&projects=apollo`);
       assert.match(await none.text(), /No choice matches &quot;nobody at all&quot;\./);
+    });
+  });
+
+  it('without JavaScript, a dependent field\'s button shows the choices that fit the parent\'s value, to pick from', async () => {
+    const app = express();
+    app.use(dojo({ csrf: false }));
+    app.all('/trip', async (req, res) => {
+      const result = req.method === 'POST' ? await req.dojo.parseAsync(trip, req.body) : null;
+      if (result?.ok) return void res.type('text').send(`${result.data.country} ${result.data.region}`);
+      res.status(result && !result.intent ? 422 : 200).send(req.dojo.form(trip, result?.state ?? {}).html);
+    });
+    await withServer(app, async (base) => {
+      const blank = await (await fetch(`${base}/trip`)).text();
+      assert.match(blank, /<input type="text" id="choices-trip-region" name="region" value="" autocomplete="off" required> <button type="submit" id="choices-trip-region-choices" name="_intent" value="choices:region" formnovalidate class="dijitize-choices" aria-label="Show the choices: Region">Show the choices<\/button>/);
+      const post = (body: string) => fetch(`${base}/trip`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
+      const shown = await post('country=es&region=&_intent=choices%3Aregion');
+      assert.equal(shown.status, 200);
+      assert.match(await shown.text(), /<select id="choices-trip-region" name="region" required><option value=""><\/option><option value="gal">Galicia<\/option><option value="cat">Catalonia<\/option><\/select>/);
+      assert.equal(await (await post('country=es&region=cat')).text(), 'es cat');
+      assert.equal((await post('country=fr&region=cat')).status, 422, 'the server checks the pair');
+      assert.equal((await post('country=es&_intent=choices%3Acountry')).status, 400, 'a field without a source has no such button');
     });
   });
 

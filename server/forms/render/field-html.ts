@@ -5,7 +5,8 @@ import { attributes, escapeHtml } from '../../common/escape.js';
 import { firstText, formatValue, isCheckedValue } from '../model/field-values.js';
 import type { CompiledField } from '../model/compiled-form.js';
 import type { FormState } from '../model/form-state.js';
-import { isGroup, partIds } from './ids.js';
+import { choicesButtonId, isGroup, partIds } from './ids.js';
+import { intentButton } from './intent-button.js';
 
 /**
  * The raw text a field shows: what the user sent, else the schema's default. A password is never sent
@@ -34,8 +35,13 @@ function sourceControl(field: CompiledField, value: string | string[], state: Pa
     return `<select${attributes({ ...common, ...field.native })}><option value=""></option>${options.join('')}</select>`;
   }
   const label = state.labels?.[field.path] ?? firstText(value);
-  return `<input${attributes({ type: 'text', ...common, value: label, placeholder: field.placeholder, autocomplete: 'off', ...field.native })}>`;
+  const input = `<input${attributes({ type: 'text', ...common, value: label, placeholder: field.placeholder, autocomplete: 'off', ...field.native })}>`;
+  // Choices that depend on other fields: a button shows those that fit the values chosen (JavaScript off).
+  return field.dependsOn?.length ? `${input} ${intentButton(`choices:${field.path}`, CHOICES_BUTTON_TEXT, 'choices', { id: choicesButtonId(field), label: `${CHOICES_BUTTON_TEXT}: ${field.label}` })}` : input;
 }
+
+/** The text of a dependent source's button (JavaScript off). */
+export const CHOICES_BUTTON_TEXT = 'Show the choices';
 
 function control(field: CompiledField, value: string | string[], described: string | undefined, invalid: boolean, state: Partial<FormState>): string {
   const ids = partIds(field);

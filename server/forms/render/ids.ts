@@ -12,6 +12,9 @@ export const partIds = (field: CompiledField) => ({
 
 export const submitId = (form: CompiledForm) => `${form.id}-submit`;
 
+/** The button that shows a dependent source's choices without JavaScript (hidden by the page with it). */
+export const choicesButtonId = (field: CompiledField) => `${field.id}-choices`;
+
 /** Group markups: a box or a radio per choice, each its own control (and widget). */
 export const isGroup = (field: CompiledField) => field.markup === 'checkboxes' || field.markup === 'radios';
 

@@ -5,21 +5,12 @@ import { attributes, escapeHtml } from '../../common/escape.js';
 import type { CompiledField, CompiledList } from '../model/compiled-form.js';
 import { ROW } from '../model/schema-facts.js';
 import { fieldHtmlOf } from './field-templates.js';
-import { INTENT_FIELD } from '../model/posted-names.js';
 import type { ShownList } from '../model/shown-parts.js';
 import type { FormState } from '../model/form-state.js';
 import { listIds } from './ids.js';
-import { buttonClass, LIST_MARKUP } from './list-markup.js';
+import { LIST_MARKUP } from './list-markup.js';
+import { intentButton } from './intent-button.js';
 import { atPlace } from '../model/row-texts.js';
-
-/**
- * A list's or a union's button: a submit button whose intent the server applies when JavaScript is off.
- * `label` names it where its text alone would not ("Remove item 2").
- */
-export function intentButton(intent: string, text: string, kind: string, more: { label?: string; disabled?: boolean } = {}): string {
-  // formnovalidate: changing the rows or the section must not be blocked by the browser's checks of the values.
-  return `<button${attributes({ type: 'submit', name: INTENT_FIELD, value: intent, formnovalidate: true, class: buttonClass(kind), 'aria-label': more.label, disabled: more.disabled })}>${escapeHtml(text)}</button>`;
-}
 
 /** One row: a fieldset named "Item 2", its fields, and its remove and move buttons. */
 function rowHtml(list: CompiledList, fields: CompiledField[], index: number | string, position: number, count: number, state: Partial<FormState>): string {

@@ -6,7 +6,7 @@
 import { attributes, escapeHtml } from '../../common/escape.js';
 import type { CompiledField } from '../model/compiled-form.js';
 import { fieldHtmlOf } from './field-templates.js';
-import { intentButton } from './list-html.js';
+import { intentButton } from './intent-button.js';
 import type { ShownUnion } from '../model/shown-parts.js';
 import type { FormState } from '../model/form-state.js';
 import { sectionId } from './ids.js';

@@ -9,7 +9,7 @@ import { FILE_PLACE, KEPT_FILE_FIELD, REMOVE_FILE_FIELD, UPLOAD_ONLY_FIELD } fro
 import { KEPT_FILE_TEXTS, UPLOAD_PROGRESS_TEXTS } from './upload-html.js';
 import { shownFields, type ShownPart } from '../model/shown-parts.js';
 import { includes, shownValue } from './field-html.js';
-import { focusTarget, isGroup, listIds, partIds, sectionId, submitId, uploadIds } from './ids.js';
+import { choicesButtonId, focusTarget, isGroup, listIds, partIds, sectionId, submitId, uploadIds } from './ids.js';
 import { countMessages } from '../model/field-messages.js';
 import type { FormState } from '../model/form-state.js';
 import { ROW_PLACE, type RowTexts } from '../model/row-texts.js';
@@ -31,7 +31,7 @@ export type WidgetInstance = {
   /** What the client adds to the widget: the id of the field's error text, kept in step with the
    * widget's state, the step a number must be a multiple of (no Dijit property checks it), and whether
    * the server checks the value as the user types (a live check). */
-  extras?: { errorText: string; step?: number; check?: boolean; source?: { pageSize: number; dependsOn: string[] } };
+  extras?: { errorText: string; step?: number; check?: boolean; source?: { pageSize: number; dependsOn: string[]; button: string } };
 };
 
 /**
@@ -174,7 +174,7 @@ export function fieldInstances(field: CompiledField, raw: RawValue, error: strin
   // A field with a server check asks the server while the user types (a field the roles only see does not).
   if (field.check && !field.readOnly) extras.check = true;
   // A field whose choices come from a source: the widget queries dojo()'s choices endpoint, a page at a time.
-  if (field.source) extras.source = { pageSize: SOURCE_PAGE_SIZE, dependsOn: field.dependsOn ?? [] };
+  if (field.source) extras.source = { pageSize: SOURCE_PAGE_SIZE, dependsOn: field.dependsOn ?? [], button: choicesButtonId(field) };
   const withError = (w: WidgetInstance): WidgetInstance => (error ? { ...w, extras, error: escapeHtml(error) } : { ...w, extras });
   if (isGroup(field)) {
     const ids = partIds(field);

@@ -1,5 +1,5 @@
-// The intents of a POST: what the list and section buttons ask for without JavaScript (add, remove, move a
-// row; switch a section), read from `_intent` and applied to the rows; and which fields a body posts.
+// The intents of a POST: what the list, section and choices buttons ask for without JavaScript (add, remove,
+// move a row; switch a section; show a source's choices), read from `_intent` and applied to the rows; and which fields a body posts.
 import type { CompiledField, CompiledForm, CompiledList, CompiledUnion } from '../model/compiled-form.js';
 import { INTENT_FIELD } from '../model/posted-names.js';
 import { atRow, chosenBranch, ROW_INDEX, rowIndexes, rowKey } from '../model/shown-parts.js';
@@ -7,7 +7,7 @@ import { UnknownIntentError } from '../../common/errors.js';
 
 /** What a list's or a union's button asks for. */
 export type ListIntent = { action: 'add' | 'remove' | 'up' | 'down'; list: CompiledList; row: number };
-export type Intent = ListIntent | { action: 'switch'; union: CompiledUnion };
+export type Intent = ListIntent | { action: 'switch'; union: CompiledUnion } | { action: 'choices'; field: CompiledField };
 
 /** The intent a body carries for this form's lists and sections, if any; throws UnknownIntentError for one it has not. */
 export function intentOf(form: CompiledForm, body: Record<string, unknown>): Intent | null {
@@ -22,7 +22,12 @@ export function intentOf(form: CompiledForm, body: Record<string, unknown>): Int
     if (!union || row !== undefined) throw refuse(`the form has no sections "${path ?? ''}" (switch:<sections>)`);
     return { action, union };
   }
-  if (action !== 'add' && action !== 'remove' && action !== 'up' && action !== 'down') throw refuse('not one of add, remove, up, down, switch');
+  if (action === 'choices') {
+    const field = form.fields.find((f) => f.path === path && f.source);
+    if (!field || row !== undefined) throw refuse(`the form has no field "${path ?? ''}" with choices from a source (choices:<field>)`);
+    return { action, field };
+  }
+  if (action !== 'add' && action !== 'remove' && action !== 'up' && action !== 'down') throw refuse('not one of add, remove, up, down, switch, choices');
   const list = form.lists.find((l) => l.path === path);
   if (!list) throw refuse(`the form has no list "${path ?? ''}"`);
   if (action === 'add') {

@@ -8,7 +8,7 @@ import type { CompiledField, CompiledForm, CompiledList } from '../model/compile
 import { getPath, setPath } from '../../common/object-path.js';
 import { postedUploads, uploadMessage } from './parse-uploads.js';
 import { serverCheckErrors } from './server-checks.js';
-import { resolveChoices, type ResolvedChoices } from './remote-choices.js';
+import { LISTED_CHOICES, resolveChoices, type ResolvedChoices } from './remote-choices.js';
 import type { Request } from 'express';
 import type { CheckContext, FormCheck } from '../model/form-options.js';
 import { applyIntent, intentOf, postedFields, reorderRows } from './intents.js';
@@ -74,7 +74,7 @@ export type ParseFormOptions = Partial<ParseAccess> & { locale?: string };
  * synchronously or not.
  */
 type Prepared<T> =
-  | { done: ParseResult<T> }
+  | { done: ParseResult<T>; choicesFor?: { field: CompiledField; values: Record<string, unknown> } }
   | { coerced: Record<string, unknown>; params: Parameters<z.ZodType['safeParse']>[1]; validated: readonly CompiledField[]; finish(result: z.ZodSafeParseResult<T>): ParseResult<T> };
 
 function prepare<S extends z.ZodObject>(form: CompiledForm, body: unknown, options: ParseFormOptions): Prepared<z.output<S>> {
@@ -94,6 +94,11 @@ function prepare<S extends z.ZodObject>(form: CompiledForm, body: unknown, optio
     return { done: { ok: false, state: { values: reorderRows(values, over, kept), errors: { [over.path]: tooManyRows(over) }, formErrors: [], rows: { ...rows, [over.path]: over.max }, ...files }, ignored } };
   }
   const intent = intentOf(form, source);
+  if (intent && 'field' in intent) {
+    // Show a source's choices (the values of the fields they depend on as posted): filled in by parseFormAsync.
+    const state = { values, errors: {}, formErrors: [], rows, ...files };
+    return { done: { ok: false, intent: true, state, ignored }, choicesFor: { field: intent.field, values: coerceValues(validated, raw, unreadable, form, rows) } };
+  }
   if (intent && 'union' in intent) return { done: { ok: false, intent: true, state: { values, errors: {}, formErrors: [], rows, ...files }, ignored } };
   if (intent) {
     const order = applyIntent(intent, rows[intent.list.path] ?? 0);
@@ -145,6 +150,18 @@ export function parseForm<S extends z.ZodObject>(schema: S, form: CompiledForm, 
   return prepared.finish(schema.safeParse(prepared.coerced, prepared.params));
 }
 
+/**
+ * A choices button's result (JavaScript off): the state again, with the source's choices for the values
+ * posted (those it depends on) to pick from, when they are few enough for a list; else the field stays a
+ * text box whose typed label is looked up.
+ */
+async function withSourceChoices<T>(result: ParseResult<T>, { field, values }: { field: CompiledField; values: Record<string, unknown> }, options: ParseFormOptions & { request?: Request }): Promise<ParseResult<T>> {
+  const ctx: CheckContext = { values, locale: options.locale ?? null, roles: options.roles ?? null, ...(options.request ? { request: options.request } : {}) };
+  const found = await field.source?.search('', { offset: 0, limit: LISTED_CHOICES }, ctx);
+  if (!found || found.total > LISTED_CHOICES || found.items.length === 0) return result;
+  return { ...result, state: { ...result.state, matches: { ...result.state.matches, [field.path]: found.items } } };
+}
+
 /** A result with what sources said: chosen values and labels in its state, their errors over the schema's. */
 function withChoices<T>(result: ParseResult<T>, choices: ResolvedChoices): ParseResult<T> {
   const { errors, labels, matches, chosen } = choices;
@@ -167,7 +184,7 @@ export async function parseFormAsync<S extends z.ZodObject>(
   formCheck?: FormCheck<z.output<S>>,
 ): Promise<ParseResult<z.output<S>>> {
   const prepared = prepare<S>(form, body, options);
-  if ('done' in prepared) return prepared.done;
+  if ('done' in prepared) return prepared.choicesFor ? withSourceChoices(prepared.done, prepared.choicesFor, options) : prepared.done;
   const ctx: CheckContext = { values: prepared.coerced, locale: options.locale ?? null, roles: options.roles ?? null, ...(options.request ? { request: options.request } : {}) };
   // Choices from sources first: a typed label becomes its value before the schema sees it.
   const choices = await resolveChoices(prepared.validated, prepared.coerced, ctx, options.only);

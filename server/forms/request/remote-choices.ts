@@ -9,6 +9,9 @@ import { getPath, setPath } from '../../common/object-path.js';
 /** The most matches shown to pick from when typed text matches several choices. */
 export const MATCHES_SHOWN = 8;
 
+/** The most choices a choices button (JavaScript off) lists to pick from; a source with more stays a text box. */
+export const LISTED_CHOICES = 50;
+
 export interface ResolvedChoices {
   errors: Record<string, string>;
   labels: Record<string, string>;
