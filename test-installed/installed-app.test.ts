@@ -78,13 +78,30 @@ async function signUp(base: string): Promise<{ page: Page; dojoSrc: string | nul
   return { page, dojoSrc, themeCss };
 }
 
-/** A claim with JavaScript on: the file uploads when chosen, is kept across a refused POST, and reaches the handler. */
-async function claimWithFile(base: string): Promise<string> {
+/**
+ * Opens a form page of the app once its form is ready; `finish` closes it, failing on any script error
+ * the page had, and returns the text of the page it ended on.
+ */
+async function openReadyForm(base: string, path: string, form: string): Promise<{ page: Page; finish(): Promise<string> }> {
   const page = await browser.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${base}/claim`);
-  await page.locator('#claim[data-dijitize-ready]').waitFor();
+  await page.goto(`${base}${path}`);
+  await page.locator(`#${form}[data-dijitize-ready]`).waitFor();
+  return {
+    page,
+    async finish() {
+      const text = (await page.textContent('body')) ?? '';
+      assert.deepEqual(errors, []);
+      await page.close();
+      return text;
+    },
+  };
+}
+
+/** A claim with JavaScript on: the file uploads when chosen, is kept across a refused POST, and reaches the handler. */
+async function claimWithFile(base: string): Promise<string> {
+  const { page, finish } = await openReadyForm(base, '/claim', 'claim');
   const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(1_200_000, 0x41), Buffer.from('\n%%EOF\n')]);
   await page.getByLabel('Receipt').setInputFiles({ name: 'train.pdf', mimeType: 'application/pdf', buffer: pdf });
   await page.locator('#claim-receipt-kept li').waitFor();
@@ -95,19 +112,12 @@ async function claimWithFile(base: string): Promise<string> {
   assert.match((await page.locator('#claim-receipt-kept').textContent()) ?? '', /train\.pdf \(1\.1 MB\)/);
   await page.locator('#claim-note').fill('ok');
   await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST' && r.status() === 200), page.getByRole('button', { name: 'Claim' }).click()]);
-  const text = (await page.textContent('body')) ?? '';
-  assert.deepEqual(errors, []);
-  await page.close();
-  return text;
+  return finish();
 }
 
 /** The live check says a taken nick before the form is sent; the city comes from the server as it is typed. */
 async function joinWithChecks(base: string): Promise<string> {
-  const page = await browser.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${base}/join`);
-  await page.locator('#join[data-dijitize-ready]').waitFor();
+  const { page, finish } = await openReadyForm(base, '/join', 'join');
   await page.locator('#join-nick').fill('taken');
   await page.locator('#join-nick').press('Tab');
   await page.locator('#join-nick-error', { hasText: 'That nick is taken.' }).waitFor();
@@ -115,10 +125,7 @@ async function joinWithChecks(base: string): Promise<string> {
   await page.locator('#join-city').pressSequentially('Pr', { delay: 30 });
   await page.locator('.dijitComboBoxMenuPopup .dijitMenuItem', { hasText: 'Pretoria' }).click();
   await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/join')), page.getByRole('button', { name: 'Join' }).click()]);
-  const text = (await page.textContent('body')) ?? '';
-  assert.deepEqual(errors, []);
-  await page.close();
-  return text;
+  return finish();
 }
 
 /** As an employee: the approval is read-only; forcing it on in the page and sending it changes nothing. */
