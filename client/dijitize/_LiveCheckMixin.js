@@ -63,19 +63,19 @@ define([
 
 		_askServer: function(){
 			var text = this.textbox.value,
-				url = config.dijitizeEndpoints && config.dijitizeEndpoints.check,
+				endpoints = config.dijitizeEndpoints,
 				formNode = this.focusNode.form;
-			if(!url || !formNode || text === "" || !this._ownValidity()){ return; }
+			if(!endpoints || !formNode || text === "" || !this._ownValidity()){ return; }
 			if(Object.prototype.hasOwnProperty.call(this._verdicts, text)){
 				this.validate(this.focused);
 				return;
 			}
 			var asked = ++this._asked, widget = this, data = new URLSearchParams();
 			new FormData(formNode).forEach(function(value, name){
-				// The CSRF token and the form's name (_form_name) among them.
+				// The CSRF token and the form's name among them.
 				if(typeof value == "string"){ data.append(name, value); }
 			});
-			data.append("_check_field", this.name);
+			data.append(endpoints.names.field, this.name);
 			var xhr = new XMLHttpRequest();
 			xhr.timeout = TIMEOUT;
 			xhr.onloadend = function(){
@@ -89,7 +89,7 @@ define([
 				}
 			};
 			this._busy(true);
-			xhr.open("POST", url);
+			xhr.open("POST", endpoints.check);
 			xhr.setRequestHeader("Content-Type", "application/x-www-form-urlencoded");
 			xhr.setRequestHeader("Accept", "application/json");
 			xhr.send(data.toString());

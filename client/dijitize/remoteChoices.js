@@ -26,7 +26,7 @@ define([
 			var request = modules["dojo/request"], QueryResults = modules["dojo/store/util/QueryResults"], ioQuery = modules["dojo/io-query"],
 				source = instance.extras.source,
 				endpoints = config.dijitizeEndpoints || {},
-				target = endpoints.choices + "/" + encodeURIComponent(formNode.elements._form_name.value) + "/" + encodeURIComponent(instance.props.name) + "?id=",
+				target = endpoints.choices + "/" + encodeURIComponent(formNode.elements[endpoints.names.form].value) + "/" + encodeURIComponent(instance.props.name) + "?id=",
 				json = { Accept: "application/json" };
 			return {
 				idProperty: "id",
@@ -40,7 +40,7 @@ define([
 					options = options || {};
 					var params = {};
 					for(var key in query){ params[key] = query[key]; }
-					source.dependsOn.forEach(function(name){ params["v." + name] = formValue(formNode, name); });
+					source.dependsOn.forEach(function(name){ params[endpoints.names.parent + name] = formValue(formNode, name); });
 					var start = options.start || 0, headers = { Accept: "application/json" };
 					if(options.count > 0 && isFinite(options.count)){ headers.Range = "items=" + start + "-" + (start + options.count - 1); }
 					var answer = request.get(target + "&" + ioQuery.objectToQuery(params), { handleAs: "json", headers: headers });

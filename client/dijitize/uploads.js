@@ -80,8 +80,8 @@ define([
 		//		answers with its token. A large file shows its progress, with a button that cancels it.
 		var formNode = form.domNode, place = dom.byId(spec.progress);
 		var data = new FormData();
-		var csrf = formNode.querySelector("input[name=_csrf]");
-		if(csrf){ data.append("_csrf", csrf.value); } // first: checked before the file is stored
+		var csrf = formNode.elements[spec.names.csrf];
+		if(csrf){ data.append(spec.names.csrf, csrf.value); } // first: checked before the file is stored
 		data.append(spec.names.upload, spec.form);
 		data.append(spec.name, file, file.name);
 		var xhr = new XMLHttpRequest();

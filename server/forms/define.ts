@@ -98,7 +98,7 @@ export class FormDefinition<S extends z.ZodObject = z.ZodObject> {
 
   /** Whether the form has checks only the server can make (or choices from a source): then only `parseAsync` parses it. */
   get hasServerChecks(): boolean {
-    return Boolean(this.options.check) || this.compiled.fields.some((f) => f.check || f.source);
+    return Boolean(this.options.check) || this.compiled.asksServer;
   }
 
   #compiledAt({ locale, defaultLocale }: ParseOptions<S>): CompiledForm {

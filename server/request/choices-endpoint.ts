@@ -4,21 +4,17 @@
 // (a query of at most MAX_QUERY characters, pages of at most MAX_PAGE); rate-limited with the live checks.
 // A source that fails answers 503: the widget shows no choices, and the server checks the value at submit.
 import type { Request, RequestHandler } from 'express';
-import { fieldForEndpoint, refuse } from './live-check.js';
+import { fieldForEndpoint, PARENT_PREFIX, refuse } from './endpoint-field.js';
 import { setPath } from '../common/object-path.js';
 import { log } from '../common/log.js';
 import type { CheckContext } from '../forms/model/form-options.js';
 import type { CompiledForm } from '../forms/model/compiled-form.js';
 import type { ResolvedSettings } from '../settings/settings.js';
 
-/** The path under dojo()'s prefix. */
-export const CHOICES_PATH = '/choices';
 /** The longest query text taken, in characters. */
 export const MAX_QUERY = 100;
 /** The most choices in one answer. */
 export const MAX_PAGE = 50;
-/** A query's parameter that carries the value of a field the choices depend on: `v.country=fr`. */
-export const PARENT_PREFIX = 'v.';
 
 /** What Dijit sends for typed text: `ada*`, with `*` and `?` typed by the user escaped (`\*`). */
 const typedText = (query: string): string => query.replace(/\*$/, '').replace(/\\(.)/g, '$1');

@@ -11,10 +11,9 @@ import { sendRefusal } from './refusals.js';
 import { sharedSecret } from '../settings/secret.js';
 import { type ResolvedSettings } from '../settings/settings.js';
 import { CsrfError } from '../common/errors.js';
+import { CSRF_FIELD } from '../forms/model/posted-names.js';
 import { log } from '../common/log.js';
 
-/** The name of the hidden field that carries the token. */
-export const CSRF_FIELD = '_csrf';
 
 export interface CsrfGuard {
   protect: RequestHandler;

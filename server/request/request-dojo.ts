@@ -3,9 +3,8 @@
 import type * as z from 'zod';
 import type { Request } from 'express';
 import { CLIENT_MODULES, PACKAGE_NAME, REQUIRE_ID, specIslandId } from '../settings/amd-ids.js';
-import { CSRF_FIELD } from './csrf.js';
-import { CHECK_PATH } from './live-check.js';
-import { CHOICES_PATH } from './choices-endpoint.js';
+import { endpointsConfig } from './endpoint-field.js';
+import { CSRF_FIELD } from '../forms/model/posted-names.js';
 import { assertInlineScript, ScriptJson, type JsonValue } from '../common/escape.js';
 import { directionOf, htmlLang } from '../settings/locales.js';
 import { packageFolder } from '../settings/package-folders.js';
@@ -78,9 +77,9 @@ export class RequestDojo {
   readonly #defaultLocale: string;
   readonly #sources: DojoSources;
   #headRendered = false;
-  /** dijitize's endpoints a page's forms call (live checks, choices), put in its dojoConfig once a form needs one. */
-  readonly #endpointUrls: Record<string, string>;
-  #endpoints: Record<string, string> | null = null;
+  readonly #prefix: string;
+  /** Whether a form of the page asks dijitize's endpoints (live checks, choices): its dojoConfig then says where. */
+  #asksServer = false;
 
   constructor(settings: ResolvedSettings, sources: DojoSources) {
     this.config = structuredClone(settings.dojoConfig);
@@ -90,7 +89,7 @@ export class RequestDojo {
     this.#locales = settings.locales;
     this.#defaultLocale = settings.dojoConfig.locale;
     this.#sources = sources;
-    this.#endpointUrls = { check: `${settings.prefix}${CHECK_PATH}`, choices: `${settings.prefix}${CHOICES_PATH}` };
+    this.#prefix = settings.prefix;
   }
 
   /**
@@ -180,7 +179,7 @@ export class RequestDojo {
       ...this.config,
       ...(locate.baseUrl ? { baseUrl: locate.baseUrl } : {}),
       packages: [...locate.packages, ...own],
-      ...(this.#endpoints ? { dijitizeEndpoints: this.#endpoints } : {}),
+      ...(this.#asksServer ? { dijitizeEndpoints: endpointsConfig(this.#prefix) } : {}),
     };
     // Under a CSP, Dojo must not eval: its "csp-restrictions" feature takes the eval-free paths.
     if (this.underCsp) config.has = { ...(config['has'] as Record<string, unknown> | undefined), 'csp-restrictions': true };
@@ -251,7 +250,7 @@ export class RequestDojo {
   form(definition: FormDefinition, state: Partial<FormState> = {}): RenderedForm {
     this.#assertHeadOpen('form');
     const compiled = definition.compiledFor(this.locale, this.#defaultLocale);
-    if (compiled.fields.some((f) => f.check || f.source)) this.#endpoints = this.#endpointUrls;
+    if (compiled.asksServer) this.#asksServer = true;
     const rendering = render(formForRoles(compiled, this.roles), state, this.csrfToken ? { [CSRF_FIELD]: this.csrfToken() } : {});
     if (!this.enabled) return renderedForm(rendering, rendering.html);
     for (const mid of rendering.modules) this.require(mid);

@@ -130,6 +130,7 @@ export function compileForm<S extends z.ZodObject>(name: string, schema: S, opti
     lists,
     unions,
     uploads,
+    asksServer: fields.some((f) => f.check || f.source),
     modules,
     prefix: prefix ?? null,
     acl: options.access?.acl ?? null,

@@ -130,6 +130,8 @@ export interface CompiledForm {
   lists: CompiledList[];
   unions: CompiledUnion[];
   uploads: CompiledUpload[];
+  /** Whether a field asks the server while the user works (a server check, or choices from a source). */
+  asksServer: boolean;
   modules: string[];
   /** The prefix of its posted names, or null. */
   prefix: string | null;

@@ -1,4 +1,7 @@
-// The names dijitize adds to a posted form besides the fields' own (the CSRF token's is request/csrf.ts).
+// The names dijitize adds to a posted form besides the fields' own.
+
+/** The hidden field that carries the CSRF token (request/csrf.ts checks it); first in every form. */
+export const CSRF_FIELD = '_csrf';
 /** The hidden field by which a prefixed form says it sent a POST. */
 export const FORM_FIELD = '_form';
 

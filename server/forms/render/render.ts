@@ -66,7 +66,7 @@ export function render(form: CompiledForm, state: Partial<FormState> = {}, hidde
   // A prefixed form says which it is, for form.isPosted().
   const own: Record<string, string> = form.prefix ? { [FORM_FIELD]: form.prefix } : {};
   // A form whose fields ask dojo()'s endpoints names itself: a live check posts the form's values, this among them.
-  if (form.fields.some((f) => f.check || f.source)) own[FORM_NAME_FIELD] = form.name;
+  if (form.asksServer) own[FORM_NAME_FIELD] = form.name;
   const inputs = Object.entries({ ...own, ...hidden }).map(([name, value]) => `<input${attributes({ type: 'hidden', name, value })}>\n`);
   return {
     id: form.id,

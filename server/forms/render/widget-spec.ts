@@ -5,7 +5,7 @@
 import { escapeHtml, scriptJson, type JsonValue } from '../../common/escape.js';
 import { KIND_VALUES, type RawValue } from '../model/field-values.js';
 import type { CompiledField, CompiledForm, CompiledUpload, UploadMessages } from '../model/compiled-form.js';
-import { FILE_PLACE, KEPT_FILE_FIELD, REMOVE_FILE_FIELD, UPLOAD_ONLY_FIELD } from '../model/posted-names.js';
+import { CSRF_FIELD, FILE_PLACE, KEPT_FILE_FIELD, REMOVE_FILE_FIELD, UPLOAD_ONLY_FIELD } from '../model/posted-names.js';
 import { KEPT_FILE_TEXTS, UPLOAD_PROGRESS_TEXTS } from './upload-html.js';
 import { shownFields, type ShownPart } from '../model/shown-parts.js';
 import { includes, shownValue } from './field-html.js';
@@ -101,8 +101,8 @@ export type UploadSpec = {
   /** The field's messages, with `place` for a file's name; `remove` is a kept file's checkbox label. */
   messages: UploadMessages & { remove: string; uploading: string; cancel: string; failed: string };
   place: string;
-  /** The names a kept file posts: its token, and its id when removed; and the name that marks an upload. */
-  names: { kept: string; remove: string; upload: string };
+  /** The names an upload posts: the CSRF token's, a kept file's token and its id when removed, and the upload's mark. */
+  names: { csrf: string; kept: string; remove: string; upload: string };
   progressFrom: number;
 };
 
@@ -139,7 +139,7 @@ function uploadSpec(form: CompiledForm, upload: CompiledUpload): UploadSpec {
     multiple: facts.multiple,
     messages: { ...upload.messages, remove: KEPT_FILE_TEXTS.remove, ...UPLOAD_PROGRESS_TEXTS },
     place: FILE_PLACE,
-    names: { kept: KEPT_FILE_FIELD, remove: REMOVE_FILE_FIELD, upload: UPLOAD_ONLY_FIELD },
+    names: { csrf: CSRF_FIELD, kept: KEPT_FILE_FIELD, remove: REMOVE_FILE_FIELD, upload: UPLOAD_ONLY_FIELD },
     progressFrom: PROGRESS_FROM,
   };
 }

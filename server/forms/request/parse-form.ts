@@ -150,14 +150,21 @@ export function parseForm<S extends z.ZodObject>(schema: S, form: CompiledForm, 
   return prepared.finish(schema.safeParse(prepared.coerced, prepared.params));
 }
 
+/** What a check or a source gets besides the value: the form's values, and whose request this is. */
+const checkContext = (values: Record<string, unknown>, options: ParseFormOptions & { request?: Request }): CheckContext => ({
+  values,
+  locale: options.locale ?? null,
+  roles: options.roles ?? null,
+  ...(options.request ? { request: options.request } : {}),
+});
+
 /**
  * A choices button's result (JavaScript off): the state again, with the source's choices for the values
  * posted (those it depends on) to pick from, when they are few enough for a list; else the field stays a
  * text box whose typed label is looked up.
  */
 async function withSourceChoices<T>(result: ParseResult<T>, { field, values }: { field: CompiledField; values: Record<string, unknown> }, options: ParseFormOptions & { request?: Request }): Promise<ParseResult<T>> {
-  const ctx: CheckContext = { values, locale: options.locale ?? null, roles: options.roles ?? null, ...(options.request ? { request: options.request } : {}) };
-  const found = await field.source?.search('', { offset: 0, limit: LISTED_CHOICES }, ctx);
+  const found = await field.source?.search('', { offset: 0, limit: LISTED_CHOICES }, checkContext(values, options));
   if (!found || found.total > LISTED_CHOICES || found.items.length === 0) return result;
   return { ...result, state: { ...result.state, matches: { ...result.state.matches, [field.path]: found.items } } };
 }
@@ -185,7 +192,7 @@ export async function parseFormAsync<S extends z.ZodObject>(
 ): Promise<ParseResult<z.output<S>>> {
   const prepared = prepare<S>(form, body, options);
   if ('done' in prepared) return prepared.choicesFor ? withSourceChoices(prepared.done, prepared.choicesFor, options) : prepared.done;
-  const ctx: CheckContext = { values: prepared.coerced, locale: options.locale ?? null, roles: options.roles ?? null, ...(options.request ? { request: options.request } : {}) };
+  const ctx = checkContext(prepared.coerced, options);
   // Choices from sources first: a typed label becomes its value before the schema sees it.
   const choices = await resolveChoices(prepared.validated, prepared.coerced, ctx, options.only);
   const parsed = prepared.finish(await schema.safeParseAsync(prepared.coerced, prepared.params));

@@ -23,7 +23,7 @@ function makeView(form: CompiledForm, acl: Acl, roles: readonly string[]): Compi
   });
   const fields = parts.flatMap((p) => ('field' in p ? [p.field] : []));
   if (fields.length === 0) throw new AccessDeniedError(`the roles ${roles.join(', ') || '(none)'} may not see form "${form.name}"`);
-  return { ...form, parts, fields, modules: formModules(fields) };
+  return { ...form, parts, fields, modules: formModules(fields, form.uploads.length > 0) };
 }
 
 /**
