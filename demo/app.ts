@@ -7,6 +7,7 @@ import helmet from 'helmet';
 import nunjucks from 'nunjucks';
 import { mountForm } from './mount-form.js';
 import { mountOrder } from './order-page.js';
+import { mountClaim } from './claim-wizard.js';
 import { acceptExpense, expense } from './expense-form.js';
 import { acl, NEW_TIMECARD, register, timecard } from './forms.js';
 import { AccessDeniedError, dojo, dojoErrors, THEMES, useDijitize, type DojoSettings, type Theme } from '../server/index.js';
@@ -131,6 +132,7 @@ export function createApp(overrides: DojoSettings = {}): Express {
     accept: acceptExpense,
   });
   mountOrder(app);
+  mountClaim(app);
   app.use(accessDenied);
   app.use(dojoErrors()); // a button value that is not one of the form's: a 400 that says why
   return app;

@@ -291,8 +291,19 @@ define([
 			//		multiple-choice fields' counts are checked too (`counts`, from the server). `makeAll`
 			//		makes the widgets a large form has not made yet: all are checked. While `uploading()`
 			//		says a file is still on its way, the form waits (its progress shows, with a cancel).
+			//		A button with formnovalidate (a wizard's Back, its step list) sends the form unchecked,
+			//		as the browser would. A form on its way is not sent again (a second click, a second
+			//		Enter), until the page is shown again from the history.
 			counts = counts || [];
-			return function(){
+			var sending = false;
+			on(window, "pageshow", function(){ sending = false; });
+			return function(/*Event?*/ e){
+				if(sending){ return false; }
+				var submitter = e && e.submitter;
+				if(submitter && submitter.hasAttribute("formnovalidate")){
+					sending = true;
+					return true;
+				}
 				if(uploading && uploading()){
 					var upload = this.domNode.querySelector(".dijitize-upload");
 					if(upload){ upload.setAttribute("tabindex", "-1"); upload.focus(); }
@@ -308,7 +319,8 @@ define([
 				if(valid && wrong){
 					dom.byId(wrong.focus).focus();
 				}
-				return valid && !wrong;
+				sending = valid && !wrong;
+				return sending;
 			};
 		},
 

@@ -101,3 +101,19 @@ export class CsrfError extends RefusalError {
   readonly status = 403;
   readonly heading = 'This form was not accepted';
 }
+
+/**
+ * A wizard defined wrong: names the wizard and the step.
+ * @example defineWizard('claim', []); // WizardDefinitionError: Wizard "claim": it needs at least one step
+ * @public
+ */
+export class WizardDefinitionError extends Error {
+  override name = 'WizardDefinitionError';
+  constructor(
+    readonly wizard: string,
+    readonly step: string | null,
+    problem: string,
+  ) {
+    super(`Wizard "${wizard}"${step ? `, step "${step}"` : ''}: ${problem}`);
+  }
+}

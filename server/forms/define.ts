@@ -8,7 +8,7 @@ import type { FormOptions, FieldOptions } from './model/form-options.js';
 import { FormDefinitionError } from '../common/errors.js';
 import { textsArePlain } from './compile/field-texts.js';
 import { rawValuesOf } from './request/initial-values.js';
-import { parseForm, parseFormAsync } from './request/parse-form.js';
+import { parseForm, parseFormAsync, typedState } from './request/parse-form.js';
 import type { Request } from 'express';
 import type { FormState, ParseResult } from './model/form-state.js';
 import { BoundedCache } from '../common/bounded-cache.js';
@@ -94,6 +94,15 @@ export class FormDefinition<S extends z.ZodObject = z.ZodObject> {
    */
   parseAsync(body: unknown, options: ParseOptions<S> & { request?: Request; only?: string } = {}): Promise<ParseResult<z.output<S>>> {
     return parseFormAsync(this.schema, this.#compiledAt(options), body, options, this.options.check);
+  }
+
+  /**
+   * What a POST holds, as typed and unchecked: the state that shows it again. A wizard's Back keeps a
+   * step so; the values are cut as a refused POST's are, and hold only what the roles may see.
+   * @example const kept = form.typed(req.body); res.render('form.html', { form: req.dojo.form(form, kept) });
+   */
+  typed(body: unknown, options: Pick<ParseOptions<S>, 'roles'> = {}): Pick<FormState, 'values'> & { rows: Record<string, number> } {
+    return typedState(this.compiled, body, options);
   }
 
   /** Whether the form has checks only the server can make (or choices from a source): then only `parseAsync` parses it. */

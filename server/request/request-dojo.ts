@@ -12,7 +12,7 @@ import type { DojoConfig, ModuleFunction, ResolvedSettings } from '../settings/s
 import { THEMES, type Theme } from '../settings/themes.js';
 import type { Release } from '../serve/release-source.js';
 import { formForRoles } from '../forms/request/role-view.js';
-import { render, renderedForm, type RenderedForm } from '../forms/render/render.js';
+import { render, renderedForm, withLook, type FormLook, type RenderedForm } from '../forms/render/render.js';
 import type { FormDefinition } from '../forms/define.js';
 import type { FormState, ParseResult } from '../forms/model/form-state.js';
 
@@ -105,6 +105,11 @@ export class RequestDojo {
       throw new TypeError(`req.dojo.locale must be one of the locales setting (${this.#locales.join(', ')}); got ${JSON.stringify(value)}`);
     }
     this.config.locale = value;
+  }
+
+  /** The app's default locale (the dojoConfig.locale setting): where a text without a translation comes from. */
+  get defaultLocale(): string {
+    return this.#defaultLocale;
   }
 
   /** The locale as `<html lang>` says it (`en-US`). */
@@ -245,11 +250,12 @@ export class RequestDojo {
    * modules, and a ready call of the client's `forms.build` with its spec (inline mode), or of the form
    * function with the id of a JSON island that holds the spec. With access rules, only what
    * `roles` may see is rendered; a form they may see nothing of throws AccessDeniedError (a 403).
+   * `look` changes its submit label or action for this page (a wizard's Next).
    * @example res.render('register.html', { form: req.dojo.form(register, result.state) });
    */
-  form(definition: FormDefinition, state: Partial<FormState> = {}): RenderedForm {
+  form(definition: FormDefinition, state: Partial<FormState> = {}, look: FormLook = {}): RenderedForm {
     this.#assertHeadOpen('form');
-    const compiled = definition.compiledFor(this.locale, this.#defaultLocale);
+    const compiled = withLook(definition.compiledFor(this.locale, this.#defaultLocale), look);
     if (compiled.asksServer) this.#asksServer = true;
     const rendering = render(formForRoles(compiled, this.roles), state, this.csrfToken ? { [CSRF_FIELD]: this.csrfToken() } : {});
     if (!this.enabled) return renderedForm(rendering, rendering.html);

@@ -104,3 +104,25 @@ export function renderedForm(rendering: FormRendering, html: string): RenderedFo
   const errors = rendering.errorCount;
   return { id: rendering.id, html, errorCount: errors, pageTitle: (title) => (errors ? `Error: ${title}` : title), toString: () => html };
 }
+
+/**
+ * How a page shows a form besides its definition: another submit label (a wizard's Next or Finish), another
+ * action. Each look is made once per compiled form, so a blank form still renders once per look.
+ */
+export interface FormLook {
+  submitLabel?: string;
+  action?: string;
+}
+
+const looks = new WeakMap<CompiledForm, Map<string, CompiledForm>>();
+
+/** The compiled form with a look's label and action. */
+export function withLook(form: CompiledForm, look: FormLook): CompiledForm {
+  if (look.submitLabel === undefined && look.action === undefined) return form;
+  const key = `${look.submitLabel ?? form.submitLabel}\n${look.action ?? form.action}`;
+  let byLook = looks.get(form);
+  if (!byLook) looks.set(form, (byLook = new Map()));
+  let found = byLook.get(key);
+  if (!found) byLook.set(key, (found = { ...form, submitLabel: look.submitLabel ?? form.submitLabel, action: look.action ?? form.action }));
+  return found;
+}

@@ -77,13 +77,25 @@ type Prepared<T> =
   | { done: ParseResult<T>; choicesFor?: { field: CompiledField; values: Record<string, unknown> } }
   | { coerced: Record<string, unknown>; params: Parameters<z.ZodType['safeParse']>[1]; validated: readonly CompiledField[]; finish(result: z.ZodSafeParseResult<T>): ParseResult<T> };
 
-function prepare<S extends z.ZodObject>(form: CompiledForm, body: unknown, options: ParseFormOptions): Prepared<z.output<S>> {
-  const source = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
+/** What a body holds of a form's fields, as the roles may see and change them. */
+function readPosted(form: CompiledForm, source: Record<string, unknown>, options: ParseFormOptions) {
   const { fields, validated, rows } = postedFields(form, source);
   const access = options.roles ? { roles: options.roles, current: options.current } : undefined;
   const { view, raw, unreadable, ignored } = valuesForRoles(form, fields, source, access);
   // The state shows only what the roles may see, and no more text than each field could hold (twice over).
   const values = shownAgain(view === form ? fields : view.fields, raw);
+  return { validated, rows, view, raw, unreadable, ignored, values };
+}
+
+/** A body's values as typed, unchecked: the state that shows them again (a wizard's Back keeps them so). */
+export function typedState(form: CompiledForm, body: unknown, options: ParseFormOptions = {}): { values: RawValues; rows: Record<string, number> } {
+  const { values, rows } = readPosted(form, (body && typeof body === 'object' ? body : {}) as Record<string, unknown>, options);
+  return { values, rows };
+}
+
+function prepare<S extends z.ZodObject>(form: CompiledForm, body: unknown, options: ParseFormOptions): Prepared<z.output<S>> {
+  const source = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
+  const { validated, rows, view, raw, unreadable, ignored, values } = readPosted(form, source, options);
   const uploads = postedUploads(form, source);
   // The files to keep go with every state shown again: a button's POST keeps them as a refused one does.
   const files = Object.keys(uploads.files).length ? { files: uploads.files } : {};

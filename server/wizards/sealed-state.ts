@@ -1,0 +1,42 @@
+// A wizard's state travels as a sealed token: AES-256-GCM with a key derived from the app's secret, so
+// the browser can neither read it nor change it, and any process with the same secret opens it. The
+// wizard's name and the instance id are its associated data: a token of another instance or another
+// wizard does not open as this one's.
+import crypto from 'node:crypto';
+
+/** Why a token did not open. */
+export type SealProblem = 'tampered';
+
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+
+export interface Sealer {
+  seal(plain: string, context: string): string;
+  /** The plain text, or 'tampered' for anything that is not a token this key sealed for `context`. */
+  open(token: string, context: string): string | SealProblem;
+}
+
+export function sealer(secret: string, purpose: string): Sealer {
+  // A key of its own for each purpose: a wizard token can never pass for a CSRF or an upload token.
+  const key = crypto.createHmac('sha256', secret).update(`dijitize-${purpose}`).digest();
+  return {
+    seal(plain, context) {
+      const iv = crypto.randomBytes(IV_BYTES);
+      const cipher = crypto.createCipheriv('aes-256-gcm', key, iv).setAAD(Buffer.from(context));
+      const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+      return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url');
+    },
+    open(token, context) {
+      if (!/^[A-Za-z0-9_-]+$/.test(token)) return 'tampered';
+      const bytes = Buffer.from(token, 'base64url');
+      if (bytes.length <= IV_BYTES + TAG_BYTES) return 'tampered';
+      try {
+        const decipher = crypto.createDecipheriv('aes-256-gcm', key, bytes.subarray(0, IV_BYTES)).setAAD(Buffer.from(context));
+        decipher.setAuthTag(bytes.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
+        return Buffer.concat([decipher.update(bytes.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8');
+      } catch {
+        return 'tampered';
+      }
+    },
+  };
+}

@@ -1,0 +1,84 @@
+// Where a wizard keeps its instances' state when it does not travel sealed in the browser's cookie: an
+// interface an app can fill with any shared store, a memory store (one process), and Redis (many). The
+// store also says, once for all processes, that an instance has finished: a second Finish is no second
+// result.
+
+/**
+ * A store of wizard state: strings by key, each expiring. Every method may be called by any process.
+ * @public
+ */
+export interface WizardStore {
+  get(key: string): Promise<string | null>;
+  set(key: string, value: string, ttlSeconds: number): Promise<void>;
+  /** Sets `key` only if it is not set: true when this call set it (an instance finishes once). */
+  claim(key: string, ttlSeconds: number): Promise<boolean>;
+  /** Removes `key` (a claim whose finish failed, so that it can be tried again); no error if it is not set. */
+  delete(key: string): Promise<void>;
+}
+
+/** The most instances a memory store keeps: past it, the one that expires first goes. */
+export const MEMORY_STORE_ENTRIES = 10_000;
+
+/**
+ * A store in this process's memory: for one process (or the finish marks of sealed state on one). It
+ * forgets what expired, and keeps at most `max` entries.
+ * @example const claim = defineWizard('claim', steps, { store: memoryWizardStore() });
+ * @public
+ */
+export function memoryWizardStore({ max = MEMORY_STORE_ENTRIES }: { max?: number } = {}): WizardStore {
+  const entries = new Map<string, { value: string; expires: number }>();
+  const live = (key: string) => {
+    const entry = entries.get(key);
+    if (entry && entry.expires <= Date.now()) entries.delete(key);
+    return entry && entry.expires > Date.now() ? entry : undefined;
+  };
+  const put = (key: string, value: string, ttlSeconds: number) => {
+    entries.delete(key);
+    entries.set(key, { value, expires: Date.now() + ttlSeconds * 1000 });
+    // Entries are kept in the order they were written, and all live as long: the first is the oldest.
+    if (entries.size > max) entries.delete(entries.keys().next().value as string);
+  };
+  return {
+    get: async (key) => live(key)?.value ?? null,
+    set: async (key, value, ttlSeconds) => put(key, value, ttlSeconds),
+    claim: async (key, ttlSeconds) => {
+      if (live(key)) return false;
+      put(key, '1', ttlSeconds);
+      return true;
+    },
+    delete: async (key) => void entries.delete(key),
+  };
+}
+
+/** How a Redis client is given: its raw command call, as rate-limit-redis takes it. */
+export interface RedisCommands {
+  /** e.g. node-redis: `(...args) => client.sendCommand(args)`; ioredis: `(command, ...args) => client.call(command, ...args)`. */
+  sendCommand(...args: string[]): Promise<unknown>;
+  /** Put before every key; default `dijitize:wizard:`. */
+  prefix?: string;
+}
+
+/**
+ * A store in Redis, shared by every process of the app (SET with EX; a claim is SET NX).
+ * @example
+ * const client = createClient({ url: process.env.REDIS_URL }); await client.connect();
+ * const claim = defineWizard('claim', steps, { store: redisWizardStore({ sendCommand: (...args) => client.sendCommand(args) }) });
+ * @public
+ */
+export function redisWizardStore({ sendCommand, prefix = 'dijitize:wizard:' }: RedisCommands): WizardStore {
+  return {
+    async get(key) {
+      const value = await sendCommand('GET', prefix + key);
+      return typeof value === 'string' ? value : null;
+    },
+    async set(key, value, ttlSeconds) {
+      await sendCommand('SET', prefix + key, value, 'EX', String(Math.max(1, Math.ceil(ttlSeconds))));
+    },
+    async claim(key, ttlSeconds) {
+      return (await sendCommand('SET', prefix + key, '1', 'EX', String(Math.max(1, Math.ceil(ttlSeconds))), 'NX')) === 'OK';
+    },
+    async delete(key) {
+      await sendCommand('DEL', prefix + key);
+    },
+  };
+}
