@@ -17,6 +17,7 @@ const NAME = /^[a-z][a-z0-9-]{0,39}$/;
 
 /**
  * A defined wizard: its steps, how it keeps its instances, and the router that serves them.
+ * @example const claim = defineWizard('claim', [{ name: 'holder', form: holder }]); app.use('/claim', claim.router({ page, done }));
  * @public
  */
 export class WizardDefinition<T extends readonly WizardStep[] = readonly WizardStep[]> {

@@ -40,7 +40,10 @@ export type WizardData<T extends readonly WizardStep[]> = {
   [St in T[number] as St['name']]: St['form'] extends FormDefinition<infer S> ? (St extends { when: (...args: never[]) => unknown } ? z.output<S> | undefined : z.output<S>) : never;
 };
 
-/** The texts of a wizard's own parts; `{n}`, `{total}` and `{size}` are filled in. */
+/**
+ * The texts of a wizard's own parts; `{n}`, `{total}` and `{size}` are filled in.
+ * @public
+ */
 export interface WizardTexts {
   next: Localized;
   back: Localized;
@@ -124,7 +127,10 @@ export const newState = (first: string): WizardState => ({ at: first, reached: [
 export const newInstanceId = (): string => crypto.randomBytes(16).toString('base64url');
 export const INSTANCE_ID = /^[A-Za-z0-9_-]{22}$/;
 
-/** What the app's page gets: a step to show, or why there is none (with a way to start again). */
+/**
+ * What the app's page gets: a step to show, or why there is none (with a way to start again).
+ * @public
+ */
 export interface WizardPage {
   kind: 'step' | 'finished' | 'expired' | 'tampered' | 'foreign';
   /** The status the router set. */

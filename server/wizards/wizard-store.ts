@@ -50,7 +50,10 @@ export function memoryWizardStore({ max = MEMORY_STORE_ENTRIES }: { max?: number
   };
 }
 
-/** How a Redis client is given: its raw command call, as rate-limit-redis takes it. */
+/**
+ * How a Redis client is given: its raw command call, as rate-limit-redis takes it.
+ * @public
+ */
 export interface RedisCommands {
   /** e.g. node-redis: `(...args) => client.sendCommand(args)`; ioredis: `(command, ...args) => client.call(command, ...args)`. */
   sendCommand(...args: string[]): Promise<unknown>;

@@ -15,6 +15,9 @@ interface Answer {
   status: number;
   worker: string;
   cookie: string;
+  /** Every cookie set, `name=value` with its path. */
+  cookies: Array<{ pair: string; path: string }>;
+  location: string;
   body: string;
 }
 
@@ -26,7 +29,14 @@ function request(port: number, method: string, path: string, headers: Record<str
       res.setEncoding('utf8');
       res.on('data', (d) => (text += d));
       res.on('end', () =>
-        resolve({ status: res.statusCode ?? 0, worker: String(res.headers['x-worker']), cookie: (res.headers['set-cookie']?.[0] ?? '').split(';')[0] ?? '', body: text }),
+        resolve({
+          status: res.statusCode ?? 0,
+          worker: String(res.headers['x-worker']),
+          cookie: (res.headers['set-cookie']?.[0] ?? '').split(';')[0] ?? '',
+          cookies: (res.headers['set-cookie'] ?? []).map((line) => ({ pair: line.split(';')[0] ?? '', path: /;\s*path=([^;]*)/i.exec(line)?.[1] ?? '/' })),
+          location: res.headers.location ?? '',
+          body: text,
+        }),
       );
     });
     req.on('error', reject);
@@ -112,6 +122,42 @@ describe('several processes (node:cluster)', { timeout: 600_000 }, () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('a wizard\'s instance goes from step to step on either worker: its sealed state needs only the shared secret', async () => {
+    await withCluster({ DIJITIZE_CSRF_SECRET: 'one-secret-for-every-worker' }, async (port) => {
+      // A browser's jar: each cookie by name and path, sent where its path says.
+      const jar = new Map<string, { pair: string; path: string }>();
+      const workers = new Set<string>();
+      const send = async (method: string, to: string, body = '') => {
+        const cookie = [...jar.values()].filter((c) => to === c.path || to.startsWith(c.path.endsWith('/') ? c.path : `${c.path}/`)).map((c) => c.pair).join('; ');
+        const headers: Record<string, string> = { cookie, ...(body ? { 'content-type': 'application/x-www-form-urlencoded', 'content-length': String(Buffer.byteLength(body)) } : {}) };
+        const answer = await request(port, method, to, headers, body);
+        for (const c of answer.cookies) jar.set(`${c.pair.split('=')[0]} ${c.path}`, c);
+        workers.add(answer.worker);
+        return answer;
+      };
+      const start = await send('GET', '/claim');
+      let page = await send('GET', start.location);
+      const steps = [
+        'name=Ada+Lovelace&email=ada%40example.org&policy=POL-123456',
+        'happened=2026-03-14&what.kind=home&what.room=kitchen&what.cause=water&description=A+pipe+burst+under+the+sink.',
+        'items.0.what=Cupboard&items.0.cost=300',
+        'confirm=on',
+      ];
+      let at = start.location;
+      for (const fields of steps) {
+        const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
+        const posted = await send('POST', at, `_csrf=${encodeURIComponent(token)}&${fields}`);
+        assert.equal(posted.status, 303, `${at}: ${posted.body.slice(0, 200)}`);
+        at = posted.location;
+        if (at === '/claim/sent') break;
+        page = await send('GET', at);
+        assert.equal(page.status, 200);
+      }
+      assert.equal(at, '/claim/sent');
+      assert.equal(workers.size, 2, 'both workers served the instance');
+    });
   });
 
   it('the endpoints\' rate limit holds across workers when they count in one Redis', async () => {

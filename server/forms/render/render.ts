@@ -108,6 +108,7 @@ export function renderedForm(rendering: FormRendering, html: string): RenderedFo
 /**
  * How a page shows a form besides its definition: another submit label (a wizard's Next or Finish), another
  * action. Each look is made once per compiled form, so a blank form still renders once per look.
+ * @public
  */
 export interface FormLook {
   submitLabel?: string;
