@@ -99,6 +99,26 @@ async function openReadyForm(base: string, path: string, form: string): Promise<
   };
 }
 
+/** The trip wizard with JavaScript on: Next, Back keeping what was typed unchecked, the skipped-unless step, Finish. */
+async function tripInSteps(base: string): Promise<string> {
+  const { page, finish } = await openReadyForm(base, '/trip', 'traveller');
+  await page.getByLabel('Name').fill('ada');
+  await page.getByLabel('Nights').fill('3');
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
+  await page.locator('#stay[data-dijitize-ready]').waitFor();
+  assert.match((await page.locator('h2').textContent()) ?? '', /^Step 2 of 2: Stay$/);
+  await page.getByLabel('Hotel').fill('x');
+  await page.getByRole('button', { name: 'Back' }).click();
+  await page.locator('#traveller[data-dijitize-ready]').waitFor();
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
+  await page.locator('#stay[data-dijitize-ready]').waitFor();
+  assert.equal(await page.getByLabel('Hotel').inputValue(), 'x');
+  await page.getByLabel('Hotel').fill('Ritz');
+  await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.getByRole('button', { name: 'Finish' }).click()]);
+  await page.waitForLoadState();
+  return finish();
+}
+
 /** A claim with JavaScript on: the file uploads when chosen, is kept across a refused POST, and reaches the handler. */
 async function claimWithFile(base: string): Promise<string> {
   const { page, finish } = await openReadyForm(base, '/claim', 'claim');
@@ -178,6 +198,7 @@ describe('the packed package installed into an app', { timeout: 600_000 }, () =>
       assert.equal(await cardAsEmployee(app.base), 'saved 7.5 false; ignored approved');
       assert.equal(await claimWithFile(app.base), 'claimed train.pdf 1200016 application/pdf 1200016');
       assert.equal(await joinWithChecks(app.base), 'joined ann pretoria');
+      assert.equal(await tripInSteps(app.base), 'trip ada 3 Ritz');
       // No dojo-themes here: req.dojo.theme = 'flat' says what to install, instead of a stylesheet that 404s.
       const flat = await fetch(`${app.base}/flat`);
       assert.equal(flat.status, 500);
@@ -211,6 +232,7 @@ describe('the packed package installed into an app', { timeout: 600_000 }, () =>
       assert.match(release.themeCss ?? '', /^\/dojo\/release\/[^/]+\/dojo-themes\/flat\/flat\.css$/);
       // The release holds what the file field needs (the progress bar, the client's uploads module).
       assert.equal(await claimWithFile(app.base), 'claimed train.pdf 1200016 application/pdf 1200016');
+      assert.equal(await tripInSteps(app.base), 'trip ada 3 Ritz');
     } finally {
       app.stop();
     }

@@ -3,7 +3,7 @@
 // to serve a `dijitize build`; FORM_FUNCTION=1 for pages with no inline script.
 import express from 'express';
 import * as z from 'zod';
-import { defineForm, dojo, loadAcl, renderHead, useDijitize } from 'dijitize';
+import { defineForm, defineWizard, dojo, loadAcl, renderHead, useDijitize } from 'dijitize';
 
 export const signup = defineForm('signup', z.object({
   name: z.string().min(2).max(20),
@@ -38,6 +38,14 @@ export const claim = defineForm('claim', z.object({
   note: z.string().min(1).refine((note) => note === 'ok', 'Say ok.'),
   receipt: z.file().max(2 * 1024 * 1024).mime(['image/png', 'application/pdf']),
 }), { submitLabel: 'Claim', fields: { receipt: { label: 'Receipt' } } });
+
+// A wizard, as README's "Wizards" tells it: who travels, then (for a long trip only) where to stay.
+const traveller = defineForm('traveller', z.object({ name: z.string().min(2), nights: z.int().min(1).max(30) }), { fields: { nights: { label: 'Nights' } } });
+const stay = defineForm('stay', z.object({ hotel: z.string().min(2) }), { fields: { hotel: { label: 'Hotel' } } });
+export const trip = defineWizard('trip', [
+  { name: 'who', form: traveller, title: 'Traveller' },
+  { name: 'stay', form: stay, title: 'Stay', when: (data) => data['who']?.['nights'] > 1 },
+], { title: 'Trip' });
 
 const app = express();
 const engine = process.env.ENGINE ?? 'nunjucks';
@@ -81,6 +89,10 @@ app.post('/claim', async (req, res) => {
   await receipt.discard();
   res.type('text').send(`claimed ${receipt.name} ${receipt.size} ${receipt.type} ${bytes.length}`);
 });
+app.use('/trip', trip.router({
+  page: (req, res, shown) => page(req, res, shown),
+  done: (data, req, res) => void res.type('text').send(`trip ${data.who.name} ${data.who.nights} ${data.stay?.hotel}`),
+}));
 // The flat theme for one request: an app without dojo-themes is told so where it asks.
 app.get('/flat', (req, res) => {
   try {
