@@ -94,6 +94,9 @@ const TEXTS: WizardOptions['texts'] = {
   finish: { 'en-us': 'Send the claim', de: 'Schaden melden', ar: 'أرسل المطالبة' },
   steps: { 'en-us': 'Steps', de: 'Schritte', ar: 'الخطوات' },
   stepOf: { 'en-us': 'Step {n} of {total}', de: 'Schritt {n} von {total}', ar: 'الخطوة {n} من {total}' },
+  change: { 'en-us': 'Change', de: 'Ändern', ar: 'تغيير' },
+  yes: { 'en-us': 'Yes', de: 'Ja', ar: 'نعم' },
+  no: { 'en-us': 'No', de: 'Nein', ar: 'لا' },
 };
 
 export const claim = defineWizard(

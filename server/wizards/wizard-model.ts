@@ -53,6 +53,9 @@ export interface WizardTexts {
   stepOf: Localized;
   /** The review's button that goes back to a step. */
   change: Localized;
+  /** How the review shows a ticked box, and one not ticked. */
+  yes: Localized;
+  no: Localized;
   expired: Localized;
   tampered: Localized;
   foreign: Localized;
@@ -68,6 +71,8 @@ export const DEFAULT_WIZARD_TEXTS: WizardTexts = {
   steps: 'Steps',
   stepOf: 'Step {n} of {total}',
   change: 'Change',
+  yes: 'Yes',
+  no: 'No',
   expired: 'This form has expired, or it was started in another browser. Start it again.',
   tampered: 'This form\'s saved state was changed or damaged on the way, so it cannot be used. Start it again.',
   foreign: 'This form was started in another session. Start it again here.',

@@ -5,9 +5,15 @@ import { shownParts } from '../forms/model/shown-parts.js';
 import { atPlace } from '../forms/model/row-texts.js';
 import type { StepValues } from './wizard-model.js';
 
-function shownValue(field: CompiledField, step: StepValues): string {
+/** How the review says a box is ticked, or not. */
+export interface Ticks {
+  yes: string;
+  no: string;
+}
+
+function shownValue(field: CompiledField, step: StepValues, ticks: Ticks): string {
   const raw = step.values[field.path];
-  if (field.kind === 'boolean') return raw === undefined || raw === '' ? 'No' : 'Yes';
+  if (field.kind === 'boolean') return raw === undefined || raw === '' ? ticks.no : ticks.yes;
   if (raw === undefined || raw === '' || (Array.isArray(raw) && raw.length === 0)) return '—';
   if (field.inputType === 'password') return '••••••••';
   const label = (value: string) => field.choices.find((c) => c.value === value)?.label ?? step.labels?.[field.path] ?? value;
@@ -15,12 +21,12 @@ function shownValue(field: CompiledField, step: StepValues): string {
 }
 
 /** The [label, value] rows of a step's form as its values fill it. */
-export function reviewRows(form: CompiledForm, step: StepValues): Array<[string, string]> {
+export function reviewRows(form: CompiledForm, step: StepValues, ticks: Ticks): Array<[string, string]> {
   return shownParts(form, step.values, step.rows).flatMap((part): Array<[string, string]> => {
-    if ('field' in part) return [[part.field.label, shownValue(part.field, step)]];
+    if ('field' in part) return [[part.field.label, shownValue(part.field, step, ticks)]];
     if ('upload' in part) return [];
-    if ('rows' in part) return part.rows.flatMap((row, i) => row.map((f): [string, string] => [`${atPlace(part.list.texts.row, i + 1)}, ${f.label}`, shownValue(f, step)]));
+    if ('rows' in part) return part.rows.flatMap((row, i) => row.map((f): [string, string] => [`${atPlace(part.list.texts.row, i + 1)}, ${f.label}`, shownValue(f, step, ticks)]));
     const chosen = part.union.branches.find((b) => b.value === part.chosen);
-    return [[part.union.discriminator.label, shownValue(part.union.discriminator, step)], ...(chosen?.fields ?? []).map((f): [string, string] => [f.label, shownValue(f, step)])];
+    return [[part.union.discriminator.label, shownValue(part.union.discriminator, step, ticks)], ...(chosen?.fields ?? []).map((f): [string, string] => [f.label, shownValue(f, step, ticks)])];
   });
 }

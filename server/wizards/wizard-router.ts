@@ -102,7 +102,7 @@ export function wizardRouter(wizard: ServedWizard, options: WizardRouterOptions<
     const review = step.review
       ? taken.slice(0, number - 1).map((before) => {
           const other = wizard.step(before) as WizardStep;
-          return { name: before, title: titleOf(other), rows: reviewRows(other.form.compiledFor(req.dojo.locale, req.dojo.defaultLocale), state.steps[before] ?? { values: {} }) };
+          return { name: before, title: titleOf(other), rows: reviewRows(other.form.compiledFor(req.dojo.locale, req.dojo.defaultLocale), state.steps[before] ?? { values: {} }, { yes: text('yes'), no: text('no') }) };
         })
       : [];
     const html = stepHtml({
