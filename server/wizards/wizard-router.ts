@@ -175,6 +175,21 @@ export function wizardRouter(wizard: ServedWizard, options: WizardRouterOptions<
     return { id, step };
   };
 
+  /**
+   * The instance and step a step's URL names, with the steps the instance's data takes; false when a page
+   * was sent instead (404, a problem page, or a redirect from a step not reached or skipped).
+   */
+  async function openStep(req: Request, res: Response): Promise<{ id: string; step: WizardStep; state: WizardState; taken: string[] } | false> {
+    const at = located(req, res);
+    if (!at) return false;
+    const state = await stateOf(req, res, at.id);
+    if (!state) return false;
+    const { taken } = await pathOf(req, state);
+    if (state.reached.includes(at.step.name) && taken.includes(at.step.name)) return { ...at, state, taken };
+    res.redirect(303, stepUrl(req, at.id, taken.includes(state.at) ? state.at : first));
+    return false;
+  }
+
   router.get(
     '/',
     handle(async (req, res) => {
@@ -197,14 +212,9 @@ export function wizardRouter(wizard: ServedWizard, options: WizardRouterOptions<
   router.get(
     '/:id/:step',
     handle(async (req, res) => {
-      const at = located(req, res);
-      if (!at) return;
-      const { id, step } = at;
-      const state = await stateOf(req, res, id);
-      if (!state) return;
-      const { taken } = await pathOf(req, state);
-      // A step not reached, or skipped by what the data says: the instance's own step instead.
-      if (!state.reached.includes(step.name) || !taken.includes(step.name)) return void res.redirect(303, stepUrl(req, id, taken.includes(state.at) ? state.at : first));
+      const open = await openStep(req, res);
+      if (!open) return;
+      const { id, step, state, taken } = open;
       if (state.at !== step.name) {
         state.at = step.name;
         await wizard.keeper.save(req, res, id, state);
@@ -220,13 +230,9 @@ export function wizardRouter(wizard: ServedWizard, options: WizardRouterOptions<
   router.post(
     '/:id/:step',
     handle(async (req, res) => {
-      const at = located(req, res);
-      if (!at) return;
-      const { id, step } = at;
-      const state = await stateOf(req, res, id);
-      if (!state) return;
-      const before = await pathOf(req, state);
-      if (!state.reached.includes(step.name) || !before.taken.includes(step.name)) return void res.redirect(303, stepUrl(req, id, state.at));
+      const open = await openStep(req, res);
+      if (!open) return;
+      const { id, step, state } = open;
       const body = (req.body ?? {}) as Record<string, unknown>;
       const action = body[WIZARD_FIELD] ?? 'next';
       if (typeof action !== 'string' || !(action === 'next' || action === 'back' || action.startsWith('goto:'))) {
@@ -238,8 +244,8 @@ export function wizardRouter(wizard: ServedWizard, options: WizardRouterOptions<
         // A list's or a section's button (JavaScript off): the step again, as its button changed it.
         const result = await req.dojo.parseAsync(step.form, body);
         state.steps[step.name] = keptOf(result.state);
-        if ((await wizard.keeper.save(req, res, id, state)) === 'too large') return tooLarge(req, res, id, state, before.taken, step.name, result.state);
-        return showStep(req, res, 200, id, state, before.taken, step.name, result.state);
+        if ((await wizard.keeper.save(req, res, id, state)) === 'too large') return tooLarge(req, res, id, state, open.taken, step.name, result.state);
+        return showStep(req, res, 200, id, state, open.taken, step.name, result.state);
       }
 
       if (action !== 'next') {
@@ -261,8 +267,8 @@ export function wizardRouter(wizard: ServedWizard, options: WizardRouterOptions<
       state.steps[step.name] = keptOf(result.state);
       if (!result.ok) {
         // Refused: the step again with its errors, and what was typed kept (a reload or a Back loses nothing).
-        if ((await wizard.keeper.save(req, res, id, state)) === 'too large') return tooLarge(req, res, id, state, before.taken, step.name, result.state);
-        return showStep(req, res, 422, id, state, before.taken, step.name, result.state);
+        if ((await wizard.keeper.save(req, res, id, state)) === 'too large') return tooLarge(req, res, id, state, open.taken, step.name, result.state);
+        return showStep(req, res, 422, id, state, open.taken, step.name, result.state);
       }
       if (state.failed === step.name) delete state.failed;
       const path = await pathOf(req, state);
