@@ -34,9 +34,18 @@ export interface ServedWizard {
 /** The status of each reason there is no step to show. */
 const PROBLEM_STATUS: Record<StateProblem, number> = { missing: 410, expired: 410, tampered: 400, foreign: 403 };
 
-/** What parsing the steps taken gives: their names in order, the data of those that are valid, the first that is not. */
-interface Path {
+/** The steps an instance's data takes, and those it may yet take. */
+interface Way {
   taken: string[];
+  /**
+   * Steps `when` left out while a step before them had no valid data yet: they may still come, so the
+   * step before them is not the last (its button says Next, not Finish).
+   */
+  undecided: string[];
+}
+
+/** What parsing the steps taken gives: their way, the data of those that are valid, the first that is not. */
+interface Path extends Way {
   data: Record<string, Record<string, unknown>>;
   firstInvalid: string | null;
 }
@@ -56,6 +65,7 @@ export function wizardRouter(wizard: ServedWizard, options: WizardRouterOptions<
   async function pathOf(req: Request, state: WizardState): Promise<Path> {
     const data: Record<string, Record<string, unknown>> = {};
     const taken: string[] = [];
+    const undecided: string[] = [];
     let firstInvalid: string | null = null;
     for (const step of steps) {
       if (step.when) {
@@ -65,7 +75,10 @@ export function wizardRouter(wizard: ServedWizard, options: WizardRouterOptions<
         } catch (err) {
           throw new Error(`Wizard "${wizard.name}", step "${step.name}": when() threw: ${(err as Error).message}`, { cause: err });
         }
-        if (!wanted) continue;
+        if (!wanted) {
+          if (firstInvalid) undecided.push(step.name);
+          continue;
+        }
       }
       taken.push(step.name);
       const kept = state.steps[step.name];
@@ -73,7 +86,7 @@ export function wizardRouter(wizard: ServedWizard, options: WizardRouterOptions<
       if (result?.ok) data[step.name] = result.data as Record<string, unknown>;
       else firstInvalid ??= step.name;
     }
-    return { taken, data, firstInvalid };
+    return { taken, undecided, data, firstInvalid };
   }
 
   function showProblem(req: Request, res: Response, kind: StateProblem | 'finished'): void {
@@ -92,12 +105,14 @@ export function wizardRouter(wizard: ServedWizard, options: WizardRouterOptions<
     options.page(req, res.status(status), page);
   }
 
-  function showStep(req: Request, res: Response, status: number, id: string, state: WizardState, taken: readonly string[], name: string, formState: Partial<FormState>): void {
+  function showStep(req: Request, res: Response, status: number, id: string, state: WizardState, way: Way, name: string, formState: Partial<FormState>): void {
     const text = textOf(req);
     const step = wizard.step(name) as WizardStep;
     const titleOf = (s: WizardStep) => say(s.title ?? s.name, req);
+    const { taken } = way;
     const number = taken.indexOf(name) + 1;
-    const last = number === taken.length;
+    const position = steps.indexOf(step);
+    const last = number === taken.length && !way.undecided.some((u) => steps.findIndex((s) => s.name === u) > position);
     const form = req.dojo.form(step.form, formState, { submitLabel: text(last ? 'finish' : 'next'), action: stepUrl(req, id, name) });
     const review = step.review
       ? taken.slice(0, number - 1).map((before) => {
@@ -146,15 +161,15 @@ export function wizardRouter(wizard: ServedWizard, options: WizardRouterOptions<
   }
 
   /** Saves the state and redirects to a step; a state over the bound shows the step again with the reason. */
-  async function saveAndGo(req: Request, res: Response, id: string, state: WizardState, taken: readonly string[], posted: string, shown: Partial<FormState>): Promise<void> {
-    if ((await wizard.keeper.save(req, res, id, state)) === 'too large') return tooLarge(req, res, id, state, taken, posted, shown);
+  async function saveAndGo(req: Request, res: Response, id: string, state: WizardState, way: Way, posted: string, shown: Partial<FormState>): Promise<void> {
+    if ((await wizard.keeper.save(req, res, id, state)) === 'too large') return tooLarge(req, res, id, state, way, posted, shown);
     res.redirect(303, stepUrl(req, id, state.at));
   }
 
-  function tooLarge(req: Request, res: Response, id: string, state: WizardState, taken: readonly string[], posted: string, shown: Partial<FormState>): void {
+  function tooLarge(req: Request, res: Response, id: string, state: WizardState, way: Way, posted: string, shown: Partial<FormState>): void {
     log.request('wizard "%s" instance %s: state over its bound (maxStateSize %d)', wizard.name, id, wizard.maxStateSize);
     const message = textOf(req)('tooLarge').replace('{size}', readableSize(wizard.maxStateSize));
-    showStep(req, res, 413, id, state, taken, posted, { ...shown, formErrors: [...(shown.formErrors ?? []), message] });
+    showStep(req, res, 413, id, state, way, posted, { ...shown, formErrors: [...(shown.formErrors ?? []), message] });
   }
 
   const handle = (fn: (req: Request, res: Response) => Promise<void>) => (req: Request, res: Response, next: NextFunction) => {
@@ -179,14 +194,14 @@ export function wizardRouter(wizard: ServedWizard, options: WizardRouterOptions<
    * The instance and step a step's URL names, with the steps the instance's data takes; false when a page
    * was sent instead (404, a problem page, or a redirect from a step not reached or skipped).
    */
-  async function openStep(req: Request, res: Response): Promise<{ id: string; step: WizardStep; state: WizardState; taken: string[] } | false> {
+  async function openStep(req: Request, res: Response): Promise<{ id: string; step: WizardStep; state: WizardState; way: Way } | false> {
     const at = located(req, res);
     if (!at) return false;
     const state = await stateOf(req, res, at.id);
     if (!state) return false;
-    const { taken } = await pathOf(req, state);
-    if (state.reached.includes(at.step.name) && taken.includes(at.step.name)) return { ...at, state, taken };
-    res.redirect(303, stepUrl(req, at.id, taken.includes(state.at) ? state.at : first));
+    const way = await pathOf(req, state);
+    if (state.reached.includes(at.step.name) && way.taken.includes(at.step.name)) return { ...at, state, way };
+    res.redirect(303, stepUrl(req, at.id, way.taken.includes(state.at) ? state.at : first));
     return false;
   }
 
@@ -214,7 +229,7 @@ export function wizardRouter(wizard: ServedWizard, options: WizardRouterOptions<
     handle(async (req, res) => {
       const open = await openStep(req, res);
       if (!open) return;
-      const { id, step, state, taken } = open;
+      const { id, step, state, way } = open;
       if (state.at !== step.name) {
         state.at = step.name;
         await wizard.keeper.save(req, res, id, state);
@@ -223,7 +238,7 @@ export function wizardRouter(wizard: ServedWizard, options: WizardRouterOptions<
       let shown: Partial<FormState> = kept ? { values: kept.values, ...(kept.rows ? { rows: kept.rows } : {}), ...(kept.labels ? { labels: kept.labels } : {}) } : {};
       // The final check sent the user here: its errors show until the step is posted again.
       if (state.failed === step.name) shown = (await parseStep(req, step, kept ?? { values: {} })).state;
-      showStep(req, res, 200, id, state, taken, step.name, shown);
+      showStep(req, res, 200, id, state, way, step.name, shown);
     }),
   );
 
@@ -244,8 +259,8 @@ export function wizardRouter(wizard: ServedWizard, options: WizardRouterOptions<
         // A list's or a section's button (JavaScript off): the step again, as its button changed it.
         const result = await req.dojo.parseAsync(step.form, body);
         state.steps[step.name] = keptOf(result.state);
-        if ((await wizard.keeper.save(req, res, id, state)) === 'too large') return tooLarge(req, res, id, state, open.taken, step.name, result.state);
-        return showStep(req, res, 200, id, state, open.taken, step.name, result.state);
+        if ((await wizard.keeper.save(req, res, id, state)) === 'too large') return tooLarge(req, res, id, state, open.way, step.name, result.state);
+        return showStep(req, res, 200, id, state, open.way, step.name, result.state);
       }
 
       if (action !== 'next') {
@@ -253,22 +268,23 @@ export function wizardRouter(wizard: ServedWizard, options: WizardRouterOptions<
         const typed = step.form.typed(body, roles);
         state.steps[step.name] = keptOf(typed);
         if (state.failed === step.name) delete state.failed;
-        const { taken } = await pathOf(req, state);
+        const way = await pathOf(req, state);
+        const { taken } = way;
         const here = taken.indexOf(step.name);
         const target = action === 'back' ? (taken[here - 1] ?? step.name) : action.slice('goto:'.length);
         if (!state.reached.includes(target) || !taken.includes(target)) {
           throw new UnknownIntentError(`${WIZARD_FIELD} ${JSON.stringify(action.slice(0, 60))}: not a step this instance has reached`);
         }
         state.at = target;
-        return saveAndGo(req, res, id, state, taken, step.name, typed);
+        return saveAndGo(req, res, id, state, way, step.name, typed);
       }
 
       const result = await req.dojo.parseAsync(step.form, body);
       state.steps[step.name] = keptOf(result.state);
       if (!result.ok) {
         // Refused: the step again with its errors, and what was typed kept (a reload or a Back loses nothing).
-        if ((await wizard.keeper.save(req, res, id, state)) === 'too large') return tooLarge(req, res, id, state, open.taken, step.name, result.state);
-        return showStep(req, res, 422, id, state, open.taken, step.name, result.state);
+        if ((await wizard.keeper.save(req, res, id, state)) === 'too large') return tooLarge(req, res, id, state, open.way, step.name, result.state);
+        return showStep(req, res, 422, id, state, open.way, step.name, result.state);
       }
       if (state.failed === step.name) delete state.failed;
       const path = await pathOf(req, state);
@@ -276,14 +292,14 @@ export function wizardRouter(wizard: ServedWizard, options: WizardRouterOptions<
       if (next) {
         if (!state.reached.includes(next)) state.reached.push(next);
         state.at = next;
-        return saveAndGo(req, res, id, state, path.taken, step.name, result.state);
+        return saveAndGo(req, res, id, state, path, step.name, result.state);
       }
       // Finish: every step taken, checked again; the first that fails shows its errors.
       if (path.firstInvalid) {
         if (!state.reached.includes(path.firstInvalid)) state.reached.push(path.firstInvalid);
         state.failed = path.firstInvalid;
         state.at = path.firstInvalid;
-        return saveAndGo(req, res, id, state, path.taken, step.name, result.state);
+        return saveAndGo(req, res, id, state, path, step.name, result.state);
       }
       if (!(await wizard.keeper.finishOnce(id))) return showProblem(req, res, 'finished');
       try {

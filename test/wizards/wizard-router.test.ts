@@ -4,7 +4,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { withServer } from '../serve.js';
-import { REFUSED_NAMES, petApp } from './pet-wizard.js';
+import express from 'express';
+import { defineWizard, dojo } from '../../server/index.js';
+import { REFUSED_NAMES, STEPS, petApp } from './pet-wizard.js';
 import { headingOf, valueOf, WizardBrowser } from './wizard-browser.js';
 
 const INSTANCE = /^\/pets\/([A-Za-z0-9_-]{22})\/(\w+)$/;
@@ -112,6 +114,23 @@ describe('a wizard\'s router', () => {
       } finally {
         REFUSED_NAMES.delete('Grace');
       }
+    });
+  });
+
+  it('says Next, not Finish, while a later step may still be taken: its when() waits for data not given yet', async () => {
+    const wizard = defineWizard('maybe-pet', [STEPS[0], STEPS[1]]);
+    const results: unknown[] = [];
+    const app = express().use(dojo());
+    app.use('/pets', wizard.router({ page: (_req, res, page) => void res.send(page.html), done: (data, _req, res) => void (results.push(data), res.send('done')) }));
+    await withServer(app, async (base) => {
+      const browser = new WizardBrowser(base);
+      const first = await browser.open('/pets');
+      assert.equal(headingOf(first.html), 'Step 1 of 1: You');
+      assert.match(first.html, /id="wizard-test-you-submit">Next<\/button>/);
+      // No pet: the step the data leaves out is not taken, and this Next finishes.
+      const done = await browser.post({ name: 'Ada' });
+      assert.equal(done.html, 'done');
+      assert.deepEqual(results, [{ you: { name: 'Ada', hasPet: false } }]);
     });
   });
 
