@@ -26,5 +26,5 @@ export { UploadedFile } from './uploads/uploaded-file.js';
 export { folderStore, type UploadStore } from './uploads/upload-store.js';
 export { defineWizard, WizardDefinition } from './wizards/define-wizard.js';
 export type { WizardStep, WizardData, WizardDataSoFar, WizardOptions, WizardTexts, WizardPage, WizardRouterOptions } from './wizards/wizard-model.js';
-export { memoryWizardStore, redisWizardStore, type WizardStore, type RedisCommands } from './wizards/wizard-store.js';
+export { memoryStore, redisStore, type SharedStore, type RedisCommands } from './common/shared-store.js';
 export type { FormLook } from './forms/render/render.js';

@@ -52,7 +52,7 @@ export class WizardDefinition<T extends readonly WizardStep[] = readonly WizardS
     if (!Number.isInteger(ttl) || ttl < 60) throw fail(null, 'ttl must be a whole number of seconds, at least 60');
     const limit = options.maxStateSize ?? (options.store ? STORED_STATE_LIMIT : SEALED_STATE_LIMIT);
     if (!Number.isInteger(limit) || limit < 256) throw fail(null, 'maxStateSize must be a whole number of bytes, at least 256');
-    if (!options.store && limit > SEALED_STATE_LIMIT) throw fail(null, `maxStateSize: sealed state travels in a cookie, which holds at most ${SEALED_STATE_LIMIT} bytes of it; for more, give a store (memoryWizardStore(), redisWizardStore())`);
+    if (!options.store && limit > SEALED_STATE_LIMIT) throw fail(null, `maxStateSize: sealed state travels in a cookie, which holds at most ${SEALED_STATE_LIMIT} bytes of it; for more, give a store (memoryStore(), redisStore())`);
     for (const key of Object.keys(options.texts ?? {})) {
       if (!Object.hasOwn(DEFAULT_WIZARD_TEXTS, key)) throw fail(null, `texts.${key} is not one of ${Object.keys(DEFAULT_WIZARD_TEXTS).join(', ')}`);
     }

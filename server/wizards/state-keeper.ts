@@ -5,7 +5,7 @@
 import type { Request, Response } from 'express';
 import { requestKeys } from '../request/request-keys.js';
 import { sealer, type Sealer } from './sealed-state.js';
-import { memoryWizardStore, type WizardStore } from './wizard-store.js';
+import { memoryStore, type SharedStore } from '../common/shared-store.js';
 import { SEALED_STATE_LIMIT, type WizardState } from './wizard-model.js';
 
 /** Why there is no state to go on with. */
@@ -44,7 +44,7 @@ export interface StateKeeper {
   unfinish(id: string): Promise<void>;
 }
 
-export function stateKeeper(wizard: string, { ttl, store, maxStateSize }: { ttl: number; store: WizardStore | undefined; maxStateSize: number }): StateKeeper {
+export function stateKeeper(wizard: string, { ttl, store, maxStateSize }: { ttl: number; store: SharedStore | undefined; maxStateSize: number }): StateKeeper {
   const cookieName = `dijitize_wizard_${wizard}`;
   const sealers = new Map<string, Sealer>();
   const sealerOf = (secret: string) => {
@@ -53,8 +53,8 @@ export function stateKeeper(wizard: string, { ttl, store, maxStateSize }: { ttl:
     return found;
   };
   // Without a store, the marks of finished instances stay in this process (README: "Finish once").
-  const marks = store ?? memoryWizardStore();
-  const stateKey = (id: string) => `${wizard}:${id}`;
+  const marks = store ?? memoryStore();
+  const stateKey = (id: string) => `wizard:${wizard}:${id}`;
   const context = (id: string) => `${wizard}:${id}`;
 
   return {

@@ -8,7 +8,7 @@ import type { FormDefinition } from '../forms/define.js';
 import type { RawValues } from '../forms/model/form-state.js';
 import type { RenderedForm } from '../forms/render/render.js';
 import type { Localized } from '../settings/locales.js';
-import type { WizardStore } from './wizard-store.js';
+import type { SharedStore } from '../common/shared-store.js';
 
 /**
  * The data of the steps taken so far, by step name; a step not taken, or not valid yet, is absent.
@@ -92,10 +92,10 @@ export interface WizardOptions {
   ttl?: number;
   /**
    * Where the state lives. Default: sealed in a cookie of the instance (AES-256-GCM, the app's secret), so
-   * any process serves any step with no store, up to `maxStateSize`. A store (memoryWizardStore(),
-   * redisWizardStore()) keeps larger state, and makes "finish once" hold across processes.
+   * any process serves any step with no store, up to `maxStateSize`. A store (memoryStore(),
+   * redisStore()) keeps larger state, and makes "finish once" hold across processes.
    */
-  store?: WizardStore;
+  store?: SharedStore;
   /** The most bytes an instance's state may take: sealed, at most SEALED_STATE_LIMIT (a cookie's room); in a store, default 64 KiB. */
   maxStateSize?: number;
   texts?: Partial<WizardTexts>;

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import * as z from 'zod';
-import { defineForm, defineWizard, memoryWizardStore, WizardDefinitionError, type WizardData } from '../../server/index.js';
+import { defineForm, defineWizard, memoryStore, WizardDefinitionError, type WizardData } from '../../server/index.js';
 import { confirm, pet, STEPS, you } from './pet-wizard.js';
 
 const refusal = (make: () => unknown, message: RegExp) => assert.throws(make, (err: unknown) => err instanceof WizardDefinitionError && message.test(err.message));
@@ -23,7 +23,7 @@ describe('defineWizard', () => {
     const prefixed = defineForm('wizard-test-prefixed', z.object({ a: z.string() }), { prefix: 'p' });
     refusal(() => defineWizard('claim', [{ name: 'a', form: prefixed }]), /step "a": form "wizard-test-prefixed" has a prefix/);
     refusal(() => defineWizard('claim', STEPS, { maxStateSize: 10_000 }), /maxStateSize: sealed state travels in a cookie, which holds at most 3800 bytes of it; for more, give a store/);
-    assert.equal(defineWizard('claim', STEPS, { maxStateSize: 10_000, store: memoryWizardStore() }).maxStateSize, 10_000);
+    assert.equal(defineWizard('claim', STEPS, { maxStateSize: 10_000, store: memoryStore() }).maxStateSize, 10_000);
     refusal(() => defineWizard('claim', STEPS, { ttl: 5 }), /ttl must be a whole number of seconds, at least 60/);
     refusal(() => defineWizard('claim', STEPS, { texts: { nxt: 'Weiter' } as never }), /texts\.nxt is not one of next, back, finish/);
   });

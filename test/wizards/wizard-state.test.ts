@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, it, mock } from 'node:test';
 import { createClient } from 'redis';
-import { memoryWizardStore, redisWizardStore } from '../../server/index.js';
+import { memoryStore, redisStore } from '../../server/index.js';
 import { withServer } from '../serve.js';
 import { withRedis } from '../redis-server.js';
 import { petApp } from './pet-wizard.js';
@@ -90,7 +90,7 @@ describe('a wizard\'s state', () => {
   });
 
   it('lives in a store when one is given: the cookie only proves the instance is this browser\'s', async () => {
-    const store = memoryWizardStore();
+    const store = memoryStore();
     await withServer(petApp({ store }, SECRET).app, async (base) => {
       const browser = new WizardBrowser(base);
       const url = await firstStep(browser, 'x'.repeat(40));
@@ -106,7 +106,7 @@ describe('a wizard\'s state', () => {
       const client = createClient({ url });
       await client.connect();
       try {
-        const store = () => redisWizardStore({ sendCommand: (...args: string[]) => client.sendCommand(args) });
+        const store = () => redisStore({ sendCommand: (...args: string[]) => client.sendCommand(args) });
         const a = petApp({ store: store() }, SECRET);
         const b = petApp({ store: store() }, SECRET);
         await withServer(a.app, async (one) => {

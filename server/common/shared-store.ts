@@ -1,31 +1,31 @@
-// Where a wizard keeps its instances' state when it does not travel sealed in the browser's cookie: an
-// interface an app can fill with any shared store, a memory store (one process), and Redis (many). The
-// store also says, once for all processes, that an instance has finished: a second Finish is no second
-// result.
+// State that every process of an app must see alike: a wizard's instances (when they do not travel
+// sealed in a cookie), whether a form's submission was answered, whether an instance finished. An
+// interface an app can fill with any shared store, a memory store (one process), and Redis (many). A
+// claim (set if absent) is what makes "once" hold across processes at the same moment.
 
 /**
- * A store of wizard state: strings by key, each expiring. Every method may be called by any process.
+ * A store of strings by key, each expiring. Every method may be called by any process.
  * @public
  */
-export interface WizardStore {
+export interface SharedStore {
   get(key: string): Promise<string | null>;
   set(key: string, value: string, ttlSeconds: number): Promise<void>;
-  /** Sets `key` only if it is not set: true when this call set it (an instance finishes once). */
-  claim(key: string, ttlSeconds: number): Promise<boolean>;
-  /** Removes `key` (a claim whose finish failed, so that it can be tried again); no error if it is not set. */
+  /** Sets `key` to `value` only if it is not set: true when this call set it (a thing is done once). */
+  claim(key: string, ttlSeconds: number, value?: string): Promise<boolean>;
+  /** Removes `key` (a claim whose work failed, so that it can be tried again); no error if it is not set. */
   delete(key: string): Promise<void>;
 }
 
-/** The most instances a memory store keeps: past it, the one that expires first goes. */
+/** The most entries a memory store keeps: past it, the oldest goes. */
 export const MEMORY_STORE_ENTRIES = 10_000;
 
 /**
- * A store in this process's memory: for one process (or the finish marks of sealed state on one). It
- * forgets what expired, and keeps at most `max` entries.
- * @example const claim = defineWizard('claim', steps, { store: memoryWizardStore() });
+ * A store in this process's memory: for an app of one process. It forgets what expired, and keeps at
+ * most `max` entries (the oldest go first).
+ * @example const claim = defineWizard('claim', steps, { store: memoryStore() });
  * @public
  */
-export function memoryWizardStore({ max = MEMORY_STORE_ENTRIES }: { max?: number } = {}): WizardStore {
+export function memoryStore({ max = MEMORY_STORE_ENTRIES }: { max?: number } = {}): SharedStore {
   const entries = new Map<string, { value: string; expires: number }>();
   const live = (key: string) => {
     const entry = entries.get(key);
@@ -41,9 +41,9 @@ export function memoryWizardStore({ max = MEMORY_STORE_ENTRIES }: { max?: number
   return {
     get: async (key) => live(key)?.value ?? null,
     set: async (key, value, ttlSeconds) => put(key, value, ttlSeconds),
-    claim: async (key, ttlSeconds) => {
+    claim: async (key, ttlSeconds, value = '1') => {
       if (live(key)) return false;
-      put(key, '1', ttlSeconds);
+      put(key, value, ttlSeconds);
       return true;
     },
     delete: async (key) => void entries.delete(key),
@@ -57,7 +57,7 @@ export function memoryWizardStore({ max = MEMORY_STORE_ENTRIES }: { max?: number
 export interface RedisCommands {
   /** e.g. node-redis: `(...args) => client.sendCommand(args)`; ioredis: `(command, ...args) => client.call(command, ...args)`. */
   sendCommand(...args: string[]): Promise<unknown>;
-  /** Put before every key; default `dijitize:wizard:`. */
+  /** Put before every key; default `dijitize:`. */
   prefix?: string;
 }
 
@@ -65,10 +65,10 @@ export interface RedisCommands {
  * A store in Redis, shared by every process of the app (SET with EX; a claim is SET NX).
  * @example
  * const client = createClient({ url: process.env.REDIS_URL }); await client.connect();
- * const claim = defineWizard('claim', steps, { store: redisWizardStore({ sendCommand: (...args) => client.sendCommand(args) }) });
+ * const claim = defineWizard('claim', steps, { store: redisStore({ sendCommand: (...args) => client.sendCommand(args) }) });
  * @public
  */
-export function redisWizardStore({ sendCommand, prefix = 'dijitize:wizard:' }: RedisCommands): WizardStore {
+export function redisStore({ sendCommand, prefix = 'dijitize:' }: RedisCommands): SharedStore {
   return {
     async get(key) {
       const value = await sendCommand('GET', prefix + key);
@@ -77,8 +77,8 @@ export function redisWizardStore({ sendCommand, prefix = 'dijitize:wizard:' }: R
     async set(key, value, ttlSeconds) {
       await sendCommand('SET', prefix + key, value, 'EX', String(Math.max(1, Math.ceil(ttlSeconds))));
     },
-    async claim(key, ttlSeconds) {
-      return (await sendCommand('SET', prefix + key, '1', 'EX', String(Math.max(1, Math.ceil(ttlSeconds))), 'NX')) === 'OK';
+    async claim(key, ttlSeconds, value = '1') {
+      return (await sendCommand('SET', prefix + key, value, 'EX', String(Math.max(1, Math.ceil(ttlSeconds))), 'NX')) === 'OK';
     },
     async delete(key) {
       await sendCommand('DEL', prefix + key);
