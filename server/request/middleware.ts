@@ -10,6 +10,7 @@ import { formRegistry, missingTranslations } from '../forms/define.js';
 import { recordAppSettings } from '../settings/app-settings.js';
 import { createCsrfGuard, csrfErrors } from './csrf.js';
 import { setRequestKeys, type RequestKeys } from './request-keys.js';
+import { submittedOnce } from './submissions.js';
 import { formBodyParser } from './form-body.js';
 import { multipartBodyParser } from './multipart-body.js';
 import { uploadEndpoint } from './upload-endpoint.js';
@@ -167,6 +168,8 @@ export function dojo(input: DojoSettings = {}): DojoMiddleware {
   const limit = endpointLimit(settings.rateLimit);
   router.post(`${settings.prefix}${CHECK_PATH}`, limit, liveCheckEndpoint(settings));
   router.get(`${settings.prefix}${CHOICES_PATH}/:form/:field`, limit, choicesEndpoint(settings));
+  // After dijitize's own endpoints (a live check posts the form's values, its submission id among them).
+  if (settings.submissions) router.use(submittedOnce(settings.submissions));
   router.use(csrfErrors);
   return router;
 }

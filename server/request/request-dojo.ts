@@ -4,7 +4,8 @@ import type * as z from 'zod';
 import type { Request } from 'express';
 import { CLIENT_MODULES, PACKAGE_NAME, REQUIRE_ID, specIslandId } from '../settings/amd-ids.js';
 import { endpointsConfig } from './endpoint-field.js';
-import { CSRF_FIELD } from '../forms/model/posted-names.js';
+import { CSRF_FIELD, SUBMISSION_FIELD } from '../forms/model/posted-names.js';
+import { newSubmissionId, releaseSubmission } from './submissions.js';
 import { assertInlineScript, ScriptJson, type JsonValue } from '../common/escape.js';
 import { directionOf, htmlLang } from '../settings/locales.js';
 import { packageFolder } from '../settings/package-folders.js';
@@ -80,6 +81,8 @@ export class RequestDojo {
   readonly #prefix: string;
   /** Whether a form of the page asks dijitize's endpoints (live checks, choices): its dojoConfig then says where. */
   #asksServer = false;
+  /** Whether each form carries a one-time submission id (the submissions setting). */
+  readonly #submissionIds: boolean;
 
   constructor(settings: ResolvedSettings, sources: DojoSources) {
     this.config = structuredClone(settings.dojoConfig);
@@ -90,6 +93,7 @@ export class RequestDojo {
     this.#defaultLocale = settings.dojoConfig.locale;
     this.#sources = sources;
     this.#prefix = settings.prefix;
+    this.#submissionIds = settings.submissions !== false;
   }
 
   /**
@@ -257,7 +261,9 @@ export class RequestDojo {
     this.#assertHeadOpen('form');
     const compiled = withLook(definition.compiledFor(this.locale, this.#defaultLocale), look);
     if (compiled.asksServer) this.#asksServer = true;
-    const rendering = render(formForRoles(compiled, this.roles), state, this.csrfToken ? { [CSRF_FIELD]: this.csrfToken() } : {});
+    const hidden: Record<string, string> = this.csrfToken ? { [CSRF_FIELD]: this.csrfToken() } : {};
+    if (this.#submissionIds && compiled.method === 'post') hidden[SUBMISSION_FIELD] = newSubmissionId();
+    const rendering = render(formForRoles(compiled, this.roles), state, hidden);
     if (!this.enabled) return renderedForm(rendering, rendering.html);
     for (const mid of rendering.modules) this.require(mid);
     if (!this.formFunction) {
@@ -275,15 +281,21 @@ export class RequestDojo {
    * @example const result = req.dojo.parse(timecard, req.body, { current: card });
    */
   parse<S extends z.ZodObject>(definition: FormDefinition<S>, body: unknown, options: { current?: Partial<z.input<S>> } = {}): ParseResult<z.output<S>> {
-    return definition.parse(body, { ...options, ...(this.roles ? { roles: this.roles } : {}), locale: this.locale, defaultLocale: this.#defaultLocale });
+    return this.#settled(definition.parse(body, { ...options, ...(this.roles ? { roles: this.roles } : {}), locale: this.locale, defaultLocale: this.#defaultLocale }));
   }
 
   /**
    * `parse` with zod's async refinements and the forms' server checks, given this request.
    * @example const result = await req.dojo.parseAsync(register, req.body);
    */
-  parseAsync<S extends z.ZodObject>(definition: FormDefinition<S>, body: unknown, options: { current?: Partial<z.input<S>> } = {}): Promise<ParseResult<z.output<S>>> {
-    return definition.parseAsync(body, { ...options, ...(this.roles ? { roles: this.roles } : {}), locale: this.locale, defaultLocale: this.#defaultLocale, ...(this.request ? { request: this.request } : {}) });
+  async parseAsync<S extends z.ZodObject>(definition: FormDefinition<S>, body: unknown, options: { current?: Partial<z.input<S>> } = {}): Promise<ParseResult<z.output<S>>> {
+    return this.#settled(await definition.parseAsync(body, { ...options, ...(this.roles ? { roles: this.roles } : {}), locale: this.locale, defaultLocale: this.#defaultLocale, ...(this.request ? { request: this.request } : {}) }));
+  }
+
+  /** A refused POST (or a button's) is no submission: its id is given back, so that the form can be sent once fixed. */
+  #settled<T>(result: ParseResult<T>): ParseResult<T> {
+    if (!result.ok) releaseSubmission(this.request);
+    return result;
   }
 
   #toCallback(input: ReadyInput, method: string): ReadyCallback {

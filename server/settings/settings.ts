@@ -9,6 +9,7 @@ import { installedPackageFolder } from './package-folders.js';
 import { THEMES } from './themes.js';
 import bytes from 'bytes';
 import type { UploadStore } from '../uploads/upload-store.js';
+import type { SharedStore } from '../common/shared-store.js';
 import type { Store as RateLimitStore } from 'express-rate-limit';
 import { SettingsError } from '../common/errors.js';
 
@@ -62,6 +63,16 @@ const rateLimitSchema = z.strictObject({
   limit: z.number().int().positive().default(300),
   /** Where the counts live: an express-rate-limit Store (e.g. rate-limit-redis), shared by every process; default: this process's memory. */
   store: z.custom<RateLimitStore>((v) => typeof v === 'object' && v !== null && typeof (v as Record<string, unknown>)['increment'] === 'function', 'an express-rate-limit Store (an object with increment), such as rate-limit-redis').optional(),
+});
+
+/** A form submitted once: what a repeated POST of one submission id gets (README, "Submitted once"). */
+const submissionsSchema = z.strictObject({
+  /** Where answered submissions are kept: shared by every process (redisStore()); default: this process's memory. */
+  store: z.custom<SharedStore>((v) => typeof v === 'object' && v !== null && typeof (v as Record<string, unknown>)['claim'] === 'function', 'a SharedStore (memoryStore(), redisStore(), or an object with get, set, claim, delete)').optional(),
+  /** Seconds a submission's answer is kept, and a repeat of it answered so. */
+  ttl: z.number().int().min(60, 'at least 60 seconds').default(24 * 3600),
+  /** Seconds a repeat waits for the first POST of its id to be answered, before it says "still being sent". */
+  wait: z.number().int().min(1).max(120).default(15),
 });
 
 const packageSchema = z.strictObject({
@@ -125,6 +136,11 @@ const settingsSchema = z.strictObject({
    * dojo() leaves multipart bodies alone (an app that parses them itself, with multer or busboy).
    */
   uploads: z.union([z.literal(false), uploadsSchema], { error: 'false, or an object of upload settings' }).default(uploadsSchema.parse({})),
+  /**
+   * Every form carries a one-time submission id: a repeated POST of it (a double click, a reload, a retry)
+   * gets the first one's answer, and the app's handler runs once. `false` turns it off.
+   */
+  submissions: z.union([z.literal(false), submissionsSchema], { error: 'false, or an object of submission settings' }).default(submissionsSchema.parse({})),
   /** CSRF protection of unsafe requests (on by default); `false` turns it off. See SECURITY.md. */
   csrf: z
     .union([
@@ -161,6 +177,11 @@ export type DojoSettings = z.input<typeof settingsSchema>;
  * @public
  */
 export type UploadSettings = z.output<typeof uploadsSchema>;
+/**
+ * The submission settings with every default filled in.
+ * @public
+ */
+export type SubmissionSettings = z.output<typeof submissionsSchema>;
 /**
  * Settings with every default filled in.
  * @public

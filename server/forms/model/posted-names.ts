@@ -31,3 +31,9 @@ export const FORM_NAME_FIELD = '_form_name';
 
 /** A live check (JavaScript on) names the field to check: dojo() answers it itself. */
 export const CHECK_FIELD = '_check_field';
+
+/**
+ * A form's one-time submission id (request/submissions.ts): a POST that repeats one gets the first one's
+ * answer, and the app's handler runs once.
+ */
+export const SUBMISSION_FIELD = '_submission';

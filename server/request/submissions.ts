@@ -1,0 +1,77 @@
+// Submitted once: every form a page renders carries a random submission id, and a POST whose id was
+// answered already (a double click, a reload of the POST, a retry after a timeout) gets that answer again,
+// the same redirect, or a page that says the form was sent, without reaching the app's handler. The
+// first POST claims the id in a store every process shares (SET NX), so two POSTs of one id at the same
+// moment on two processes run the handler once; the second waits for the first's answer. A POST the form
+// refused (its parse not ok, a list's button, any 4xx or 5xx) gives its id back: fixed, it may be sent.
+import crypto from 'node:crypto';
+import type { Request, RequestHandler, Response } from 'express';
+import { SUBMISSION_FIELD } from '../forms/model/posted-names.js';
+import { memoryStore, type SharedStore } from '../common/shared-store.js';
+import type { SubmissionSettings } from '../settings/settings.js';
+import { sendRefusal } from './refusals.js';
+import { log } from '../common/log.js';
+
+/** A new submission id: 128 random bits, base64url. */
+export const newSubmissionId = (): string => crypto.randomBytes(16).toString('base64url');
+const SUBMISSION_ID = /^[A-Za-z0-9_-]{22}$/;
+
+/** What the first POST of an id was answered, as a repeat gets it again. */
+interface Answered {
+  status: number;
+  location?: string;
+}
+const PENDING = 'pending';
+/** How often a repeat looks whether the first POST has been answered. */
+const POLL_MS = 100;
+
+/** POSTs whose submission was not completed (the form refused it): their ids are given back. */
+const refused = new WeakSet<Request>();
+
+/** Says that this request's form was refused, or was a button's (not a submission): its id may be sent again. */
+export function releaseSubmission(req: Request | null): void {
+  if (req) refused.add(req);
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The middleware: after dojo()'s own endpoints, before the app's routes. */
+export function submittedOnce(settings: SubmissionSettings): RequestHandler {
+  const store: SharedStore = settings.store ?? memoryStore();
+  // A claim outlives the slowest handler a repeat waits for, and no more: a process that died mid-POST
+  // does not keep its id forever.
+  const pendingTtl = Math.max(60, settings.wait * 4);
+  const key = (id: string) => `submission:${id}`;
+
+  /** Answers a repeat as the first POST was answered. */
+  const replay = (res: Response, answered: Answered) => {
+    if (answered.location && answered.status >= 300 && answered.status < 400) return res.redirect(answered.status, answered.location);
+    sendRefusal(res, 409, 'Already sent', 'This form was sent already (a second click, or a reload of the page that sent it): it was not sent again.');
+  };
+
+  return (req, res, next) => {
+    const id = (req.body as Record<string, unknown> | undefined)?.[SUBMISSION_FIELD];
+    if (req.method !== 'POST' || typeof id !== 'string' || !SUBMISSION_ID.test(id)) return next();
+    void (async () => {
+      const deadline = Date.now() + settings.wait * 1000;
+      for (;;) {
+        if (await store.claim(key(id), pendingTtl, PENDING)) break;
+        const seen = await store.get(key(id));
+        if (seen !== null && seen !== PENDING) {
+          log.request('%s %s: submission %s answered already', req.method, req.originalUrl, id);
+          return replay(res, JSON.parse(seen) as Answered);
+        }
+        // Claimed by a POST still being answered (or given back in between: claim again).
+        if (Date.now() > deadline) return sendRefusal(res, 409, 'Still being sent', 'This form is still being sent from an earlier click. Wait a moment, then reload the page.');
+        await sleep(POLL_MS);
+      }
+      // 'close' comes after 'finish', or alone when the client went away: then the id is given back too.
+      res.once('close', () => {
+        const done = res.writableFinished && !refused.has(req) && res.statusCode < 400;
+        const answered: Answered = { status: res.statusCode, ...(res.statusCode >= 300 && res.statusCode < 400 ? { location: String(res.getHeader('location') ?? '') } : {}) };
+        (done ? store.set(key(id), JSON.stringify(answered), settings.ttl) : store.delete(key(id))).catch((err: unknown) => log.request('submission %s not kept: %s', id, (err as Error).message));
+      });
+      next();
+    })().catch(next);
+  };
+}

@@ -1,0 +1,123 @@
+// Submitted once: a form's one-time submission id makes a repeated POST (a double click, a reload of the
+// POST, a retry) get the first one's answer without running the app's handler again, also when two POSTs
+// of one id arrive at once, on two processes sharing Redis; a refused POST gives its id back.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import express from 'express';
+import * as z from 'zod';
+import { createClient } from 'redis';
+import { defineForm, dojo, redisStore, resolveSettings, type DojoSettings } from '../../server/index.js';
+import { openForm, tokenField, type FormSession } from '../form-session.js';
+import { withServer } from '../serve.js';
+import { withRedis } from '../redis-server.js';
+
+const note = defineForm('submissions-note', z.object({ text: z.string().min(2) }));
+
+/** An app whose handler counts its runs and takes `slow` ms; answers 303, or 200 with `plain`. */
+function noteApp(settings: DojoSettings = {}, { slow = 0, plain = false } = {}) {
+  const runs: string[] = [];
+  const app = express();
+  app.use(dojo({ csrf: { secret: 'one secret for every process here' }, ...settings }));
+  app.get('/note', (req, res) => void res.send(req.dojo.form(note).html));
+  app.post('/note', async (req, res) => {
+    const result = req.dojo.parse(note, req.body);
+    if (!result.ok) return void res.status(422).send(req.dojo.form(note, result.state).html);
+    runs.push(result.data.text);
+    await new Promise((resolve) => setTimeout(resolve, slow));
+    if (plain) return void res.send(`noted ${result.data.text}`);
+    res.redirect(303, `/note/${runs.length}`);
+  });
+  return { app, runs };
+}
+
+const idOf = async (base: string) => /name="_submission" value="([A-Za-z0-9_-]{22})"/.exec(await (await fetch(`${base}/note`)).text())?.[1] ?? '';
+const send = (s: FormSession, id: string, text: string) => s.post('/note', `${tokenField(s)}_submission=${id}&text=${text}`);
+
+describe('submitted once', () => {
+  it('a form carries an id; its repeat gets the same redirect, and the handler ran once', async () => {
+    const { app, runs } = noteApp();
+    await withServer(app, async (base) => {
+      const s = await openForm(base, '/note');
+      const id = await idOf(base);
+      assert.match(id, /^[A-Za-z0-9_-]{22}$/);
+      assert.notEqual(await idOf(base), id, 'each rendering its own');
+      const first = await send(s, id, 'tea');
+      const again = await send(s, id, 'tea');
+      assert.deepEqual([first.status, first.headers.get('location')], [303, '/note/1']);
+      assert.deepEqual([again.status, again.headers.get('location')], [303, '/note/1']);
+      assert.deepEqual(runs, ['tea']);
+    });
+  });
+
+  it('two POSTs of one id at once: one handler run, both answered with its redirect', async () => {
+    const { app, runs } = noteApp({}, { slow: 300 });
+    await withServer(app, async (base) => {
+      const s = await openForm(base, '/note');
+      const id = await idOf(base);
+      const answers = await Promise.all([send(s, id, 'tea'), send(s, id, 'tea')]);
+      assert.deepEqual(answers.map((a) => [a.status, a.headers.get('location')]), [[303, '/note/1'], [303, '/note/1']]);
+      assert.deepEqual(runs, ['tea']);
+    });
+  });
+
+  it('a refused POST gives its id back: fixed, it is sent; an answer that is no redirect is said "already sent" (409)', async () => {
+    const { app, runs } = noteApp({}, { plain: true });
+    await withServer(app, async (base) => {
+      const s = await openForm(base, '/note');
+      const id = await idOf(base);
+      assert.equal((await send(s, id, 'x')).status, 422);
+      const fixed = await send(s, id, 'tea');
+      assert.deepEqual([fixed.status, await fixed.text()], [200, 'noted tea']);
+      const again = await send(s, id, 'tea');
+      assert.equal(again.status, 409);
+      assert.match(await again.text(), /This form was sent already/);
+      assert.deepEqual(runs, ['tea']);
+    });
+  });
+
+  it('a repeat waits for the first answer only so long: past `wait`, it says the form is still being sent', async () => {
+    const { app, runs } = noteApp({ submissions: { wait: 1 } }, { slow: 1800 });
+    await withServer(app, async (base) => {
+      const s = await openForm(base, '/note');
+      const id = await idOf(base);
+      const first = send(s, id, 'tea');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const again = await send(s, id, 'tea');
+      assert.equal(again.status, 409);
+      assert.match(await again.text(), /still being sent/);
+      assert.equal((await first).status, 303);
+      assert.deepEqual(runs, ['tea']);
+    });
+  });
+
+  it('two processes sharing Redis: POSTs of one id to both at once run one handler', async () => {
+    await withRedis(async (url) => {
+      const client = createClient({ url });
+      await client.connect();
+      try {
+        const store = redisStore({ sendCommand: (...args: string[]) => client.sendCommand(args) });
+        const a = noteApp({ submissions: { store } }, { slow: 300 });
+        const b = noteApp({ submissions: { store } }, { slow: 300 });
+        await withServer(a.app, (one) =>
+          withServer(b.app, async (two) => {
+            const s = await openForm(one, '/note');
+            const t = await openForm(two, '/note');
+            const id = await idOf(one);
+            const answers = await Promise.all([send(s, id, 'tea'), send({ ...t, cookie: s.cookie, token: s.token, post: (to, body) => fetch(`${two}${to}`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: s.cookie }, body: String(body) }) }, id, 'tea')]);
+            assert.deepEqual(answers.map((x) => x.status), [303, 303]);
+            assert.equal(a.runs.length + b.runs.length, 1);
+            assert.ok(Number(await client.ttl(`dijitize:submission:${id}`)) > 3600, 'kept with its ttl');
+          }),
+        );
+      } finally {
+        await client.quit();
+      }
+    });
+  });
+
+  it('is off with submissions: false; a wrong store fails at start-up naming the key', async () => {
+    const { app } = noteApp({ submissions: false });
+    await withServer(app, async (base) => assert.doesNotMatch(await (await fetch(`${base}/note`)).text(), /_submission/));
+    assert.throws(() => resolveSettings({ submissions: { store: {} as never } }), /submissions\.store: a SharedStore/);
+  });
+});
