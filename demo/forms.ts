@@ -34,6 +34,8 @@ export const register = defineForm(
     .refine((form) => form.password === form.confirm, 'The passwords do not match.'),
   {
     action: '',
+    // What is typed is kept in the browser until the form is sent (never the passwords).
+    draft: true,
     submitLabel: { 'en-us': 'Register', de: 'Registrieren', ar: 'تسجيل' },
     fields: {
       username: {

@@ -6,10 +6,11 @@ define([
 	"dojo/dom-class", // domClass.add
 	"dojo/on",
 	"dojo/store/Memory",
+	"dijit/registry", // registry.byId
 	"./_ServerErrorMixin",
 	"./_StepMixin",
 	"./_LiveCheckMixin"
-], function(declare, lang, dom, domAttr, domClass, on, Memory, _ServerErrorMixin, _StepMixin, _LiveCheckMixin){
+], function(declare, lang, dom, domAttr, domClass, on, Memory, registry, _ServerErrorMixin, _StepMixin, _LiveCheckMixin){
 	// summary:
 	//		Creating a form's widgets (Dijit's ARIA gaps filled, the server's errors shown inside them),
 	//		and blocking the submission of an invalid form. dijitize/forms drives it.
@@ -284,7 +285,7 @@ define([
 			return widget;
 		},
 
-		submitGuard: function(/*Array?*/ counts, /*Function?*/ makeAll, /*Function?*/ uploading){
+		submitGuard: function(/*Array?*/ counts, /*Function?*/ makeAll, /*Function?*/ uploading, /*Function?*/ onSent){
 			// summary:
 			//		The form's onSubmit (given when the form is made): an invalid form does not submit. Each
 			//		bad field shows its state, and the first one gets the focus, which shows its message. The
@@ -294,15 +295,32 @@ define([
 			//		A button with formnovalidate (a wizard's Back, its step list) sends the form unchecked,
 			//		as the browser would. A form on its way is not sent again (a second click, a second
 			//		Enter), until the page is shown again from the history.
+			//		While the form is on its way, it says so: aria-busy, and its own button disabled; and
+			//		`onSent` hears that it went (its draft is forgotten).
 			counts = counts || [];
-			var sending = false;
-			on(window, "pageshow", function(){ sending = false; });
+			var sending = false, form = null;
+			var busy = function(/*Boolean*/ now){
+				sending = now;
+				if(!form){ return; }
+				form.domNode[now ? "setAttribute" : "removeAttribute"]("aria-busy", "true");
+				domClass.toggle(form.domNode, "dijitizeSending", now);
+				var button = registry.byId(form.id + "-submit");
+				if(button){ button.set("disabled", now); }
+			};
+			// Disabled once the browser has read the form: a disabled control is not sent.
+			var sent = function(){
+				sending = true;
+				if(onSent){ onSent(); }
+				setTimeout(function(){ busy(true); }, 0);
+				return true;
+			};
+			on(window, "pageshow", function(){ busy(false); });
 			return function(/*Event?*/ e){
+				form = this;
 				if(sending){ return false; }
 				var submitter = e && e.submitter;
 				if(submitter && submitter.hasAttribute("formnovalidate")){
-					sending = true;
-					return true;
+					return sent();
 				}
 				if(uploading && uploading()){
 					var upload = this.domNode.querySelector(".dijitize-upload");
@@ -319,8 +337,7 @@ define([
 				if(valid && wrong){
 					dom.byId(wrong.focus).focus();
 				}
-				sending = valid && !wrong;
-				return sending;
+				return valid && !wrong ? sent() : false;
 			};
 		},
 

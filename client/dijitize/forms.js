@@ -7,8 +7,9 @@ define([
 	"./rowLists",
 	"./unions",
 	"./uploads",
-	"./remoteChoices"
-], function(require, dom, registry, formSupport, lazyWidgets, rowLists, unions, uploads, remoteChoices){
+	"./remoteChoices",
+	"./drafts"
+], function(require, dom, registry, formSupport, lazyWidgets, rowLists, unions, uploads, remoteChoices, drafts){
 	// summary:
 	//		Creates a form's widgets from the spec the server made for one request. Both modes call it:
 	//		inline pages as a ready call with the spec itself, form-function pages (strict CSP, no inline
@@ -57,10 +58,12 @@ define([
 					if(source){ sourced.push(widget); }
 					return widget;
 				};
+				// A draft kept in the browser goes into the plain controls first: the widgets take it from them.
+				drafts.restore(spec);
 				var makeAll = function(){},
 					focused = document.activeElement,
 					// The first instance is the form: it is made with the guard that stops an invalid submit.
-					form = create(spec.widgets[0], { onSubmit: formSupport.submitGuard(spec.counts, function(){ makeAll(); }, function(){ return uploads.busy(form); }) }),
+					form = create(spec.widgets[0], { onSubmit: formSupport.submitGuard(spec.counts, function(){ makeAll(); }, function(){ return uploads.busy(form); }, function(){ drafts.sent(form, spec); }) }),
 					fields = spec.widgets.slice(1, -1);
 				// The submit button (the last instance) is made at once: a click on it must meet the widget
 				// that sends the form, never a plain button that is replaced while its click is handled.
@@ -76,6 +79,7 @@ define([
 				unions.manage(form, spec.unions);
 				uploads.manage(form, spec.uploads, classes);
 				remoteChoices.link(form, sourced);
+				drafts.keep(form, spec);
 				form.startup();
 				keepFocus(form.domNode, focused);
 				// Said on the form node once it can be used and cannot be sent unchecked (tests, benchmarks).

@@ -149,6 +149,7 @@ export function compileField(formId: string, facts: SchemaFacts, options: FieldO
     messages: options.messages ?? {},
     ...(options.placeholder ? { placeholder: options.placeholder } : {}),
     ...(options.check ? { check: options.check } : {}),
+    ...(options.sensitive || type === 'password' ? { sensitive: true } : {}),
     ...(source ? { source, dependsOn: (options.dependsOn ?? []).map((p) => namePrefix + p) } : {}),
   };
 }

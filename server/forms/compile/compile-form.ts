@@ -4,7 +4,7 @@
 import type * as z from 'zod';
 import { compileField, humanize } from './compile-field.js';
 import { compileUpload } from './compile-upload.js';
-import { type CompiledField, type CompiledForm, type CompiledList, type CompiledUnion, type FormPart, formModules } from '../model/compiled-form.js';
+import { type CompiledField, type CompiledForm, type CompiledList, type CompiledUnion, type FormPart, DRAFT_DAYS, formModules } from '../model/compiled-form.js';
 import type { FieldOptions, FormOptions } from '../model/form-options.js';
 import { DefinitionProblem, FormDefinitionError } from '../../common/errors.js';
 import { introspectObject } from '../schema/introspect.js';
@@ -134,5 +134,14 @@ export function compileForm<S extends z.ZodObject>(name: string, schema: S, opti
     modules,
     prefix: prefix ?? null,
     acl: options.access?.acl ?? null,
+    draft: draftOf(name, options.draft, fields),
   };
+}
+
+/** The draft a form keeps in the browser: `draft: true` lasts 7 days; the sensitive fields are never in it. */
+function draftOf(name: string, option: FormOptions<z.ZodObject>['draft'], fields: readonly CompiledField[]): CompiledForm['draft'] {
+  if (!option) return null;
+  const days = option === true ? DRAFT_DAYS : (option.days ?? DRAFT_DAYS);
+  if (!Number.isInteger(days) || days < 1 || days > 365) throw new FormDefinitionError(name, null, `draft.days must be a whole number of days from 1 to 365; got ${JSON.stringify(days)}`);
+  return { days, skip: fields.filter((f) => f.sensitive).map((f) => f.name) };
 }

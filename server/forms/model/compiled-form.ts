@@ -52,6 +52,8 @@ export interface CompiledField {
   check?: FieldCheck;
   /** Where its choices come from when they are too many for the page (the `choices` option, a ChoiceSource). */
   source?: ChoiceSource;
+  /** Never kept in the browser (a password, or the `sensitive` option): a draft leaves it out. */
+  sensitive?: boolean;
   /** The posted names of the fields its source's choices depend on. */
   dependsOn?: string[];
 }
@@ -137,7 +139,12 @@ export interface CompiledForm {
   prefix: string | null;
   /** The access list of the form's rules; null when every role may see and change everything. */
   acl: Acl | null;
+  /** Whether the browser keeps a draft (the `draft` option): for how many days, and the names it never keeps. */
+  draft: { days: number; skip: string[] } | null;
 }
+
+/** How long a draft lasts in the browser unless the form's `draft` option says. */
+export const DRAFT_DAYS = 7;
 
 /** Modules every form needs besides its widgets' classes. */
 export const FORM_MODULES = ['dijit/form/Form', 'dijit/form/Button'] as const;

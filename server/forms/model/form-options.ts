@@ -112,8 +112,10 @@ export interface FieldOptions<T = Localized> {
   choices?: ChoicesOption<T> | ChoiceSource;
   /** For a field with a ChoiceSource: the fields whose values its choices depend on (cleared when they change). */
   dependsOn?: string[];
-  /** A password input. */
+  /** A password input (never kept in a draft). */
   password?: boolean;
+  /** Never kept in the browser: a form's draft leaves it out (README, "Drafts"). */
+  sensitive?: boolean;
   /** For a list of rows: what one row is called (default "Row"): "Item" makes "Item 2", "Remove item 2". */
   itemLabel?: T;
   /**
@@ -174,4 +176,10 @@ export interface FormOptions<S extends z.ZodObject> {
   fields?: { [P in FieldPath<z.input<S>>]?: FieldOptions };
   /** A check of the whole form only the server can make; see FormCheck. The form is then parsed with `parseAsync`. */
   check?: FormCheck<z.output<S>>;
+  /**
+   * With JavaScript, keep what is typed as a draft in the browser (localStorage, for this form at this
+   * URL), restored with a notice if the page is closed before the form is sent; `days` it lasts (7).
+   * Passwords, files and fields marked `sensitive` are never kept.
+   */
+  draft?: boolean | { days?: number };
 }

@@ -120,6 +120,14 @@ export type FormSpec = {
   lists: ListSpec[];
   unions: UnionSpec[];
   uploads: UploadSpec[];
+  /** The draft the browser keeps (client/dijitize/drafts.js): for how many days, the names it never keeps (`$row` for a row's index). */
+  draft?: { days: number; skip: string[]; marker: string; texts: typeof DRAFT_TEXTS };
+};
+
+/** What the draft's notice says (English; `{time}` is when the draft was kept). */
+export const DRAFT_TEXTS = {
+  restored: 'What you typed here earlier ({time}) was kept as a draft, and is filled in again.',
+  discard: 'Discard the draft',
 };
 
 function uploadSpec(form: CompiledForm, upload: CompiledUpload): UploadSpec {
@@ -209,7 +217,8 @@ function specFrame(form: CompiledForm, parts: ShownPart[]) {
     'union' in p ? [{ name: p.union.discriminator.name, sections: p.union.branches.map((b) => [b.value, sectionId(p.union, b.value)] as [string, string]) }] : [],
   );
   const uploads = parts.flatMap((p): UploadSpec[] => ('upload' in p ? [uploadSpec(form, p.upload)] : []));
-  return { fields, formWidget, submitWidget, rest: { form: form.id, modules: form.modules, counts: fields.flatMap(choiceCount), lists, unions, uploads } };
+  const draft = form.draft ? { draft: { ...form.draft, marker: ROW, texts: DRAFT_TEXTS } } : {};
+  return { fields, formWidget, submitWidget, rest: { form: form.id, modules: form.modules, counts: fields.flatMap(choiceCount), lists, unions, uploads, ...draft } };
 }
 
 /** The widget instances of a form for one request. */

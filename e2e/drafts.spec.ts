@@ -1,0 +1,54 @@
+// Drafts (the register form has `draft: true`): what is typed is kept in the browser, and a page closed
+// before the form is sent fills it in again with a notice; the passwords are never kept; "Discard" and
+// a sent form forget it.
+import { expect, test, type Page } from '@playwright/test';
+import { failLiveChecks } from './page-check.js';
+
+const KEY = 'dijitize-draft:register:/register';
+const ready = (page: Page) => page.locator('#register[data-dijitize-ready]').waitFor();
+const stored = (page: Page) => page.evaluate(`localStorage.getItem(${JSON.stringify(KEY)})`) as Promise<string | null>;
+
+async function typeSome(page: Page): Promise<void> {
+  await page.goto('/register');
+  await ready(page);
+  await page.locator('#register-username').fill('ada_99');
+  await page.locator('#register-email').fill('ada@example.org');
+  await page.locator('#register-password').fill('correct horse');
+  await page.locator('#register-confirm').fill('correct horse');
+  await expect.poll(() => stored(page)).toContain('ada@example.org');
+}
+
+test('a page closed before the form is sent comes back with what was typed, and a notice; never the passwords', async ({ context }) => {
+  const first = await context.newPage();
+  await typeSome(first);
+  const draft = (await stored(first)) ?? '';
+  expect(draft).toContain('ada_99');
+  expect(draft).not.toContain('correct horse');
+  expect(draft).not.toMatch(/_csrf|_submission/);
+  await first.close();
+
+  const again = await context.newPage();
+  await again.goto('/register');
+  await ready(again);
+  await expect(again.getByRole('status').filter({ hasText: 'was kept as a draft' })).toBeVisible();
+  await expect(again.locator('#register-username')).toHaveValue('ada_99');
+  await expect(again.locator('#register-email')).toHaveValue('ada@example.org');
+  await expect(again.locator('#register-password')).toHaveValue('');
+  // Discard: the form as the server wrote it, and no draft.
+  await again.getByRole('button', { name: 'Discard the draft' }).click();
+  await ready(again);
+  await expect(again.locator('#register-username')).toHaveValue('');
+  expect(await stored(again)).toBeNull();
+});
+
+test('a sent form forgets its draft', async ({ page }) => {
+  await failLiveChecks(page); // the username's check is the server's, at submit
+  await typeSome(page);
+  await page.getByRole('button', { name: 'Register' }).click();
+  await expect(page).toHaveURL(/\/register\/done$/);
+  expect(await stored(page)).toBeNull();
+  await page.goto('/register');
+  await ready(page);
+  await expect(page.locator('#register-username')).toHaveValue('');
+  await expect(page.locator('.dijitize-draft')).toHaveCount(0);
+});
