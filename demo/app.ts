@@ -8,6 +8,7 @@ import nunjucks from 'nunjucks';
 import { mountForm } from './mount-form.js';
 import { mountOrder } from './order-page.js';
 import { mountClaim } from './claim-wizard.js';
+import { savedCards } from './saved-cards.js';
 import { acceptExpense, expense } from './expense-form.js';
 import { acl, NEW_TIMECARD, register, timecard } from './forms.js';
 import { AccessDeniedError, dojo, dojoErrors, THEMES, useDijitize, type DojoSettings, type Theme } from '../server/index.js';
@@ -99,6 +100,16 @@ export function createApp(overrides: DojoSettings = {}): Express {
     title: 'Time card',
     intro: 'Every default mapping in one form. Employees fill it in; only managers approve it and see their notes; customers see none of it.',
     access: { roles: demoRoles, record: NEW_TIMECARD },
+  });
+  // A saved card, edited: a POST made after someone else saved the card is merged with theirs, or comes
+  // back with the fields both changed.
+  mountForm(app, {
+    path: '/timecard/:card',
+    form: timecard,
+    title: 'Saved time card',
+    intro: 'A card saved before: two people (or two tabs) editing it at once never overwrite each other unseen.',
+    access: { roles: demoRoles, record: NEW_TIMECARD },
+    edit: savedCards,
   });
   // The same register form, started by the form function from a JSON island: no inline script at all,
   // so the page holds under a strict Content-Security-Policy.

@@ -1,6 +1,8 @@
 // One form page of the demo: GET shows it, POST validates it with the same schema; an invalid POST
 // re-renders with the user's values and errors (422), a valid one redirects (post/redirect/get). A form
-// with access rules is shown and parsed as the request's roles may, for the record it edits.
+// with access rules is shown and parsed as the request's roles may, for the record it edits. A page that
+// edits a saved record shows it with its version, and a POST made after someone saved it meanwhile is
+// merged, or comes back with the conflicts.
 import type { Express, Request, Response } from 'express';
 import type { FormDefinition } from '../server/index.js';
 import { saveResult, savedResult } from './visitor-results.js';
@@ -22,6 +24,14 @@ interface FormPage {
   access?: PageAccess;
   /** What a valid POST's data does (a form with files keeps them) and what the done page shows of it. */
   accept?: (data: Record<string, unknown>) => Promise<Record<string, string>>;
+  /** A saved record the page edits (its path has a parameter), and how a valid POST saves it. */
+  edit?: SavedRecords;
+}
+
+/** Records the demo keeps (it has no database): each with its version, a counter. */
+export interface SavedRecords {
+  load(req: Request): { record: Record<string, unknown>; version: number };
+  save(req: Request, data: Record<string, unknown>): void;
 }
 
 const display = (value: unknown): string =>
@@ -43,20 +53,26 @@ export function mountForm(app: Express, page: FormPage): void {
     req.dojo.roles = roles;
     return true;
   };
+  /** The record the page edits: a saved one with its version, or the access rules' new one. */
+  const recordOf = (req: Request) => page.edit?.load(req) ?? (page.access ? { record: page.access.record } : null);
   app.get(page.path, (req, res) => {
-    if (signIn(req, res)) render(req, res, page.access ? page.form.initial(page.access.record) : {});
+    const edited = recordOf(req);
+    if (signIn(req, res)) render(req, res, edited ? page.form.initial(edited.record, 'version' in edited ? { version: edited.version } : {}) : {});
   });
   app.post(page.path, async (req, res) => {
     if (!signIn(req, res)) return;
+    const edited = recordOf(req);
     // As the request has it: its roles (set by signIn) and its locale, for the messages.
-    const result = await req.dojo.parseAsync(page.form, req.body, page.access ? { current: page.access.record } : {});
-    if (!result.ok) return void render(req, res.status(422), result.state);
+    const result = await req.dojo.parseAsync(page.form, req.body, edited ? { current: edited.record, ...('version' in edited ? { version: edited.version } : {}) } : {});
+    // An edit made after someone saved the record: 409, with the conflicts at their fields.
+    if (!result.ok) return void render(req, res.status(result.conflicts ? 409 : 422), result.state);
     const data = result.data as Record<string, unknown>;
+    page.edit?.save(req, data);
     const shown = page.accept ? await page.accept(data) : Object.fromEntries(Object.entries(data).filter(([k]) => !/password|confirm/.test(k)).map(([k, v]) => [k, display(v)]));
     saveResult(req, res, page.path, shown);
-    res.redirect(303, `${page.path}/done`);
+    res.redirect(303, `${req.path}/done`);
   });
   app.get(`${page.path}/done`, (req, res) => {
-    res.render('done.html', { title: `${page.title}: saved`, saved: savedResult(req, page.path) ?? {}, back: page.path });
+    res.render('done.html', { title: `${page.title}: saved`, saved: savedResult(req, page.path) ?? {}, back: req.path.replace(/\/done$/, '') });
   });
 }

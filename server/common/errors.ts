@@ -117,3 +117,14 @@ export class WizardDefinitionError extends Error {
     super(`Wizard "${wizard}"${step ? `, step "${step}"` : ''}: ${problem}`);
   }
 }
+
+/**
+ * An edit form's POST without the record version its page carried, or with one changed on the way: a 400.
+ * @example req.dojo.parse(card, { hours: '8' }, { current: saved, version: saved.version }); // EditVersionError
+ * @public
+ */
+export class EditVersionError extends RefusalError {
+  override name = 'EditVersionError';
+  readonly status = 400;
+  readonly heading = 'Bad request';
+}

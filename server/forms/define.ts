@@ -124,12 +124,16 @@ export class FormDefinition<S extends z.ZodObject = z.ZodObject> {
   }
 
   /**
-   * The state that shows existing data in the form (for edit pages).
+   * The state that shows existing data in the form (for edit pages). With `version` (the record's version
+   * now: a counter, a timestamp, an etag), the page carries it sealed with what it shows, and a POST parsed
+   * with the record's version then tells an edit made meanwhile (README, "Edit conflicts").
    * @example res.render('edit.html', { form: req.dojo.form(profile, profile.initial(user)) });
+   * @example res.render('edit.html', { form: req.dojo.form(card, card.initial(saved, { version: saved.version })) });
    */
-  initial(data: Partial<z.input<S>>): Partial<FormState> {
+  initial(data: Partial<z.input<S>>, options: { version?: string | number } = {}): Partial<FormState> {
     const { values, rows } = rawValuesOf(this.compiled.fields, data, this.compiled.lists);
-    return this.compiled.lists.length ? { values, rows } : { values };
+    const edit = options.version === undefined ? {} : { edit: { version: String(options.version), values, rows } };
+    return this.compiled.lists.length ? { values, rows, ...edit } : { values, ...edit };
   }
 }
 

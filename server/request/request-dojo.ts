@@ -4,7 +4,8 @@ import type * as z from 'zod';
 import type { Request } from 'express';
 import { CLIENT_MODULES, PACKAGE_NAME, REQUIRE_ID, specIslandId } from '../settings/amd-ids.js';
 import { endpointsConfig } from './endpoint-field.js';
-import { CSRF_FIELD, SUBMISSION_FIELD } from '../forms/model/posted-names.js';
+import { CSRF_FIELD, SUBMISSION_FIELD, VERSION_FIELD } from '../forms/model/posted-names.js';
+import { prepareEdit, sealEdit, withEdit } from './record-versions.js';
 import { newSubmissionId, releaseSubmission } from './submissions.js';
 import { assertInlineScript, ScriptJson, type JsonValue } from '../common/escape.js';
 import { directionOf, htmlLang } from '../settings/locales.js';
@@ -42,6 +43,16 @@ export interface DojoSources {
   /** URL of a file of the dijitize client package (boot.js). */
   clientUrl(file: string): string;
   release: Release | null;
+}
+
+/**
+ * How a POST is parsed besides its body: the record it edits (`current`, for the fields the roles may not
+ * change), and that record's version now (edit conflicts).
+ * @public
+ */
+export interface EditOptions<S extends z.ZodObject> {
+  current?: Partial<z.input<S>>;
+  version?: string | number;
 }
 
 /**
@@ -263,6 +274,7 @@ export class RequestDojo {
     if (compiled.asksServer) this.#asksServer = true;
     const hidden: Record<string, string> = this.csrfToken ? { [CSRF_FIELD]: this.csrfToken() } : {};
     if (this.#submissionIds && compiled.method === 'post') hidden[SUBMISSION_FIELD] = newSubmissionId();
+    if (state.edit) hidden[VERSION_FIELD] = sealEdit(this.request, definition.name, state.edit);
     const rendering = render(formForRoles(compiled, this.roles), state, hidden);
     if (!this.enabled) return renderedForm(rendering, rendering.html);
     for (const mid of rendering.modules) this.require(mid);
@@ -278,18 +290,37 @@ export class RequestDojo {
 
   /**
    * Parses a POST of `definition` as this request has it: its roles, and its locale for the messages.
+   * With `version` (the record's version now; the form was shown with `initial(record, { version })`), an
+   * edit sent after the record changed is merged with the saved one, or comes back with its conflicts.
    * @example const result = req.dojo.parse(timecard, req.body, { current: card });
+   * @example const result = req.dojo.parse(card, req.body, { current: saved, version: saved.version });
    */
-  parse<S extends z.ZodObject>(definition: FormDefinition<S>, body: unknown, options: { current?: Partial<z.input<S>> } = {}): ParseResult<z.output<S>> {
-    return this.#settled(definition.parse(body, { ...options, ...(this.roles ? { roles: this.roles } : {}), locale: this.locale, defaultLocale: this.#defaultLocale }));
+  parse<S extends z.ZodObject>(definition: FormDefinition<S>, body: unknown, options: EditOptions<S> = {}): ParseResult<z.output<S>> {
+    const { version, ...rest } = options;
+    const parse = (sent: unknown) => definition.parse(sent, this.#parseOptions(rest));
+    if (version === undefined) return this.#settled(parse(body));
+    const prepared = this.#prepareEdit(definition, body, rest.current, version);
+    return this.#settled('done' in prepared ? prepared.done : withEdit(parse(prepared.body), prepared.edit, prepared.merged));
   }
 
   /**
    * `parse` with zod's async refinements and the forms' server checks, given this request.
    * @example const result = await req.dojo.parseAsync(register, req.body);
    */
-  async parseAsync<S extends z.ZodObject>(definition: FormDefinition<S>, body: unknown, options: { current?: Partial<z.input<S>> } = {}): Promise<ParseResult<z.output<S>>> {
-    return this.#settled(await definition.parseAsync(body, { ...options, ...(this.roles ? { roles: this.roles } : {}), locale: this.locale, defaultLocale: this.#defaultLocale, ...(this.request ? { request: this.request } : {}) }));
+  async parseAsync<S extends z.ZodObject>(definition: FormDefinition<S>, body: unknown, options: EditOptions<S> = {}): Promise<ParseResult<z.output<S>>> {
+    const { version, ...rest } = options;
+    const parse = (sent: unknown) => definition.parseAsync(sent, { ...this.#parseOptions(rest), ...(this.request ? { request: this.request } : {}) });
+    if (version === undefined) return this.#settled(await parse(body));
+    const prepared = this.#prepareEdit(definition, body, rest.current, version);
+    return this.#settled('done' in prepared ? prepared.done : withEdit(await parse(prepared.body), prepared.edit, prepared.merged));
+  }
+
+  #parseOptions<S extends z.ZodObject>(options: { current?: Partial<z.input<S>> }) {
+    return { ...options, ...(this.roles ? { roles: this.roles } : {}), locale: this.locale, defaultLocale: this.#defaultLocale };
+  }
+
+  #prepareEdit<S extends z.ZodObject>(definition: FormDefinition<S>, body: unknown, current: Partial<z.input<S>> | undefined, version: string | number) {
+    return prepareEdit(this.request, definition as unknown as FormDefinition, body, { roles: this.roles, current, version, compiled: definition.compiledFor(this.locale, this.#defaultLocale) });
   }
 
   /** A refused POST (or a button's) is no submission: its id is given back, so that the form can be sent once fixed. */

@@ -4,7 +4,7 @@
 // in it; with a store the state is there, and the cookie is what proves the browser started the instance.
 import type { Request, Response } from 'express';
 import { requestKeys } from '../request/request-keys.js';
-import { sealer, type Sealer } from './sealed-state.js';
+import { sealer, type Sealer } from '../common/sealed.js';
 import { memoryStore, type SharedStore } from '../common/shared-store.js';
 import { SEALED_STATE_LIMIT, type WizardState } from './wizard-model.js';
 

@@ -1,32 +1,19 @@
 // What a review step shows of an earlier step: each field it showed, by its label, with the value as the
 // user would read it (a choice's label, "Yes" for a ticked box, never a password).
-import type { CompiledField, CompiledForm } from '../forms/model/compiled-form.js';
+import type { CompiledForm } from '../forms/model/compiled-form.js';
 import { shownParts } from '../forms/model/shown-parts.js';
 import { atPlace } from '../forms/model/row-texts.js';
+import { readableValue, type Ticks } from '../forms/model/readable-value.js';
 import type { StepValues } from './wizard-model.js';
-
-/** How the review says a box is ticked, or not. */
-export interface Ticks {
-  yes: string;
-  no: string;
-}
-
-function shownValue(field: CompiledField, step: StepValues, ticks: Ticks): string {
-  const raw = step.values[field.path];
-  if (field.kind === 'boolean') return raw === undefined || raw === '' ? ticks.no : ticks.yes;
-  if (raw === undefined || raw === '' || (Array.isArray(raw) && raw.length === 0)) return '—';
-  if (field.inputType === 'password') return '••••••••';
-  const label = (value: string) => field.choices.find((c) => c.value === value)?.label ?? step.labels?.[field.path] ?? value;
-  return Array.isArray(raw) ? raw.map(label).join(', ') : label(raw);
-}
 
 /** The [label, value] rows of a step's form as its values fill it. */
 export function reviewRows(form: CompiledForm, step: StepValues, ticks: Ticks): Array<[string, string]> {
+  const read = (field: CompiledForm['fields'][number]): [string, string] => [field.label, readableValue(field, step.values[field.path], ticks, step.labels?.[field.path])];
   return shownParts(form, step.values, step.rows).flatMap((part): Array<[string, string]> => {
-    if ('field' in part) return [[part.field.label, shownValue(part.field, step, ticks)]];
+    if ('field' in part) return [read(part.field)];
     if ('upload' in part) return [];
-    if ('rows' in part) return part.rows.flatMap((row, i) => row.map((f): [string, string] => [`${atPlace(part.list.texts.row, i + 1)}, ${f.label}`, shownValue(f, step, ticks)]));
+    if ('rows' in part) return part.rows.flatMap((row, i) => row.map((f): [string, string] => [`${atPlace(part.list.texts.row, i + 1)}, ${f.label}`, read(f)[1]]));
     const chosen = part.union.branches.find((b) => b.value === part.chosen);
-    return [[part.union.discriminator.label, shownValue(part.union.discriminator, step, ticks)], ...(chosen?.fields ?? []).map((f): [string, string] => [f.label, shownValue(f, step, ticks)])];
+    return [read(part.union.discriminator), ...(chosen?.fields ?? []).map(read)];
   });
 }

@@ -18,6 +18,18 @@ export interface FormState {
   labels?: Record<string, string>;
   /** For a field whose typed text matched several choices of its source: those, to pick one from. */
   matches?: Record<string, Array<{ value: string; label: string }>>;
+  /** An edit form's record as the form shows it: sealed into the page, so that its POST can tell what changed since. */
+  edit?: EditedRecord;
+}
+
+/**
+ * A record as an edit form showed it: its version, and the values (and rows) the form showed of it.
+ * @public
+ */
+export interface EditedRecord {
+  version: string;
+  values: RawValues;
+  rows: Record<string, number>;
 }
 
 /**
@@ -38,7 +50,17 @@ export interface KeptFile {
  * may not (their values came from `current`).
  * @public
  */
-export type ParseResult<T> = ({ ok: true; data: T } | { ok: false; intent?: true }) & { state: FormState; ignored: string[] };
+export type ParseResult<T> = ({ ok: true; data: T } | { ok: false; intent?: true }) & {
+  state: FormState;
+  ignored: string[];
+  /**
+   * An edit sent after the record changed (parse with `version`): the paths of the fields (and lists) both
+   * sides changed, shown with the saved value beside the user's. Absent when the record had not changed.
+   */
+  conflicts?: string[];
+  /** An edit sent after the record changed whose changes merged with the saved ones by themselves. */
+  merged?: true;
+};
 
 /**
  * The raw values of a form, by dotted path.

@@ -37,3 +37,6 @@ export const CHECK_FIELD = '_check_field';
  * answer, and the app's handler runs once.
  */
 export const SUBMISSION_FIELD = '_submission';
+
+/** An edit form's record version and the values it showed, sealed (request/record-versions.ts). */
+export const VERSION_FIELD = '_version';

@@ -1,7 +1,7 @@
-// A wizard's state travels as a sealed token: AES-256-GCM with a key derived from the app's secret, so
-// the browser can neither read it nor change it, and any process with the same secret opens it. The
-// wizard's name and the instance id are its associated data: a token of another instance or another
-// wizard does not open as this one's.
+// What travels through the browser sealed (a wizard's state, an edit form's version and the values it
+// showed): AES-256-GCM with a key derived from the app's secret for one purpose, so the browser can
+// neither read it nor change it, and any process with the same secret opens it. A context (the wizard
+// and its instance, the form) is its associated data: a token made for one does not open as another's.
 import crypto from 'node:crypto';
 
 /** Why a token did not open. */
@@ -17,7 +17,7 @@ export interface Sealer {
 }
 
 export function sealer(secret: string, purpose: string): Sealer {
-  // A key of its own for each purpose: a wizard token can never pass for a CSRF or an upload token.
+  // A key of its own for each purpose: a wizard's token can never pass for an edit's, a CSRF or an upload token.
   const key = crypto.createHmac('sha256', secret).update(`dijitize-${purpose}`).digest();
   return {
     seal(plain, context) {
