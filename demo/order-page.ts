@@ -3,7 +3,7 @@
 import type { Express, Request, Response } from 'express';
 import type { FormDefinition, FormState } from '../server/index.js';
 import { newsletter, order } from './order-forms.js';
-import { saveResult, savedResult } from './visitor-results.js';
+import { countFor, saveResult, savedResult } from './visitor-results.js';
 
 function render(req: Request, res: Response, states: { order?: Partial<FormState>; news?: Partial<FormState> } = {}): void {
   res.render('order.html', { order: req.dojo.form(order, states.order), news: req.dojo.form(newsletter, states.news) });
@@ -18,10 +18,13 @@ export function mountOrder(app: Express): void {
       const state = form === order ? { order: result.state } : { news: result.state };
       return void render(req, res.status(result.intent ? 200 : 422), state);
     }
-    saveResult(req, res, '/order', { form: form.name, ...result.data });
+    // How many orders this visitor placed: a double click or a repeated POST places none more.
+    const placed = countFor(req, res, '/order');
+    saveResult(req, res, '/order', { saved: { form: form.name, ...result.data }, placed });
     res.redirect(303, '/order/done');
   });
   app.get('/order/done', (req, res) => {
-    res.render('done.html', { title: 'Order: saved', saved: { json: JSON.stringify(savedResult(req, '/order') ?? {}) }, back: '/order' });
+    const last = savedResult(req, '/order') as { saved: unknown; placed: number } | undefined;
+    res.render('done.html', { title: 'Order: saved', saved: { json: JSON.stringify(last?.saved ?? {}), placed: String(last?.placed ?? 0) }, back: '/order' });
   });
 }

@@ -30,3 +30,14 @@ export function savedResult(req: Request, page: string): unknown {
   const id = (req.cookies as Record<string, string> | undefined)?.[COOKIE];
   return id ? results.get(`${id} ${page}`) : undefined;
 }
+
+/** How many times this visitor's POSTs reached the handler of the page at `page` (one more now). */
+const counts = new Map<string, number>();
+export function countFor(req: Request, res: Response, page: string): number {
+  const key = `${visitorOf(req, res)} ${page}`;
+  const count = (counts.get(key) ?? 0) + 1;
+  counts.delete(key);
+  counts.set(key, count);
+  if (counts.size > MAX_RESULTS) counts.delete(counts.keys().next().value as string);
+  return count;
+}

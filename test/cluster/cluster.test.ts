@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { PNG } from '../uploads/sample-files.js';
+import { createClient } from 'redis';
 import { withRedis } from '../redis-server.js';
 
 interface Answer {
@@ -167,6 +168,26 @@ describe('several processes (node:cluster)', { timeout: 600_000 }, () => {
         for (let i = 0; i < 12; i++) answers.push(await request(port, 'GET', '/dojo/choices/timecard/employee?id=&name=ada*'));
         assert.equal(new Set(answers.map((a) => a.worker)).size, 2, 'both workers answered');
         assert.deepEqual(answers.map((a) => a.status), [200, 200, 200, 200, 200, 200, 429, 429, 429, 429, 429, 429]);
+      });
+    });
+  });
+
+  it('two POSTs of one submission id at once, on two workers sharing Redis: the handler runs once, both get its redirect', async () => {
+    await withRedis(async (url) => {
+      await withCluster({ DIJITIZE_CSRF_SECRET: 'one-secret-for-every-worker', REDIS_URL: url }, async (port) => {
+        const page = await request(port, 'GET', '/register');
+        const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
+        const id = /name="_submission" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
+        assert.match(id, /^[A-Za-z0-9_-]{22}$/);
+        const body = `_csrf=${encodeURIComponent(token)}&_submission=${id}`;
+        const post = () => request(port, 'POST', '/once', { cookie: page.cookie, 'content-type': 'application/x-www-form-urlencoded', 'content-length': String(body.length) }, body);
+        const answers = await Promise.all([post(), post()]);
+        assert.equal(new Set(answers.map((a) => a.worker)).size, 2, 'each worker got one');
+        assert.deepEqual(answers.map((a) => [a.status, a.location]), [[303, '/once/done'], [303, '/once/done']]);
+        const client = createClient({ url });
+        await client.connect();
+        assert.equal(await client.get('once-runs'), '1');
+        await client.quit();
       });
     });
   });

@@ -1,10 +1,13 @@
 // Test fixture: the demo as WORKERS node:cluster workers sharing one port (PORT), each answer marked with
-// its worker's pid; with UPLOAD_DIR, their uploads share that folder; with REDIS_URL, their rate limit. The primary prints "ready <port>" once every worker listens.
+// its worker's pid; with UPLOAD_DIR, their uploads share that folder; with REDIS_URL, their rate limit and
+// their answered submissions, and POST /once counts its handler's runs there (`once-runs`). The primary
+// prints "ready <port>" once every worker listens.
 import cluster from 'node:cluster';
 import express from 'express';
 import { createClient } from 'redis';
 import { RedisStore } from 'rate-limit-redis';
 import { createApp } from '../../demo/app.js';
+import { redisStore } from '../../server/index.js';
 
 const workers = Number(process.env['WORKERS'] ?? 2);
 if (cluster.isPrimary) {
@@ -31,11 +34,20 @@ if (cluster.isPrimary) {
   const dir = process.env['UPLOAD_DIR'];
   const redisUrl = process.env['REDIS_URL'];
   let store: RedisStore | undefined;
+  let client: ReturnType<typeof createClient> | undefined;
   if (redisUrl) {
-    const client = createClient({ url: redisUrl });
+    client = createClient({ url: redisUrl });
     await client.connect();
-    store = new RedisStore({ sendCommand: (...args: string[]) => client.sendCommand(args) });
-  }
-  app.use(createApp({ ...(dir ? { uploads: { dir } } : {}), ...(store ? { rateLimit: { limit: Number(process.env['RATE_LIMIT'] ?? 300), store } } : {}) }));
+    const redis = client;
+    store = new RedisStore({ sendCommand: (...args: string[]) => redis.sendCommand(args) });
+    const submissions = redisStore({ sendCommand: (...args: string[]) => redis.sendCommand(args) });
+    app.use(createApp({ ...(dir ? { uploads: { dir } } : {}), rateLimit: { limit: Number(process.env['RATE_LIMIT'] ?? 300), store }, submissions: { store: submissions } }));
+    // A handler that takes a moment, and counts its runs where every worker can.
+    app.post('/once', async (_req, res) => {
+      await client?.incr('once-runs');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      res.redirect(303, '/once/done');
+    });
+  } else app.use(createApp(dir ? { uploads: { dir } } : {}));
   app.listen(Number(process.env['PORT'] ?? 0), '127.0.0.1');
 }
