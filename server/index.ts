@@ -2,10 +2,10 @@
 // is `dijitize/build`. Each name here is tagged @public where it is declared, and each value has an
 // @example (test/entry/index.test.ts checks both); everything else in the package is internal and may change.
 export { dojo, type DojoMiddleware } from './request/middleware.js';
-export { RequestDojo, type ReadyCallback, type ReadyInput } from './request/request-dojo.js';
+export { RequestDojo, type ReadyCallback, type ReadyInput, type EditOptions } from './request/request-dojo.js';
 export { renderHead, useDijitize } from './request/head-tag.js';
-export { resolveSettings, type DojoSettings, type ResolvedSettings, type DojoConfig, type DojoPackage, type ModuleFunction } from './settings/settings.js';
-export { SettingsError, FormDefinitionError, AccessError, RefusalError, AccessDeniedError, UnknownIntentError, CsrfError, WizardDefinitionError } from './common/errors.js';
+export { resolveSettings, type DojoSettings, type ResolvedSettings, type DojoConfig, type DojoPackage, type ModuleFunction, type SubmissionSettings } from './settings/settings.js';
+export { SettingsError, FormDefinitionError, AccessError, RefusalError, AccessDeniedError, UnknownIntentError, CsrfError, WizardDefinitionError, EditVersionError } from './common/errors.js';
 export { THEMES, type Theme } from './settings/themes.js';
 export { defineForm, type FormDefinition } from './forms/define.js';
 export type { FormOptions, FieldPath } from './forms/model/form-options.js';
@@ -17,7 +17,7 @@ export { serverOptions, SERVER_TIMEOUTS, type ServerTimeouts } from './request/s
 export type { JsonValue } from './common/escape.js';
 export type { AttrMapOverride, AttrTarget, MappedFacts, FactName } from './forms/model/attr-map.js';
 export type { DijitClass, CustomWidget } from './forms/model/widgets.js';
-export type { FormState, ParseResult, KeptFile } from './forms/model/form-state.js';
+export type { FormState, ParseResult, KeptFile, EditedRecord } from './forms/model/form-state.js';
 export type { RawValues } from './forms/model/form-state.js';
 export type { RawValue } from './forms/model/field-values.js';
 export type { RenderedForm } from './forms/render/render.js';
