@@ -24,9 +24,12 @@ test('JavaScript on: typing shows the server\'s matches a page at a time; the ch
   await expect(menu).toHaveCount(20);
   await expect(page.locator('.dijitComboBoxMenuPopup').getByText('More choices')).toBeVisible();
   expect(queries.at(-1)).toMatch(/name=Lena\* items=0-19$/);
+  // The next page: asked for, and shown (its first match is another Lena than the first page's).
+  const firstOfPage = (await menu.first().textContent()) ?? '';
   await page.locator('.dijitComboBoxMenuPopup').getByText('More choices').click();
+  await expect.poll(() => queries.at(-1)).toMatch(/items=20-39$/);
+  await expect(menu.first()).not.toHaveText(firstOfPage);
   await expect(menu.first()).toHaveText(/^Lena /);
-  expect(queries.at(-1)).toMatch(/items=20-39$/);
   await menu.first().click();
   expect((await readWidget(page, 'timecard-employee', ['value'])).props['value']).toMatch(/^p\d{5}$/);
 });
