@@ -12,6 +12,9 @@ define([
 
 	var PREFIX = "dijitize-draft:", DAY = 24 * 3600 * 1000, SAVE_DELAY = 400;
 
+	// Drafts no longer kept on this page, by key: discarded (the page reloads, and must not keep it again).
+	var dropped = {};
+
 	function storage(){
 		try{ return window.localStorage; }catch(e){ return null; } // blocked by the browser's settings
 	}
@@ -91,6 +94,7 @@ define([
 			domConstruct.create("span", { textContent: spec.draft.texts.restored.replace("{time}", new Date(draft.saved).toLocaleString()) }, notice);
 			var discard = domConstruct.create("button", { type: "button", textContent: spec.draft.texts.discard }, notice);
 			on(discard, "click", function(){
+				dropped[keyOf(spec)] = true;
 				storage().removeItem(keyOf(spec));
 				location.reload(); // the form as the server wrote it
 			});
@@ -103,7 +107,7 @@ define([
 			var skip = skipped(spec), timer = null;
 			var save = function(){
 				clearTimeout(timer);
-				if(form._dijitizeSent){ return; }
+				if(form._dijitizeSent || dropped[keyOf(spec)]){ return; }
 				var values = [];
 				new FormData(form.domNode).forEach(function(value, name){
 					if(typeof value == "string" && !skip(name)){ values.push([name, value]); }

@@ -102,7 +102,7 @@ export function prepareEdit(req: Request | null, definition: FormDefinition, bod
     errors[path] = `Saved meanwhile: “${field ? readableValue(field, value) : String(value ?? '')}”. Yours is kept here.`;
   }
   for (const [path, count] of Object.entries(merged.listConflicts)) errors[path] = `Saved meanwhile with ${count} ${count === 1 ? 'row' : 'rows'}, changed otherwise than yours. Yours are kept here.`;
-  const state = { values: merged.values, rows: merged.rows, errors, formErrors: [CONFLICT_MESSAGE], edit: saved };
+  const state = { values: merged.values, rows: merged.rows, errors, formErrors: [CONFLICT_MESSAGE], edit: saved, conflicts };
   return { done: { ok: false, state, ignored: [], conflicts } };
 }
 

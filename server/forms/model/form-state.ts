@@ -20,7 +20,15 @@ export interface FormState {
   matches?: Record<string, Array<{ value: string; label: string }>>;
   /** An edit form's record as the form shows it: sealed into the page, so that its POST can tell what changed since. */
   edit?: EditedRecord;
+  /**
+   * The paths whose message (in `errors`) says a conflict, not an error: the saved value beside the
+   * user's. Shown at the field like an error, but the widget keeps its value valid, so it can be sent again.
+   */
+  conflicts?: string[];
 }
+
+/** The message a field's widget shows as its own error: a conflict's is only said beside it. */
+export const widgetError = (state: Partial<FormState>, path: string): string | undefined => (state.conflicts?.includes(path) ? undefined : state.errors?.[path]);
 
 /**
  * A record as an edit form showed it: its version, and the values (and rows) the form showed of it.

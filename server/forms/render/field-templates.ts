@@ -13,7 +13,7 @@ import type { CompiledField } from '../model/compiled-form.js';
 import { fieldHtml, includes, isChecked, shownValue } from './field-html.js';
 import { isGroup } from './ids.js';
 import { hasMarker, slot, SlotTemplate } from './slot-template.js';
-import type { FormState } from '../model/form-state.js';
+import { widgetError, type FormState } from '../model/form-state.js';
 import { fieldInstances, widgetValueOf } from './widget-spec.js';
 
 /** Templates a field keeps: enough for a select's choices; a multiple choice's combinations are not all kept. */
@@ -68,7 +68,7 @@ export function fieldHtmlOf(field: CompiledField, state: Partial<FormState>): st
  */
 export function fieldJsonOf(field: CompiledField, state: Partial<FormState>): string {
   const raw = shownValue(field, state);
-  const error = state.errors?.[field.path];
+  const error = widgetError(state, field.path);
   if (field.source) return fieldInstances(field, raw, error).map(scriptJson).join(',');
   const value = widgetValueOf(field, raw);
   const names = Object.keys(value);

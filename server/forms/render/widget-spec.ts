@@ -11,7 +11,7 @@ import { shownFields, type ShownPart } from '../model/shown-parts.js';
 import { includes, shownValue } from './field-html.js';
 import { choicesButtonId, focusTarget, isGroup, listIds, partIds, sectionId, submitId, uploadIds } from './ids.js';
 import { countMessages } from '../model/field-messages.js';
-import type { FormState } from '../model/form-state.js';
+import { widgetError, type FormState } from '../model/form-state.js';
 import { ROW_PLACE, type RowTexts } from '../model/row-texts.js';
 import { ROW } from '../model/schema-facts.js';
 import { LIST_MARKUP, type ListMarkup } from './list-markup.js';
@@ -224,7 +224,7 @@ function specFrame(form: CompiledForm, parts: ShownPart[]) {
 /** The widget instances of a form for one request. */
 export function formSpec(form: CompiledForm, state: Partial<FormState>, parts: ShownPart[]): FormSpec {
   const { fields, formWidget, submitWidget, rest } = specFrame(form, parts);
-  const widgets = fields.flatMap((f) => fieldInstances(f, shownValue(f, state), state.errors?.[f.path]));
+  const widgets = fields.flatMap((f) => fieldInstances(f, shownValue(f, state), widgetError(state, f.path)));
   return { ...rest, widgets: [formWidget, ...widgets, submitWidget] };
 }
 
