@@ -23,13 +23,13 @@ export async function submitExpectingSave(page: Page, button: Locator, donePath:
   await expect(page).toHaveURL(donePath);
 }
 
-/** What the form would post now (FormData, without the CSRF token): checks the widgets' state before a submit. */
+/** What the form would post now (FormData, without the CSRF token and the one-time submission id): checks the widgets' state before a submit. */
 export function postedFields(page: Page, formId: string): Promise<Record<string, string | string[]>> {
   return page.evaluate((id) => {
     const form = document.getElementById(id) as HTMLFormElement;
     const fields: Record<string, string | string[]> = {};
     for (const [name, value] of new FormData(form)) {
-      if (name === '_csrf' || typeof value !== 'string') continue;
+      if (name === '_csrf' || name === '_submission' || typeof value !== 'string') continue;
       const seen = fields[name];
       fields[name] = seen === undefined ? value : [...(Array.isArray(seen) ? seen : [seen]), value];
     }
