@@ -3,6 +3,7 @@
 // neither read it nor change it, and any process with the same secret opens it. A context (the wizard
 // and its instance, the form) is its associated data: a token made for one does not open as another's.
 import crypto from 'node:crypto';
+import { BoundedCache } from './bounded-cache.js';
 
 /** Why a token did not open. */
 export type SealProblem = 'tampered';
@@ -16,7 +17,16 @@ export interface Sealer {
   open(token: string, context: string): string | SealProblem;
 }
 
+/** Sealers made, by purpose and secret: an app has one secret, so a few serve every request. */
+const made = new BoundedCache<string, Sealer>(16);
+
+/** The sealer of a purpose with an app's secret, made once (its key is derived on the first call). */
 export function sealer(secret: string, purpose: string): Sealer {
+  const id = `${purpose}\n${secret}`;
+  return made.get(id) ?? made.set(id, makeSealer(secret, purpose));
+}
+
+function makeSealer(secret: string, purpose: string): Sealer {
   // A key of its own for each purpose: a wizard's token can never pass for an edit's, a CSRF or an upload token.
   const key = crypto.createHmac('sha256', secret).update(`dijitize-${purpose}`).digest();
   return {

@@ -22,13 +22,9 @@ import type { FormDefinition } from '../forms/define.js';
 export const CONFLICT_MESSAGE =
   'Someone saved this record after you opened it. Where you both changed a field, the saved value is said at the field and yours is kept in it: check those fields, then send the form again.';
 
-const sealers = new Map<string, Sealer>();
 function sealerFor(req: Request | null): Sealer {
   if (!req) throw new Error('an edit form\'s version needs the request: render and parse it through req.dojo, after dojo()');
-  const { secret } = requestKeys(req, 'an edit form\'s version');
-  let found = sealers.get(secret);
-  if (!found) sealers.set(secret, (found = sealer(secret, 'edit-version')));
-  return found;
+  return sealer(requestKeys(req, 'an edit form\'s version').secret, 'edit-version');
 }
 
 const isEdited = (v: unknown): v is EditedRecord => {

@@ -4,7 +4,7 @@
 // in it; with a store the state is there, and the cookie is what proves the browser started the instance.
 import type { Request, Response } from 'express';
 import { requestKeys } from '../request/request-keys.js';
-import { sealer, type Sealer } from '../common/sealed.js';
+import { sealer } from '../common/sealed.js';
 import { memoryStore, type SharedStore } from '../common/shared-store.js';
 import { SEALED_STATE_LIMIT, type WizardState } from './wizard-model.js';
 
@@ -46,12 +46,7 @@ export interface StateKeeper {
 
 export function stateKeeper(wizard: string, { ttl, store, maxStateSize }: { ttl: number; store: SharedStore | undefined; maxStateSize: number }): StateKeeper {
   const cookieName = `dijitize_wizard_${wizard}`;
-  const sealers = new Map<string, Sealer>();
-  const sealerOf = (secret: string) => {
-    let found = sealers.get(secret);
-    if (!found) sealers.set(secret, (found = sealer(secret, 'wizard-state')));
-    return found;
-  };
+  const sealerOf = (secret: string) => sealer(secret, 'wizard-state');
   // Without a store, the marks of finished instances stay in this process (README: "Finish once").
   const marks = store ?? memoryStore();
   const stateKey = (id: string) => `wizard:${wizard}:${id}`;
