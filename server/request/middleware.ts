@@ -9,7 +9,7 @@ import { negotiateLocale } from '../settings/locales.js';
 import { formRegistry, missingTranslations } from '../forms/define.js';
 import { recordAppSettings } from '../settings/app-settings.js';
 import { createCsrfGuard, csrfErrors } from './csrf.js';
-import { setRequestKeys, type RequestKeys } from './request-keys.js';
+import { setRequestKeys } from './request-keys.js';
 import { submittedOnce } from './submissions.js';
 import { formBodyParser } from './form-body.js';
 import { multipartBodyParser } from './multipart-body.js';
@@ -93,13 +93,14 @@ function uploadSecret(settings: ResolvedSettings, uploads: UploadSettings): stri
 }
 
 /**
- * The app's secret for what dijitize seals (wizards' state): the CSRF secret (csrf.secret or
- * DIJITIZE_CSRF_SECRET), else this process's own, which only this process can open.
+ * The app's secret for what dijitize seals (wizards' state, edit versions): the CSRF secret (csrf.secret,
+ * or DIJITIZE_CSRF_SECRET, checked as the CSRF guard checks it), else this process's own, which only this
+ * process can open.
  */
-function appSecret(settings: ResolvedSettings): Omit<RequestKeys, 'owner'> {
-  const given = (settings.csrf ? settings.csrf.secret : undefined) ?? process.env[SECRET_VARIABLE];
-  if (given) return { secret: sharedSecret(given, 'csrf.secret'), shared: true };
-  return { secret: crypto.randomBytes(32).toString('hex'), shared: false };
+function appSecret(settings: ResolvedSettings): string {
+  const setting = settings.csrf ? settings.csrf.secret : undefined;
+  if (setting || process.env[SECRET_VARIABLE] !== undefined) return sharedSecret(setting, 'csrf.secret');
+  return crypto.randomBytes(32).toString('hex');
 }
 
 /**
@@ -144,7 +145,7 @@ export function dojo(input: DojoSettings = {}): DojoMiddleware {
   const attach: RequestHandler = (req, res, next) => {
     req.dojo = createRequestDojo(settings, currentRelease());
     req.dojo.request = req;
-    setRequestKeys(req, { ...secret, owner: sessionOf?.(req) ?? '' });
+    setRequestKeys(req, { secret, owner: sessionOf?.(req) ?? '' });
     req.dojo.locale = negotiateLocale(req.get('accept-language'), settings.locales, settings.dojoConfig.locale);
     if (csrf) {
       // One token per request: two forms on a page must share the cookie they are checked against.

@@ -6,8 +6,6 @@ import type { Request } from 'express';
 export interface RequestKeys {
   /** The app's secret: csrf.secret, else DIJITIZE_CSRF_SECRET, else this process's own. */
   secret: string;
-  /** Whether every process shares `secret` (false: this process made it, so only it can open what it sealed). */
-  shared: boolean;
   /** The request's session (csrf.sessionId), '' without one. */
   owner: string;
 }
