@@ -16,7 +16,7 @@ import { reviewRows } from './wizard-review.js';
 import type { StateKeeper, StateProblem } from './state-keeper.js';
 import {
   INSTANCE_ID, newInstanceId, newState, WIZARD_FIELD,
-  type StepValues, type WizardDataSoFar, type WizardOptions, type WizardPage, type WizardRouterOptions, type WizardState, type WizardStep, type WizardTexts,
+  type StepValues, type WizardDataSoFar, type WizardPage, type WizardRouterOptions, type WizardState, type WizardStep, type WizardTexts,
 } from './wizard-model.js';
 
 /** What the router needs of a defined wizard (define-wizard.ts). */
@@ -26,7 +26,6 @@ export interface ServedWizard {
   title: Localized;
   texts: WizardTexts;
   maxStateSize: number;
-  options: WizardOptions;
   keeper: StateKeeper;
   step(name: string): WizardStep | undefined;
 }
@@ -59,7 +58,14 @@ export function wizardRouter(wizard: ServedWizard, options: WizardRouterOptions<
   const textOf = (req: Request) => (key: keyof WizardTexts) => localize(wizard.texts[key], req.dojo.locale, req.dojo.defaultLocale);
   const say = (text: Localized, req: Request) => localize(text, req.dojo.locale, req.dojo.defaultLocale);
   const stepUrl = (req: Request, id: string, step: string) => `${req.baseUrl}/${id}/${step}`;
-  const parseStep = (req: Request, step: WizardStep, kept: StepValues): Promise<ParseResult<unknown>> => req.dojo.parseAsync(step.form, kept.values);
+  // A request parses each kept step once, though it asks for the steps' path more than once (before and
+  // after the step posted changes it): kept values are made per request, so they key its parses.
+  const parsed = new WeakMap<StepValues, Promise<ParseResult<unknown>>>();
+  const parseStep = (req: Request, step: WizardStep, kept: StepValues): Promise<ParseResult<unknown>> => {
+    let result = parsed.get(kept);
+    if (!result) parsed.set(kept, (result = req.dojo.parseAsync(step.form, kept.values)));
+    return result;
+  };
 
   /** The steps the data takes, each `when` asked with the data of the valid steps before it. */
   async function pathOf(req: Request, state: WizardState): Promise<Path> {
@@ -158,6 +164,12 @@ export function wizardRouter(wizard: ServedWizard, options: WizardRouterOptions<
       return false;
     }
     return loaded;
+  }
+
+  /** Saves the state and shows the step posted again; a state over the bound says so there. */
+  async function saveAndShow(req: Request, res: Response, status: number, id: string, state: WizardState, way: Way, posted: string, shown: Partial<FormState>): Promise<void> {
+    if ((await wizard.keeper.save(req, res, id, state)) === 'too large') return tooLarge(req, res, id, state, way, posted, shown);
+    showStep(req, res, status, id, state, way, posted, shown);
   }
 
   /** Saves the state and redirects to a step; a state over the bound shows the step again with the reason. */
@@ -259,8 +271,7 @@ export function wizardRouter(wizard: ServedWizard, options: WizardRouterOptions<
         // A list's or a section's button (JavaScript off): the step again, as its button changed it.
         const result = await req.dojo.parseAsync(step.form, body);
         state.steps[step.name] = keptOf(result.state);
-        if ((await wizard.keeper.save(req, res, id, state)) === 'too large') return tooLarge(req, res, id, state, open.way, step.name, result.state);
-        return showStep(req, res, 200, id, state, open.way, step.name, result.state);
+        return saveAndShow(req, res, 200, id, state, open.way, step.name, result.state);
       }
 
       if (action !== 'next') {
@@ -280,12 +291,11 @@ export function wizardRouter(wizard: ServedWizard, options: WizardRouterOptions<
       }
 
       const result = await req.dojo.parseAsync(step.form, body);
-      state.steps[step.name] = keptOf(result.state);
-      if (!result.ok) {
-        // Refused: the step again with its errors, and what was typed kept (a reload or a Back loses nothing).
-        if ((await wizard.keeper.save(req, res, id, state)) === 'too large') return tooLarge(req, res, id, state, open.way, step.name, result.state);
-        return showStep(req, res, 422, id, state, open.way, step.name, result.state);
-      }
+      const kept = (state.steps[step.name] = keptOf(result.state));
+      // Refused: the step again with its errors, and what was typed kept (a reload or a Back loses nothing).
+      if (!result.ok) return saveAndShow(req, res, 422, id, state, open.way, step.name, result.state);
+      // Accepted as posted: its kept values (the same, cut no shorter than valid values are) parse alike.
+      parsed.set(kept, Promise.resolve(result));
       if (state.failed === step.name) delete state.failed;
       const path = await pathOf(req, state);
       const next = path.taken[path.taken.indexOf(step.name) + 1];
