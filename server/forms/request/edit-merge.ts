@@ -34,20 +34,25 @@ function split(form: CompiledForm, values: RawValues): { plain: RawValues; lists
   const plain: RawValues = {};
   const order = rowIndexes(form, Object.keys(values), false);
   const lists = new Map<CompiledList, RawValues[]>();
+  // Each list's rows in order, and where each row's index puts it.
+  const places = new Map<CompiledList, Map<number, RawValues>>();
   for (const list of form.lists) {
-    const indexes = order.get(list) ?? [];
-    lists.set(list, indexes.map(() => ({})));
+    const rows = (order.get(list) ?? []).map((): RawValues => ({}));
+    lists.set(list, rows);
+    places.set(list, new Map((order.get(list) ?? []).map((index, at) => [index, rows[at] as RawValues])));
   }
   for (const [path, value] of Object.entries(values)) {
-    const list = form.lists.find((l) => rowKey(path, `${l.path}.`));
-    const row = list && rowKey(path, `${list.path}.`);
-    if (!list || !row) {
-      plain[path] = value;
-      continue;
+    let inRow = false;
+    for (const list of form.lists) {
+      const row = rowKey(path, `${list.path}.`);
+      if (!row) continue;
+      inRow = true;
+      // A row past what the list takes (rowIndexes reads one more, then stops) is left out.
+      const target = places.get(list)?.get(row.index);
+      if (target) target[row.rest] = value;
+      break;
     }
-    const at = (order.get(list) ?? []).indexOf(row.index);
-    const rows = lists.get(list);
-    if (rows && at >= 0 && rows[at]) (rows[at] as RawValues)[row.rest] = value;
+    if (!inRow) plain[path] = value;
   }
   return { plain, lists };
 }
