@@ -1,6 +1,6 @@
 // The import rules of server/ (npm run check:imports, inside npm test): no loop, and the stages import one
 // way. Folders, from the bottom: common -> uploads -> settings, access -> forms/model -> forms/schema -> forms/compile
-// -> forms/request and forms/render (never each other) -> forms/define.ts -> request, serve -> wizards, builder.
+// -> forms/request and forms/render (never each other) -> forms/define.ts -> request, serve -> wizards, inspector, builder.
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -16,6 +16,7 @@ module.exports = {
     { name: 'forms-below-the-request-path', severity: 'error', from: { path: '^server/forms/' }, to: { path: '^server/(request|serve|builder)/' } },
     { name: 'serving-below-the-request-path', severity: 'error', from: { path: '^server/serve/' }, to: { path: '^server/(request|builder|forms)/' } },
     { name: 'wizards-above-the-request-path', severity: 'error', comment: 'A wizard is made of forms and served through req.dojo: nothing below it knows of wizards.', from: { path: '^server/(?!wizards/|index\\.ts)' }, to: { path: '^server/wizards/' } },
+    { name: 'inspector-above-the-request-path', severity: 'error', comment: 'The inspector reads forms and pages as an app does: nothing else knows of it.', from: { path: '^server/(?!inspector/|index\\.ts|builder/)' }, to: { path: '^server/inspector/' } },
     { name: 'the-request-path-never-builds', severity: 'error', from: { path: '^server/request/' }, to: { path: '^server/builder/' } },
   ],
   options: {

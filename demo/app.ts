@@ -11,7 +11,7 @@ import { mountClaim } from './claim-wizard.js';
 import { savedCards } from './saved-cards.js';
 import { acceptExpense, expense } from './expense-form.js';
 import { acl, NEW_TIMECARD, register, timecard } from './forms.js';
-import { AccessDeniedError, dojo, dojoErrors, THEMES, useDijitize, type DojoSettings, type Theme } from '../server/index.js';
+import { AccessDeniedError, dojo, dojoErrors, inspector, THEMES, useDijitize, type DojoSettings, type Theme } from '../server/index.js';
 
 const isTheme = (value: unknown): value is Theme => (THEMES as readonly unknown[]).includes(value);
 
@@ -80,6 +80,8 @@ export function createApp(overrides: DojoSettings = {}): Express {
     }
     next();
   });
+  // Every form explained while developing, after the middleware above (a preview gets the nonce and locale).
+  if (process.env['NODE_ENV'] !== 'production') app.use('/_dijitize', inspector());
 
   app.get('/', (req, res) => {
     const theme = req.query['theme'];

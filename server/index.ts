@@ -25,6 +25,7 @@ export type { Release, ReleaseManifest } from './serve/release-source.js';
 export { UploadedFile } from './uploads/uploaded-file.js';
 export { folderStore, type UploadStore } from './uploads/upload-store.js';
 export { defineWizard, WizardDefinition } from './wizards/define-wizard.js';
+export { inspector, type InspectorOptions } from './inspector/inspector-router.js';
 export type { WizardStep, WizardData, WizardDataSoFar, WizardOptions, WizardTexts, WizardPage, WizardRouterOptions } from './wizards/wizard-model.js';
 export { memoryStore, redisStore, type SharedStore, type RedisCommands } from './common/shared-store.js';
 export type { FormLook } from './forms/render/render.js';

@@ -84,7 +84,7 @@ export class FormDefinition<S extends z.ZodObject = z.ZodObject> {
    */
   parse(body: unknown, options: ParseOptions<S> = {}): ParseResult<z.output<S>> {
     if (this.hasServerChecks) throw new TypeError(`form "${this.name}" has server checks (check options, or choices from a source): parse it with await form.parseAsync(body, ...)`);
-    return parseForm(this.schema, this.#compiledAt(options), body, options);
+    return told(this, parseForm(this.schema, this.#compiledAt(options), body, options));
   }
 
   /**
@@ -93,7 +93,7 @@ export class FormDefinition<S extends z.ZodObject = z.ZodObject> {
    * @example const result = await register.parseAsync(req.body, { request: req, locale: req.dojo.locale });
    */
   parseAsync(body: unknown, options: ParseOptions<S> & { request?: Request; only?: string } = {}): Promise<ParseResult<z.output<S>>> {
-    return parseFormAsync(this.schema, this.#compiledAt(options), body, options, this.options.check);
+    return parseFormAsync(this.schema, this.#compiledAt(options), body, options, this.options.check).then((result) => told(this, result));
   }
 
   /**
@@ -135,6 +135,14 @@ export class FormDefinition<S extends z.ZodObject = z.ZodObject> {
     const edit = options.version === undefined ? {} : { edit: { version: String(options.version), values, rows } };
     return this.compiled.lists.length ? { values, rows, ...edit } : { values, ...edit };
   }
+}
+
+/** Who hears of every parse (the inspector's log of recent results); none unless it is on. */
+export const parseListeners = new Set<(form: FormDefinition, result: ParseResult<unknown>) => void>();
+
+function told<R extends ParseResult<unknown>>(form: FormDefinition<z.ZodObject>, result: R): R {
+  for (const listener of parseListeners) listener(form as FormDefinition, result);
+  return result;
 }
 
 /**

@@ -101,7 +101,11 @@ export function compileField(formId: string, facts: SchemaFacts, options: FieldO
   if (options.dependsOn && !source) throw new DefinitionProblem(facts.path, 'dependsOn is an option of a field whose choices come from a source');
   const choices = source ? [] : choicesOf(facts, options.choices as ChoicesOption<string> | undefined);
   const requested = options.widget;
-  const widget = requested === undefined ? defaultWidget(facts.kind, { ...facts, choices: choices.length > 0 || source !== undefined }) : typeof requested === 'string' ? requested : requested.base;
+  const chosen =
+    requested === undefined
+      ? defaultWidget(facts.kind, { ...facts, choices: choices.length > 0 || source !== undefined })
+      : { widget: typeof requested === 'string' ? requested : requested.base, why: typeof requested === 'string' ? 'the widget option' : `the widget option: ${requested.module}, made like its base` };
+  const widget = chosen.widget;
   if (!isDijitClass(widget)) {
     throw new DefinitionProblem(facts.path, `unknown Dijit class ${JSON.stringify(widget)}; known: ${Object.keys(WIDGETS).join(', ')}`);
   }
@@ -121,12 +125,20 @@ export function compileField(formId: string, facts: SchemaFacts, options: FieldO
   }
 
   const mapped = mappedFacts(facts, options);
-  const props = applyAttrMap(facts.path, mapped, info.capabilities, { ...formAttrMap, ...options.attrMap });
+  const propSources: Record<string, string> = {};
+  const props = applyAttrMap(facts.path, mapped, info.capabilities, { ...formAttrMap, ...options.attrMap }, propSources);
   const id = `${formId}-${facts.path.replace(/\./g, '-')}`;
   const type = inputType(facts, options);
-  if (type === 'password') props['type'] = 'password';
-  if (options.placeholder) props['placeHolder'] = options.placeholder;
+  if (type === 'password') {
+    props['type'] = 'password';
+    propSources['type'] = 'the password option';
+  }
+  if (options.placeholder) {
+    props['placeHolder'] = options.placeholder;
+    propSources['placeHolder'] = 'the placeholder option';
+  }
   Object.assign(props, options.props);
+  for (const key of Object.keys(options.props ?? {})) propSources[key] = 'the props option';
 
   return {
     path: facts.path,
@@ -138,6 +150,8 @@ export function compileField(formId: string, facts: SchemaFacts, options: FieldO
     facts,
     module,
     widget,
+    widgetWhy: chosen.why,
+    propSources,
     markup,
     inputType: type,
     props,

@@ -105,7 +105,7 @@ export function mappedFacts(
 
 /**
  * Applies the table to the widget of the field at `path`: the default rows for its capabilities, replaced
- * per fact by `override`.
+ * per fact by `override`. `sources`, when given, learns which fact each property came from.
  * @returns the Dijit properties, JSON-ready.
  */
 export function applyAttrMap(
@@ -113,6 +113,7 @@ export function applyAttrMap(
   facts: MappedFacts,
   capabilities: readonly Capability[],
   override: AttrMapOverride = {},
+  sources: Record<string, string> = {},
 ): Record<string, JsonValue> {
   const props: Record<string, unknown> = {};
   for (const name of FACT_NAMES) {
@@ -132,6 +133,7 @@ export function applyAttrMap(
         throw new DefinitionProblem(path, `the converter for ${name} -> ${target.to} returned ${typeof converted}, which cannot be sent to the browser`);
       }
       setPath(props, target.to, converted);
+      sources[target.to] = custom ? `${name} (attrMap)` : name;
     }
   }
   return props as Record<string, JsonValue>; // each value checked above

@@ -27,6 +27,10 @@ export interface CompiledField {
   module: string;
   /** The known class that decides markup and value handling. */
   widget: DijitClass;
+  /** Why this widget: the rule of the default, or the widget option (the inspector shows it). */
+  widgetWhy: string;
+  /** Where each of `props` came from: the fact of the mapping table (`maxLength`), or an option. */
+  propSources: Record<string, string>;
   markup: Markup;
   inputType: string;
   /** Dijit properties that do not change per request (no value, no error). */

@@ -65,26 +65,34 @@ export interface CustomWidget {
 
 export const isDijitClass = (value: unknown): value is DijitClass => typeof value === 'string' && Object.hasOwn(WIDGETS, value);
 
+/** A widget and why it was chosen, in words (the inspector and `dijitize explain` show it). */
+export interface WidgetChoice {
+  widget: DijitClass;
+  why: string;
+}
+
 /** The widget a field gets when its options name none. Long strings (max > 255) become text areas. */
-export function defaultWidget(kind: FieldKind, facts: { maxLength?: number; step?: number; choices: boolean }): DijitClass {
+export function defaultWidget(kind: FieldKind, facts: { maxLength?: number; step?: number; choices: boolean }): WidgetChoice {
   switch (kind) {
     case 'string':
-      if (facts.choices) return 'dijit/form/FilteringSelect';
-      return (facts.maxLength ?? 0) > 255 ? 'dijit/form/SimpleTextarea' : 'dijit/form/ValidationTextBox';
+      if (facts.choices) return { widget: 'dijit/form/FilteringSelect', why: 'text with choices' };
+      return (facts.maxLength ?? 0) > 255
+        ? { widget: 'dijit/form/SimpleTextarea', why: `text longer than 255 (max ${facts.maxLength})` }
+        : { widget: 'dijit/form/ValidationTextBox', why: facts.maxLength === undefined ? 'text' : 'text of at most 255' };
     case 'number':
-      return facts.step !== undefined ? 'dijit/form/NumberSpinner' : 'dijit/form/NumberTextBox';
+      return facts.step !== undefined ? { widget: 'dijit/form/NumberSpinner', why: `a number with a step (${facts.step})` } : { widget: 'dijit/form/NumberTextBox', why: 'a number without a step' };
     case 'boolean':
-      return 'dijit/form/CheckBox';
+      return { widget: 'dijit/form/CheckBox', why: 'a boolean' };
     case 'date':
     case 'isoDate':
-      return 'dijit/form/DateTextBox';
+      return { widget: 'dijit/form/DateTextBox', why: 'a date' };
     case 'time':
-      return 'dijit/form/TimeTextBox';
+      return { widget: 'dijit/form/TimeTextBox', why: 'a time' };
     case 'enum':
-      return 'dijit/form/FilteringSelect';
+      return { widget: 'dijit/form/FilteringSelect', why: 'one of an enum' };
     case 'multiEnum':
-      return 'dijit/form/MultiSelect';
+      return { widget: 'dijit/form/MultiSelect', why: 'an array of an enum' };
     case 'textList':
-      return 'dijit/form/ValidationTextBox';
+      return { widget: 'dijit/form/ValidationTextBox', why: 'an array of text, typed as one' };
   }
 }

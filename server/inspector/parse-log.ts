@@ -1,0 +1,62 @@
+// The inspector's memory of this process's last few parses per form: what was sent, what was refused and
+// what was ignored. It listens only while an inspector is mounted, keeps a handful per form and a bounded
+// number of forms, and never keeps what a sensitive field holds (passwords, `sensitive: true`).
+import { parseListeners, type FormDefinition } from '../forms/define.js';
+import type { ParseResult, RawValues } from '../forms/model/form-state.js';
+import { ROW } from '../forms/model/schema-facts.js';
+import { BoundedCache } from '../common/bounded-cache.js';
+
+/** Parses kept per form: enough to see the last few tries, never a history. */
+export const KEPT_PARSES = 5;
+/** Forms with a log: every form of any app, while a request cannot grow it (it names only defined forms). */
+const KEPT_FORMS = 1000;
+/** What a sensitive field's value is shown as. */
+export const REDACTED = '(sensitive: not kept)';
+
+export interface LoggedParse {
+  at: Date;
+  ok: boolean;
+  /** A button's intent (add a row, show the choices): not a submit. */
+  intent: boolean;
+  values: RawValues;
+  errors: Record<string, string>;
+  formErrors: string[];
+  ignored: string[];
+  conflicts: string[];
+}
+
+const logs = new BoundedCache<string, LoggedParse[]>(KEPT_FORMS);
+
+/** `items.2.secret` is the path of the row field `items.$row.secret`. */
+const samePath = (path: string, compiledPath: string): boolean => {
+  const a = path.split('.');
+  const b = compiledPath.split('.');
+  return a.length === b.length && b.every((part, i) => part === a[i] || (part === ROW && /^\d+$/.test(a[i] ?? '')));
+};
+
+function record(form: FormDefinition, result: ParseResult<unknown>): void {
+  const sensitive = form.compiled.fields.filter((f) => f.sensitive).map((f) => f.path);
+  const values = Object.fromEntries(
+    Object.entries(result.state.values).map(([path, value]) => [path, sensitive.some((s) => samePath(path, s)) ? REDACTED : value]),
+  );
+  const entry: LoggedParse = {
+    at: new Date(),
+    ok: result.ok,
+    intent: !result.ok && result.intent === true,
+    values,
+    errors: { ...result.state.errors },
+    formErrors: [...result.state.formErrors],
+    ignored: [...result.ignored],
+    conflicts: [...(result.conflicts ?? [])],
+  };
+  const kept = logs.get(form.name) ?? [];
+  logs.set(form.name, [entry, ...kept].slice(0, KEPT_PARSES));
+}
+
+/** Starts keeping parses (an inspector was mounted); once, however many inspectors. */
+export function keepParses(): void {
+  parseListeners.add(record);
+}
+
+/** The form's last parses, newest first. */
+export const recentParses = (form: string): readonly LoggedParse[] => logs.get(form) ?? [];

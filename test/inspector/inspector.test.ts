@@ -1,0 +1,141 @@
+// The inspector over real HTTP: the forms listed, one explained (widget and why, each property and its
+// constraint, the access matrix, fallen-back texts, modules), a preview's POST parsed as the app would
+// and logged with the password redacted, every text escaped, and the refusal in production.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import express from 'express';
+import * as z from 'zod';
+import { Acl, defineForm, dojo, inspector, SettingsError } from '../../server/index.js';
+import { openForm, tokenField } from '../form-session.js';
+import { withServer } from '../serve.js';
+
+const acl = new Acl().role('clerk').role('boss', ['clerk']).allow('clerk', 'pay', 'see').allow('boss', 'pay', 'change');
+
+const signup = defineForm(
+  'inspected-signup',
+  z.object({
+    name: z.string().min(2).max(20),
+    password: z.string().min(8),
+    hours: z.number().min(0).max(24).multipleOf(0.5),
+  }),
+  {
+    fields: {
+      name: { label: { 'en-us': 'Name <b>', de: 'Name auf Deutsch' }, help: 'Two letters "at least"' },
+      password: { password: true, label: { 'en-us': 'Password' } },
+      hours: { label: { 'en-us': 'Hours', de: 'Stunden' } },
+    },
+  },
+);
+
+const pay = defineForm('inspected-pay', z.object({ rate: z.number().min(1), note: z.string().optional() }), {
+  access: { acl, see: { resource: 'pay', privilege: 'see' }, change: { resource: 'pay', privilege: 'change' } },
+  fields: { note: { access: { see: { resource: 'pay', privilege: 'change' } } } },
+});
+
+function app() {
+  const a = express();
+  a.use(dojo({ locales: ['en-us', 'de'] }));
+  a.use('/_dijitize', inspector());
+  return a;
+}
+
+const text = async (res: Response) => ({ status: res.status, body: await res.text() });
+
+describe('inspector', () => {
+  let env: string | undefined;
+  before(() => {
+    env = process.env['NODE_ENV'];
+    assert.ok(signup && pay);
+  });
+  after(() => {
+    if (env === undefined) delete process.env['NODE_ENV'];
+    else process.env['NODE_ENV'] = env;
+  });
+
+  it('lists every defined form, linked, with the settings of dojo()', async () => {
+    await withServer(app(), async (base) => {
+      const { status, body } = await text(await fetch(`${base}/_dijitize`));
+      assert.equal(status, 200);
+      assert.match(body, /<a href="\/_dijitize\/forms\/inspected-signup">inspected-signup<\/a>/);
+      assert.match(body, /<a href="\/_dijitize\/forms\/inspected-pay">/);
+      assert.match(body, /<th scope="row">locales<\/th><td><code>en-us, de<\/code>/);
+    });
+  });
+
+  it('explains a field: its facts, the widget and why, each property and the constraint it came from', async () => {
+    await withServer(app(), async (base) => {
+      const { status, body } = await text(await fetch(`${base}/_dijitize/forms/inspected-signup`));
+      assert.equal(status, 200);
+      assert.match(body, /<li>min length 2<\/li><li>max length 20<\/li>/);
+      assert.match(body, /<code>dijit\/form\/NumberSpinner<\/code><br><small>a number with a step \(0.5\)<\/small>/);
+      assert.match(body, /<li>maxLength = 20 ← maxLength<\/li>/);
+      assert.match(body, /<li>constraints.max = 24 ← max<\/li>/);
+      assert.match(body, /<li>smallDelta = 0.5 ← step<\/li>/);
+      assert.match(body, /<li>type = password ← the password option<\/li>/);
+      assert.match(body, /<li>maxlength=&quot;20&quot;<\/li>/, 'the native attribute of the same constraint');
+      assert.match(body, /<li>dijit\/form\/ValidationTextBox<\/li>/, 'the modules the build bundles');
+    });
+  });
+
+  it('escapes every text it shows: a label with markup is text', async () => {
+    await withServer(app(), async (base) => {
+      const { body } = await text(await fetch(`${base}/_dijitize/forms/inspected-signup`));
+      assert.ok(!body.includes('Name <b>'));
+      assert.match(body, /Name &lt;b&gt;/);
+      assert.match(body, /promptMessage = Two letters &amp;quot;at least&amp;quot; ← help/, "Dijit's HTML message, escaped again for the page");
+    });
+  });
+
+  it('names the texts of a locale that fall back to the default', async () => {
+    await withServer(app(), async (base) => {
+      const { body } = await text(await fetch(`${base}/_dijitize/forms/inspected-signup`));
+      const de = /<th scope="row">de<\/th><td>(.*?)<\/td>/.exec(body)?.[1] ?? '';
+      assert.match(de, /password: label/);
+      assert.ok(!de.includes('hours: label'), 'a translated text is not listed');
+    });
+  });
+
+  it('shows who may see and change each field, per role', async () => {
+    await withServer(app(), async (base) => {
+      const { body } = await text(await fetch(`${base}/_dijitize/forms/inspected-pay`));
+      assert.match(body, /<th scope="row">clerk<\/th><td>read-only<\/td><td>hidden<\/td>/);
+      assert.match(body, /<th scope="row">boss<\/th><td>changeable<\/td><td>changeable<\/td>/);
+      const asBoss = await text(await fetch(`${base}/_dijitize/forms/inspected-pay?role=boss`));
+      assert.match(asBoss.body, /name="note"/, "the preview as boss shows boss's fields");
+      const asClerk = await text(await fetch(`${base}/_dijitize/forms/inspected-pay?role=clerk`));
+      assert.ok(!asClerk.body.includes('name="note"'));
+    });
+  });
+
+  it("parses a preview's POST as the app would, and logs it with the password redacted", async () => {
+    await withServer(app(), async (base) => {
+      const preview = '/_dijitize/forms/inspected-signup/preview?js=off';
+      const session = await openForm(base, preview);
+      const refused = await session.post(preview, `${tokenField(session)}_form=&name=x&password=hunter2secret&hours=30`);
+      assert.equal(refused.status, 422);
+      assert.match(await refused.text(), /Error: Preview of inspected-signup/);
+      const { body } = await text(await fetch(`${base}/_dijitize/forms/inspected-signup`));
+      const log = body.slice(body.indexOf('<h2>Recent parses</h2>'));
+      assert.match(log, /refused/);
+      assert.match(log, /name: /);
+      assert.match(log, /&quot;name&quot;: &quot;x&quot;/);
+      assert.ok(!log.includes('hunter2secret'), 'the password is never kept');
+      assert.match(log, /&quot;password&quot;: &quot;\(sensitive: not kept\)&quot;/);
+    });
+  });
+
+  it('answers a form it does not know with a 404 that names it, escaped', async () => {
+    await withServer(app(), async (base) => {
+      const { status, body } = await text(await fetch(`${base}/_dijitize/forms/%3Cscript%3E`));
+      assert.equal(status, 404);
+      assert.match(body, /No form named &quot;&lt;script&gt;&quot;/);
+    });
+  });
+
+  it('is refused at start-up when NODE_ENV is production, unless asked for there', () => {
+    process.env['NODE_ENV'] = 'production';
+    assert.throws(() => inspector(), (err: Error) => err instanceof SettingsError && /NODE_ENV is "production"/.test(err.message) && /production: true/.test(err.message));
+    assert.doesNotThrow(() => inspector({ production: true }));
+    delete process.env['NODE_ENV'];
+  });
+});
