@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `dijitize build`: argument parsing only; the work is build.ts.
+// `dijitize build`, `dijitize explain` and `dijitize init`: argument parsing only; the work is elsewhere
+// (build.ts, inspector/explain-form.ts with explain-table.ts, init.ts).
 import path from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { build, planBuild } from './build.js';
@@ -8,6 +9,9 @@ import { createLogger } from './logger.js';
 import { profileSource } from './profile.js';
 import { skipListening } from './skip-listen.js';
 import { markBuilding } from '../settings/app-settings.js';
+import { formRegistry } from '../forms/define.js';
+import { explainForm } from '../inspector/explain-form.js';
+import { explainTable } from './explain-table.js';
 
 const positiveInt = (value: string) => {
   const n = Number(value);
@@ -62,6 +66,31 @@ program
     } catch (err) {
       logger.error(controller.signal.aborted ? 'build interrupted; the served release is unchanged' : (err as Error).message);
       process.exitCode = controller.signal.aborted ? 130 : 1;
+    }
+  });
+
+program
+  .command('explain')
+  .description("print how each form of your app maps to Dijit: fields, widgets and why, properties and the constraints they came from, access, locales, modules")
+  .argument('[form]', 'one form by name; default: every form')
+  .option('--app <entry>', "your app's module: importing it defines its forms")
+  .option('-c, --config <file>', `build config naming the app (default ${DEFAULT_CONFIG_FILE}, optional with --app)`)
+  .action(async (name: string | undefined, options: { app?: string; config?: string }) => {
+    const logger = createLogger();
+    markBuilding();
+    skipListening(() => undefined);
+    try {
+      const config = await loadBuildConfig({ file: options.config, app: options.app });
+      const forms = [...formRegistry.values()];
+      const chosen = name === undefined ? forms : forms.filter((f) => f.name === name);
+      if (!chosen.length) {
+        throw new Error(name === undefined ? 'the app defines no form: is defineForm() called in a module it imports?' : `no form "${name}"; the app defines: ${forms.map((f) => f.name).join(', ') || 'none'}`);
+      }
+      const colour = Boolean(process.stdout.isTTY) && !process.env['NO_COLOR'];
+      for (const form of chosen) process.stdout.write(`${explainTable(explainForm(form, config.settings.locales), colour)}\n`);
+    } catch (err) {
+      logger.error((err as Error).message);
+      process.exitCode = 1;
     }
   });
 
