@@ -12,6 +12,7 @@ import { markBuilding } from '../settings/app-settings.js';
 import { formRegistry } from '../forms/define.js';
 import { explainForm } from '../inspector/explain-form.js';
 import { explainTable } from './explain-table.js';
+import { initApp } from './init-app.js';
 
 const positiveInt = (value: string) => {
   const n = Number(value);
@@ -88,6 +89,25 @@ program
       }
       const colour = Boolean(process.stdout.isTTY) && !process.env['NO_COLOR'];
       for (const form of chosen) process.stdout.write(`${explainTable(explainForm(form, config.settings.locales), colour)}\n`);
+    } catch (err) {
+      logger.error((err as Error).message);
+      process.exitCode = 1;
+    }
+  });
+
+program
+  .command('init')
+  .description('make a working Express app with one form, its templates, the build config, a Playwright test and a README')
+  .argument('[dir]', 'a new or empty folder', 'dijitize-app')
+  .action((dir: string) => {
+    const logger = createLogger();
+    try {
+      const made = initApp(dir);
+      logger.phase(`Made ${path.relative(process.cwd(), made.dir) || made.dir}`);
+      for (const file of made.files) logger.info(file);
+      logger.info('');
+      logger.info(`cd ${path.relative(process.cwd(), made.dir) || '.'} && npm install && npm start   # the form on http://127.0.0.1:3000/`);
+      logger.info('npm test                                  # the form in Chromium');
     } catch (err) {
       logger.error((err as Error).message);
       process.exitCode = 1;
