@@ -1,6 +1,6 @@
 // Build time and memory: `dijitize build` of the demo (its forms' modules) against a build of the same
 // app with dijit/dijit-all in the layer (a fixed profile, the way Dojango builds), and the demo's build
-// again when nothing changed (no new release: README's goal is <= 0.5 s). Wall time, peak RSS of the
+// again when nothing changed (no new release: docs/bench.md's goal is <= 0.5 s). Wall time, peak RSS of the
 // build's whole process tree (sampled every 20 ms from /proc), layer size raw and gzip.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';

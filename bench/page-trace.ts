@@ -2,7 +2,7 @@
 // (default 200) from an unminified build, in dijitize's inline mode and as parser markup, under a Chromium
 // trace, and prints medians of: ready time, script time, style and layout time, the number of layouts,
 // and the functions that forced a synchronous layout. Found that Dijit's select widgets forced one layout
-// each by reading <option> innerText (see README, Benchmarks).
+// each by reading <option> innerText (see docs/bench.md).
 import { chromium } from '@playwright/test';
 import { startBenchServers } from './bench-servers.js';
 import { median, round } from './stats.js';

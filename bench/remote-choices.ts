@@ -4,7 +4,7 @@
 //   the page (its store in memory: the way without a source), medians and p95 in one run.
 // - The choices endpoint's requests per second (autocannon, 20 connections, 4 s), against a GET of a
 //   static JSON of the same size served by the same Express app, in the same run.
-// Bounded: about a minute. Writes bench/choices-results.json; README quotes the figures.
+// Bounded: about a minute. Writes bench/choices-results.json; docs/bench.md quotes the figures.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

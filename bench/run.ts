@@ -1,6 +1,6 @@
 // `npm run bench`: builds the benchmark release, starts the bench servers in their own process, then
 // measures page readiness (Chromium), server throughput (autocannon) and build time, and writes
-// bench/results.json, bench/results.md and the README's benchmark section. Bounded: a few minutes.
+// bench/results.json, bench/results.md and docs/bench.md's results section. Bounded: a few minutes.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -66,12 +66,12 @@ const markdown = [
 ].join('\n');
 fs.writeFileSync(path.join(root, 'bench/results.md'), `${markdown}\n`);
 
-const readmePath = path.join(root, 'README.md');
+const readmePath = path.join(root, 'docs/bench.md');
 const readme = fs.readFileSync(readmePath, 'utf8');
 const start = '<!-- bench:start -->';
 const end = '<!-- bench:end -->';
 if (readme.includes(start) && readme.includes(end)) {
   fs.writeFileSync(readmePath, readme.slice(0, readme.indexOf(start) + start.length) + `\n${markdown}\n` + readme.slice(readme.indexOf(end)));
-  log('» README benchmark section updated');
+  log('» docs/bench.md results updated');
 }
 log('» Wrote bench/results.json and bench/results.md');

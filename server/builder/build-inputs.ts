@@ -1,6 +1,6 @@
 // What a release is made from, as one hash: the modules, locales, themes and minifier, and each package's
 // files (an npm package by its version, the app's own packages and dijitize's client by their content).
-// A build whose inputs hash the same as the current release's makes no new release (README: builds).
+// A build whose inputs hash the same as the current release's makes no new release (docs/build-and-deploy.md).
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';

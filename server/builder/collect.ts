@@ -8,6 +8,7 @@ import type { FormDefinition } from '../forms/define.js';
 import type { ResolvedSettings } from '../settings/settings.js';
 import type { Theme } from '../settings/themes.js';
 import type { BuildPackage } from './profile.js';
+import { seeDocs } from '../common/errors.js';
 
 /** A module and who needs it, for error messages. */
 export interface NeededModule {
@@ -19,7 +20,11 @@ export interface NeededModule {
 const ALWAYS_BUNDLED = ['dojo/domReady', ...Object.values(CLIENT_MODULES)];
 
 /** A module the build cannot find; names what needs it. */
-export class MissingModuleError extends Error {}
+export class MissingModuleError extends Error {
+  constructor(message: string) {
+    super(`${message}${seeDocs('build-and-deploy')}`);
+  }
+}
 
 export function neededModules(forms: Iterable<FormDefinition>, settings: ResolvedSettings, extra: string[]): NeededModule[] {
   const out: NeededModule[] = [];

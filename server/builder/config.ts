@@ -9,6 +9,7 @@ import { PACKAGE_NAME } from '../settings/amd-ids.js';
 import { appSettings } from '../settings/app-settings.js';
 import { resolveSettings, type DojoSettings, type ResolvedSettings } from '../settings/settings.js';
 import { THEMES, type Theme } from '../settings/themes.js';
+import { seeDocs } from '../common/errors.js';
 
 /** The config file read when none is named. */
 export const DEFAULT_CONFIG_FILE = 'dijitize.config.js';
@@ -50,7 +51,11 @@ export interface BuildConfig {
 export type Minifier = 'uglify' | 'terser';
 
 /** The config file is wrong or cannot be loaded. */
-export class ConfigError extends Error {}
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(`${message}${seeDocs('build-and-deploy')}`);
+  }
+}
 
 type ParsedConfig = z.output<typeof configSchema>;
 

@@ -41,7 +41,7 @@ export function buildProfile(input: ProfileInput): Record<string, unknown> {
         boot: true,
         customBase: true,
         // Every locale's nls bundles go inside the layer, so that a page in any of them fetches none one by
-        // one (measured against a layer per locale: README, Locales).
+        // one (measured against a layer per locale: docs/locales.md).
         includeLocales: [...input.locales],
       },
     },

@@ -7,11 +7,24 @@
 //   which the refusal page shows. Express's own handler reads `status` and `expose` too.
 // Any other error is a bug of ours and passes unwrapped.
 
-/** What is wrong with a definition, and in which field (null: the whole form). */
+/**
+ * A page of the docs that ship with the package, where the fix of a mistake is explained.
+ * @public
+ */
+export type DocsPage = (typeof DOCS_PAGES)[number];
+
+/** The pages errors point to, each a file `docs/<page>.md` of the package. */
+export const DOCS_PAGES = ['forms', 'shapes', 'uploads', 'live-checks', 'wizards', 'nothing-lost', 'access', 'locales', 'build-and-deploy', 'inspector'] as const;
+
+/** The line a start-up mistake ends with: where to read how to do it right. */
+export const seeDocs = (page: DocsPage): string => `\nSee node_modules/dijitize/docs/${page}.md`;
+
+/** What is wrong with a definition, in which field (null: the whole form), and the page that explains it. */
 export class DefinitionProblem extends Error {
   constructor(
     readonly path: string | null,
     message: string,
+    readonly docs: DocsPage = 'forms',
   ) {
     super(message);
   }
@@ -30,8 +43,9 @@ export class FormDefinitionError extends Error {
     readonly form: string,
     readonly field: string | null,
     problem: string,
+    readonly docs: DocsPage = 'forms',
   ) {
-    super(`Form "${form}"${field ? `, field "${field}"` : ''}: ${problem}`);
+    super(`Form "${form}"${field ? `, field "${field}"` : ''}: ${problem}${seeDocs(docs)}`);
   }
 }
 
@@ -42,6 +56,12 @@ export class FormDefinitionError extends Error {
  */
 export class SettingsError extends Error {
   override name = 'SettingsError';
+  constructor(
+    message: string,
+    readonly docs: DocsPage = 'forms',
+  ) {
+    super(`${message}${seeDocs(docs)}`);
+  }
 }
 
 /**
@@ -51,6 +71,9 @@ export class SettingsError extends Error {
  */
 export class AccessError extends Error {
   override name = 'AccessError';
+  constructor(message: string) {
+    super(`${message}${seeDocs('access')}`);
+  }
 }
 
 /**
@@ -114,7 +137,7 @@ export class WizardDefinitionError extends Error {
     readonly step: string | null,
     problem: string,
   ) {
-    super(`Wizard "${wizard}"${step ? `, step "${step}"` : ''}: ${problem}`);
+    super(`Wizard "${wizard}"${step ? `, step "${step}"` : ''}: ${problem}${seeDocs('wizards')}`);
   }
 }
 

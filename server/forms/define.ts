@@ -126,7 +126,7 @@ export class FormDefinition<S extends z.ZodObject = z.ZodObject> {
   /**
    * The state that shows existing data in the form (for edit pages). With `version` (the record's version
    * now: a counter, a timestamp, an etag), the page carries it sealed with what it shows, and a POST parsed
-   * with the record's version then tells an edit made meanwhile (README, "Edit conflicts").
+   * with the record's version then tells an edit made meanwhile (docs/nothing-lost.md, "Edit conflicts").
    * @example res.render('edit.html', { form: req.dojo.form(profile, profile.initial(user)) });
    * @example res.render('edit.html', { form: req.dojo.form(card, card.initial(saved, { version: saved.version })) });
    */

@@ -50,7 +50,7 @@ export interface InspectorOptions {
  */
 export function inspector(options: InspectorOptions = {}): Router {
   if (process.env['NODE_ENV'] === 'production' && options.production !== true) {
-    throw new SettingsError('inspector(): NODE_ENV is "production", and the inspector shows every form and its recent values; mount it only in development (if (process.env.NODE_ENV !== "production") app.use("/_dijitize", inspector())), or pass { production: true } to serve it anyway');
+    throw new SettingsError('inspector(): NODE_ENV is "production", and the inspector shows every form and its recent values; mount it only in development (if (process.env.NODE_ENV !== "production") app.use("/_dijitize", inspector())), or pass { production: true } to serve it anyway', 'inspector');
   }
   keepParses();
   const router = express.Router();

@@ -12,7 +12,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 /** Peer packages an app installs only when it uses them, with how to install each. */
 const OPTIONAL_PACKAGES: Record<string, string> = {
   dojox: 'npm install dojox@1.17.3',
-  'dojo-themes': 'npm install dojo-themes@1.14.1, with the "overrides" README shows',
+  'dojo-themes': 'npm install dojo-themes@1.14.1, with the "overrides" docs/install.md shows',
 };
 
 /** Folder of an installed npm package (the folder of its package.json), or null when it is not installed. */

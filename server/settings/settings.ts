@@ -23,7 +23,7 @@ const byteSize = z
 
 const STORE_METHODS = ['write', 'read', 'size', 'remove', 'sweep'] as const;
 
-/** Where uploads wait, and the limits of a multipart POST (README, "Uploads"; SECURITY.md). */
+/** Where uploads wait, and the limits of a multipart POST (docs/uploads.md; SECURITY.md). */
 const uploadsSchema = z
   .strictObject({
     /** The folder of the default store (folderStore); default: the system's temporary folder. */
@@ -65,7 +65,7 @@ const rateLimitSchema = z.strictObject({
   store: z.custom<RateLimitStore>((v) => typeof v === 'object' && v !== null && typeof (v as Record<string, unknown>)['increment'] === 'function', 'an express-rate-limit Store (an object with increment), such as rate-limit-redis').optional(),
 });
 
-/** A form submitted once: what a repeated POST of one submission id gets (README, "Submitted once"). */
+/** A form submitted once: what a repeated POST of one submission id gets (docs/nothing-lost.md). */
 const submissionsSchema = z.strictObject({
   /** Where answered submissions are kept: shared by every process (redisStore()); default: this process's memory. */
   store: z.custom<SharedStore>((v) => typeof v === 'object' && v !== null && typeof (v as Record<string, unknown>)['claim'] === 'function', 'a SharedStore (memoryStore(), redisStore(), or an object with get, set, claim, delete)').optional(),
@@ -220,7 +220,7 @@ export function resolveSettings(input: DojoSettings = {}): ResolvedSettings {
   const result = settingsSchema.safeParse(input);
   if (result.success) {
     if (result.data.theme === 'flat' && !installedPackageFolder('dojo-themes')) {
-      throw new SettingsError('Invalid dijitize settings:\n  theme: "flat" comes from the dojo-themes package, which is not installed: npm install dojo-themes@1.14.1, with the "overrides" README shows');
+      throw new SettingsError('Invalid dijitize settings:\n  theme: "flat" comes from the dojo-themes package, which is not installed: npm install dojo-themes@1.14.1, with the "overrides" docs/install.md shows');
     }
     return result.data;
   }

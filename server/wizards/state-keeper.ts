@@ -47,7 +47,7 @@ export interface StateKeeper {
 export function stateKeeper(wizard: string, { ttl, store, maxStateSize }: { ttl: number; store: SharedStore | undefined; maxStateSize: number }): StateKeeper {
   const cookieName = `dijitize_wizard_${wizard}`;
   const sealerOf = (secret: string) => sealer(secret, 'wizard-state');
-  // Without a store, the marks of finished instances stay in this process (README: "Finish once").
+  // Without a store, the marks of finished instances stay in this process (docs/wizards.md).
   const marks = store ?? memoryStore();
   const stateKey = (id: string) => `wizard:${wizard}:${id}`;
   const context = (id: string) => `${wizard}:${id}`;

@@ -1,4 +1,4 @@
-// README's recipes for pages without Nunjucks: a template literal, EJS and Pug, each with renderHead() in
+// docs/forms.md's recipes for pages without Nunjucks: a template literal, EJS and Pug, each with renderHead() in
 // the head and the form in the body. The form is made in the route handler, before the template renders
 // the head; a head rendered first makes req.dojo.form() throw an error that says what to do.
 import assert from 'node:assert/strict';
@@ -30,7 +30,7 @@ function appWith(engine: 'literal' | 'ejs' | 'pug') {
   return app;
 }
 
-describe('template engines (README recipes)', () => {
+describe('template engines (docs/forms.md recipes)', () => {
   for (const engine of ['literal', 'ejs', 'pug'] as const) {
     it(`${engine}: the head loads dojo.js and starts the form's widgets; the form posts with its token`, async () => {
       await withServer(appWith(engine), async (base) => {

@@ -10,8 +10,8 @@ const refusal = (make: () => unknown, message: RegExp) => assert.throws(make, (e
 describe('defineWizard', () => {
   it('refuses wrong names, no steps, twin steps and forms that are not defined', () => {
     refusal(() => defineWizard('Claim Form', STEPS), /^Wizard "Claim Form": its name must be lower-case letters/);
-    refusal(() => defineWizard('claim', []), /^Wizard "claim": it needs at least one step$/);
-    refusal(() => defineWizard('claim', [{ name: 'you', form: you }, { name: 'you', form: pet }]), /^Wizard "claim", step "you": two steps have this name$/);
+    refusal(() => defineWizard('claim', []), /^Wizard "claim": it needs at least one step\nSee node_modules\/dijitize\/docs\/wizards\.md$/);
+    refusal(() => defineWizard('claim', [{ name: 'you', form: you }, { name: 'you', form: pet }]), /^Wizard "claim", step "you": two steps have this name\n/);
     refusal(() => defineWizard('claim', [{ name: 'your pet', form: pet }]), /^Wizard "claim", step "your pet": a step's name must be/);
     refusal(() => defineWizard('claim', [{ name: 'you', form: {} as typeof you }]), /step "you": its form must be made by defineForm\(\)/);
     refusal(() => defineWizard('claim', [{ name: 'you', form: you, when: true as unknown as () => boolean }]), /step "you": when must be a function/);

@@ -89,16 +89,16 @@ function nativeAttributes(facts: SchemaFacts, markup: Markup, mapped: MappedFact
 /** Compiles one field. Throws DefinitionProblem for a widget that does not fit, or a bad mapping. */
 /** A field whose choices come from a source: its value is text, and its widget one that takes a store. */
 function checkSource(facts: SchemaFacts, widget: DijitClass, options: FieldOptions<string>): void {
-  if (facts.kind !== 'string') throw new DefinitionProblem(facts.path, `choices from a source need a text field (z.string()), not ${facts.kind}`);
-  if (!(WIDGETS[widget].capabilities as readonly Capability[]).includes('store')) throw new DefinitionProblem(facts.path, `choices from a source need a widget that takes a store (FilteringSelect or ComboBox), not ${widget}`);
+  if (facts.kind !== 'string') throw new DefinitionProblem(facts.path, `choices from a source need a text field (z.string()), not ${facts.kind}`, 'live-checks');
+  if (!(WIDGETS[widget].capabilities as readonly Capability[]).includes('store')) throw new DefinitionProblem(facts.path, `choices from a source need a widget that takes a store (FilteringSelect or ComboBox), not ${widget}`, 'live-checks');
   for (const parent of options.dependsOn ?? []) {
-    if (typeof parent !== 'string' || parent === facts.path) throw new DefinitionProblem(facts.path, `dependsOn names other fields of the form, not ${JSON.stringify(parent)}`);
+    if (typeof parent !== 'string' || parent === facts.path) throw new DefinitionProblem(facts.path, `dependsOn names other fields of the form, not ${JSON.stringify(parent)}`, 'live-checks');
   }
 }
 
 export function compileField(formId: string, facts: SchemaFacts, options: FieldOptions<string>, formAttrMap: AttrMapOverride, namePrefix = ''): Omit<CompiledField, 'access'> {
   const source = isChoiceSource(options.choices) ? options.choices : undefined;
-  if (options.dependsOn && !source) throw new DefinitionProblem(facts.path, 'dependsOn is an option of a field whose choices come from a source');
+  if (options.dependsOn && !source) throw new DefinitionProblem(facts.path, 'dependsOn is an option of a field whose choices come from a source', 'live-checks');
   const choices = source ? [] : choicesOf(facts, options.choices as ChoicesOption<string> | undefined);
   const requested = options.widget;
   const chosen =

@@ -29,7 +29,7 @@ const LIST_OPTIONS = ['itemLabel', 'rowTexts', 'maxRows'] as const;
 /** A list's bound from its `maxRows` option, else the default, said once per list as a process warning. */
 function listBound(form: string, path: string, maxRows: number | undefined): number {
   if (maxRows !== undefined) {
-    if (!Number.isInteger(maxRows) || maxRows < 1) throw new DefinitionProblem(path, `maxRows must be a whole number of at least 1, not ${maxRows}`);
+    if (!Number.isInteger(maxRows) || maxRows < 1) throw new DefinitionProblem(path, `maxRows must be a whole number of at least 1, not ${maxRows}`, 'shapes');
     return maxRows;
   }
   const key = `${form}\u0000${path}`;
@@ -47,7 +47,7 @@ function compileParts<S extends z.ZodObject>(id: string, schema: S, options: For
     isList(n) ? [n.path, ...n.rows.map((r) => optionsKey(r.path))] : isUnion(n) ? [n.path, n.discriminator.path, ...n.branches.flatMap((b) => b.fields.map((f) => f.path))] : [n.path],
   );
   if (options.access && nodes.some((n) => isList(n) || isUnion(n) || isUpload(n))) {
-    throw new DefinitionProblem(null, 'access rules on a form with lists of rows, discriminated unions or file fields are not supported yet');
+    throw new DefinitionProblem(null, 'access rules on a form with lists of rows, discriminated unions or file fields are not supported yet', 'access');
   }
   const fieldOptions = (options.fields ?? {}) as Record<string, FieldOptions | undefined>;
   const unknown = Object.keys(fieldOptions).filter((path) => !known.includes(path));
@@ -59,13 +59,13 @@ function compileParts<S extends z.ZodObject>(id: string, schema: S, options: For
   const field = (facts: SchemaFacts): CompiledField => {
     const own = optionsOf(optionsKey(facts.path));
     const listOnly = LIST_OPTIONS.filter((key) => own[key] !== undefined);
-    if (listOnly.length) throw new DefinitionProblem(facts.path, `${listOnly.join(', ')} ${listOnly.length > 1 ? 'are options' : 'is an option'} of a list of rows (z.array(z.object(...))), not of this ${facts.kind} field`);
+    if (listOnly.length) throw new DefinitionProblem(facts.path, `${listOnly.join(', ')} ${listOnly.length > 1 ? 'are options' : 'is an option'} of a list of rows (z.array(z.object(...))), not of this ${facts.kind} field`, 'shapes');
     return { ...compileField(id, facts, own, options.attrMap ?? {}, namePrefix), access: fieldAccess(facts.path, own.access, options.access) };
   };
   const list = (facts: ListFacts): CompiledList => {
     const own = optionsOf(facts.path);
     const unknownTexts = Object.keys(fieldOptions[facts.path]?.rowTexts ?? {}).filter((key) => !(ROW_TEXT_KEYS as readonly string[]).includes(key));
-    if (unknownTexts.length) throw new DefinitionProblem(facts.path, `rowTexts has no ${unknownTexts.join(', ')} (it takes ${ROW_TEXT_KEYS.join(', ')})`);
+    if (unknownTexts.length) throw new DefinitionProblem(facts.path, `rowTexts has no ${unknownTexts.join(', ')} (it takes ${ROW_TEXT_KEYS.join(', ')})`, 'shapes');
     const itemLabel = own.itemLabel ?? 'Row';
     return {
       path: facts.path,
@@ -110,7 +110,7 @@ export function compileForm<S extends z.ZodObject>(name: string, schema: S, opti
     parts = compileParts(id, schema, options, at);
   } catch (err) {
     // Wrapped once, here; anything else is a bug of ours and must not pass for a definition mistake.
-    if (err instanceof DefinitionProblem) throw new FormDefinitionError(name, err.path, err.message);
+    if (err instanceof DefinitionProblem) throw new FormDefinitionError(name, err.path, err.message, err.docs);
     throw err;
   }
   const lists = parts.flatMap((p) => ('list' in p ? [p.list] : []));
@@ -142,6 +142,6 @@ export function compileForm<S extends z.ZodObject>(name: string, schema: S, opti
 function draftOf(name: string, option: FormOptions<z.ZodObject>['draft'], fields: readonly CompiledField[]): CompiledForm['draft'] {
   if (!option) return null;
   const days = option === true ? DRAFT_DAYS : (option.days ?? DRAFT_DAYS);
-  if (!Number.isInteger(days) || days < 1 || days > 365) throw new FormDefinitionError(name, null, `draft.days must be a whole number of days from 1 to 365; got ${JSON.stringify(days)}`);
+  if (!Number.isInteger(days) || days < 1 || days > 365) throw new FormDefinitionError(name, null, `draft.days must be a whole number of days from 1 to 365; got ${JSON.stringify(days)}`, 'nothing-lost');
   return { days, skip: fields.filter((f) => f.sensitive).map((f) => f.name) };
 }

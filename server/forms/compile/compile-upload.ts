@@ -35,8 +35,8 @@ function uploadMessages(facts: UploadFacts, given: FieldOptions<string>['message
 /** Compiles one file field; throws DefinitionProblem for an option a file field has not. */
 export function compileUpload(formId: string, facts: UploadFacts, options: FieldOptions<string>, namePrefix: string): CompiledUpload {
   const foreign = Object.keys(options).filter((key) => !UPLOAD_OPTIONS.has(key) && options[key as keyof FieldOptions] !== undefined);
-  if (foreign.length) throw new DefinitionProblem(facts.path, `a file field takes ${[...UPLOAD_OPTIONS].join(', ')}, not ${foreign.join(', ')}`);
-  if (options.access) throw new DefinitionProblem(facts.path, 'access rules on a file field are not supported yet');
+  if (foreign.length) throw new DefinitionProblem(facts.path, `a file field takes ${[...UPLOAD_OPTIONS].join(', ')}, not ${foreign.join(', ')}`, 'uploads');
+  if (options.access) throw new DefinitionProblem(facts.path, 'access rules on a file field are not supported yet', 'uploads');
   return {
     path: facts.path,
     name: namePrefix + facts.path,

@@ -10,10 +10,10 @@ import { DefinitionProblem } from '../../common/errors.js';
 export function fieldAccess(path: string | null, own: FieldAccess | undefined, form: FormAccess | undefined): FieldAccess {
   const access: FieldAccess = { see: own?.see ?? form?.see, change: own?.change ?? form?.change };
   if (!access.see && !access.change) return {};
-  if (!form?.acl) throw new DefinitionProblem(path, 'access rules need the form\'s access list: give the form access: { acl, ... }');
+  if (!form?.acl) throw new DefinitionProblem(path, 'access rules need the form\'s access list: give the form access: { acl, ... }', 'access');
   for (const grant of [access.see, access.change]) {
     if (grant && !form.acl.grants(grant)) {
-      throw new DefinitionProblem(path, `no role of the access list has the privilege "${grant.privilege}" on "${grant.resource}"`);
+      throw new DefinitionProblem(path, `no role of the access list has the privilege "${grant.privilege}" on "${grant.resource}"`, 'access');
     }
   }
   return access;

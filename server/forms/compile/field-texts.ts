@@ -1,6 +1,6 @@
 // A form's texts in one locale: every label, help, placeholder, choice label and message of the options,
 // given per locale (Localized), made a string before compilation. A text with no translation for the
-// locale falls back to the default locale's, and is reported (README: missing translations).
+// locale falls back to the default locale's, and is reported (docs/locales.md).
 import { localize, type Localized } from '../../settings/locales.js';
 import { isChoiceSource, type ChoiceSource, type ChoicesOption, type FieldMessages, type FieldOptions } from '../model/form-options.js';
 import { ROW_TEXT_KEYS } from '../model/row-texts.js';

@@ -7,7 +7,7 @@ import { setPath } from '../../common/object-path.js';
 import type { Capability } from '../model/widgets.js';
 import { type AttrMapOverride, type AttrRule, type AttrTarget, FACT_NAMES, type FactName, type MappedFacts } from '../model/attr-map.js';
 
-/** The default mapping table. README shows it; each row has a unit test. */
+/** The default mapping table. docs/forms.md shows it; each row has a unit test. */
 export const DEFAULT_ATTR_MAP: Readonly<Record<FactName, readonly AttrRule[]>> = {
   required: [
     { to: 'required', when: 'validation' },

@@ -98,7 +98,7 @@ export interface FieldOptions<T = Localized> {
   label?: T;
   /** Help text, shown beside the field and as the widget's `promptMessage`. */
   help?: T;
-  /** The Dijit class; the default depends on the field's type (see README). */
+  /** The Dijit class; the default depends on the field's type (docs/forms.md, "Default widgets"). */
   widget?: DijitClass | CustomWidget;
   /** Overrides rows of the mapping table for this field (the seed's `attr_map`). */
   attrMap?: AttrMapOverride;
@@ -114,7 +114,7 @@ export interface FieldOptions<T = Localized> {
   dependsOn?: string[];
   /** A password input (never kept in a draft). */
   password?: boolean;
-  /** Never kept in the browser: a form's draft leaves it out (README, "Drafts"). */
+  /** Never kept in the browser: a form's draft leaves it out (docs/nothing-lost.md, "Drafts"). */
   sensitive?: boolean;
   /** For a list of rows: what one row is called (default "Row"): "Item" makes "Item 2", "Remove item 2". */
   itemLabel?: T;

@@ -1,5 +1,5 @@
 // A POSTed body -> the object the schema parses: each field's raw value read by its path, converted by
-// its kind (field-values.ts; README lists the rules). Only the form's own field paths are read, so
+// its kind (field-values.ts; docs/forms.md lists the rules). Only the form's own field paths are read, so
 // unknown keys such as `__proto__` never reach an object.
 import type { CompiledField, CompiledForm } from '../model/compiled-form.js';
 import { KIND_VALUES } from '../model/field-values.js';

@@ -126,19 +126,19 @@ export function introspectField(path: string, schema: AnySchema): SchemaFacts {
 }
 
 function readUnion(path: string, union: AnySchema, nested: boolean): UnionFacts {
-  if (nested) throw new DefinitionProblem(path, 'sections chosen by a discriminator have no form field inside a list or another union yet');
+  if (nested) throw new DefinitionProblem(path, 'sections chosen by a discriminator have no form field inside a list or another union yet', 'shapes');
   const key = defOf(union)['discriminator'] as string;
   const branches = (defOf(union)['options'] as AnySchema[]).map((option) => {
-    if (defOf(option).type !== 'object') throw new DefinitionProblem(path, 'each branch of a discriminated union must be z.object(...)');
+    if (defOf(option).type !== 'object') throw new DefinitionProblem(path, 'each branch of a discriminated union must be z.object(...)', 'shapes');
     const shape = defOf(option)['shape'] as Record<string, AnySchema>;
     const values = introspectField(`${path}.${key}`, shape[key] as AnySchema).values ?? [];
-    if (values.length !== 1) throw new DefinitionProblem(`${path}.${key}`, 'each branch needs one literal value of the discriminator');
+    if (values.length !== 1) throw new DefinitionProblem(`${path}.${key}`, 'each branch needs one literal value of the discriminator', 'shapes');
     const fields = introspectObject(option, path, true).filter((f) => f.path !== `${path}.${key}`) as SchemaFacts[];
     return { value: values[0] as string, fields };
   });
   const paths = branches.flatMap((b) => b.fields.map((f) => f.path));
   const shared = paths.find((p, i) => paths.indexOf(p) !== i);
-  if (shared) throw new DefinitionProblem(shared, 'two branches of a discriminated union have this field: give each branch its own names');
+  if (shared) throw new DefinitionProblem(shared, 'two branches of a discriminated union have this field: give each branch its own names', 'shapes');
   const discriminator: SchemaFacts = { path: `${path}.${key}`, kind: 'enum', required: true, nullable: false, patterns: [], values: branches.map((b) => b.value) };
   return { path, discriminator, branches };
 }
@@ -153,7 +153,7 @@ function rowSchema(schema: AnySchema): { array: AnySchema; row: AnySchema } | nu
 }
 
 function readList(path: string, array: AnySchema, row: AnySchema, inList: boolean): ListFacts {
-  if (inList) throw new DefinitionProblem(path, 'a list of rows has no form field inside a list or a union yet (a list inside a list)');
+  if (inList) throw new DefinitionProblem(path, 'a list of rows has no form field inside a list or a union yet (a list inside a list)', 'shapes');
   const list: ListFacts = { path, minItems: 0, rows: [] };
   for (const check of checksOf(array)) {
     if (check.check === 'min_length') list.minItems = check['minimum'] as number;
@@ -181,7 +181,7 @@ function readUpload(path: string, schema: AnySchema, nested: boolean): UploadFac
   const multiple = defOf(inner).type === 'array';
   const file = multiple ? unwrapped(defOf(inner)['element'] as AnySchema).inner : inner;
   if (defOf(file).type !== 'file') return null;
-  if (nested) throw new DefinitionProblem(path, 'a file field has no form field inside a list of rows or a union yet');
+  if (nested) throw new DefinitionProblem(path, 'a file field has no form field inside a list of rows or a union yet', 'uploads');
   const facts: UploadFacts = { path, upload: true, required: !optional, multiple, types: [], minFiles: multiple ? 0 : optional ? 0 : 1, file };
   for (const check of checksOf(file)) {
     if (check.check === 'max_size') facts.maxSize = check['maximum'] as number;
