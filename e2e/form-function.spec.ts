@@ -15,7 +15,7 @@ test.describe('form-function mode under a strict CSP', () => {
     const username = await readWidget(page, 'register-username', ['required', 'maxLength', 'invalidMessage']);
     expect(username.declaredClass).toBe('dijit.form.ValidationTextBox+liveCheck');
     expect(username.props['maxLength']).toBe(16);
-    expect((await readWidget(page, 'register', [])).declaredClass).toBe('dijit.form.Form');
+    expect((await readWidget(page, 'register', [])).declaredClass).toBe('dijitize.Form');
     expect(violations).toEqual([]);
     expect(problems.failedRequests).toEqual([]);
     expect(problems.consoleErrors).toEqual([]);

@@ -20,7 +20,7 @@ test.describe('register form (inline mode)', () => {
     });
     const password = await readWidget(page, 'register-password', ['type']);
     expect(password.props['type']).toBe('password');
-    expect((await readWidget(page, 'register', [])).declaredClass).toBe('dijit.form.Form');
+    expect((await readWidget(page, 'register', [])).declaredClass).toBe('dijitize.Form');
     // No parser markup anywhere: widgets came from code.
     expect(await page.locator('[data-dojo-type]').count()).toBe(0);
     // The label still points at the widget's input.

@@ -27,7 +27,7 @@ describe('dijitize explain', () => {
     assert.match(cli.stdout, /constraints\.max = 5 ← max/);
     assert.match(cli.stdout, /constraints\.places = 0 ← places/);
     assert.match(cli.stdout, /│ day +│ isoDate +│ DateTextBox/);
-    assert.match(cli.stdout, /Modules: dijit\/form\/Form, dijit\/form\/Button, dijit\/form\/NumberTextBox, dijit\/form\/DateTextBox/);
+    assert.match(cli.stdout, /Modules: dijitize\/Form, dijit\/form\/Button, dijit\/form\/NumberTextBox, dijit\/form\/DateTextBox/);
     assert.doesNotMatch(cli.stdout, /\x1b\[/, 'no colours when piped');
   });
 

@@ -22,7 +22,7 @@ describe('build profile', () => {
     assert.ok(layer);
     assert.equal(layer.boot, true);
     assert.deepEqual(layer.includeLocales, ['en-us', 'de', 'ar'], 'every locale of the app');
-    for (const mid of ['dojo/dojo', 'dojo/domReady', 'dijit/form/Form', 'dijit/form/Button', 'dijit/form/ValidationTextBox', 'dijit/form/DateTextBox',
+    for (const mid of ['dojo/dojo', 'dojo/domReady', 'dijitize/Form', 'dijit/form/Button', 'dijit/form/ValidationTextBox', 'dijit/form/DateTextBox',
       'dijit/form/TimeTextBox', 'dijit/form/NumberSpinner', 'dijit/form/FilteringSelect', 'dijit/form/MultiSelect', 'dijit/form/CheckBox',
       'dijit/form/SimpleTextarea', 'dijitize/formSupport', 'dijitize/forms', 'dijitize/start', 'demo/home']) {
       assert.ok(layer.include.includes(mid), mid);

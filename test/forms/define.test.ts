@@ -14,7 +14,7 @@ describe('defineForm', () => {
     const form = defineForm('cache-test', z.object({ a: field }));
     const readsToCompile = reads;
     assert.ok(readsToCompile > 0);
-    assert.deepEqual(form.compiled.modules, ['dijit/form/Form', 'dijit/form/Button', 'dijit/form/ValidationTextBox']);
+    assert.deepEqual(form.compiled.modules, ['dijitize/Form', 'dijit/form/Button', 'dijit/form/ValidationTextBox']);
     for (let i = 0; i < 3; i++) {
       requestDojo().form(form, { values: { a: String(i) }, errors: { a: 'wrong' } });
       form.parse({ a: String(i) });

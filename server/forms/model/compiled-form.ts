@@ -150,8 +150,11 @@ export interface CompiledForm {
 /** How long a draft lasts in the browser unless the form's `draft` option says. */
 export const DRAFT_DAYS = 7;
 
-/** Modules every form needs besides its widgets' classes. */
-export const FORM_MODULES = ['dijit/form/Form', 'dijit/form/Button'] as const;
+/**
+ * Modules every form needs besides its widgets' classes: dijitize's form controller (dijit/form/Form's
+ * behaviour on the server's <form> as it stands: client/dijitize/Form.js) and the submit button.
+ */
+export const FORM_MODULES = ['dijitize/Form', 'dijit/form/Button'] as const;
 
 /** What a form with file fields loads besides: the bar that shows a large file's upload. */
 export const UPLOAD_MODULES = ['dijit/ProgressBar'] as const;

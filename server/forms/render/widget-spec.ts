@@ -4,7 +4,7 @@
 // JSON value.)
 import { escapeHtml, scriptJson, type JsonValue } from '../../common/escape.js';
 import { KIND_VALUES, type RawValue } from '../model/field-values.js';
-import type { CompiledField, CompiledForm, CompiledUpload, UploadMessages } from '../model/compiled-form.js';
+import { FORM_MODULES, type CompiledField, type CompiledForm, type CompiledUpload, type UploadMessages } from '../model/compiled-form.js';
 import { CSRF_FIELD, FILE_PLACE, KEPT_FILE_FIELD, REMOVE_FILE_FIELD, UPLOAD_ONLY_FIELD } from '../model/posted-names.js';
 import { KEPT_FILE_TEXTS, UPLOAD_PROGRESS_TEXTS } from './upload-html.js';
 import { shownFields, type ShownPart } from '../model/shown-parts.js';
@@ -202,9 +202,9 @@ export function fieldInstances(field: CompiledField, raw: RawValue, error: strin
 /** All of a form's spec but its fields' widgets: the same for every state that shows the same parts. */
 function specFrame(form: CompiledForm, parts: ShownPart[]) {
   const fields = shownFields(parts);
-  // dijit/form/Form sets its node's enctype from its own `encType` (default none): a form with files says it.
+  // The form controller sets its node's enctype from its own `encType`: a form with files says it.
   const encType: Record<string, JsonValue> = form.uploads.length ? { encType: 'multipart/form-data' } : {};
-  const formWidget: WidgetInstance = { module: 'dijit/form/Form', node: form.id, props: { action: form.action, method: form.method, ...encType } };
+  const formWidget: WidgetInstance = { module: FORM_MODULES[0], node: form.id, props: { action: form.action, method: form.method, ...encType } };
   const submitWidget: WidgetInstance = { module: 'dijit/form/Button', node: submitId(form), props: { type: 'submit', label: escapeHtml(form.submitLabel) } };
   const lists = parts.flatMap((p): ListSpec[] => {
     if (!('rows' in p)) return [];

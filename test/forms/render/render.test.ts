@@ -56,7 +56,7 @@ describe('rendering a form', () => {
     const island = /<script type="application\/json" id="h-dijitize">(.*)<\/script>/s.exec(islandPage.form(form, state).html)?.[1] ?? '';
     assert.deepEqual(built, [JSON.parse(island)]);
     const spec = built[0] as { widgets: Array<{ module: string; props: Record<string, unknown>; error?: string; choices?: unknown }> };
-    assert.deepEqual(spec.widgets[0], { module: 'dijit/form/Form', node: 'h', props: { action: '', method: 'post' } });
+    assert.deepEqual(spec.widgets[0], { module: 'dijitize/Form', node: 'h', props: { action: '', method: 'post' } });
     // A text box's value travels once, in its control; its widget reads it from there.
     assert.equal(spec.widgets[1]?.props['value'], undefined);
     assert.equal(spec.widgets[1]?.error, '&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;!--&quot;&#39;&amp;\u2028');
@@ -70,7 +70,7 @@ describe('rendering a form', () => {
     const island = /<script type="application\/json" id="h-dijitize">(.*)<\/script>/s.exec(html)?.[1] ?? '';
     assert.ok(!island.includes('<'));
     const spec = JSON.parse(island);
-    assert.equal(spec.widgets[0].module, 'dijit/form/Form');
+    assert.equal(spec.widgets[0].module, 'dijitize/Form');
     assert.equal(spec.widgets[1].props.value, undefined); // in the control only
     assert.ok(html.includes('value="&lt;/script&gt;'));
     assert.deepEqual(spec.widgets[2].choices, [['red', HOSTILE], ['x"y', 'x"y']]);
