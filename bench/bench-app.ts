@@ -1,13 +1,15 @@
 // The benchmark server: forms of 10, 50 and 200 fields in each mode, plus the baselines that the
 // figures are measured against. Run in its own process by the benchmarks.
+import path from 'node:path';
 import express, { type Express } from 'express';
+import { root } from './bench-root.js';
 import nunjucks from 'nunjucks';
 import { dojo, useDijitize, type DojoSettings, type FormDefinition } from '../server/index.js';
 import { benchForm, parserMarkup, schemaAndOptions } from './bench-forms.js';
 import { FormDefinition as Definition } from '../server/forms/define.js';
 import { TEMPLATES } from '../demo/app.js';
 
-export const SIZES = [10, 20, 50, 200] as const;
+export const SIZES = [10, 20, 50, 200, 500] as const;
 /** The bench app's locales: pages in each are measured (messages from Dijit's and zod's locales). */
 export const LOCALES = ['en-us', 'de', 'ar'];
 /** The forms of the page with several forms (its sizes). */
@@ -26,7 +28,7 @@ export function benchApp(settings: DojoSettings = {}): Express {
   const app = express();
   const env = useDijitize(nunjucks.configure(TEMPLATES, { express: app, autoescape: true }));
   const page = nunjucks.compile(PAGE, env);
-  app.use('/bench-static', express.static(new URL('.', import.meta.url).pathname + 'static'));
+  app.use('/bench-static', express.static(path.join(root, 'bench/static')));
   app.use(dojo({ csrf: { secret: 'a benchmark secret, not for use' }, locales: LOCALES, ...settings }));
   const forms = new Map<number, FormDefinition>(SIZES.map((n) => [n, benchForm(n)]));
   const formOf = (n: string | undefined) => forms.get(Number(n));

@@ -1,13 +1,13 @@
 // `npm run bench:profile [get|post-fail]`: runs the bench server under `node --cpu-prof` while autocannon
 // loads one scenario for 5 s, then prints the functions with the most self time. The .cpuprofile is kept
 // in bench/profiles/ (open it in Chrome DevTools for the whole picture).
-import { fork } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { openForm } from '../test/form-session.js';
 import { formPost } from './server-bench.js';
+import { forkServeBench } from './bench-servers.js';
 
 interface ProfileNode {
   id: number;
@@ -25,7 +25,7 @@ const dir = path.join(root, 'bench/profiles');
 fs.mkdirSync(dir, { recursive: true });
 const before = new Set(fs.readdirSync(dir));
 
-const server = fork(path.join(root, 'bench/serve-bench.ts'), [], { execArgv: ['--import', 'tsx', '--cpu-prof', `--cpu-prof-dir=${dir}`] });
+const server = forkServeBench({ execArgv: ['--cpu-prof', `--cpu-prof-dir=${dir}`] });
 const ports = await new Promise<{ source: number }>((resolve) => server.once('message', (m) => resolve(m as { source: number })));
 const base = `http://127.0.0.1:${ports.source}`;
 const session = await openForm(base, '/inline/20');

@@ -2,17 +2,15 @@
 // autocannon run, all its threads) for the ceiling, for the GET of the 20-field page taken apart piece by
 // piece (pieces-app.ts), and for the bench's GET and POSTs. Unlike requests/s, it does not depend on how
 // much of the 2 cores the client takes. Medians of RUNS runs.
-import { fork } from 'node:child_process';
-import path from 'node:path';
 import autocannon from 'autocannon';
 import { openForm } from '../test/form-session.js';
 import { validBody } from './bench-forms.js';
-import { root } from './bench-servers.js';
+import { forkServeBench } from './bench-servers.js';
 import { formPost } from './server-bench.js';
 import { median, round } from './stats.js';
 
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 3);
-const server = fork(path.join(root, 'bench/serve-bench.ts'), [], { execArgv: ['--import', 'tsx'] });
+const server = forkServeBench();
 const next = () => new Promise<unknown>((resolve) => server.once('message', resolve));
 const ports = (await next()) as { source: number; ceiling: number; pieces: number };
 const app = `http://127.0.0.1:${ports.source}`;

@@ -1,6 +1,8 @@
-// `npm run bench`: builds the benchmark release, starts the bench servers in their own process, then
-// measures page readiness (Chromium), server throughput (autocannon) and build time, and writes
-// bench/results.json, bench/results.md and docs/bench.md's results section. Bounded: a few minutes.
+// `npm run bench`: builds the benchmark release, starts the bench servers (compiled, in their own process),
+// then measures page readiness (Chromium), server throughput against the peers (autocannon), how the
+// server's cost grows with the form, build time and bytes on the wire; writes bench/results.json,
+// bench/results.md, the growth plots (bench/plots/*.svg) and docs/bench.md's results section. Bounded:
+// about a quarter of an hour on 2 cores.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,6 +11,9 @@ import { browserBench, BASELINE, type PageFigures } from './browser-bench.js';
 import { serverBench, type ServerFigures } from './server-bench.js';
 import { buildBench, type BuildFigures } from './build-bench.js';
 import { wireBench, type WireFigures } from './wire-bench.js';
+import { startDjango } from './django-server.js';
+import { growthBench, type GrowthFigures } from './growth-bench.js';
+import { linePlot } from './svg-plot.js';
 
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 5);
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 4);
@@ -22,11 +27,19 @@ let pages: PageFigures[] = [];
 let throughput: ServerFigures[] = [];
 let builds: BuildFigures[] = [];
 let wire: WireFigures[] = [];
+let growth: GrowthFigures[] = [];
 try {
   log(`» Page readiness in Chromium (median of ${RUNS} loads, fresh context each)`);
-  pages = await browserBench(ports, [10, 50, 200], RUNS, log);
-  log(`» Server throughput (autocannon, 50 connections, median of 3 runs of ${SECONDS} s)`);
-  throughput = await serverBench(ports, (pages) => servers.setCeilingPages(pages), SECONDS, 3, log);
+  pages = await browserBench(ports, [10, 50, 200, 500], RUNS, log);
+  log(`» Server throughput (autocannon, 50 connections, median of 3 runs of ${SECONDS} s), with the peers`);
+  const django = await startDjango().catch((err: Error) => (log(`  Django is left out: ${err.message}`), null));
+  try {
+    throughput = await serverBench(ports, { hand: `http://127.0.0.1:${ports.hand}`, django: django?.base ?? null }, (pages) => servers.setCeilingPages(pages), SECONDS, 3, log);
+  } finally {
+    django?.stop();
+  }
+  log('» Server CPU per request as the form grows (median of 3 runs)');
+  growth = await growthBench(ports.source, () => servers.cpuMicros(), 3, log);
   log('» Build (median of 3 builds each)');
   builds = await buildBench(3, log);
   log(`» Bytes on the wire for the built demo's register page (median of ${RUNS} visits)`);
@@ -37,12 +50,47 @@ try {
 
 const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()}`;
 const date = new Date().toISOString().slice(0, 10);
-fs.writeFileSync(path.join(root, 'bench/results.json'), `${JSON.stringify({ date, machine, runs: RUNS, pages, servers: throughput, builds, wire }, null, 2)}\n`);
+fs.writeFileSync(path.join(root, 'bench/results.json'), `${JSON.stringify({ date, machine, runs: RUNS, pages, servers: throughput, growth, builds, wire }, null, 2)}\n`);
+
+// The growth plots: how each cost grows with the form, 10 to 500 fields.
+const plots = path.join(root, 'bench/plots');
+fs.mkdirSync(plots, { recursive: true });
+const modeLine = (mode: string, value: (p: PageFigures) => number) => ({ name: mode, points: pages.filter((p) => p.mode === mode).map((p): [number, number] => [p.fields, value(p)]) });
+const charted = ['parser, built', 'dijitize inline, built', 'dijitize form function, built', BASELINE];
+fs.writeFileSync(path.join(plots, 'page-ready.svg'), linePlot({ title: 'Page ready in Chromium', xLabel: 'fields', yLabel: 'ms (median)', series: charted.map((m) => modeLine(m, (p) => p.readyMs)) }));
+fs.writeFileSync(path.join(plots, 'bytes.svg'), linePlot({ title: 'Bytes on the wire, first visit', xLabel: 'fields', yLabel: 'KB (as sent)', series: charted.map((m) => modeLine(m, (p) => p.kilobytes)) }));
+fs.writeFileSync(
+  path.join(plots, 'server-cpu.svg'),
+  linePlot({
+    title: 'Server CPU per request',
+    xLabel: 'fields',
+    yLabel: 'microseconds (median)',
+    series: [
+      { name: 'GET (the blank form)', points: growth.map((g): [number, number] => [g.fields, g.getMicros]) },
+      { name: 'POST refused (422, values and errors shown)', points: growth.map((g): [number, number] => [g.fields, g.failingPostMicros]) },
+    ],
+  }),
+);
 
 /** A goal as the tables say it: the bound, and "(missed)" when the figure is on the wrong side. */
 const goal = (bound: string, met: boolean) => `${bound}${met ? '' : ' (missed)'}`;
 const pageGoal = (p: PageFigures) => (p.mode.startsWith('dijitize') && p.mode.endsWith(', built') ? goal('<= 0.25', (p.ratioToBaseline ?? 1) <= 0.25) : '');
-const buildGoal = (b: BuildFigures) => (b.build.includes('nothing changed') ? goal('<= 0.5 s', b.seconds <= 0.5) : '');
+/** Every widget made, against the baseline's page ready, at 200 fields: goal <= 0.6. */
+const allGoal = (p: PageFigures) => {
+  const base = pages.find((b) => b.fields === p.fields && b.mode === BASELINE);
+  if (p.fields !== 200 || !p.mode.startsWith('dijitize') || !p.mode.endsWith(', built') || !base) return '';
+  const r = Math.round((p.allMs / base.readyMs) * 100) / 100;
+  return `${r} ${goal('(<= 0.6)', r <= 0.6)}`;
+};
+const cold = builds.find((b) => b.build.startsWith('dijitize build ('));
+const buildGoal = (b: BuildFigures) => {
+  if (b.build.includes('nothing changed')) {
+    const r = cold ? Math.round((b.seconds / cold.seconds) * 100) / 100 : 1;
+    return `${r} of a cold build ${goal('(<= 0.1)', r <= 0.1)}`;
+  }
+  return b === cold ? goal('<= 0.5 of dijit-all', (b.ratioToDijitAll ?? 1) <= 0.5) : '';
+};
+const wireGoal = (w: WireFigures) => (w.visit === 'first visit' ? goal('<= 100 KB', w.kilobytes <= 100) : '');
 const table = (head: string[], rows: Array<Array<string | number | undefined>>) =>
   [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.map((c) => c ?? '').join(' | ')} |`)].join('\n');
 const markdown = [
@@ -50,11 +98,20 @@ const markdown = [
   '',
   `**Page ready** (navigation -> the form started and usable; a dijitize form of over 40 widgets makes its off-screen ones after that, see below), Chromium, ratio against *${BASELINE}* (goal: dijitize built <= 0.25):`,
   '',
-  table(['fields', 'mode', 'ready (ms)', 'ratio', 'goal', 'every widget made (ms)', 'requests', 'KB (as sent)'], pages.map((p) => [p.fields, p.mode, p.readyMs, p.ratioToBaseline, pageGoal(p), p.allMs, p.requests, p.kilobytes])),
+  table(['fields', 'mode', 'ready (ms)', 'ratio', 'goal', 'every widget made (ms)', 'made, ratio (goal at 200)', 'requests', 'KB (as sent)'], pages.map((p) => [p.fields, p.mode, p.readyMs, p.ratioToBaseline, pageGoal(p), p.allMs, allGoal(p), p.requests, p.kilobytes])),
+  '',
+  '![Page ready in Chromium by form size](../bench/plots/page-ready.svg)',
+  '![Bytes on the wire by form size](../bench/plots/bytes.svg)',
   '',
   '**Server**, ratio of requests/s against the prebuilt-string ceiling of the same page (the 20-field form page, the page of three forms, the page in that locale):',
   '',
-  table(['scenario', 'requests/s', 'p99 (ms)', 'ratio', 'goal'], throughput.map((s) => [s.scenario, s.requestsPerSecond, s.p99Ms, s.ratioToCeiling, s.goal === undefined ? '' : `>= ${s.goal}${(s.ratioToCeiling ?? 0) >= s.goal ? '' : ' (missed)'}`])),
+  table(['scenario', 'requests/s', 'p99 (ms)', 'ratio to the ceiling', 'against the peers and the limit (goal)'], throughput.map((s) => [s.scenario, s.requestsPerSecond, s.p99Ms, s.ratioToCeiling, (s.comparisons ?? []).map((c) => `${c.ratio} of ${c.to.split(':')[0]} (${goal(`>= ${c.goal}`, c.ratio >= c.goal)})`).join('; ')])),
+  '',
+  '**Growth of the server\'s cost**: CPU time of the server process per request (all its threads, so it does not depend on how much of the machine the client takes), and the page\'s HTML:',
+  '',
+  table(['fields', 'GET (us of CPU)', 'POST refused, 422 (us of CPU)', 'page HTML (KB)'], growth.map((g) => [g.fields, g.getMicros, g.failingPostMicros, Math.round(g.pageBytes / 102.4) / 10])),
+  '',
+  '![Server CPU per request by form size](../bench/plots/server-cpu.svg)',
   '',
   '**Build** of the demo, ratio of wall time against the dijit-all build:',
   '',
@@ -62,7 +119,7 @@ const markdown = [
   '',
   '**On the wire**: the built demo\'s `/register` in Chromium (bytes that crossed the network, headers included), ratio against the same visit refusing compression:',
   '',
-  table(['visit', 'KB on the wire', 'requests (over the network)', 'ratio'], wire.map((w) => [w.visit, w.kilobytes, `${w.requests} (${w.fromNetwork})`, w.ratioToUncompressed])),
+  table(['visit', 'KB on the wire', 'requests (over the network)', 'ratio', 'goal'], wire.map((w) => [w.visit, w.kilobytes, `${w.requests} (${w.fromNetwork})`, w.ratioToUncompressed, wireGoal(w)])),
 ].join('\n');
 fs.writeFileSync(path.join(root, 'bench/results.md'), `${markdown}\n`);
 

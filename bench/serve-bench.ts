@@ -1,10 +1,12 @@
 // Runs the benchmark servers in their own process (forked by the benchmarks): the bench app from source
-// modules, the same app from a built release, the ceilings, and the page taken apart (pieces-app.ts).
+// modules, the same app from a built release, the ceilings, the page taken apart (pieces-app.ts), and the
+// form written by hand (hand-written-app.ts).
 // Reports their ports over IPC; answers 'cpu' with the process's CPU time so far (microseconds).
 import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
 import { benchApp, ceilingApp } from './bench-app.js';
 import { piecesApp } from './pieces-app.js';
+import { handWrittenApp } from './hand-written-app.js';
 
 const listen = (app: Express) =>
   new Promise<number>((resolve) => {
@@ -19,6 +21,7 @@ const ports = {
   built: releaseDir ? await listen(benchApp({ releaseDir })) : 0,
   ceiling: await listen(ceilingApp((page) => ceilingPages.get(page) ?? '')),
   pieces: await listen(piecesApp(() => ceilingPages.get('form') ?? '')),
+  hand: await listen(handWrittenApp()),
 };
 process.send?.(ports);
 process.on('message', (m: unknown) => {
