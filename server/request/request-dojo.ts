@@ -61,8 +61,10 @@ export interface EditOptions<S extends z.ZodObject> {
  * @public
  */
 export class RequestDojo {
-  /** Per-request copy of dojoConfig: change it freely, the next request starts from the settings again. */
-  readonly config: DojoConfig;
+  /** The settings' dojoConfig, never changed: `config` copies it for a request that changes its own. */
+  readonly #settingsConfig: DojoConfig;
+  #config: DojoConfig | null = null;
+  #locale: string;
   /** The request this is for (set by dojo()); server checks get it. */
   request: Request | null = null;
   /** Stylesheets added after the theme, in order. */
@@ -96,7 +98,8 @@ export class RequestDojo {
   readonly #submissionIds: boolean;
 
   constructor(settings: ResolvedSettings, sources: DojoSources) {
-    this.config = structuredClone(settings.dojoConfig);
+    this.#settingsConfig = settings.dojoConfig;
+    this.#locale = settings.dojoConfig.locale;
     this.formFunction = settings.formFunction ? { ...settings.formFunction } : null;
     this.enabled = settings.enabled;
     this.#theme = settings.theme;
@@ -112,14 +115,23 @@ export class RequestDojo {
    * middleware; a handler may set it (`req.dojo.locale = 'de'`). It is `dojoConfig.locale` on the page.
    */
   get locale(): string {
-    return this.config.locale;
+    return this.#config?.locale ?? this.#locale;
   }
 
   set locale(value: string) {
     if (!this.#locales.includes(value)) {
       throw new TypeError(`req.dojo.locale must be one of the locales setting (${this.#locales.join(', ')}); got ${JSON.stringify(value)}`);
     }
-    this.config.locale = value;
+    this.#locale = value;
+    if (this.#config) this.#config.locale = value;
+  }
+
+  /**
+   * Per-request copy of dojoConfig: change it freely, the next request starts from the settings again.
+   * Made on first use: most requests (a POST that redirects, a page that changes nothing) never need one.
+   */
+  get config(): DojoConfig {
+    return (this.#config ??= { ...structuredClone(this.#settingsConfig), locale: this.#locale });
   }
 
   /** The app's default locale (the dojoConfig.locale setting): where a text without a translation comes from. */
@@ -194,9 +206,11 @@ export class RequestDojo {
   /** The dojoConfig to emit: this request's config plus where packages live. */
   effectiveConfig(): DojoConfig & { baseUrl?: string } {
     const { locate } = this.#sources;
-    const own = this.config.packages.filter((p) => !locate.packages.some((l) => l.name === p.name));
+    // The settings' own object when the request changed nothing: read here, never changed.
+    const current = this.#config ?? { ...this.#settingsConfig, locale: this.#locale };
+    const own = current.packages.filter((p) => !locate.packages.some((l) => l.name === p.name));
     const config: DojoConfig & { baseUrl?: string; has?: Record<string, unknown> } = {
-      ...this.config,
+      ...current,
       ...(locate.baseUrl ? { baseUrl: locate.baseUrl } : {}),
       packages: [...locate.packages, ...own],
       ...(this.#asksServer ? { dijitizeEndpoints: endpointsConfig(this.#prefix) } : {}),

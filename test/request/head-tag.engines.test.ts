@@ -37,7 +37,7 @@ describe('template engines (docs/forms.md recipes)', () => {
         const html = await (await fetch(`${base}/signup`)).text();
         const head = /<head>(.*)<\/head>/s.exec(html)?.[1] ?? '';
         assert.match(head, /<script src="\/dojo\/dojo\/dojo\.js"><\/script>/);
-        assert.match(head, /require\(\["dijit\/form\/Form",.*"dijit\/form\/ValidationTextBox","dijit\/form\/NumberTextBox",/);
+        assert.match(head, /require\(\["dijitize\/Form",.*"dijit\/form\/ValidationTextBox","dijit\/form\/NumberTextBox",/);
         assert.match(html, /<body class="claro"><form id="signup"/);
         const s = await openForm(base, '/signup');
         assert.equal((await s.post('/signup', `${tokenField(s)}name=ada&hours=8`)).status, 200);
