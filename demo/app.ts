@@ -9,6 +9,7 @@ import { mountForm } from './mount-form.js';
 import { mountOrder } from './order-page.js';
 import { mountClaim } from './claim-wizard.js';
 import { savedCards } from './saved-cards.js';
+import { nameVisitor } from './visitor-results.js';
 import { acceptExpense, expense } from './expense-form.js';
 import { acl, NEW_TIMECARD, register, timecard } from './forms.js';
 import { AccessDeniedError, dojo, dojoErrors, inspector, THEMES, useDijitize, type DojoSettings, type Theme } from '../server/index.js';
@@ -80,6 +81,7 @@ export function createApp(overrides: DojoSettings = {}): Express {
     }
     next();
   });
+  app.use(nameVisitor);
   // Every form explained while developing, after the middleware above (a preview gets the nonce and locale).
   if (process.env['NODE_ENV'] !== 'production') app.use('/_dijitize', inspector());
 

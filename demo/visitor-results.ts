@@ -2,7 +2,7 @@
 // a cookie names the visitor. (The demo has no database and no sign-in; a shared "last saved" would show
 // one visitor's answers, and a manager's notes, to everyone.)
 import crypto from 'node:crypto';
-import type { Request, Response } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 
 const COOKIE = 'demo-visitor';
 /** The most results kept: the oldest go first (a Map keeps insertion order). */
@@ -16,6 +16,15 @@ function visitorOf(req: Request, res: Response): string {
   res.cookie(COOKIE, id, { httpOnly: true, sameSite: 'lax', path: '/' });
   return id;
 }
+
+/**
+ * Names the visitor when a page is shown, before any POST: a double-clicked POST whose first answer the
+ * browser dropped (and with it a cookie set there) is still counted for the visitor who sent it.
+ */
+export const nameVisitor: RequestHandler = (req, res, next) => {
+  if (req.method === 'GET') visitorOf(req, res);
+  next();
+};
 
 /** Keeps `value` as what this visitor saved on the page at `page`. */
 export function saveResult(req: Request, res: Response, page: string, value: unknown): void {
