@@ -42,7 +42,7 @@ export async function startDjango(): Promise<DjangoPeer> {
 /** Django's CSRF cookie and the page's token, as a browser that opened the form holds them. */
 export async function openDjangoForm(base: string): Promise<{ cookie: string; token: string }> {
   const res = await fetch(`${base}/form`);
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
   const token = /name="csrfmiddlewaretoken" value="([^"]+)"/.exec(await res.text())?.[1] ?? '';
   return { cookie, token };
 }

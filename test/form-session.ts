@@ -10,7 +10,8 @@ export interface FormSession {
 
 export async function openForm(base: string, path: string): Promise<FormSession> {
   const res = await fetch(`${base}${path}`);
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  // Every cookie the page set (the CSRF cookie, and any of the app's own), as a browser sends them back.
+  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
   const token = /name="_csrf" value="([^"]+)"/.exec(await res.text())?.[1] ?? '';
   return {
     cookie,

@@ -33,7 +33,7 @@ function request(port: number, method: string, path: string, headers: Record<str
         resolve({
           status: res.statusCode ?? 0,
           worker: String(res.headers['x-worker']),
-          cookie: (res.headers['set-cookie']?.[0] ?? '').split(';')[0] ?? '',
+          cookie: (res.headers['set-cookie'] ?? []).map((line) => line.split(';')[0]).join('; '),
           cookies: (res.headers['set-cookie'] ?? []).map((line) => ({ pair: line.split(';')[0] ?? '', path: /;\s*path=([^;]*)/i.exec(line)?.[1] ?? '/' })),
           location: res.headers.location ?? '',
           body: text,

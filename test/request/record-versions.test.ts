@@ -11,7 +11,7 @@ import { withServer } from '../serve.js';
 /** A browser tab: the page's hidden fields (token, version, submission id) posted with the fields given. */
 async function openCard(base: string, path: string) {
   const res = await fetch(`${base}${path}`);
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
   const html = await res.text();
   const hidden = Object.fromEntries([...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((m) => [m[1], m[2]]));
   return {
@@ -87,7 +87,7 @@ function openCardFrom(base: string, path: string, html: string, like: { hidden: 
   assert.notEqual(hidden['_version'], like.hidden['_version']);
   return async (fields: Record<string, string | string[]>) => {
     const page = await fetch(`${base}${path}`);
-    const cookie = (page.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const cookie = page.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
     const token = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? '';
     const body = new URLSearchParams({ ...hidden, _csrf: token });
     for (const [name, value] of Object.entries(fields)) for (const v of [value].flat()) body.append(name, v);

@@ -117,7 +117,7 @@ describe('kept files and sessions', () => {
     await withServer(createApp({ csrf: { sessionId }, uploads: { dir } }), async (base) => {
       const open = async (session: string) => {
         const res = await fetch(`${base}/expense`, { headers: { 'x-session': session } });
-        const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+        const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
         const token = /name="_csrf" value="([^"]+)"/.exec(await res.text())?.[1] ?? '';
         const post = (body: FormData) => fetch(`${base}/expense`, { method: 'POST', redirect: 'manual', headers: { cookie, 'x-session': session }, body });
         return { token, post, cookie };
