@@ -1,4 +1,5 @@
-// Builds the benchmark release (the bench forms + dojo/parser for the built baseline) and starts the
+// Builds the benchmark release (the bench forms, and dojo/parser with dijit/form/Form for the built
+// baseline: dijitize's forms no longer load Form) and starts the
 // bench servers in their own process: the bench app from sources and from that release, and the ceilings.
 import { fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -35,7 +36,7 @@ export interface BenchServers {
 /** `minify: false` keeps the layer readable, for traces that name Dijit's functions. */
 export async function startBenchServers(options: { minify?: false } = {}): Promise<BenchServers> {
   const releaseDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dijitize-bench-'));
-  const config = resolveBuildConfig({ ...demoBuildConfig, releaseDir, modules: ['dojo/parser'], themes: [], ...options }, root);
+  const config = resolveBuildConfig({ ...demoBuildConfig, releaseDir, modules: ['dojo/parser', 'dijit/form/Form'], themes: [], ...options }, root);
   await build(config, memoryLogger(), { forms: SIZES.map(benchForm) });
   const server = forkServeBench({ env: { ...process.env, BENCH_RELEASE_DIR: releaseDir } });
   const nextMessage = () => new Promise<unknown>((resolve) => server.once('message', resolve));

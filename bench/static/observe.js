@@ -9,7 +9,8 @@
 		if(typeof window.require != "function"){ return; }
 		var registry;
 		try{ registry = window.require("dijit/registry"); }catch(e){ return; }
-		var forms = registry.toArray().filter(function(w){ return w.declaredClass == "dijit.form.Form"; });
+		// dijitize's form controller, or dijit/form/Form as the parser page makes it.
+		var forms = registry.toArray().filter(function(w){ return w.declaredClass == "dijitize.Form" || w.declaredClass == "dijit.form.Form"; });
 		if(!forms.length || !forms[0]._started){ return; }
 		var all = registry.length >= expected;
 		if(!window.__benchReady && (all || forms[0].domNode.hasAttribute("data-dijitize-ready"))){
