@@ -1,11 +1,11 @@
 // How the server's cost grows with the form: CPU time per GET and per failing POST of the bench app's
-// forms of 10 to 500 fields (process.cpuUsage of the bench servers' process over autocannon runs, so the
-// figure does not depend on how much of the machine the client takes). Medians of `runs` runs.
+// forms of 10 to 500 fields (cpu-per-request.ts), and the page's size. Medians of `runs` runs.
 import autocannon from 'autocannon';
 import { openForm } from '../test/form-session.js';
 import { SIZES } from './bench-app.js';
 import { formPost } from './server-bench.js';
-import { median, round } from './stats.js';
+import { round } from './stats.js';
+import { cpuPerRequest } from './cpu-per-request.js';
 
 export interface GrowthFigures {
   fields: number;
@@ -19,16 +19,7 @@ export interface GrowthFigures {
 
 export async function growthBench(port: number, cpuMicros: () => Promise<number>, runs: number, log: (s: string) => void): Promise<GrowthFigures[]> {
   const app = `http://127.0.0.1:${port}`;
-  const perRequest = async (options: autocannon.Options) => {
-    await autocannon({ ...options, connections: 20, duration: 1 }); // warm-up
-    const costs = [];
-    for (let i = 0; i < runs; i++) {
-      const before = await cpuMicros();
-      const result = await autocannon({ ...options, connections: 20, duration: 2 });
-      costs.push(((await cpuMicros()) - before) / result.requests.total);
-    }
-    return round(median(costs), 0);
-  };
+  const perRequest = (options: autocannon.Options) => cpuPerRequest(options, { cpuMicros, runs, seconds: 2, connections: 20 });
   const figures: GrowthFigures[] = [];
   for (const fields of SIZES) {
     const session = await openForm(app, `/inline/${fields}`);

@@ -7,7 +7,7 @@ import { openForm } from '../test/form-session.js';
 import { validBody } from './bench-forms.js';
 import { forkServeBench } from './bench-servers.js';
 import { formPost } from './server-bench.js';
-import { median, round } from './stats.js';
+import { cpuPerRequest } from './cpu-per-request.js';
 
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 3);
 const server = forkServeBench();
@@ -35,13 +35,7 @@ const scenarios: Array<[string, autocannon.Options]> = [
 ];
 console.log(`CPU per request, median of ${RUNS} runs of 3 s (50 connections):`);
 for (const [name, options] of scenarios) {
-  await autocannon({ ...options, connections: 50, duration: 1 }); // warm-up
-  const costs = [];
-  for (let i = 0; i < RUNS; i++) {
-    const before = await cpuMicros();
-    const result = await autocannon({ ...options, connections: 50, duration: 3 });
-    costs.push(((await cpuMicros()) - before) / result.requests.total);
-  }
-  console.log(`  ${name.padEnd(34)} ${round(median(costs), 0)} us`);
+  const cost = await cpuPerRequest(options, { cpuMicros, runs: RUNS, seconds: 3, connections: 50 });
+  console.log(`  ${name.padEnd(34)} ${cost} us`);
 }
 server.send('stop');
