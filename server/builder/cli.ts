@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `dijitize build`, `dijitize explain` and `dijitize init`: argument parsing only; the work is elsewhere
-// (build.ts, inspector/explain-form.ts with explain-table.ts, init.ts).
+// (build.ts, inspector/explain-form.ts with explain-table.ts, init-app.ts).
 import path from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { build, planBuild } from './build.js';
@@ -83,7 +83,8 @@ program
     try {
       const config = await loadBuildConfig({ file: options.config, app: options.app });
       const forms = [...formRegistry.values()];
-      const chosen = name === undefined ? forms : forms.filter((f) => f.name === name);
+      const one = name === undefined ? undefined : formRegistry.get(name);
+      const chosen = name === undefined ? forms : one ? [one] : [];
       if (!chosen.length) {
         throw new Error(name === undefined ? 'the app defines no form: is defineForm() called in a module it imports?' : `no form "${name}"; the app defines: ${forms.map((f) => f.name).join(', ') || 'none'}`);
       }

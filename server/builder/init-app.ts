@@ -3,16 +3,12 @@
 // writes into a folder that holds anything.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { ownPath } from '../settings/package-folders.js';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
+const SCAFFOLD = ownPath('scaffold');
+const PACKAGE_JSON = ownPath('package.json');
 
-/** `scaffold/`, found from sources (tsx) and from `dist/`. */
-const SCAFFOLD = [path.resolve(here, '../../scaffold'), path.resolve(here, '../../../scaffold')].find((p) => fs.existsSync(p)) ?? path.resolve(here, '../../scaffold');
-
-const PACKAGE_JSON = [path.resolve(here, '../../package.json'), path.resolve(here, '../../../package.json')].find((p) => fs.existsSync(p)) ?? '';
-
-/** The app folder is not empty, or its name is no npm name. */
+/** The app folder holds something already. */
 export class InitError extends Error {}
 
 /** What init made: the folder, and its files. */

@@ -32,10 +32,18 @@ export function packageFolder(name: string): string {
   throw new Error(`the ${name} package is not installed${install ? `; the app uses it, so add it: ${install}` : ''}`);
 }
 
-/** The dijitize client AMD package: `client/dijitize`, found from sources (tsx) and from `dist/`. */
-export const CLIENT_FOLDER: string =
-  [path.resolve(here, '../../client/dijitize'), path.resolve(here, '../../../client/dijitize')].find((p) => fs.existsSync(p)) ??
-  path.resolve(here, '../../client/dijitize');
+/**
+ * A file or folder of the dijitize package itself (`client/dijitize`, `scaffold`, `package.json`), found
+ * from sources (tsx: server/settings/) and from `dist/` (dist/server/settings/) alike.
+ */
+export function ownPath(relative: string): string {
+  const fromSources = path.resolve(here, '../..', relative);
+  const fromDist = path.resolve(here, '../../..', relative);
+  return fs.existsSync(fromSources) || !fs.existsSync(fromDist) ? fromSources : fromDist;
+}
+
+/** The dijitize client AMD package: `client/dijitize`. */
+export const CLIENT_FOLDER: string = ownPath('client/dijitize');
 
 /** A theme's stylesheet, relative to the served (or built) packages. */
 export function themePath(theme: Theme): string {
