@@ -88,6 +88,14 @@ function flatProps(props: Record<string, JsonValue>, base = ''): Array<[string, 
   );
 }
 
+/** Where a property came from: its own entry, else its nearest parent's (`props: { constraints: {...} }`). */
+function sourceOf(field: CompiledField, name: string): string {
+  for (let at = name; at; at = at.slice(0, Math.max(0, at.lastIndexOf('.')))) {
+    if (Object.hasOwn(field.propSources, at)) return field.propSources[at] as string;
+  }
+  return 'dijitize';
+}
+
 function explainField(field: CompiledField, within: string): ExplainedField {
   const asks = [...(field.check ? ['a server check while typing'] : []), ...(field.source ? [`choices from a source${field.dependsOn?.length ? `, depending on ${field.dependsOn.join(', ')}` : ''}`] : [])];
   return {
@@ -99,7 +107,7 @@ function explainField(field: CompiledField, within: string): ExplainedField {
     widget: field.widget,
     module: field.module,
     why: field.widgetWhy,
-    props: flatProps(field.props).map(([name, value]) => ({ name, value, from: field.propSources[name] ?? 'dijitize' })),
+    props: flatProps(field.props).map(([name, value]) => ({ name, value, from: sourceOf(field, name) })),
     native: Object.entries(field.native).flatMap(([name, value]) => (value === undefined || value === false ? [] : [{ name, value: String(value) }])),
     asks,
     sensitive: Boolean(field.sensitive),
@@ -112,15 +120,15 @@ function explainAccess(compiled: CompiledForm): ExplainedAccess | null {
   const matrix: ExplainedAccess['matrix'] = {};
   for (const role of roles) {
     const row: Record<string, FieldAccessLevel> = {};
-    let view: CompiledForm | null = null;
+    let seen = new Map<string, CompiledField>();
     try {
-      view = formForRoles(compiled, [role]);
+      seen = new Map(formForRoles(compiled, [role]).fields.map((f) => [f.path, f]));
     } catch (err) {
       if (!(err instanceof AccessDeniedError)) throw err;
     }
     for (const field of compiled.fields) {
-      const seen = view?.fields.find((f) => f.path === field.path);
-      row[field.path] = !seen ? 'hidden' : seen.readOnly ? 'read-only' : 'changeable';
+      const shown = seen.get(field.path);
+      row[field.path] = !shown ? 'hidden' : shown.readOnly ? 'read-only' : 'changeable';
     }
     matrix[role] = row;
   }

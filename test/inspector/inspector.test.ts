@@ -7,6 +7,7 @@ import express from 'express';
 import * as z from 'zod';
 import { Acl, defineForm, dojo, inspector, SettingsError } from '../../server/index.js';
 import { openForm, tokenField } from '../form-session.js';
+import { explainForm } from '../../server/inspector/explain-form.js';
 import { withServer } from '../serve.js';
 
 const acl = new Acl().role('clerk').role('boss', ['clerk']).allow('clerk', 'pay', 'see').allow('boss', 'pay', 'change');
@@ -75,6 +76,13 @@ describe('inspector', () => {
       assert.match(body, /<li>maxlength=&quot;20&quot;<\/li>/, 'the native attribute of the same constraint');
       assert.match(body, /<li>dijit\/form\/ValidationTextBox<\/li>/, 'the modules the build bundles');
     });
+  });
+
+  it("names the props option for what it replaced, a nested property's parts too", () => {
+    const tuned = defineForm('inspected-tuned', z.object({ n: z.number().min(1).max(9) }), { fields: { n: { props: { constraints: { min: 2, max: 8 } } } } });
+    const props = explainForm(tuned).fields[0]?.props ?? [];
+    assert.deepEqual(props.find((p) => p.name === 'constraints.min'), { name: 'constraints.min', value: 2, from: 'the props option' });
+    assert.deepEqual(props.find((p) => p.name === 'required'), { name: 'required', value: true, from: 'required' });
   });
 
   it('escapes every text it shows: a label with markup is text', async () => {

@@ -138,7 +138,11 @@ export function compileField(formId: string, facts: SchemaFacts, options: FieldO
     propSources['placeHolder'] = 'the placeholder option';
   }
   Object.assign(props, options.props);
-  for (const key of Object.keys(options.props ?? {})) propSources[key] = 'the props option';
+  // A props entry replaces the whole property, what the table wrote inside it (`constraints.min`) too.
+  for (const key of Object.keys(options.props ?? {})) {
+    for (const written of Object.keys(propSources)) if (written.startsWith(`${key}.`)) delete propSources[written];
+    propSources[key] = 'the props option';
+  }
 
   return {
     path: facts.path,
