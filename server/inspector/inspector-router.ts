@@ -29,12 +29,6 @@ function shownSettings(settings: ResolvedSettings): Array<[string, string]> {
   ];
 }
 
-/** The role a preview shows the form as: the one asked for if the form knows it, else its first. */
-function previewRole(form: FormDefinition, asked: unknown): string | null {
-  const roles = form.compiled.acl?.roles;
-  if (!roles) return null;
-  return typeof asked === 'string' && roles.includes(asked) ? asked : (roles[0] ?? null);
-}
 
 /** @public */
 export interface InspectorOptions {
@@ -59,10 +53,26 @@ export function inspector(options: InspectorOptions = {}): Router {
     if (!req.dojo) throw new Error('inspector() found no req.dojo: mount it after app.use(dojo(...))');
     return appSettings()[0] as ResolvedSettings;
   };
-  const formOf = (req: Request, res: Response): FormDefinition | null => {
+  /**
+   * The form the path names, and the role it is shown as (a form with access rules: `?role=`, else the
+   * list's first), set as the request's roles; null once a 404 or 400 that says why is sent.
+   */
+  const formAndRole = (req: Request, res: Response): { form: FormDefinition; role: string | null } | null => {
     const form = formRegistry.get(String(req.params['name']));
-    if (!form) sendRefusal(res, 404, 'No such form', `No form named ${JSON.stringify(String(req.params['name']).slice(0, 80))} is defined in this process.`);
-    return form ?? null;
+    if (!form) {
+      sendRefusal(res, 404, 'No such form', `No form named ${JSON.stringify(String(req.params['name']).slice(0, 80))} is defined in this process.`);
+      return null;
+    }
+    const roles = form.compiled.acl?.roles;
+    if (!roles) return { form, role: null };
+    const asked = req.query['role'];
+    if (asked !== undefined && (typeof asked !== 'string' || !roles.includes(asked))) {
+      sendRefusal(res, 400, 'No such role', `role must be one of the form's access list: ${roles.join(', ')}.`);
+      return null;
+    }
+    const role = asked ?? roles[0] ?? null;
+    if (role) req.dojo.roles = [role];
+    return { form, role };
   };
 
   router.get(`/${INSPECTOR_CSS}`, (_req, res) => {
@@ -80,12 +90,11 @@ export function inspector(options: InspectorOptions = {}): Router {
   });
 
   router.get('/forms/:name', (req, res) => {
-    const form = formOf(req, res);
-    if (!form) return;
+    const found = formAndRole(req, res);
+    if (!found) return;
+    const { form, role } = found;
     const base = req.baseUrl;
     const x = explainForm(form, settingsOf(req).locales);
-    const role = previewRole(form, req.query['role']);
-    if (role) req.dojo.roles = [role];
     let plain: string;
     try {
       plain = req.dojo.form(form, {}, { action: `${base}/forms/${encodeURIComponent(form.name)}/preview?js=off${role ? `&role=${encodeURIComponent(role)}` : ''}` }).html;
@@ -99,10 +108,9 @@ export function inspector(options: InspectorOptions = {}): Router {
   /** The form alone on a page, as a template would make it: with the head tag (js=on) or without (js=off). */
   const preview = (req: Request, res: Response, next: NextFunction) => {
     (async () => {
-      const form = formOf(req, res);
-      if (!form) return;
-      const role = previewRole(form, req.query['role']);
-      if (role) req.dojo.roles = [role];
+      const found = formAndRole(req, res);
+      if (!found) return;
+      const { form } = found;
       const scripted = req.query['js'] !== 'off';
       const result = req.method === 'POST' ? await req.dojo.parseAsync(form, req.body) : null;
       const said = !result ? '' : result.ok ? '<p role="status">Accepted. The inspector page lists what was parsed.</p>' : '';

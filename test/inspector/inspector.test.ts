@@ -112,6 +112,9 @@ describe('inspector', () => {
       assert.match(asBoss.body, /name="note"/, "the preview as boss shows boss's fields");
       const asClerk = await text(await fetch(`${base}/_dijitize/forms/inspected-pay?role=clerk`));
       assert.ok(!asClerk.body.includes('name="note"'));
+      const unknown = await text(await fetch(`${base}/_dijitize/forms/inspected-pay/preview?role=%3Cb%3E`));
+      assert.equal(unknown.status, 400);
+      assert.match(unknown.body, /role must be one of the form&#39;s access list: clerk, boss\./);
     });
   });
 
