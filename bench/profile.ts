@@ -1,5 +1,5 @@
-// `npm run bench:profile [get|post-fail|post-pass]`: runs the bench server under `node --cpu-prof` while
-// autocannon loads one scenario for 5 s, then prints the functions with the most self time, and dijitize's
+// `npm run bench:profile [get|post-fail|post-pass] [fields]`: runs the bench server under `node --cpu-prof` while
+// autocannon loads one scenario for 5 s on the bench form of that many fields (20 unless given), then prints the functions with the most self time, and dijitize's
 // functions with the most total time (themselves and what they call). The .cpuprofile is kept in
 // bench/profiles/ (open it in Chrome DevTools for the whole picture).
 import fs from 'node:fs';
@@ -10,6 +10,7 @@ import { openForm } from '../test/form-session.js';
 import { formPost } from './server-bench.js';
 import { validBody } from './bench-forms.js';
 import { forkServeBench } from './bench-servers.js';
+import { SIZES } from './bench-app.js';
 
 interface ProfileNode {
   id: number;
@@ -24,6 +25,8 @@ interface CpuProfile {
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const scenario = process.argv[2] ?? 'get';
+const fields = Number(process.argv[3] ?? 20);
+if (!SIZES.includes(fields as (typeof SIZES)[number])) throw new Error(`fields must be one of the bench's sizes: ${SIZES.join(', ')}`);
 const dir = path.join(root, 'bench/profiles');
 fs.mkdirSync(dir, { recursive: true });
 const before = new Set(fs.readdirSync(dir));
@@ -31,9 +34,11 @@ const before = new Set(fs.readdirSync(dir));
 const server = forkServeBench({ execArgv: ['--cpu-prof', `--cpu-prof-dir=${dir}`] });
 const ports = await new Promise<{ source: number }>((resolve) => server.once('message', (m) => resolve(m as { source: number })));
 const base = `http://127.0.0.1:${ports.source}`;
-const session = await openForm(base, '/inline/20');
+const session = await openForm(base, `/inline/${fields}`);
 const options: autocannon.Options =
-  scenario === 'post-fail' ? formPost(base, session, 'f0=x') : scenario === 'post-pass' ? formPost(base, session, validBody(20)) : { url: `${base}/inline/20` };
+  scenario === 'post-fail' ? { ...formPost(base, session, 'f0=x'), url: `${base}/inline/${fields}` }
+    : scenario === 'post-pass' ? { ...formPost(base, session, validBody(fields)), url: `${base}/inline/${fields}` }
+    : { url: `${base}/inline/${fields}` };
 const result = await autocannon({ ...options, connections: 50, duration: 5 });
 server.send('stop');
 await new Promise((resolve) => server.once('exit', resolve));
@@ -63,7 +68,7 @@ profile.samples.forEach((id, i) => {
   }
 });
 const total = [...self.values()].reduce((a, b) => a + b, 0);
-console.log(`${scenario}: ${Math.round(result.requests.average)} req/s; profile bench/profiles/${file}; top self time:`);
+console.log(`${scenario} (${fields} fields): ${Math.round(result.requests.average)} req/s; profile bench/profiles/${file}; top self time:`);
 for (const [key, time] of [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 20)) {
   console.log(`${((time / total) * 100).toFixed(1).padStart(5)}%  ${key}`);
 }
