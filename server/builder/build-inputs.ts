@@ -43,6 +43,7 @@ export function buildInputs(config: BuildConfig, modules: readonly string[], pac
     locales: config.settings.locales,
     themes: config.themes,
     minify: config.minify,
+    themeRules: config.themeRules,
   };
   return crypto.createHash('sha256').update(JSON.stringify(inputs)).digest('hex');
 }

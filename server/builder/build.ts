@@ -12,7 +12,8 @@ import { buildInputs } from './build-inputs.js';
 import type { Theme } from '../settings/themes.js';
 import { assertModulesExist, buildPackages, neededModules } from './collect.js';
 import type { BuildConfig } from './config.js';
-import type { Logger } from './logger.js';
+import { kb, type Logger } from './logger.js';
+import { layerModules, subsetTheme } from './theme-subset.js';
 import { buildProfile, profileSource } from './profile.js';
 import { ReleaseTransaction } from './release-transaction.js';
 import { minifyLayer } from './minify-layer.js';
@@ -151,6 +152,15 @@ export async function build(config: BuildConfig, logger: Logger, options: BuildO
     if (config.minify === 'terser') {
       logger.phase('Minifying the layer with terser');
       await minifyLayer(path.join(plan.layout.output, 'dojo/dojo.js'));
+    }
+
+    if (config.themeRules === 'used') {
+      logger.phase("Keeping the theme rules of the layer's widgets");
+      const inLayer = layerModules(fs.readFileSync(path.join(plan.layout.output, 'dojo/dojo.js'), 'utf8'));
+      for (const theme of config.themes) {
+        const { before, after } = subsetTheme(path.join(plan.layout.output, themePath(theme)), inLayer);
+        logger.info(`${theme}: ${kb(before)} -> ${kb(after)}`);
+      }
     }
 
     logger.phase('Writing the manifest');

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { build, planBuild } from './build.js';
 import { DEFAULT_CONFIG_FILE, loadBuildConfig, type Minifier } from './config.js';
-import { createLogger } from './logger.js';
+import { createLogger, kb } from './logger.js';
 import { profileSource } from './profile.js';
 import { skipListening } from './skip-listen.js';
 import { markBuilding } from '../settings/app-settings.js';
@@ -19,7 +19,6 @@ const positiveInt = (value: string) => {
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('a whole number of 1 or more');
   return n;
 };
-const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 const program = new Command('dijitize').description('Dojo/Dijit forms from zod schemas').showHelpAfterError();
 

@@ -31,6 +31,8 @@ const configSchema = z.strictObject({
   keep: z.number().int().min(1).default(3),
   /** How the layer is minified: dojo-util's uglify-js 2.8 (ES5 only), terser (ES2015+), or not at all. */
   minify: z.union([z.enum(['uglify', 'terser']), z.literal(false), z.literal(true).transform(() => 'uglify' as const)]).default('uglify'),
+  /** The theme stylesheets' rules: only those of widgets in the layer ('used'), or every widget's ('all'). */
+  themeRules: z.enum(['used', 'all']).default('used'),
 });
 
 export type BuildConfigInput = z.input<typeof configSchema>;
@@ -46,6 +48,7 @@ export interface BuildConfig {
   releaseDir: string;
   keep: number;
   minify: Minifier | false;
+  themeRules: 'used' | 'all';
 }
 
 export type Minifier = 'uglify' | 'terser';
@@ -118,6 +121,7 @@ function resolveParsed(c: ParsedConfig, baseDir: string, fromApp: ResolvedSettin
     releaseDir: path.resolve(baseDir, c.releaseDir),
     keep: c.keep,
     minify: c.minify,
+    themeRules: c.themeRules,
   };
 }
 

@@ -3,6 +3,9 @@
 // (test/builder/memory-logger.ts).
 import { styleText } from 'node:util';
 
+/** A size as the build's log shows it. */
+export const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
+
 export interface Logger {
   phase(name: string): void;
   progress(text: string): void;

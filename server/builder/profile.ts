@@ -19,6 +19,44 @@ export interface ProfileInput {
   uglify: boolean;
 }
 
+/**
+ * has() features the layer fixes at build time, so the minifier drops the code for the other answer. Only
+ * what holds in every browser Dijit 1.17 supports with an async loader: no Node or Rhino host, no old IE
+ * event or XHR paths, and the loader's debugging aids (tracing, logging, timeouts, published internals)
+ * off. Browser sniffs (`ie`, `ff`, ...) are left alone: code compares them as numbers. The legacy
+ * synchronous loader stays: a page whose locale has no bundles in the layer still loads them through it.
+ */
+export const STATIC_HAS_FEATURES: Readonly<Record<string, 0 | 1>> = {
+  'host-browser': 1,
+  'host-node': 0,
+  'host-rhino': 0,
+  'host-webworker': 0,
+  dom: 1,
+  'dom-addeventlistener': 1,
+  'dom-quirks': 0,
+  quirks: 0,
+  'native-xhr': 1,
+  'dojo-force-activex-xhr': 0,
+  'ie-event-behavior': 0,
+  'json-parse': 1,
+  'json-stringify': 1,
+  'array-extensible': 1,
+  'bug-for-in-skips-shadowed': 0,
+  'dom-attributes-explicit': 1,
+  'dom-attributes-specified-flag': 1,
+  'config-dojo-loader-catches': 0,
+  'config-stripStrict': 0,
+  'dojo-trace-api': 0,
+  'dojo-log-api': 0,
+  'dojo-publish-privates': 0,
+  'dojo-timeout-api': 0,
+  'dojo-test-sniff': 0,
+  'dojo-debug-messages': 0,
+  'dojo-combo-api': 0,
+  'dojo-cdn': 0,
+  'dijit-legacy-requires': 0,
+};
+
 /** The profile as a plain object; dojo-util reads it from a file as `var profile = {...}`. */
 export function buildProfile(input: ProfileInput): Record<string, unknown> {
   return {
@@ -33,6 +71,7 @@ export function buildProfile(input: ProfileInput): Record<string, unknown> {
     mini: true,
     stripConsole: 'warn',
     selectorEngine: 'lite',
+    staticHasFeatures: STATIC_HAS_FEATURES,
     localeList: [...input.locales],
     packages: input.packages.map((p) => ({ name: p.name, location: p.location })),
     layers: {

@@ -101,6 +101,10 @@ describe('dijitize build (real dojo-util build of the demo)', { timeout: 900_000
     assert.ok(summary.layerGzipBytes < summary.layerBytes / 2);
     const css = fs.readFileSync(path.join(release.dir, 'dijit/themes/claro/claro.css'), 'utf8');
     assert.ok(!css.includes('@import'), 'theme CSS is one file');
+    // Only the rules of the layer's widgets: the demo has calendars, no trees or tabs.
+    assert.ok(css.includes('.dijitCalendar') && css.includes('.dijitTextBox'));
+    assert.ok(!css.includes('.dijitTreeNode') && !css.includes('.dijitTabContainer'), 'no rules for widgets the layer lacks');
+    assert.ok(logger.lines.some((l) => /^claro: [\d.]+ KB -> [\d.]+ KB$/.test(l)), logger.lines.join('\n'));
     assert.ok(fs.existsSync(path.join(release.dir, 'dojo-themes/flat/flat.css')));
     assert.deepEqual(Object.keys(release.manifest.hashes).sort(), ['dijit/themes/claro/claro.css', 'dijitize/boot.js', 'dojo-themes/flat/flat.css', 'dojo/dojo.js']);
     assert.deepEqual(leftovers(dir), []);

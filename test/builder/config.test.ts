@@ -32,6 +32,12 @@ describe('build config', () => {
     await assert.rejects(loadBuildConfig({ file: 'missing.config.js', app: fixtureApp }), /no build config at .*missing\.config\.js/);
   });
 
+  it('themeRules: only the layer\'s widgets by default, every widget on request; another value fails naming the key', () => {
+    assert.equal(resolveBuildConfig({}, root, []).themeRules, 'used');
+    assert.equal(resolveBuildConfig({ themeRules: 'all' }, root, []).themeRules, 'all');
+    assert.throws(() => resolveBuildConfig({ themeRules: 'some' }, root, []), (err: Error) => err instanceof ConfigError && /themeRules/.test(err.message));
+  });
+
   it('settings in the config win over the app\'s', () => {
     const fromApp = [resolveSettings({ theme: 'nihilo' })];
     assert.equal(resolveBuildConfig({ settings: { theme: 'soria' } }, root, fromApp).settings.theme, 'soria');

@@ -32,6 +32,12 @@ describe('build profile', () => {
     assert.equal(profile['layerOptimize'], 'uglify');
     assert.equal(profile['cssOptimize'], 'comments');
     assert.deepEqual(profile['localeList'], ['en-us', 'de', 'ar']);
+    // The layer's code for Node, Rhino, old IE and the loader's debugging aids is left out at build time.
+    const features = profile['staticHasFeatures'] as Record<string, number>;
+    assert.equal(features['host-browser'], 1);
+    assert.equal(features['host-node'], 0);
+    assert.equal(features['dojo-trace-api'], 0);
+    assert.ok(!('ie' in features) && !('dojo-sync-loader' in features), 'browser sniffs and the legacy loader are left to run time');
   });
 
   it('plans without writing: the scratch folder it names stays unmade, even with the flat theme to stage', () => {

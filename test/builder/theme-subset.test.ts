@@ -1,0 +1,39 @@
+// The theme stylesheet cut to the layer's widgets: rules of a widget family with no module in the layer
+// go, everything else stays as it was.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import postcss from 'postcss';
+import { keepUsedRules, layerModules } from '../../server/builder/theme-subset.js';
+
+const cut = (css: string, modules: string[]) => {
+  const root = postcss.parse(css);
+  keepUsedRules(root, new Set(modules));
+  return root.toString();
+};
+
+describe('theme rules of the layer’s widgets', () => {
+  it('drops the rules of a family the layer lacks and keeps the rest, whatever names no family', () => {
+    const css = '.claro .dijitTreeNode { color: red; }\n.claro .dijitCalendar { color: blue; }\n.dijitReset { margin: 0; }\nbody { font: 1em serif; }';
+    assert.equal(cut(css, ['dijit/CalendarLite']), '.claro .dijitCalendar { color: blue; }\n.dijitReset { margin: 0; }\nbody { font: 1em serif; }');
+    assert.equal(cut(css, ['dijit/CalendarLite', 'dijit/Tree']), css, 'every rule of a layer with both stays');
+  });
+
+  it('keeps the selectors of a list that style something the layer has', () => {
+    assert.equal(cut('.dijitTab, .dijitSpinner .dijitArrowButton { border: 0; }', ['dijit/form/_Spinner']), '.dijitSpinner .dijitArrowButton { border: 0; }');
+  });
+
+  it('a family is decided by its longest prefix: a tooltip dialog is not a tooltip, a menu bar not a menu', () => {
+    const css = '.dijitTooltip { a: 1; }\n.dijitTooltipDialog { b: 2; }\n.dijitMenu { c: 3; }\n.dijitMenuBar { d: 4; }';
+    assert.equal(cut(css, ['dijit/Tooltip', 'dijit/form/_ComboBoxMenu']), '.dijitTooltip { a: 1; }\n.dijitMenu { c: 3; }');
+  });
+
+  it('a class inside :not() styles nothing itself; an emptied @media goes, keyframes stay', () => {
+    assert.equal(cut('.dijitButton:not(.dijitTab) { a: 1; }', []), '.dijitButton:not(.dijitTab) { a: 1; }');
+    assert.equal(cut('@media print { .dijitTree { a: 1; } }\n@keyframes spin { from { a: 1; } to { a: 2; } }', []), '@keyframes spin { from { a: 1; } to { a: 2; } }');
+  });
+
+  it('reads the modules of a built layer from its module cache, minified or not', () => {
+    const layer = 'require({cache:{"dijit/form/Button":function(){define([],function(){})},\n\'dojo/on\': function () {}}});';
+    assert.deepEqual([...layerModules(layer)].sort(), ['dijit/form/Button', 'dojo/on']);
+  });
+});
