@@ -4,16 +4,16 @@
 // first POST claims the id in a store every process shares (SET NX), so two POSTs of one id at the same
 // moment on two processes run the handler once; the second waits for the first's answer. A POST the form
 // refused (its parse not ok, a list's button, any 4xx or 5xx) gives its id back: fixed, it may be sent.
-import crypto from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
 import { SUBMISSION_FIELD } from '../forms/model/posted-names.js';
 import { memoryStore, type SharedStore } from '../common/shared-store.js';
 import type { SubmissionSettings } from '../settings/settings.js';
 import { sendRefusal } from './refusals.js';
 import { log } from '../common/log.js';
+import { randomId } from '../common/random-id.js';
 
 /** A new submission id: 128 random bits, base64url. */
-export const newSubmissionId = (): string => crypto.randomBytes(16).toString('base64url');
+export const newSubmissionId = (): string => randomId();
 const SUBMISSION_ID = /^[A-Za-z0-9_-]{22}$/;
 
 /** What the first POST of an id was answered, as a repeat gets it again. */

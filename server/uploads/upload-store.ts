@@ -2,7 +2,7 @@
 // app can replace (object storage, a shared volume), and the default, a folder. A store holds bytes by an
 // id dijitize makes (random, never the file's name); what a file is called and what type it is travel in
 // the signed token (file-tokens.ts), so any process that shares the store and the secret can take it.
-import crypto from 'node:crypto';
+import { randomId } from '../common/random-id.js';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import os from 'node:os';
@@ -30,7 +30,7 @@ export interface UploadStore {
 }
 
 /** A new upload's id: 128 random bits as hex, the only name a stored file ever gets. */
-export const newUploadId = (): string => crypto.randomBytes(16).toString('hex');
+export const newUploadId = (): string => randomId('hex');
 export const UPLOAD_ID = /^[0-9a-f]{32}$/;
 
 /** The folder a store without a `dir` setting uses. */

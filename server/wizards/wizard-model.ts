@@ -1,7 +1,7 @@
 // What a wizard is made of: its steps (each a defined form), its options, the state of one instance, and
 // what the app's page gets to show. Types and small pure helpers only: define-wizard.ts checks a
 // definition, wizard-router.ts moves an instance from step to step.
-import crypto from 'node:crypto';
+import { randomId } from '../common/random-id.js';
 import type * as z from 'zod';
 import type { Request, Response } from 'express';
 import type { FormDefinition } from '../forms/define.js';
@@ -129,7 +129,7 @@ export interface WizardState {
 export const newState = (first: string): WizardState => ({ at: first, reached: [first], steps: {} });
 
 /** An instance's id: 128 random bits, base64url (it goes in the URL). */
-export const newInstanceId = (): string => crypto.randomBytes(16).toString('base64url');
+export const newInstanceId = (): string => randomId();
 export const INSTANCE_ID = /^[A-Za-z0-9_-]{22}$/;
 
 /**
