@@ -10,6 +10,11 @@ const replaceRow = (text: string, index: number | string) => text.replaceAll(ROW
 const KEPT_ROWS = 256;
 
 const rowsMade = new WeakMap<CompiledField, Map<string, CompiledField>>();
+/** Row fields made for one request only (past KEPT_ROWS): a template cut for them would serve no other. */
+const passingRows = new WeakSet<CompiledField>();
+
+/** Whether a field lives beyond this request, so that templates made for it are used again. */
+export const isKept = (field: CompiledField): boolean => !passingRows.has(field);
 
 /**
  * A row field at a row: its path and id with the row's position, its name with the index it was posted
@@ -23,6 +28,7 @@ export function atRow(field: CompiledField, index: number | string, postedIndex:
   if (!row) {
     row = { ...field, path: replaceRow(field.path, index), name: replaceRow(field.name, postedIndex), id: replaceRow(field.id, index) };
     if (made.size < KEPT_ROWS) made.set(key, row);
+    else passingRows.add(row);
   }
   return row;
 }

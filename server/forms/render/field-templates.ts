@@ -14,6 +14,7 @@ import { fieldHtml, includes, isChecked, shownValue } from './field-html.js';
 import { isGroup } from './ids.js';
 import { hasMarker, slot, SlotTemplate } from './slot-template.js';
 import { widgetError, type FormState } from '../model/form-state.js';
+import { isKept } from '../model/shown-parts.js';
 import { fieldInstances, widgetValueOf } from './widget-spec.js';
 
 /** Templates a field keeps: enough for a select's choices; a multiple choice's combinations are not all kept. */
@@ -50,8 +51,9 @@ function variant(cache: WeakMap<CompiledField, Variants>, field: CompiledField, 
  * fields are kept per row (model/shown-parts.ts, atRow), so they have templates too.
  */
 export function fieldHtmlOf(field: CompiledField, state: Partial<FormState>): string {
-  // A field with a source shows a label the state holds (or matches to pick from): rendered each time.
-  if (field.source) return fieldHtml(field, state);
+  // A field with a source shows a label the state holds (or matches to pick from): rendered each time; so
+  // is a row field made for this request only (templates would cost three renderings, for one use).
+  if (field.source || !isKept(field)) return fieldHtml(field, state);
   const raw = shownValue(field, state);
   const error = state.errors?.[field.path];
   const text = showsText(field, raw);
@@ -69,7 +71,7 @@ export function fieldHtmlOf(field: CompiledField, state: Partial<FormState>): st
 export function fieldJsonOf(field: CompiledField, state: Partial<FormState>): string {
   const raw = shownValue(field, state);
   const error = widgetError(state, field.path);
-  if (field.source) return fieldInstances(field, raw, error).map(scriptJson).join(',');
+  if (field.source || !isKept(field)) return fieldInstances(field, raw, error).map(scriptJson).join(',');
   const value = widgetValueOf(field, raw);
   const names = Object.keys(value);
   // A group checks a widget per choice by the value; other widgets take it in their value properties.
