@@ -10,6 +10,9 @@ import zlib from 'node:zlib';
 import { readCurrentRelease } from '../server/serve/release-source.js';
 import { median, ratio, round } from './stats.js';
 
+/** The cold build of the demo among a run's builds (the row other figures are measured against). */
+export const coldBuild = (builds: readonly BuildFigures[]): BuildFigures | undefined => builds.find((b) => b.build.startsWith('dijitize build ('));
+
 export interface BuildFigures {
   build: string;
   seconds: number;

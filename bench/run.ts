@@ -9,11 +9,12 @@ import path from 'node:path';
 import { root, startBenchServers } from './bench-servers.js';
 import { browserBench, BASELINE, type PageFigures } from './browser-bench.js';
 import { serverBench, type ServerFigures } from './server-bench.js';
-import { buildBench, type BuildFigures } from './build-bench.js';
+import { buildBench, coldBuild, type BuildFigures } from './build-bench.js';
 import { wireBench, type WireFigures } from './wire-bench.js';
 import { startDjango } from './django-server.js';
 import { growthBench, type GrowthFigures } from './growth-bench.js';
 import { linePlot } from './svg-plot.js';
+import { goalSummary, table, writeBetweenMarkers } from './goal-summary.js';
 
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 5);
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 4);
@@ -82,7 +83,7 @@ const allGoal = (p: PageFigures) => {
   const r = Math.round((p.allMs / base.readyMs) * 100) / 100;
   return `${r} ${goal('(<= 0.6)', r <= 0.6)}`;
 };
-const cold = builds.find((b) => b.build.startsWith('dijitize build ('));
+const cold = coldBuild(builds);
 const buildGoal = (b: BuildFigures) => {
   if (b.build.includes('nothing changed')) {
     const r = cold ? Math.round((b.seconds / cold.seconds) * 100) / 100 : 1;
@@ -91,8 +92,6 @@ const buildGoal = (b: BuildFigures) => {
   return b === cold ? goal('<= 0.5 of dijit-all', (b.ratioToDijitAll ?? 1) <= 0.5) : '';
 };
 const wireGoal = (w: WireFigures) => (w.visit === 'first visit' ? goal('<= 100 KB', w.kilobytes <= 100) : '');
-const table = (head: string[], rows: Array<Array<string | number | undefined>>) =>
-  [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.map((c) => c ?? '').join(' | ')} |`)].join('\n');
 const markdown = [
   `Measured ${date} on ${machine}; \`npm run bench\` (medians; ratios are against a baseline measured in the same run).`,
   '',
@@ -123,12 +122,6 @@ const markdown = [
 ].join('\n');
 fs.writeFileSync(path.join(root, 'bench/results.md'), `${markdown}\n`);
 
-const readmePath = path.join(root, 'docs/bench.md');
-const readme = fs.readFileSync(readmePath, 'utf8');
-const start = '<!-- bench:start -->';
-const end = '<!-- bench:end -->';
-if (readme.includes(start) && readme.includes(end)) {
-  fs.writeFileSync(readmePath, readme.slice(0, readme.indexOf(start) + start.length) + `\n${markdown}\n` + readme.slice(readme.indexOf(end)));
-  log('» docs/bench.md results updated');
-}
+writeBetweenMarkers(root, 'docs/bench.md', 'bench', markdown, log);
+writeBetweenMarkers(root, 'README.md', 'bench-goals', goalSummary({ date, machine, pages, servers: throughput, builds, wire }), log);
 log('» Wrote bench/results.json and bench/results.md');
