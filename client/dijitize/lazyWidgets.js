@@ -17,7 +17,8 @@ define([
 	var FIRST = 30;
 	// How far outside the view (px) a control counts as near it: made before it is scrolled to.
 	var MARGIN = 300;
-	// The longest slice of idle time spent making widgets, so that input is never kept waiting.
+	// The longest slice spent making widgets when the browser gives no idle time, so that input is never
+	// kept waiting.
 	var SLICE_MS = 8;
 	// The longest a slice waits for idle time before it runs anyway.
 	var IDLE_WAIT_MS = 2000;
@@ -89,19 +90,25 @@ define([
 				var focus = widget && (widget.focusNode || widget.domNode);
 				if(focus && focus.focus){ focus.focus(); }
 			}));
-			// Idle: the rest, a slice at a time.
-			// A browser that is never idle still calls back within IDLE_WAIT_MS (the timeout option).
+			// Idle: the rest, a slice at a time. An idle period is the browser's word that nothing waits (up to
+			// 50 ms): it is spent whole, where a fixed slice of SLICE_MS left most of each period unused and
+			// the next slice a frame away. A slice the timeout runs (the browser was never idle) takes SLICE_MS.
 			var idle = window.requestIdleCallback ?
 				function(fn){ return window.requestIdleCallback(fn, { timeout: IDLE_WAIT_MS }); } :
-				function(fn){ return setTimeout(function(){ fn({ timeRemaining: function(){ return SLICE_MS; } }); }, 1); };
+				function(fn){ return setTimeout(function(){ fn({ didTimeout: true }); }, 1); };
 			idle(function slice(deadline){
 				var start = Date.now();
+				var left = deadline.didTimeout ?
+					function(){ return SLICE_MS - (Date.now() - start); } :
+					function(){ return deadline.timeRemaining(); };
 				for(var id in pending){
-					if(Date.now() - start >= Math.min(SLICE_MS, deadline.timeRemaining() || SLICE_MS)){ break; }
+					if(left() <= 0){ break; }
 					make(id);
 				}
-				settle();
-				if(count){ idle(slice); }
+				// The form learns of them all once the last is made: connectChildren walks every widget of
+				// the form, so once a slice it grew with the square of the form. Whatever needs them sooner
+				// (a focus, the view, the submit guard) settles for itself.
+				if(count){ idle(slice); }else{ settle(); }
 			});
 			return makeAll;
 		}
