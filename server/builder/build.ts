@@ -13,7 +13,7 @@ import type { Theme } from '../settings/themes.js';
 import { assertModulesExist, buildPackages, neededModules } from './collect.js';
 import type { BuildConfig } from './config.js';
 import { kb, type Logger } from './logger.js';
-import { layerModules, subsetTheme } from './theme-subset.js';
+import { layerContents, subsetTheme } from './theme-subset.js';
 import { buildProfile, profileSource } from './profile.js';
 import { ReleaseTransaction } from './release-transaction.js';
 import { minifyLayer } from './minify-layer.js';
@@ -156,9 +156,9 @@ export async function build(config: BuildConfig, logger: Logger, options: BuildO
 
     if (config.themeRules === 'used') {
       logger.phase("Keeping the theme rules of the layer's widgets");
-      const inLayer = layerModules(fs.readFileSync(path.join(plan.layout.output, 'dojo/dojo.js'), 'utf8'));
+      const layer = layerContents(fs.readFileSync(path.join(plan.layout.output, 'dojo/dojo.js'), 'utf8'));
       for (const theme of config.themes) {
-        const { before, after } = subsetTheme(path.join(plan.layout.output, themePath(theme)), inLayer);
+        const { before, after } = subsetTheme(path.join(plan.layout.output, themePath(theme)), layer);
         logger.info(`${theme}: ${kb(before)} -> ${kb(after)}`);
       }
     }

@@ -1,7 +1,9 @@
 // A release's theme stylesheet cut to the widgets its layer holds. A Dijit theme styles every widget
 // (tabs, trees, editors, dialogs, sliders...), and every page loads the whole file: claro is 138 KB, 14.7 KB
 // with brotli. A rule goes when each of its selectors names a class of a widget family none of whose
-// modules is in the layer; everything else stays, in order. The stylesheet is parsed with postcss.
+// modules is in the layer, and which the layer's code and templates never mention (Button's template
+// holds dijitToggleButtonIconChar, hidden by a rule of the toggle button's family); everything else stays,
+// in order. The stylesheet is parsed with postcss.
 import fs from 'node:fs';
 import postcss, { type Root } from 'postcss';
 
@@ -53,27 +55,44 @@ export const WIDGET_FAMILIES: ReadonlyArray<readonly [prefix: string, modules: r
   ['dijitRadio', ['dijit/form/RadioButton']],
 ];
 
-/** The modules a built layer holds: the keys of its module cache, `"dijit/form/Button":function(){`. */
-export function layerModules(layerSource: string): Set<string> {
-  return new Set([...layerSource.matchAll(/["']([\w./-]+)["']\s*:\s*function\s*\(\)\s*\{/g)].map((m) => m[1] as string));
+/** What a built layer holds, as the theme's cut needs it. */
+export interface LayerContents {
+  /** The modules of its module cache. */
+  modules: ReadonlySet<string>;
+  /** Whether its text (code and interned templates) mentions a class name. */
+  mentions(className: string): boolean;
+}
+
+/** Reads a built layer: its modules are the keys of its module cache, `"dijit/form/Button":function(){`. */
+export function layerContents(layerSource: string): LayerContents {
+  const modules = new Set([...layerSource.matchAll(/["']([\w./-]+)["']\s*:\s*function\s*\(\)\s*\{/g)].map((m) => m[1] as string));
+  const mentioned = new Map<string, boolean>();
+  return {
+    modules,
+    mentions: (name) => {
+      let found = mentioned.get(name);
+      if (found === undefined) mentioned.set(name, (found = layerSource.includes(name)));
+      return found;
+    },
+  };
 }
 
 /** Whether a selector styles only a widget the layer lacks (a class inside :not() styles nothing itself). */
-function selectsMissingWidget(selector: string, inLayer: ReadonlySet<string>): boolean {
+function selectsMissingWidget(selector: string, layer: LayerContents): boolean {
   const classes = selector.replace(/:not\([^)]*\)/g, '').matchAll(/\.(-?[_a-zA-Z][\w-]*)/g);
   for (const [, name] of classes) {
     const family = WIDGET_FAMILIES.find(([prefix]) => (name as string).startsWith(prefix));
-    if (family && !family[1].some((mid) => inLayer.has(mid))) return true;
+    if (family && !family[1].some((mid) => layer.modules.has(mid)) && !layer.mentions(name as string)) return true;
   }
   return false;
 }
 
 /** Removes the rules (and selectors of a list) that style only widgets the layer lacks, then emptied at-rules. */
-export function keepUsedRules(root: Root, inLayer: ReadonlySet<string>): void {
+export function keepUsedRules(root: Root, layer: LayerContents): void {
   root.walkRules((rule) => {
     // Keyframe steps (from, to, 50%) are not selectors of elements.
     if (rule.parent?.type === 'atrule' && /keyframes$/i.test((rule.parent as postcss.AtRule).name)) return;
-    const kept = rule.selectors.filter((s) => !selectsMissingWidget(s, inLayer));
+    const kept = rule.selectors.filter((s) => !selectsMissingWidget(s, layer));
     if (kept.length === 0) rule.remove();
     else if (kept.length < rule.selectors.length) rule.selectors = kept;
   });
@@ -86,10 +105,10 @@ export function keepUsedRules(root: Root, inLayer: ReadonlySet<string>): void {
  * Rewrites a built theme stylesheet in place with only the rules its layer's widgets need.
  * @returns the file's size before and after, in bytes
  */
-export function subsetTheme(file: string, inLayer: ReadonlySet<string>): { before: number; after: number } {
+export function subsetTheme(file: string, layer: LayerContents): { before: number; after: number } {
   const css = fs.readFileSync(file, 'utf8');
   const root = postcss.parse(css, { from: file });
-  keepUsedRules(root, inLayer);
+  keepUsedRules(root, layer);
   const out = root.toString();
   fs.writeFileSync(file, out);
   return { before: Buffer.byteLength(css), after: Buffer.byteLength(out) };

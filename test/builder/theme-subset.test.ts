@@ -3,11 +3,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import postcss from 'postcss';
-import { keepUsedRules, layerModules } from '../../server/builder/theme-subset.js';
+import { keepUsedRules, layerContents } from '../../server/builder/theme-subset.js';
 
-const cut = (css: string, modules: string[]) => {
+/** A layer of these modules, whose text mentions these class names too. */
+const layerOf = (modules: string[], mentioned: string[] = []) => layerContents(modules.map((m) => `"${m}":function(){}`).join(',') + mentioned.join(' '));
+const cut = (css: string, modules: string[], mentioned: string[] = []) => {
   const root = postcss.parse(css);
-  keepUsedRules(root, new Set(modules));
+  keepUsedRules(root, layerOf(modules, mentioned));
   return root.toString();
 };
 
@@ -32,8 +34,13 @@ describe('theme rules of the layer’s widgets', () => {
     assert.equal(cut('@media print { .dijitTree { a: 1; } }\n@keyframes spin { from { a: 1; } to { a: 2; } }', []), '@keyframes spin { from { a: 1; } to { a: 2; } }');
   });
 
+  it('keeps a rule for a class the layer mentions, of whatever family: Button\'s template hides its toggle icon', () => {
+    const css = '.dijitToggleButtonIconChar { display: none; }\n.dijitToggleButtonChecked { a: 1; }';
+    assert.equal(cut(css, ['dijit/form/Button'], ['<span class="dijitReset dijitToggleButtonIconChar">']), '.dijitToggleButtonIconChar { display: none; }');
+  });
+
   it('reads the modules of a built layer from its module cache, minified or not', () => {
     const layer = 'require({cache:{"dijit/form/Button":function(){define([],function(){})},\n\'dojo/on\': function () {}}});';
-    assert.deepEqual([...layerModules(layer)].sort(), ['dijit/form/Button', 'dojo/on']);
+    assert.deepEqual([...layerContents(layer).modules].sort(), ['dijit/form/Button', 'dojo/on']);
   });
 });
