@@ -149,23 +149,25 @@ export async function build(config: BuildConfig, logger: Logger, options: BuildO
     logger.phase(`Running the Dojo build${config.minify === 'uglify' ? ' (layer minified with uglify-js)' : ''}`);
     const result = await runDojoBuild(plan.layout.profile, logger, signal);
     logger.info(`dojo build finished with ${result.warnings} warning(s)`);
+    const layerFile = path.join(plan.layout.output, 'dojo/dojo.js');
     if (config.minify === 'terser') {
       logger.phase('Minifying the layer with terser');
-      await minifyLayer(path.join(plan.layout.output, 'dojo/dojo.js'));
+      await minifyLayer(layerFile);
     }
+    // The finished layer, read once: the theme's cut reads its modules, the summary its size.
+    const layer = fs.readFileSync(layerFile);
 
     if (config.themeRules === 'used') {
       logger.phase("Keeping the theme rules of the layer's widgets");
-      const layer = layerContents(fs.readFileSync(path.join(plan.layout.output, 'dojo/dojo.js'), 'utf8'));
+      const contents = layerContents(layer.toString('utf8'));
       for (const theme of config.themes) {
-        const { before, after } = subsetTheme(path.join(plan.layout.output, themePath(theme)), layer);
+        const { before, after } = subsetTheme(path.join(plan.layout.output, themePath(theme)), contents);
         logger.info(`${theme}: ${kb(before)} -> ${kb(after)}`);
       }
     }
 
     logger.phase('Writing the manifest');
     const manifest = writeManifest(plan.layout.output, config, plan.modules.map((m) => m.mid), plan.packages.map((p) => p.name), inputs);
-    const layer = fs.readFileSync(path.join(plan.layout.output, manifest.dojo));
 
     logger.phase('Compressing the release (.br and .gz beside each text file)');
     const compressed = await precompress(plan.layout.output, [manifest.dojo, manifest.boot, ...Object.values(manifest.themes)]);
