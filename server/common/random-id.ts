@@ -5,19 +5,16 @@
 import crypto from 'node:crypto';
 
 const POOL_BYTES = 4096;
+const ID_BYTES = 16;
 const pool = Buffer.alloc(POOL_BYTES);
 let used = POOL_BYTES;
 
-/** `bytes` random bytes (at most the pool's size), fresh from the pool. */
-function randomBytes(bytes: number): Buffer {
-  if (used + bytes > POOL_BYTES) {
+/** A new random id of 128 bits: 22 base64url characters, or 32 hex ones. */
+export function randomId(encoding: 'base64url' | 'hex' = 'base64url'): string {
+  if (used + ID_BYTES > POOL_BYTES) {
     crypto.randomFillSync(pool);
     used = 0;
   }
-  const out = Buffer.from(pool.subarray(used, used + bytes));
-  used += bytes;
-  return out;
+  used += ID_BYTES;
+  return pool.toString(encoding, used - ID_BYTES, used);
 }
-
-/** A new random id of 128 bits: 22 base64url characters, or 32 hex ones. */
-export const randomId = (encoding: 'base64url' | 'hex' = 'base64url'): string => randomBytes(16).toString(encoding);
