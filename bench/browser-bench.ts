@@ -14,6 +14,12 @@ export const MODES = {
 export type Mode = keyof typeof MODES;
 export const BASELINE: Mode = 'parser, unbuilt (baseline)';
 
+/** Every widget of `page` made, against the baseline's page ready at its size (the goal's measure at 200 fields). */
+export const everyWidgetRatio = (pages: readonly PageFigures[], page: PageFigures): number | undefined => {
+  const base = pages.find((b) => b.fields === page.fields && b.mode === BASELINE);
+  return base ? ratio(page.allMs, base.readyMs) : undefined;
+};
+
 export interface PageFigures {
   mode: Mode;
   fields: number;

@@ -13,6 +13,13 @@ import { median, ratio, round } from './stats.js';
 /** The cold build of the demo among a run's builds (the row other figures are measured against). */
 export const coldBuild = (builds: readonly BuildFigures[]): BuildFigures | undefined => builds.find((b) => b.build.startsWith('dijitize build ('));
 
+/** The build of unchanged inputs against the cold one (its goal: <= 0.1). */
+export function noopRatio(builds: readonly BuildFigures[]): number | undefined {
+  const noop = builds.find((b) => b.build.includes('nothing changed'));
+  const cold = coldBuild(builds);
+  return noop && cold ? ratio(noop.seconds, cold.seconds) : undefined;
+}
+
 export interface BuildFigures {
   build: string;
   seconds: number;

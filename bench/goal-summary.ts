@@ -2,9 +2,9 @@
 // the plots. `npm run bench` writes it between README's bench-goals markers.
 import fs from 'node:fs';
 import path from 'node:path';
-import { BASELINE, type PageFigures } from './browser-bench.js';
+import { everyWidgetRatio, type PageFigures } from './browser-bench.js';
 import type { ServerFigures } from './server-bench.js';
-import { coldBuild, type BuildFigures } from './build-bench.js';
+import { coldBuild, noopRatio, type BuildFigures } from './build-bench.js';
 import type { WireFigures } from './wire-bench.js';
 
 export interface BenchResults {
@@ -22,6 +22,7 @@ export const table = (head: string[], rows: Array<Array<string | number | undefi
 
 export function goalSummary({ date, machine, pages, servers: throughput, builds, wire }: BenchResults): string {
   const cold = coldBuild(builds);
+  const noop = noopRatio(builds);
   const figure = (values: Array<number | undefined>) => values.map((v) => v ?? '–').join(' / ');
   const pageRatios = (mode: string) => [10, 50, 200, 500].map((n) => pages.find((p) => p.fields === n && p.mode === mode)?.ratioToBaseline);
   const againstRow = (peer: string) => ['GET 20-field form page', 'POST failing validation (422)', 'POST passing validation (303)'].map((scenario) =>
@@ -29,14 +30,11 @@ export function goalSummary({ date, machine, pages, servers: throughput, builds,
   const goalRow = (measure: string, shown: string, bound: string, met: boolean) => [measure, shown, bound, met ? 'met' : 'missed'];
   const everyWidget = (mode: string) => {
     const p = pages.find((q) => q.fields === 200 && q.mode === mode);
-    const base = pages.find((q) => q.fields === 200 && q.mode === BASELINE);
-    return p && base ? Math.round((p.allMs / base.readyMs) * 100) / 100 : undefined;
+    return p && everyWidgetRatio(pages, p);
   };
   const handRatios = againstRow('hand-written');
   const djangoRatios = againstRow('Django');
   const limitRatio = throughput.find((t) => t.scenario === 'GET 20-field form page')?.comparisons?.find((c) => c.to.startsWith('limit'))?.ratio;
-  const noop = builds.find((b) => b.build.includes('nothing changed'));
-  const noopRatio = noop && cold ? Math.round((noop.seconds / cold.seconds) * 100) / 100 : undefined;
   const firstVisit = wire.find((w) => w.visit === 'first visit')?.kilobytes;
   const allAtMost = (values: Array<number | undefined>, bound: number) => values.every((v) => v !== undefined && v <= bound);
   const allAtLeast = (values: Array<number | undefined>, bound: number) => values.every((v) => v !== undefined && v >= bound);
@@ -54,7 +52,7 @@ export function goalSummary({ date, machine, pages, servers: throughput, builds,
       goalRow('Against Django: GET / refused POST / passing POST', figure(djangoRatios.map((c) => c?.ratio)), '>= 2', allAtLeast(djangoRatios.map((c) => c?.ratio), 2)),
       goalRow('GET against the limit row (prebuilt string + dojo() + CSRF token)', figure([limitRatio]), '>= 0.75', allAtLeast([limitRatio], 0.75)),
       goalRow('Cold build, of the dijit-all build', figure([cold?.ratioToDijitAll]), '<= 0.5', allAtMost([cold?.ratioToDijitAll], 0.5)),
-      goalRow('No-op build, of a cold one', figure([noopRatio]), '<= 0.1', allAtMost([noopRatio], 0.1)),
+      goalRow('No-op build, of a cold one', figure([noop]), '<= 0.1', allAtMost([noop], 0.1)),
       goalRow('First visit of the built demo form (KB on the wire)', figure([firstVisit]), '<= 100', allAtMost([firstVisit], 100)),
     ]),
     '',

@@ -25,7 +25,7 @@ export async function growthBench(port: number, cpuMicros: () => Promise<number>
     const session = await openForm(app, `/inline/${fields}`);
     const pageBytes = Buffer.byteLength(await (await fetch(`${app}/inline/${fields}`)).text());
     const getMicros = await perRequest({ url: `${app}/inline/${fields}` });
-    const failingPostMicros = await perRequest({ ...formPost(app, session, 'f0=x'), url: `${app}/inline/${fields}` });
+    const failingPostMicros = await perRequest(formPost(app, session, 'f0=x', {}, fields));
     figures.push({ fields, getMicros, failingPostMicros, pageBytes });
     log(`  ${fields} fields: GET ${getMicros} us, failing POST ${failingPostMicros} us of CPU; page ${round(pageBytes / 1024)} KB`);
   }

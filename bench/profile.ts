@@ -1,6 +1,6 @@
-// `npm run bench:profile [get|post-fail|post-pass] [fields]`: runs the bench server under `node --cpu-prof` while
-// autocannon loads one scenario for 5 s on the bench form of that many fields (20 unless given), then prints the functions with the most self time, and dijitize's
-// functions with the most total time (themselves and what they call). The .cpuprofile is kept in
+// `npm run bench:profile [get|post-fail|post-pass] [fields]`: runs the bench server under `node --cpu-prof`
+// while autocannon loads one scenario for 5 s on the bench form of that many fields (20 unless given), then
+// prints the functions with the most self time, and dijitize's functions with the most total time (themselves and what they call). The .cpuprofile is kept in
 // bench/profiles/ (open it in Chrome DevTools for the whole picture).
 import fs from 'node:fs';
 import path from 'node:path';
@@ -36,8 +36,8 @@ const ports = await new Promise<{ source: number }>((resolve) => server.once('me
 const base = `http://127.0.0.1:${ports.source}`;
 const session = await openForm(base, `/inline/${fields}`);
 const options: autocannon.Options =
-  scenario === 'post-fail' ? { ...formPost(base, session, 'f0=x'), url: `${base}/inline/${fields}` }
-    : scenario === 'post-pass' ? { ...formPost(base, session, validBody(fields)), url: `${base}/inline/${fields}` }
+  scenario === 'post-fail' ? formPost(base, session, 'f0=x', {}, fields)
+    : scenario === 'post-pass' ? formPost(base, session, validBody(fields), {}, fields)
     : { url: `${base}/inline/${fields}` };
 const result = await autocannon({ ...options, connections: 50, duration: 5 });
 server.send('stop');

@@ -7,9 +7,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { root, startBenchServers } from './bench-servers.js';
-import { browserBench, BASELINE, type PageFigures } from './browser-bench.js';
+import { browserBench, BASELINE, everyWidgetRatio, type PageFigures } from './browser-bench.js';
 import { serverBench, type ServerFigures } from './server-bench.js';
-import { buildBench, coldBuild, type BuildFigures } from './build-bench.js';
+import { buildBench, coldBuild, noopRatio, type BuildFigures } from './build-bench.js';
 import { wireBench, type WireFigures } from './wire-bench.js';
 import { startDjango } from './django-server.js';
 import { growthBench, type GrowthFigures } from './growth-bench.js';
@@ -78,15 +78,14 @@ const goal = (bound: string, met: boolean) => `${bound}${met ? '' : ' (missed)'}
 const pageGoal = (p: PageFigures) => (p.mode.startsWith('dijitize') && p.mode.endsWith(', built') ? goal('<= 0.25', (p.ratioToBaseline ?? 1) <= 0.25) : '');
 /** Every widget made, against the baseline's page ready, at 200 fields: goal <= 0.6. */
 const allGoal = (p: PageFigures) => {
-  const base = pages.find((b) => b.fields === p.fields && b.mode === BASELINE);
-  if (p.fields !== 200 || !p.mode.startsWith('dijitize') || !p.mode.endsWith(', built') || !base) return '';
-  const r = Math.round((p.allMs / base.readyMs) * 100) / 100;
+  const r = everyWidgetRatio(pages, p);
+  if (p.fields !== 200 || !p.mode.startsWith('dijitize') || !p.mode.endsWith(', built') || r === undefined) return '';
   return `${r} ${goal('(<= 0.6)', r <= 0.6)}`;
 };
 const cold = coldBuild(builds);
 const buildGoal = (b: BuildFigures) => {
   if (b.build.includes('nothing changed')) {
-    const r = cold ? Math.round((b.seconds / cold.seconds) * 100) / 100 : 1;
+    const r = noopRatio(builds) ?? 1;
     return `${r} of a cold build ${goal('(<= 0.1)', r <= 0.1)}`;
   }
   return b === cold ? goal('<= 0.5 of dijit-all', (b.ratioToDijitAll ?? 1) <= 0.5) : '';

@@ -36,9 +36,9 @@ export interface Peers {
 
 const CONNECTIONS = 50;
 
-/** A POST of the bench's 20-field form as its page's session sends it (cookie and token), for autocannon. */
-export const formPost = (app: string, session: FormSession, body: string, headers: Record<string, string> = {}): autocannon.Options => ({
-  url: `${app}/inline/20`,
+/** A POST of the bench's form of `fields` fields as its page's session sends it (cookie and token), for autocannon. */
+export const formPost = (app: string, session: FormSession, body: string, headers: Record<string, string> = {}, fields = 20): autocannon.Options => ({
+  url: `${app}/inline/${fields}`,
   method: 'POST',
   headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: session.cookie, ...headers },
   body: `${tokenField(session)}${body}`,
