@@ -4,6 +4,7 @@ import crypto from 'node:crypto';
 import path from 'node:path';
 import express, { type RequestHandler, type Router } from 'express';
 import cookieParser from 'cookie-parser';
+import bytes from 'bytes';
 import { CLIENT_PACKAGE } from '../settings/amd-ids.js';
 import { negotiateLocale } from '../settings/locales.js';
 import { formRegistry, missingTranslations } from '../forms/define.js';
@@ -103,6 +104,9 @@ function appSecret(settings: ResolvedSettings): string {
   return crypto.randomBytes(32).toString('hex');
 }
 
+/** bodyLimit in bytes ('100kb' or a number), as body-parser reads it. */
+const byteLimit = (limit: string | number): number => (typeof limit === 'number' ? limit : (bytes.parse(limit) ?? 0));
+
 /**
  * The middleware returned by `dojo()`, with the settings it resolved.
  * @public
@@ -160,7 +164,7 @@ export function dojo(input: DojoSettings = {}): DojoMiddleware {
   if (settings.uploads) {
     const uploads = new UploadService({ ...settings.uploads, secret: uploadSecret(settings, settings.uploads) });
     const sessionId = settings.csrf ? settings.csrf.sessionId : undefined;
-    router.use(multipartBodyParser(settings.uploads, { uploads, beforeFirstFile: (req) => csrf?.check(req) ?? null, ownerOf: (req) => sessionId?.(req) ?? '' }));
+    router.use(multipartBodyParser(settings.uploads, { uploads, csrfCheck: csrf ? csrf.check : null, textLimit: byteLimit(settings.bodyLimit), ownerOf: (req) => sessionId?.(req) ?? '' }));
   }
   router.use(formBodyParser(settings));
   if (csrf) router.use(csrf.protect);

@@ -1,15 +1,21 @@
 // Parses multipart POSTs (forms with file fields) with busboy, streaming each file to the upload store
 // within the limits of the settings. Over any limit the request is answered 413 with the limit's name,
-// and every byte it stored is removed. The CSRF check runs before the first file byte is stored: the form
-// puts its token first, so a POST without one (or with it after a file) stores nothing. Text fields land
-// in `req.body` as the urlencoded parser puts them (a repeated name gives an array), files as
-// UploadedFile values under their field's name, after the files kept from earlier POSTs (`_file` tokens).
+// and every byte it stored is removed. The CSRF check runs on the first part: the form puts its token
+// first, so a POST without one is refused before the rest is read, and stores nothing. A file is stored
+// only for a file field of the defined form the POST names (`_form_name`, or `_file_upload` for the
+// browser's upload of one file), within that field's count and size: a file anywhere else (a 404, a form
+// without file fields, a text field's name) is refused before its first byte is stored. The text parts
+// together count against `bodyLimit`, as an urlencoded body does. Text fields land in `req.body` as the
+// urlencoded parser puts them (a repeated name gives an array), files as UploadedFile values under their
+// field's name, after the files kept from earlier POSTs (`_file` tokens).
 import { isUtf8 } from 'node:buffer';
 import { Transform, type TransformCallback } from 'node:stream';
 import busboy from 'busboy';
 import type { Request, RequestHandler, Response } from 'express';
 import { NOT_UTF8, type ParsedBody } from '../forms/request/coerce.js';
-import { KEPT_FILE_FIELD, REMOVE_FILE_FIELD } from '../forms/model/posted-names.js';
+import { FILE_PLACE, FORM_NAME_FIELD, KEPT_FILE_FIELD, REMOVE_FILE_FIELD, UPLOAD_ONLY_FIELD } from '../forms/model/posted-names.js';
+import { formRegistry } from '../forms/define.js';
+import type { CompiledUpload } from '../forms/model/compiled-form.js';
 import { readableSize } from '../common/readable-size.js';
 import { log } from '../common/log.js';
 import type { UploadSettings } from '../settings/settings.js';
@@ -18,6 +24,7 @@ import { newUploadId } from '../uploads/upload-store.js';
 import { SNIFF_BYTES, sniffedType } from '../uploads/sniffed-type.js';
 import type { UploadService } from '../uploads/upload-service.js';
 import { UploadedFile } from '../uploads/uploaded-file.js';
+import { filesTaken } from '../uploads/taken-files.js';
 
 /** A refusal of the parser: a status and a reason the user reads. */
 class Refusal {
@@ -27,16 +34,26 @@ class Refusal {
   ) {}
 }
 
-/** Keeps the first `limit` bytes that pass through it: the bytes file-type reads. */
+/** Over a file field's own size: the file's bytes stop at once. */
+class OverFieldSize extends Error {}
+
+/**
+ * Keeps the first `limit` bytes that pass through it (the bytes file-type reads), and fails with
+ * OverFieldSize once more than `cap` bytes came.
+ */
 class HeadKeeper extends Transform {
   readonly #chunks: Buffer[] = [];
   #kept = 0;
   bytes = 0;
-  constructor(private readonly limit: number) {
+  constructor(
+    private readonly limit: number,
+    private readonly cap: number,
+  ) {
     super();
   }
   override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
     this.bytes += chunk.length;
+    if (this.bytes > this.cap) return done(new OverFieldSize());
     if (this.#kept < this.limit) {
       const part = chunk.subarray(0, this.limit - this.#kept);
       this.#chunks.push(part);
@@ -58,21 +75,42 @@ function append(body: Record<string, unknown>, name: string, value: unknown): vo
   }
 }
 
+/** The form a body names so far: the browser's upload of one file names it in `_file_upload`, a form in `_form_name`. */
+export function namedForm(body: Readonly<Record<string, unknown>>): string | undefined {
+  const named = Object.hasOwn(body, UPLOAD_ONLY_FIELD) ? body[UPLOAD_ONLY_FIELD] : Object.hasOwn(body, FORM_NAME_FIELD) ? body[FORM_NAME_FIELD] : undefined;
+  return typeof named === 'string' ? named : undefined;
+}
+
+/** The file field a file part may be stored for, or why it may not: the named form must have it. */
+function fileFieldFor(body: Readonly<Record<string, unknown>>, name: string): { form: string; upload: CompiledUpload } | string {
+  const formName = namedForm(body);
+  const form = formName === undefined ? undefined : formRegistry.get(formName);
+  if (!form) return `A file was sent under ${JSON.stringify(name.slice(0, 60))}, but the form data names no form with file fields (${FORM_NAME_FIELD} before the files).`;
+  const upload = form.compiled.uploads.find((u) => u.name === name);
+  return upload ? { form: form.name, upload } : `A file was sent under ${JSON.stringify(name.slice(0, 60))}, which is not a file field of the form ${JSON.stringify(form.name)}.`;
+}
+
 export interface MultipartOptions {
   uploads: UploadService;
-  /** The CSRF check, run when the first file starts: a refusal stops the request before any byte is stored. */
-  beforeFirstFile: (req: Request) => Error | null;
+  /**
+   * The CSRF check of the body read so far, run on the first part (the form's token comes first): a
+   * refusal stops the request before any more is read. Null: CSRF is off.
+   */
+  csrfCheck: ((req: Request) => Error | null) | null;
+  /** The most bytes of the text parts together (settings.bodyLimit), as an urlencoded body. */
+  textLimit: number;
   /** The session a request belongs to (csrf.sessionId), '' without one: kept files are taken only in theirs. */
   ownerOf: (req: Request) => string;
 }
 
-export function multipartBodyParser(limits: UploadSettings, { uploads, beforeFirstFile, ownerOf }: MultipartOptions): RequestHandler {
+export function multipartBodyParser(limits: UploadSettings, { uploads, csrfCheck, textLimit, ownerOf }: MultipartOptions): RequestHandler {
   const reasons = {
     total: `The form data is larger than ${readableSize(limits.totalSize)} (the total size limit).`,
     fileSize: `A file is larger than ${readableSize(limits.fileSize)} (the file size limit).`,
     files: `The form sends more than ${limits.files} files (the file count limit).`,
     fields: `The form sends more than ${limits.fields} fields (the field count limit).`,
     fieldSize: `A field is larger than ${readableSize(limits.fieldSize)} (the field size limit).`,
+    text: `The form's text is larger than ${readableSize(textLimit)} (the body limit).`,
     parts: `The form sends more than ${limits.files + limits.fields} parts (the part count limit).`,
     header: "A part's headers are larger than 16 KB (the header size limit) or malformed.",
     time: `The form took longer than ${limits.timeLimit} seconds to arrive (the upload time limit).`,
@@ -106,9 +144,21 @@ export function multipartBodyParser(limits: UploadSettings, { uploads, beforeFir
     const stored: string[] = []; // ids written or being written: removed when the request fails
     const writes: Array<Promise<void>> = [];
     const receiving = new Set<HeadKeeper>(); // files still arriving
-    let checked = false;
+    const filesOf = new Map<string, number>(); // new files per field name
+    let checked = csrfCheck === null;
     let done = false;
     let received = 0;
+    let textBytes = 0;
+
+    /** The CSRF check, once, on the first part: true when the request goes on. */
+    const passesCsrf = (): boolean => {
+      if (checked || !csrfCheck) return true;
+      checked = true;
+      req.body = body;
+      const refused = csrfCheck(req);
+      if (refused) fail(refused);
+      return !refused;
+    };
 
     const fail = (refusal: Refusal | Error) => {
       if (done) return;
@@ -141,7 +191,11 @@ export function multipartBodyParser(limits: UploadSettings, { uploads, beforeFir
     });
 
     parser.on('field', (name, value, info) => {
+      if (done) return;
       if (info.valueTruncated) return fail(new Refusal(413, reasons.fieldSize));
+      // latin1: one byte a character, so its length is the bytes that came.
+      textBytes += Buffer.byteLength(name) + value.length;
+      if (textBytes > textLimit) return fail(new Refusal(413, reasons.text));
       const raw = Buffer.from(value, 'latin1');
       const utf8 = isUtf8(raw);
       const text = raw.toString('utf8');
@@ -155,24 +209,30 @@ export function multipartBodyParser(limits: UploadSettings, { uploads, beforeFir
         if (!utf8) notUtf8.add(name);
         append(body, name, text);
       }
+      passesCsrf();
     });
 
     parser.on('file', (name, stream, info) => {
+      if (done || !passesCsrf()) return void stream.resume();
       // An empty file input posts a part with no file name: nothing was chosen.
       if (!info.filename) return void stream.resume();
-      if (!checked) {
-        checked = true;
-        req.body = body;
-        const refused = beforeFirstFile(req);
-        if (refused) {
-          stream.resume();
-          return fail(refused);
-        }
+      const target = fileFieldFor(body, name);
+      if (typeof target === 'string') {
+        stream.resume();
+        return fail(new Refusal(400, target));
+      }
+      const field = target.upload;
+      const count = (filesOf.get(name) ?? 0) + 1;
+      filesOf.set(name, count);
+      const { multiple, maxFiles = limits.files, maxSize = limits.fileSize } = field.facts;
+      if (count > (multiple ? maxFiles : 1)) {
+        stream.resume();
+        return fail(new Refusal(413, `The form sends more files under ${JSON.stringify(name)} than the field takes (${multiple ? maxFiles : 1}).`));
       }
       const id = newUploadId();
       stored.push(id);
 
-      const head = new HeadKeeper(SNIFF_BYTES);
+      const head = new HeadKeeper(SNIFF_BYTES, maxSize);
       receiving.add(head);
       head.on('end', () => receiving.delete(head));
       stream.on('error', (err) => head.destroy(err));
@@ -186,11 +246,14 @@ export function multipartBodyParser(limits: UploadSettings, { uploads, beforeFir
       const write = uploads.store.write(id, stream.pipe(head)).then(async () => {
         if (tooLarge || done) return;
         const type = await sniffedType(head.head, info.mimeType);
-        const file: UploadedFile = uploads.file({ field: name, id, name: safeFileName(info.filename), type, size: head.bytes, owner: ownerOf(req) }, info.mimeType);
+        const file: UploadedFile = uploads.file({ form: target.form, field: name, id, name: safeFileName(info.filename), type, size: head.bytes, owner: ownerOf(req) }, info.mimeType);
         append(body, name, file);
       });
       writes.push(write);
-      write.catch((err: unknown) => fail(err instanceof Error ? err : new Error(String(err))));
+      write.catch((err: unknown) => {
+        if (err instanceof OverFieldSize) return fail(new Refusal(413, field.messages.tooLarge.replaceAll(FILE_PLACE, safeFileName(info.filename))));
+        fail(err instanceof Error ? err : new Error(String(err)));
+      });
     });
 
     parser.on('filesLimit', () => fail(new Refusal(413, reasons.files)));
@@ -203,7 +266,8 @@ export function multipartBodyParser(limits: UploadSettings, { uploads, beforeFir
         await Promise.all(writes);
         // Kept files come before new ones: a single file field takes the last, so a new choice replaces.
         const owner = ownerOf(req);
-        const kept = await Promise.all(tokens.map((token) => uploads.kept(token, owner)));
+        const form = namedForm(body) ?? '';
+        const kept = await Promise.all(tokens.map((token) => uploads.kept(token, owner, form)));
         if (done) return;
         done = true;
         clearTimeout(timer);
@@ -220,6 +284,10 @@ export function multipartBodyParser(limits: UploadSettings, { uploads, beforeFir
         if (notUtf8.size) Object.defineProperty(body as ParsedBody, NOT_UTF8, { value: notUtf8 });
         req.body = body;
         log.request('%s %s multipart: %d files stored, %d kept', req.method, req.originalUrl, writes.length, kept.length);
+        // Answered without a form reading its files (a 404, a route that ignores them): they go now.
+        if (stored.length) res.once('finish', () => {
+          if (!filesTaken(body)) for (const id of stored) void uploads.store.remove(id).catch(() => {});
+        });
         next();
       })().catch((err: unknown) => fail(err instanceof Error ? err : new Error(String(err))));
     });

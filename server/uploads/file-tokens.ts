@@ -7,6 +7,8 @@ import { UPLOAD_ID } from './upload-store.js';
 
 /** What a token says of a kept upload. */
 export interface KeptUpload {
+  /** The defined form it was posted to: another form with a field of the same name does not take it. */
+  form: string;
   /** The posted name of the field it belongs to (`receipt`, `bill-receipt`). */
   field: string;
   id: string;
@@ -36,7 +38,7 @@ const isKept = (v: unknown): v is KeptUpload => {
   const u = v as Record<string, unknown>;
   return (
     typeof u === 'object' && u !== null &&
-    typeof u['field'] === 'string' && typeof u['id'] === 'string' && UPLOAD_ID.test(u['id']) &&
+    typeof u['form'] === 'string' && typeof u['field'] === 'string' && typeof u['id'] === 'string' && UPLOAD_ID.test(u['id']) &&
     typeof u['name'] === 'string' && typeof u['type'] === 'string' &&
     Number.isSafeInteger(u['size']) && Number.isSafeInteger(u['expires']) && typeof u['owner'] === 'string'
   );

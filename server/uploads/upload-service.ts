@@ -57,12 +57,12 @@ export class UploadService {
 
   /**
    * The file a kept token names, posted under the field it was made for; a token that is forged, expired,
-   * made in another session (`owner`), or names bytes no longer stored gives a LostUpload for its field
-   * (or null when not even that is readable).
+   * made in another session (`owner`) or for another form (`form`, the one the POST names), or names
+   * bytes no longer stored gives a LostUpload for its field (or null when not even that is readable).
    */
-  async kept(token: string, owner: string): Promise<{ field: string; file: UploadedFile | LostUpload } | null> {
+  async kept(token: string, owner: string, form: string): Promise<{ field: string; file: UploadedFile | LostUpload } | null> {
     const upload = this.tokens.verify(token);
-    if (typeof upload === 'string' || upload.owner !== owner) {
+    if (typeof upload === 'string' || upload.owner !== owner || upload.form !== form) {
       const claimed = readClaim(token);
       return claimed ? { field: claimed.field, file: new LostUpload(claimed.name) } : null;
     }

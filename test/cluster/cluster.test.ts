@@ -97,6 +97,7 @@ describe('several processes (node:cluster)', { timeout: 600_000 }, () => {
         const post = async (fields: Record<string, string>, files: Array<[string, Buffer, string]>) => {
           const body = new FormData();
           body.append('_csrf', csrf);
+          body.append('_form_name', 'expense');
           for (const [name, value] of Object.entries(fields)) body.append(name, value);
           for (const [name, bytes, filename] of files) body.append(name, new File([new Uint8Array(bytes)], filename, { type: 'image/png' }));
           const encoded = new Response(body);

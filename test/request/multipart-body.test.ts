@@ -72,7 +72,7 @@ describe('multipart limits', () => {
   it('a body over totalSize without Content-Length (chunked) is 413 too', async () => {
     const dir = folder();
     await withExpense(dir, { fileSize: '2kb', totalSize: '3kb' }, async (s, base) => {
-      const chunks = [part('_csrf', s.token), part('receipt', pdfOf(1800), 'a.pdf'), part('attachments', pdfOf(1800), 'b.pdf'), end];
+      const chunks = [part('_csrf', s.token), part('_form_name', 'expense'), part('receipt', pdfOf(1800), 'a.pdf'), part('attachments', pdfOf(1800), 'b.pdf'), end];
       const res = await rawPost(base, multipartHeaders(s, { 'transfer-encoding': 'chunked' }), chunks);
       assert.equal(res.status, 413);
       assert.equal(res.text, 'The form data is larger than 3 KB (the total size limit).');
@@ -83,7 +83,7 @@ describe('multipart limits', () => {
   it("a part's headers over 16 KB are 413 naming the header size limit", async () => {
     const dir = folder();
     await withExpense(dir, {}, async (s, base) => {
-      const res = await rawPost(base, multipartHeaders(s), Buffer.concat([part('_csrf', s.token), part('receipt', PNG, 'a.png', `X-Padding: ${'x'.repeat(20_000)}\r\n`), end]));
+      const res = await rawPost(base, multipartHeaders(s), Buffer.concat([part('_csrf', s.token), part('_form_name', 'expense'), part('receipt', PNG, 'a.png', `X-Padding: ${'x'.repeat(20_000)}\r\n`), end]));
       assert.equal(res.status, 413);
       assert.match(res.text, /the header size limit/);
       assert.deepEqual(stored(dir), []);
@@ -101,7 +101,7 @@ describe('multipart limits', () => {
         });
         req.on('error', reject);
         // Half a file, then nothing more.
-        req.write(Buffer.concat([part('_csrf', s.token), Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="receipt"; filename="slow.pdf"\r\nContent-Type: application/pdf\r\n\r\n`), pdfOf(3000)]));
+        req.write(Buffer.concat([part('_csrf', s.token), part('_form_name', 'expense'), Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="receipt"; filename="slow.pdf"\r\nContent-Type: application/pdf\r\n\r\n`), pdfOf(3000)]));
       });
       // While it stalls, others are served.
       assert.equal((await fetch(`${base}/expense`)).status, 200);
@@ -113,7 +113,7 @@ describe('multipart limits', () => {
   it('a compressed multipart body is 415, never inflated', async () => {
     const dir = folder();
     await withExpense(dir, {}, async (s, base) => {
-      const bomb = zlib.gzipSync(Buffer.concat([part('_csrf', s.token), part('receipt', Buffer.alloc(5_000_000), 'zeros.png'), end]));
+      const bomb = zlib.gzipSync(Buffer.concat([part('_csrf', s.token), part('_form_name', 'expense'), part('receipt', Buffer.alloc(5_000_000), 'zeros.png'), end]));
       const res = await rawPost(base, multipartHeaders(s, { 'content-encoding': 'gzip' }), bomb);
       assert.equal(res.status, 415);
       assert.deepEqual(stored(dir), []);
@@ -137,12 +137,12 @@ describe('multipart and CSRF', () => {
   it('a file before the token, a bad token, or a cross-site POST is 403 and stores nothing', async () => {
     const dir = folder();
     await withExpense(dir, {}, async (s, base) => {
-      const late = await rawPost(base, multipartHeaders(s), Buffer.concat([part('receipt', PNG, 'a.png'), part('_csrf', s.token), end]));
+      const late = await rawPost(base, multipartHeaders(s), Buffer.concat([part('receipt', PNG, 'a.png'), part('_csrf', s.token), part('_form_name', 'expense'), end]));
       assert.equal(late.status, 403);
       assert.match(late.text, /arrived without its security token/);
       const wrong = await rawPost(base, multipartHeaders(s), Buffer.concat([part('_csrf', 'forged'), part('receipt', PNG, 'a.png'), end]));
       assert.equal(wrong.status, 403);
-      const crossSite = await rawPost(base, multipartHeaders(s, { 'sec-fetch-site': 'cross-site' }), Buffer.concat([part('_csrf', s.token), part('receipt', PNG, 'a.png'), end]));
+      const crossSite = await rawPost(base, multipartHeaders(s, { 'sec-fetch-site': 'cross-site' }), Buffer.concat([part('_csrf', s.token), part('_form_name', 'expense'), part('receipt', PNG, 'a.png'), end]));
       assert.equal(crossSite.status, 403);
       assert.deepEqual(stored(dir), []);
     });
@@ -157,7 +157,7 @@ describe('hostile file names', () => {
       const name = `filename*=UTF-8''..%2F..%2F..%2Fetc%2F%3Cb%3Epa%00ss%1Bwd%E2%80%AEgnp.exe.png`;
       const receipt = Buffer.concat([Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="receipt"; ${name}\r\nContent-Type: image/png\r\n\r\n`), PNG, Buffer.from('\r\n')]);
       const fields = Object.entries({ ...VALID_FIELDS, amount: '-1' }).map(([k, v]) => part(k, v));
-      const res = await rawPost(base, multipartHeaders(s), Buffer.concat([part('_csrf', s.token), ...fields, receipt, end]));
+      const res = await rawPost(base, multipartHeaders(s), Buffer.concat([part('_csrf', s.token), part('_form_name', 'expense'), ...fields, receipt, end]));
       assert.equal(res.status, 422);
       assert.match(res.text, /<span class="dijitize-file-name">&lt;b&gt;passwdgnp\.exe\.png<\/span>/);
       assert.ok(keptTokens(res.text)[0]);

@@ -25,10 +25,11 @@ export function uploadFolder(): string {
 /** What the upload folder holds. */
 export const stored = (dir: string): string[] => (fs.existsSync(dir) ? fs.readdirSync(dir) : []);
 
-/** The body of an expense POST: the token, `fields`, then each [name, File | string]. */
+/** The body of an expense POST: the token, the form's name, `fields`, then each [name, File | string]. */
 export function expenseBody(s: FormSession, fields: Record<string, string>, parts: Array<[string, File | string]> = [['receipt', file(PNG, 'receipt.png', 'image/png')]]): FormData {
   const body = new FormData();
   body.append('_csrf', s.token);
+  body.append('_form_name', 'expense');
   for (const [name, value] of Object.entries(fields)) body.append(name, value);
   for (const [name, value] of parts) body.append(name, value);
   return body;

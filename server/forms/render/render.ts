@@ -65,9 +65,11 @@ export function render(form: CompiledForm, state: Partial<FormState> = {}, hidde
   const rendering = stateRendering(form, state);
   // A prefixed form says which it is, for form.isPosted().
   const own: Record<string, string> = form.prefix ? { [FORM_FIELD]: form.prefix } : {};
-  // A form whose fields ask dojo()'s endpoints names itself: a live check posts the form's values, this among them.
-  if (form.asksServer) own[FORM_NAME_FIELD] = form.name;
-  const inputs = Object.entries({ ...own, ...hidden }).map(([name, value]) => `<input${attributes({ type: 'hidden', name, value })}>\n`);
+  // A form whose fields ask dojo()'s endpoints names itself: a live check posts the form's values, this among
+  // them; so does a form with file fields, whose files are stored only for the form a POST names.
+  if (form.asksServer || form.uploads.length) own[FORM_NAME_FIELD] = form.name;
+  // The CSRF token first: a multipart POST is checked on its first part, before anything else is read.
+  const inputs = Object.entries({ ...hidden, ...own }).map(([name, value]) => `<input${attributes({ type: 'hidden', name, value })}>\n`);
   return {
     id: form.id,
     html: formOpenTag(form) + inputs.join('') + rendering.body,

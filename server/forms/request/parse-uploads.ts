@@ -7,6 +7,7 @@ import type { CompiledForm, CompiledUpload } from '../model/compiled-form.js';
 import type { KeptFile } from '../model/form-state.js';
 import { FILE_PLACE } from '../model/posted-names.js';
 import { LostUpload, UploadedFile } from '../../uploads/uploaded-file.js';
+import { takeFiles } from '../../uploads/taken-files.js';
 
 /** What a form's file fields give: the values the schema parses, their errors, and the files to keep. */
 export interface PostedUploads {
@@ -38,6 +39,7 @@ const asList = (value: unknown): unknown[] => (value === undefined ? [] : Array.
 /** The files of a body for the form's file fields. */
 export function postedUploads(form: CompiledForm, body: Readonly<Record<string, unknown>>): PostedUploads {
   const out: PostedUploads = { values: {}, errors: {}, files: {} };
+  if (form.uploads.length) takeFiles(body);
   for (const upload of form.uploads) {
     const posted = Object.hasOwn(body, upload.name) ? asList(body[upload.name]) : [];
     const accepted: File[] = [];
