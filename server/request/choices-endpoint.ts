@@ -6,13 +6,12 @@
 import type { Request, RequestHandler } from 'express';
 import { fieldForEndpoint, PARENT_PREFIX, refuse } from './endpoint-field.js';
 import { setPath } from '../common/object-path.js';
+import { MAX_QUERY } from '../forms/request/remote-choices.js';
 import { log } from '../common/log.js';
 import type { CheckContext } from '../forms/model/form-options.js';
 import type { CompiledForm } from '../forms/model/compiled-form.js';
 import type { ResolvedSettings } from '../settings/settings.js';
 
-/** The longest query text taken, in characters. */
-export const MAX_QUERY = 100;
 /** The most choices in one answer. */
 export const MAX_PAGE = 50;
 

@@ -84,6 +84,22 @@ describe('a POST with choices from a source', () => {
     assert.deepEqual(wrongPair.state.errors, { region: 'No choice matches "bre".' });
   });
 
+  it('a posted value over 100 characters is the field\'s error, and the source is never called (the endpoint\'s cap)', async () => {
+    const calls: string[] = [];
+    const counted: ChoiceSource = {
+      search: async (query, page, ctx) => (calls.push(`search ${query.length}`), regions.search(query, page, ctx)),
+      get: async (value, ctx) => (calls.push(`get ${value.length}`), regions.get(value, ctx)),
+    };
+    const capped = defineForm('choices-capped', z.object({ country: z.enum(['fr', 'es']), region: z.string() }), { fields: { region: { choices: counted, dependsOn: ['country'] } } });
+    const long = await capped.parseAsync({ country: 'fr', region: 'a'.repeat(97 * 1024) });
+    assert.equal(long.ok, false);
+    assert.equal(long.ok ? '' : long.state.errors['region'], 'No choice matches a text of more than 100 characters.');
+    assert.deepEqual(calls, []);
+    // At the cap, the source is asked as before.
+    assert.equal((await capped.parseAsync({ country: 'fr', region: 'b'.repeat(100) })).ok, false);
+    assert.deepEqual(calls, ['get 100', 'search 100']);
+  });
+
   it('without JavaScript, a typed label is looked up: one exact match is chosen, several are offered to pick from', async () => {
     await withServer(createApp(), async (base) => {
       const s = await openForm(base, '/timecard');

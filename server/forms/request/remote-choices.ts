@@ -6,6 +6,12 @@ import type { CompiledField } from '../model/compiled-form.js';
 import type { CheckContext } from '../model/form-options.js';
 import { getPath, setPath } from '../../common/object-path.js';
 
+/**
+ * The longest text a source is asked for, in characters, by the choices endpoint and at submit alike: a
+ * longer posted value is the field's error, and the source is not called.
+ */
+export const MAX_QUERY = 100;
+
 /** The most matches shown to pick from when typed text matches several choices. */
 export const MATCHES_SHOWN = 8;
 
@@ -30,6 +36,10 @@ export async function resolveChoices(fields: readonly CompiledField[], values: R
       const { source } = field;
       const text = getPath(values, field.path);
       if (!source || typeof text !== 'string' || text === '' || (only !== undefined && only !== field.path)) return;
+      if (text.length > MAX_QUERY) {
+        out.errors[field.path] = field.messages.invalid ?? `No choice matches a text of more than ${MAX_QUERY} characters.`;
+        return;
+      }
       const byValue = await source.get(text, ctx);
       if (byValue) {
         out.labels[field.path] = byValue.label;
