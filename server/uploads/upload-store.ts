@@ -3,6 +3,7 @@
 // id dijitize makes (random, never the file's name); what a file is called and what type it is travel in
 // the signed token (file-tokens.ts), so any process that shares the store and the secret can take it.
 import { randomId } from '../common/random-id.js';
+import { privateFolder } from '../common/private-folder.js';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import os from 'node:os';
@@ -37,7 +38,8 @@ export const UPLOAD_ID = /^[0-9a-f]{32}$/;
 export const DEFAULT_UPLOAD_DIR = path.join(os.tmpdir(), 'dijitize-uploads');
 
 /**
- * The default store: one file per upload in `dir` (made if missing, mode 0700). Several processes of one
+ * The default store: one file per upload in `dir` (made if missing, mode 0700; a folder another user owns
+ * or may write to is refused with a SettingsError). Several processes of one
  * machine, or of several machines on a shared volume, share it by giving each the same folder.
  * @example app.use(dojo({ uploads: { store: folderStore('/var/lib/myapp/uploads') } }));
  * @public
@@ -48,11 +50,10 @@ export function folderStore(dir: string = DEFAULT_UPLOAD_DIR): UploadStore {
     if (!UPLOAD_ID.test(id)) throw new TypeError(`not an upload id: ${JSON.stringify(id.slice(0, 40))}`);
     return path.join(dir, id);
   };
-  let made: Promise<unknown> | null = null;
-  const ready = () => (made ??= fsp.mkdir(dir, { recursive: true, mode: 0o700 }));
+  // Made, or checked to be this user's alone, at start-up: another user's folder fails here.
+  privateFolder(dir, 'uploads.dir', 'uploads');
   return {
     async write(id, bytes) {
-      await ready();
       const file = fileOf(id);
       try {
         // `wx`: an id is new; a file already there is never written over.

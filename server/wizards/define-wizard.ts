@@ -5,6 +5,7 @@ import type { Router } from 'express';
 import { FormDefinition } from '../forms/define.js';
 import { WizardDefinitionError } from '../common/errors.js';
 import { stateKeeper, type StateKeeper } from './state-keeper.js';
+import { DEFAULT_MACHINE_STORE_DIR } from '../common/machine-store.js';
 import { wizardRouter } from './wizard-router.js';
 import {
   DEFAULT_TTL, DEFAULT_WIZARD_TEXTS, SEALED_STATE_LIMIT, STORED_STATE_LIMIT,
@@ -61,6 +62,9 @@ export class WizardDefinition<T extends readonly WizardStep[] = readonly WizardS
     this.ttl = ttl;
     this.maxStateSize = limit;
     this.keeper = stateKeeper(name, { ttl, store: options.store, maxStateSize: limit });
+    if (!options.store && process.env['NODE_ENV'] === 'production') {
+      process.emitWarning(`wizard "${name}" has no store: its Finish runs once per instance on this machine (marks in ${DEFAULT_MACHINE_STORE_DIR}), but once per machine when several serve it; give a shared store (redisStore()) for that`, { code: 'DIJITIZE_WIZARD_STORE' });
+    }
   }
 
   /** The step of this name, if the wizard has one. */

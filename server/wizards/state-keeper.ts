@@ -5,7 +5,8 @@
 import type { Request, Response } from 'express';
 import { requestKeys } from '../request/request-keys.js';
 import { sealer } from '../common/sealed.js';
-import { memoryStore, type SharedStore } from '../common/shared-store.js';
+import type { SharedStore } from '../common/shared-store.js';
+import { defaultMachineStore } from '../common/machine-store.js';
 import { SEALED_STATE_LIMIT, type WizardState } from './wizard-model.js';
 
 /** Why there is no state to go on with. */
@@ -47,8 +48,9 @@ export interface StateKeeper {
 export function stateKeeper(wizard: string, { ttl, store, maxStateSize }: { ttl: number; store: SharedStore | undefined; maxStateSize: number }): StateKeeper {
   const cookieName = `dijitize_wizard_${wizard}`;
   const sealerOf = (secret: string) => sealer(secret, 'wizard-state');
-  // Without a store, the marks of finished instances stay in this process (docs/wizards.md).
-  const marks = store ?? memoryStore();
+  // Without a store, the marks of finished instances are kept in a folder of this machine: a Finish
+  // replayed after a restart, or sent to another process of the machine, is still refused (docs/wizards.md).
+  const marks = store ?? defaultMachineStore();
   const stateKey = (id: string) => `wizard:${wizard}:${id}`;
   const context = (id: string) => `${wizard}:${id}`;
 

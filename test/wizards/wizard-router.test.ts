@@ -97,6 +97,37 @@ describe('a wizard\'s router', () => {
     });
   });
 
+  it('runs done() once when a Finish is replayed after a restart with the cookie from before it (no store: the mark is kept on the machine)', async () => {
+    const secret = { csrf: { secret: 'the same secret before and after the restart' } };
+    const before = petApp({}, secret, 'pets-restart');
+    let replayed = '';
+    let cookies = new Map<string, string>();
+    await withServer(before.app, async (base) => {
+      const browser = new WizardBrowser(base);
+      await browser.open('/pets');
+      await browser.post({ name: 'Ada', hasPet: 'on' });
+      const confirm = await browser.post({ species: 'dog', petName: 'Rex' });
+      cookies = new Map(browser.cookies); // as they were before Finish
+      const token = /name="_csrf" value="([^"]+)"/.exec(confirm.html)?.[1] ?? '';
+      replayed = `_csrf=${encodeURIComponent(token)}&sure=on`;
+      const finished = await browser.fetch(confirm.url, { method: 'POST', body: replayed });
+      assert.equal(finished.status, 303);
+      replayed = `${confirm.url}\n${replayed}`;
+    });
+    assert.equal(before.results.length, 1);
+    // The app again: its wizard defined anew, nothing of the first run in memory.
+    const after = petApp({}, secret, 'pets-restart');
+    await withServer(after.app, async (base) => {
+      const browser = new WizardBrowser(base);
+      for (const [key, value] of cookies) browser.cookies.set(key, value);
+      const [path = '', body] = replayed.split('\n');
+      const again = await browser.fetch(path, { method: 'POST', body });
+      assert.equal(again.status, 200);
+      assert.match(again.html, /This form has been sent/);
+    });
+    assert.equal(after.results.length, 0);
+  });
+
   it('checks every step again at Finish and shows the first that fails, with its errors', async () => {
     await withServer(petApp().app, async (base) => {
       const browser = new WizardBrowser(base);
