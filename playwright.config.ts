@@ -34,7 +34,8 @@ export default defineConfig({
   webServer: {
     command: `npx tsx e2e/server.ts`,
     url: `http://127.0.0.1:${port + 1}/`,
-    env: { PORT: String(port) },
+    // development: the demo mounts the inspector only then.
+    env: { PORT: String(port), NODE_ENV: 'development' },
     reuseExistingServer: false,
     timeout: 120_000,
   },

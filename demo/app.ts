@@ -83,7 +83,7 @@ export function createApp(overrides: DojoSettings = {}): Express {
   });
   app.use(nameVisitor);
   // Every form explained while developing, after the middleware above (a preview gets the nonce and locale).
-  if (process.env['NODE_ENV'] !== 'production') app.use('/_dijitize', inspector());
+  if (process.env['NODE_ENV'] === 'development') app.use('/_dijitize', inspector());
 
   app.get('/', (req, res) => {
     const theme = req.query['theme'];

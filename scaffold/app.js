@@ -1,16 +1,18 @@
 // A dijitize app: one form, served as plain HTML that works without JavaScript, made into Dijit widgets
 // in the browser, and checked on the server with the same zod schema.
+import http from 'node:http';
 import express from 'express';
 import nunjucks from 'nunjucks';
-import { dojo, dojoErrors, inspector, useDijitize } from 'dijitize';
+import { dojo, dojoErrors, inspector, serverOptions, useDijitize } from 'dijitize';
 import { contact } from './forms.js';
 
 export const app = express();
 useDijitize(nunjucks.configure(new URL('./templates', import.meta.url).pathname, { express: app, autoescape: true }));
 // Serves Dojo (or the release `npm run build` makes), parses POSTs, checks CSRF, and gives each request req.dojo.
 app.use(dojo({ releaseDir: process.env.RELEASE_DIR || null }));
-// Every form explained at /_dijitize while you develop: widgets and why, properties, last parses.
-if (process.env.NODE_ENV !== 'production') app.use('/_dijitize', inspector());
+// Every form explained at /_dijitize while you develop (npm start sets NODE_ENV=development): widgets and
+// why, properties, last parses. It answers this machine only.
+if (process.env.NODE_ENV === 'development') app.use('/_dijitize', inspector());
 
 app.get('/', (req, res) => {
   res.render('form.html', { form: req.dojo.form(contact) });
@@ -31,5 +33,6 @@ app.use(dojoErrors());
 
 if (process.argv[1] === new URL(import.meta.url).pathname) {
   const port = Number(process.env.PORT ?? 3000);
-  app.listen(port, '127.0.0.1', () => console.log(`listening on http://127.0.0.1:${port}/`));
+  // serverOptions(): the limits against slow clients (stalled headers, a body that never ends, idle sockets).
+  http.createServer(serverOptions(), app).listen(port, '127.0.0.1', () => console.log(`listening on http://127.0.0.1:${port}/`));
 }

@@ -11,5 +11,5 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${port}`,
     launchOptions: { executablePath, args: ['--no-sandbox', '--disable-gpu'] },
   },
-  webServer: { command: 'node app.js', url: `http://127.0.0.1:${port}/`, env: { PORT: String(port) }, reuseExistingServer: false },
+  webServer: { command: 'node app.js', url: `http://127.0.0.1:${port}/`, env: { PORT: String(port), NODE_ENV: 'development' }, reuseExistingServer: false },
 });

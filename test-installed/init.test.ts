@@ -43,9 +43,13 @@ describe('dijitize init, from the packed package', { timeout: 900_000 }, () => {
     assert.match(readme, /npm test/);
   });
 
+  it('takes dijitize from the tarball it was made with, so that npm install works as its README says', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(app, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    assert.equal(pkg.dependencies['dijitize'], `file:${fs.realpathSync(tarball)}`);
+  });
+
   it("installed, the app's own test passes in Chromium", () => {
-    // The published package would come from the registry; this one is the tarball.
-    npm(['install', tarball], app);
+    // As its README says: npm install, which takes dijitize from the tarball init was run from.
     npm(['install'], app);
     const tested = npm(['test'], app, { CHROMIUM_PATH: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', TEST_PORT: String(20_000 + Math.floor(Math.random() * 20_000)), CI: 'true' });
     assert.match(tested.stdout, /2 passed/);

@@ -105,6 +105,7 @@ program
       const made = initApp(dir);
       logger.phase(`Made ${path.relative(process.cwd(), made.dir) || made.dir}`);
       for (const file of made.files) logger.info(file);
+      logger.info(`package.json takes dijitize from ${made.from} ("dijitize": "${made.spec}")`);
       logger.info('');
       logger.info(`cd ${path.relative(process.cwd(), made.dir) || '.'} && npm install && npm start   # the form on http://127.0.0.1:3000/`);
       logger.info('npm test                                  # the form in Chromium');

@@ -34,20 +34,47 @@ function shownSettings(settings: ResolvedSettings): Array<[string, string]> {
 export interface InspectorOptions {
   /** Serve it even when NODE_ENV is "production": it shows every form and its recent values to whoever reaches it. */
   production?: boolean;
+  /**
+   * Who may open it, besides this machine: client addresses (`req.ip`, as the app's `trust proxy` makes
+   * it), or a function of the request. Default: loopback clients only, as Django's debug toolbar keeps to
+   * INTERNAL_IPS; a request forwarded by a proxy the app does not trust is never taken for a local one.
+   */
+  allow?: readonly string[] | ((req: Request) => boolean);
+}
+
+/** 127.0.0.0/8 and ::1, also as IPv4-mapped IPv6. */
+const isLoopback = (ip: string | undefined): boolean => !!ip && (/^(::ffff:)?127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(ip) || ip === '::1');
+
+/** Whether the inspector answers this request. */
+function allowed(req: Request, allow: InspectorOptions['allow']): boolean {
+  if (typeof allow === 'function') return allow(req);
+  if (allow?.includes(req.ip ?? '')) return true;
+  // Behind an untrusted proxy on this machine, every visitor comes from loopback: such a request is not ours.
+  const forwarded = req.get('x-forwarded-for') !== undefined || req.get('forwarded') !== undefined;
+  if (forwarded && req.ip === req.socket.remoteAddress) return false;
+  return isLoopback(req.ip);
 }
 
 /**
  * The form inspector: every defined form with its mapping, access, locales, modules, a preview with and
  * without JavaScript, and this process's last parses of it (sensitive fields redacted). Development only.
- * @example if (process.env.NODE_ENV !== 'production') app.use('/_dijitize', inspector());
+ * Answers loopback clients only, unless `allow` says otherwise.
+ * @example if (process.env.NODE_ENV === 'development') app.use('/_dijitize', inspector());
  * @public
  */
 export function inspector(options: InspectorOptions = {}): Router {
   if (process.env['NODE_ENV'] === 'production' && options.production !== true) {
-    throw new SettingsError('inspector(): NODE_ENV is "production", and the inspector shows every form and its recent values; mount it only in development (if (process.env.NODE_ENV !== "production") app.use("/_dijitize", inspector())), or pass { production: true } to serve it anyway', 'inspector');
+    throw new SettingsError('inspector(): NODE_ENV is "production", and the inspector shows every form and its recent values; mount it only in development (if (process.env.NODE_ENV === "development") app.use("/_dijitize", inspector())), or pass { production: true } to serve it anyway', 'inspector');
+  }
+  if (options.allow !== undefined && typeof options.allow !== 'function' && !(Array.isArray(options.allow) && options.allow.every((a) => typeof a === 'string'))) {
+    throw new SettingsError('inspector(): allow must be a list of client addresses or a function of the request', 'inspector');
   }
   keepParses();
   const router = express.Router();
+  router.use((req, res, next) => {
+    if (allowed(req, options.allow)) return next();
+    sendRefusal(res, 403, 'Not for this address', 'The form inspector answers only this machine (loopback). To open it from elsewhere, pass allow to inspector().');
+  });
   /** The app's dojo() settings: what its pages load and in which locales. */
   const settingsOf = (req: Request): ResolvedSettings => {
     if (!req.dojo) throw new Error('inspector() found no req.dojo: mount it after app.use(dojo(...))');

@@ -143,6 +143,30 @@ describe('inspector', () => {
     });
   });
 
+  it('answers only loopback clients: a forwarded visitor is refused (403) unless allow names them', async () => {
+    const behindProxy = (allow?: string[]) => {
+      const a = express();
+      a.set('trust proxy', 'loopback'); // a proxy on this machine: req.ip is the visitor's
+      a.use(dojo());
+      a.use('/_dijitize', inspector(allow ? { allow } : {}));
+      return a;
+    };
+    const visitor = { 'x-forwarded-for': '203.0.113.9' };
+    await withServer(behindProxy(), async (base) => {
+      const { status, body } = await text(await fetch(`${base}/_dijitize`, { headers: visitor }));
+      assert.equal(status, 403);
+      assert.match(body, /answers only this machine/);
+      assert.equal((await fetch(`${base}/_dijitize`)).status, 200, 'this machine itself');
+    });
+    await withServer(behindProxy(['203.0.113.9']), async (base) => {
+      assert.equal((await fetch(`${base}/_dijitize`, { headers: visitor })).status, 200);
+    });
+    // No trust proxy: a forwarded request comes from the proxy's loopback address, and is still not ours.
+    await withServer(app(), async (base) => {
+      assert.equal((await fetch(`${base}/_dijitize`, { headers: visitor })).status, 403);
+    });
+  });
+
   it('is refused at start-up when NODE_ENV is production, unless asked for there', () => {
     process.env['NODE_ENV'] = 'production';
     assert.throws(() => inspector(), (err: Error) => err instanceof SettingsError && /NODE_ENV is "production"/.test(err.message) && /production: true/.test(err.message));
