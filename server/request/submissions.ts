@@ -3,7 +3,8 @@
 // the same redirect, or a page that says the form was sent, without reaching the app's handler. The
 // first POST claims the id in a store every process shares (SET NX), so two POSTs of one id at the same
 // moment on two processes run the handler once; the second waits for the first's answer. A POST the form
-// refused (its parse not ok, a list's button, any 4xx or 5xx) gives its id back: fixed, it may be sent.
+// refused (its parse not ok, a list's button, any 4xx or 5xx) gives its id back: fixed, it may be sent. A
+// client that goes away gives nothing back: the handler still runs, and its answer is what a repeat gets.
 import type { Request, RequestHandler, Response } from 'express';
 import { SUBMISSION_FIELD } from '../forms/model/posted-names.js';
 import { memoryStore, type SharedStore } from '../common/shared-store.js';
@@ -65,12 +66,20 @@ export function submittedOnce(settings: SubmissionSettings): RequestHandler {
         if (Date.now() > deadline) return sendRefusal(res, 409, 'Still being sent', 'This form is still being sent from an earlier click. Wait a moment, then reload the page.');
         await sleep(POLL_MS);
       }
-      // 'close' comes after 'finish', or alone when the client went away: then the id is given back too.
-      res.once('close', () => {
-        const done = res.writableFinished && !refused.has(req) && res.statusCode < 400;
-        const answered: Answered = { status: res.statusCode, ...(res.statusCode >= 300 && res.statusCode < 400 ? { location: String(res.getHeader('location') ?? '') } : {}) };
-        (done ? store.set(key(id), JSON.stringify(answered), settings.ttl) : store.delete(key(id))).catch((err: unknown) => log.request('submission %s not kept: %s', id, (err as Error).message));
-      });
+      // The answer is kept, or the id given back, when the handler answers (res.end), even when the client
+      // went away meanwhile: a repeat sent by a double click that dropped the first connection waits for
+      // this answer, and never runs the handler a second time while the first still runs.
+      const end = res.end.bind(res) as (...args: unknown[]) => Response;
+      let settled = false;
+      res.end = ((...args: unknown[]) => {
+        if (!settled) {
+          settled = true;
+          const done = !refused.has(req) && res.statusCode < 400;
+          const answered: Answered = { status: res.statusCode, ...(res.statusCode >= 300 && res.statusCode < 400 ? { location: String(res.getHeader('location') ?? '') } : {}) };
+          (done ? store.set(key(id), JSON.stringify(answered), settings.ttl) : store.delete(key(id))).catch((err: unknown) => log.request('submission %s not kept: %s', id, (err as Error).message));
+        }
+        return end(...args);
+      }) as Response['end'];
       next();
     })().catch(next);
   };

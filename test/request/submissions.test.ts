@@ -30,6 +30,65 @@ function noteApp(settings: DojoSettings = {}, { slow = 0, plain = false } = {}) 
   return { app, runs };
 }
 
+/**
+ * An app whose handler waits at a gate the test opens, as a slow handler does, and tells the test when
+ * each POST arrives and when a client's connection closed: the race is driven by events, not by time.
+ */
+function gatedApp(settings: DojoSettings = {}) {
+  const runs: string[] = [];
+  const arrived: Array<() => void> = [];
+  const closed: Array<() => void> = [];
+  let openGate = () => {};
+  const gate = new Promise<void>((resolve) => (openGate = resolve));
+  let started = () => {};
+  const handlerStarted = new Promise<void>((resolve) => (started = resolve));
+  const app = express();
+  app.use((req, res, next) => {
+    if (req.method === 'POST') {
+      arrived.shift()?.();
+      res.once('close', () => void (res.writableFinished || closed.shift()?.()));
+    }
+    next();
+  });
+  app.use(dojo({ csrf: { secret: 'one secret for every process here' }, ...settings }));
+  app.get('/note', (req, res) => void res.send(req.dojo.form(note).html));
+  app.post('/note', async (req, res) => {
+    const result = req.dojo.parse(note, req.body);
+    if (!result.ok) return void res.status(422).send(req.dojo.form(note, result.state).html);
+    runs.push(result.data.text);
+    started();
+    await gate;
+    res.redirect(303, `/note/${runs.length}`);
+  });
+  const next = (list: Array<() => void>) => new Promise<void>((resolve) => list.push(resolve));
+  return { app, runs, openGate, handlerStarted, nextArrival: () => next(arrived), nextClose: () => next(closed) };
+}
+
+/**
+ * The double click without JavaScript: POST A reaches a slow handler; its client goes away (the browser
+ * dropped the first navigation); POST B, the same body, arrives on another connection (`other`); the
+ * handler ends. B must get A's answer, and the handler must have run once.
+ */
+async function doubleClickRace(first: ReturnType<typeof gatedApp>, second: ReturnType<typeof gatedApp>, one: string, two: string): Promise<Response> {
+  const s = await openForm(one, '/note');
+  const id = await idOf(one);
+  const body = `${tokenField(s)}_submission=${id}&text=tea`;
+  const post = (base: string, signal?: AbortSignal) => fetch(`${base}/note`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: s.cookie }, body, ...(signal ? { signal } : {}) });
+  const dropped = new AbortController();
+  const a = post(one, dropped.signal).catch(() => null);
+  await first.handlerStarted;
+  const aClosed = first.nextClose();
+  dropped.abort();
+  await aClosed;
+  const bArrived = second.nextArrival();
+  const b = post(two);
+  await bArrived;
+  first.openGate();
+  second.openGate();
+  await a;
+  return b;
+}
+
 const idOf = async (base: string) => /name="_submission" value="([A-Za-z0-9_-]{22})"/.exec(await (await fetch(`${base}/note`)).text())?.[1] ?? '';
 const send = (s: FormSession, id: string, text: string) => s.post('/note', `${tokenField(s)}_submission=${id}&text=${text}`);
 
@@ -87,6 +146,36 @@ describe('submitted once', () => {
       assert.match(await again.text(), /still being sent/);
       assert.equal((await first).status, 303);
       assert.deepEqual(runs, ['tea']);
+    });
+  });
+
+  it('a repeat after the first client went away waits for the handler still running, and gets its answer: one run', async () => {
+    const app = gatedApp();
+    await withServer(app.app, async (base) => {
+      const b = await doubleClickRace(app, app, base, base);
+      assert.deepEqual([b.status, b.headers.get('location')], [303, '/note/1']);
+      assert.deepEqual(app.runs, ['tea']);
+    });
+  });
+
+  it('the same race on two processes sharing Redis: one run, and the repeat gets its answer', async () => {
+    await withRedis(async (url) => {
+      const client = createClient({ url });
+      await client.connect();
+      try {
+        const store = redisStore({ sendCommand: (...args: string[]) => client.sendCommand(args) });
+        const a = gatedApp({ submissions: { store } });
+        const b = gatedApp({ submissions: { store } });
+        await withServer(a.app, (one) =>
+          withServer(b.app, async (two) => {
+            const answer = await doubleClickRace(a, b, one, two);
+            assert.deepEqual([answer.status, answer.headers.get('location')], [303, '/note/1']);
+            assert.equal(a.runs.length + b.runs.length, 1);
+          }),
+        );
+      } finally {
+        await client.quit();
+      }
     });
   });
 
