@@ -287,7 +287,7 @@ export class RequestDojo {
     const compiled = withLook(definition.compiledFor(this.locale, this.#defaultLocale), look);
     if (compiled.asksServer) this.#asksServer = true;
     const hidden: Record<string, string> = this.csrfToken ? { [CSRF_FIELD]: this.csrfToken() } : {};
-    if (this.#submissionIds && compiled.method === 'post') hidden[SUBMISSION_FIELD] = newSubmissionId();
+    if (this.#submissionIds && compiled.method === 'post' && this.request) hidden[SUBMISSION_FIELD] = newSubmissionId(this.request, definition.name);
     if (state.edit) hidden[VERSION_FIELD] = sealEdit(this.request, definition.name, state.edit);
     const rendering = render(formForRoles(compiled, this.roles), state, hidden);
     if (!this.enabled) return renderedForm(rendering, rendering.html);

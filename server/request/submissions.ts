@@ -5,7 +5,9 @@
 // moment on two processes run the handler once; the second waits for the first's answer. A POST the form
 // refused (its parse not ok, a list's button, any 4xx or 5xx) gives its id back: fixed, it may be sent. A
 // client that goes away gives nothing back: the handler still runs, and its answer is what a repeat gets.
+import crypto from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
+import { requestKeys } from './request-keys.js';
 import { SUBMISSION_FIELD } from '../forms/model/posted-names.js';
 import { memoryStore, type SharedStore } from '../common/shared-store.js';
 import type { SubmissionSettings } from '../settings/settings.js';
@@ -13,9 +15,33 @@ import { sendRefusal } from './refusals.js';
 import { log } from '../common/log.js';
 import { randomId } from '../common/random-id.js';
 
-/** A new submission id: 128 random bits, base64url. */
-export const newSubmissionId = (): string => randomId();
-const SUBMISSION_ID = /^[A-Za-z0-9_-]{22}$/;
+/** Its MAC: the random part, the form and the session, with a key of its own derived from the app's secret. */
+function submissionMac(secret: string, random: string, form: string, owner: string): string {
+  const key = crypto.createHmac('sha256', secret).update('dijitize-submission-id').digest();
+  return crypto.createHmac('sha256', key).update(`${random}\n${form}\n${owner}`).digest('base64url').slice(0, 22);
+}
+
+/**
+ * A new submission id for a form, in this request's session: 128 random bits, a MAC of them with the
+ * form and the session (csrf.sessionId), and the form's name. Only ids this app made are kept: made-up
+ * ids cannot fill the store, and an id made for one form or session is nothing in another.
+ */
+export function newSubmissionId(req: Request, form: string): string {
+  const { secret, owner } = requestKeys(req, 'a submission id');
+  const random = randomId();
+  return `${random}${submissionMac(secret, random, form, owner)}.${Buffer.from(form).toString('base64url')}`;
+}
+const SUBMISSION_ID = /^([A-Za-z0-9_-]{22})([A-Za-z0-9_-]{22})\.([A-Za-z0-9_-]{1,400})$/;
+
+/** Whether an id is one this app made, for the session of this request. */
+function isOurs(req: Request, id: string): boolean {
+  const [, random = '', mac = '', form = ''] = SUBMISSION_ID.exec(id) ?? [];
+  if (!random) return false;
+  const { secret, owner } = requestKeys(req, 'a submission id');
+  const expected = Buffer.from(submissionMac(secret, random, Buffer.from(form, 'base64url').toString('utf8'), owner));
+  const given = Buffer.from(mac);
+  return given.length === expected.length && crypto.timingSafeEqual(given, expected);
+}
 
 /** What the first POST of an id was answered, as a repeat gets it again. */
 interface Answered {
@@ -52,7 +78,12 @@ export function submittedOnce(settings: SubmissionSettings): RequestHandler {
 
   return (req, res, next) => {
     const id = (req.body as Record<string, unknown> | undefined)?.[SUBMISSION_FIELD];
-    if (req.method !== 'POST' || typeof id !== 'string' || !SUBMISSION_ID.test(id)) return next();
+    if (req.method !== 'POST' || typeof id !== 'string') return next();
+    if (!isOurs(req, id)) {
+      // Made up, or made for another session: not kept (the handler runs as for a form without an id).
+      log.request('%s %s: submission id not ours, not kept', req.method, req.originalUrl);
+      return next();
+    }
     void (async () => {
       const deadline = Date.now() + settings.wait * 1000;
       for (;;) {

@@ -179,7 +179,7 @@ describe('several processes (node:cluster)', { timeout: 600_000 }, () => {
         const page = await request(port, 'GET', '/register');
         const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
         const id = /name="_submission" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
-        assert.match(id, /^[A-Za-z0-9_-]{22}$/);
+        assert.match(id, /^[A-Za-z0-9_-]{44}\.[A-Za-z0-9_-]+$/);
         const body = `_csrf=${encodeURIComponent(token)}&_submission=${id}`;
         const post = () => request(port, 'POST', '/once', { cookie: page.cookie, 'content-type': 'application/x-www-form-urlencoded', 'content-length': String(body.length) }, body);
         const answers = await Promise.all([post(), post()]);

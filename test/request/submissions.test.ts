@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import express from 'express';
 import * as z from 'zod';
 import { createClient } from 'redis';
-import { defineForm, dojo, redisStore, resolveSettings, type DojoSettings } from '../../server/index.js';
+import { defineForm, dojo, memoryStore, redisStore, resolveSettings, type DojoSettings } from '../../server/index.js';
 import { openForm, tokenField, type FormSession } from '../form-session.js';
 import { withServer } from '../serve.js';
 import { withRedis } from '../redis-server.js';
@@ -89,7 +89,7 @@ async function doubleClickRace(first: ReturnType<typeof gatedApp>, second: Retur
   return b;
 }
 
-const idOf = async (base: string) => /name="_submission" value="([A-Za-z0-9_-]{22})"/.exec(await (await fetch(`${base}/note`)).text())?.[1] ?? '';
+const idOf = async (base: string) => /name="_submission" value="([A-Za-z0-9_.-]+)"/.exec(await (await fetch(`${base}/note`)).text())?.[1] ?? '';
 const send = (s: FormSession, id: string, text: string) => s.post('/note', `${tokenField(s)}_submission=${id}&text=${text}`);
 
 describe('submitted once', () => {
@@ -98,7 +98,7 @@ describe('submitted once', () => {
     await withServer(app, async (base) => {
       const s = await openForm(base, '/note');
       const id = await idOf(base);
-      assert.match(id, /^[A-Za-z0-9_-]{22}$/);
+      assert.match(id, /^[A-Za-z0-9_-]{44}\.[A-Za-z0-9_-]+$/);
       assert.notEqual(await idOf(base), id, 'each rendering its own');
       const first = await send(s, id, 'tea');
       const again = await send(s, id, 'tea');
@@ -201,6 +201,31 @@ describe('submitted once', () => {
       } finally {
         await client.quit();
       }
+    });
+  });
+
+  it("keeps only ids it made, for the form and session they were made for: made-up ids (200, in a store of 100) do not push out an answer", async () => {
+    const store = memoryStore({ max: 100 });
+    const session = (req: { get(name: string): string | undefined }) => req.get('x-session') ?? '';
+    const { app, runs } = noteApp({ csrf: { secret: 'one secret for every process here', sessionId: session }, submissions: { store } });
+    await withServer(app, async (base) => {
+      const s = await openForm(base, '/note');
+      const id = await idOf(base);
+      assert.equal((await send(s, id, 'tea')).headers.get('location'), '/note/1');
+      // Made up in the id's shape, or the id of another form or session: none is kept.
+      const [random = '', mac = ''] = [id.slice(0, 22), id.slice(22, 44)];
+      const forged = Array.from({ length: 200 }, (_, i) => (i % 2 ? `${String(i).padStart(22, 'A')}${mac}.${Buffer.from('submissions-note').toString('base64url')}` : String(i).padStart(22, 'B')));
+      const otherForm = `${random}${mac}.${Buffer.from('another-form').toString('base64url')}`;
+      for (const made of forged) await send(s, made, 'tea');
+      await send(s, otherForm, 'tea');
+      const before = runs.length;
+      // The first id's answer is still there: a replay gets it, and runs nothing.
+      const replay = await send(s, id, 'tea');
+      assert.deepEqual([replay.status, replay.headers.get('location')], [303, '/note/1']);
+      assert.equal(runs.length, before);
+      // Another session's POST of the same id is not taken for a repeat of it.
+      const elsewhere = await s.post('/note', `${tokenField(s)}_submission=${id}&text=tea`, { 'x-session': 'someone else' });
+      assert.notEqual(elsewhere.headers.get('location'), '/note/1');
     });
   });
 
