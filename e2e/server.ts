@@ -13,6 +13,7 @@ import { mountKinds } from './kinds-form.js';
 import { mountLarge } from './large-form.js';
 import { mountParity } from './parity-form.js';
 import { mountPayment } from './payment-form.js';
+import { mountTerms } from './terms-form.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const port = Number(process.env['PORT'] ?? 3210);
@@ -25,6 +26,7 @@ const withTestRoutes = (app: ReturnType<typeof createApp>) => {
   mountLarge(app);
   mountKinds(app);
   mountPayment(app);
+  mountTerms(app);
   return app;
 };
 

@@ -81,6 +81,9 @@ function nativeAttributes(facts: SchemaFacts, markup: Markup, mapped: MappedFact
     case 'multiselect':
       // "At least one" is what a native <select multiple required> checks; other counts are the client's.
       return { required: (facts.minItems ?? 0) > 0 };
+    case 'checkbox':
+      // A box that must be ticked: the browser's own check refuses the form unticked (JavaScript off).
+      return facts.mustBeTicked ? { required: true } : {};
     default:
       return {};
   }

@@ -28,6 +28,8 @@ export interface SchemaFacts {
   /** Allowed values of an enum, or of each element of an array of enums. */
   values?: string[];
   defaultValue?: unknown;
+  /** A box that must be ticked (`z.literal(true)`, "accept the terms"): unticked is "required". */
+  mustBeTicked?: boolean;
 }
 
 /** The placeholder of a row's index in the paths of a list's fields (`items.$row.qty`). */

@@ -64,7 +64,7 @@ function control(field: CompiledField, value: string | string[], described: stri
       return `<select${attributes({ ...common, multiple, size: multiple ? Math.min(field.choices.length, 8) : undefined, ...field.native })}>${options.join('')}</select>`;
     }
     case 'checkbox':
-      return `<input${attributes({ type: 'checkbox', ...common, value: 'on', checked: isChecked(value) })}>`;
+      return `<input${attributes({ type: 'checkbox', ...common, value: 'on', checked: isChecked(value), ...field.native })}>`;
     case 'checkboxes':
     case 'radios': {
       const type = field.markup === 'radios' ? 'radio' : 'checkbox';

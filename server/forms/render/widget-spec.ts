@@ -36,7 +36,8 @@ export type WidgetInstance = {
 
 /**
  * A multiple-choice field's count of choices, checked by the browser when the form is sent as the server
- * checks it (no widget or native attribute can say "at most n" of a group).
+ * checks it (no widget or native attribute can say "at most n" of a group); a box that must be ticked
+ * is a count of at least one.
  */
 export type ChoiceCount = {
   name: string;
@@ -154,6 +155,10 @@ function uploadSpec(form: CompiledForm, upload: CompiledUpload): UploadSpec {
 
 function choiceCount(field: CompiledField): ChoiceCount[] {
   const { minItems = 0, maxItems } = field.facts;
+  // A box that must be ticked is a count of one: a Dijit CheckBox has no "required" of its own.
+  if (field.facts.mustBeTicked && !field.readOnly) {
+    return [{ name: field.name, min: 1, max: null, tooFew: escapeHtml(countMessages(field).tooFew), tooMany: '', errorText: partIds(field).error, focus: focusTarget(field) }];
+  }
   if (field.kind !== 'multiEnum' || field.readOnly || (minItems === 0 && maxItems === undefined)) return [];
   const { tooFew, tooMany } = countMessages(field);
   return [{ name: field.name, min: minItems, max: maxItems ?? null, tooFew: escapeHtml(tooFew), tooMany: escapeHtml(tooMany), errorText: partIds(field).error, focus: focusTarget(field) }];

@@ -30,7 +30,8 @@ export function messageFor(field: CompiledField, issue: z.core.$ZodIssue, value:
   if (issue.code === 'custom') return issue.message;
   // zod does not report the input, so "missing" is read from the coerced value itself. Any issue on a
   // missing value means "required": an enum reports one as `invalid_value`, not `invalid_type`.
-  const missing = value === undefined || value === null;
+  // A box that must be ticked (z.literal(true)) and is not: "required", as Dijit says it.
+  const missing = value === undefined || value === null || (field.facts.mustBeTicked === true && value === false);
   if (field.kind === 'multiEnum' && issue.code === 'too_small') return countMessages(field).tooFew;
   if (field.kind === 'multiEnum' && issue.code === 'too_big') return countMessages(field).tooMany;
   if (field.kind === 'textList' && issue.code === 'too_small' && issue.origin === 'array') return field.messages.required ?? `Enter at least ${field.facts.minItems}, separated by commas.`;

@@ -88,6 +88,24 @@ function readArray(facts: SchemaFacts, schema: AnySchema): void {
   facts.required = facts.required && (facts.minItems ?? 0) > 0;
 }
 
+/**
+ * `z.literal(true)` is a box that must be ticked ("accept the terms", zod's idiom); literals of text are a
+ * choice among them. Any other literal (false, numbers, null) has no field that could post it: refused.
+ */
+function readLiteral(facts: SchemaFacts, schema: AnySchema): void {
+  const values = defOf(schema)['values'] as unknown[];
+  if (values.length === 1 && values[0] === true) {
+    facts.kind = 'boolean';
+    facts.mustBeTicked = true;
+    return;
+  }
+  if (values.every((v) => typeof v === 'string')) {
+    Object.assign(facts, { kind: 'enum', values: values as string[] });
+    return;
+  }
+  throw new DefinitionProblem(facts.path, `z.literal(${values.map((v) => JSON.stringify(v) ?? String(v)).join(', ')}) has no form field: use z.literal(true) for a box that must be ticked, z.boolean() for one that may be, text literals or z.enum([...]) for choices`);
+}
+
 /** How each zod type that can be a field is read: its kind, and the checks that matter for it. */
 const READERS: Record<string, (facts: SchemaFacts, schema: AnySchema) => void> = {
   string: readStringChecks,
@@ -95,7 +113,7 @@ const READERS: Record<string, (facts: SchemaFacts, schema: AnySchema) => void> =
   boolean: (facts) => void (facts.kind = 'boolean'),
   date: (facts, schema) => readBounds(Object.assign(facts, { kind: 'date' }), schema, isoDay),
   enum: (facts, schema) => void Object.assign(facts, { kind: 'enum', values: Object.values(defOf(schema)['entries'] as Record<string, string | number>).map(String) }),
-  literal: (facts, schema) => void Object.assign(facts, { kind: 'enum', values: (defOf(schema)['values'] as unknown[]).map(String) }),
+  literal: readLiteral,
   array: readArray,
 };
 

@@ -45,9 +45,13 @@ describe('introspection, a zod type at a time', () => {
     assert.deepEqual(facts(z.date().min(new Date('2026-01-01T00:00:00Z'))), { kind: 'date', min: '2026-01-01', minExclusive: false });
   });
 
-  it('z.enum() and z.literal(): the values, as text', () => {
+  it('z.enum() and text literals: the values; z.literal(true): a box that must be ticked; other literals: refused naming the field', () => {
     assert.deepEqual(facts(z.enum(['a', 'b'])), { kind: 'enum', values: ['a', 'b'] });
-    assert.deepEqual(facts(z.literal(['x', 2])), { kind: 'enum', values: ['x', '2'] });
+    assert.deepEqual(facts(z.literal(['x', 'y'])), { kind: 'enum', values: ['x', 'y'] });
+    assert.deepEqual(facts(z.literal(true)), { kind: 'boolean', mustBeTicked: true });
+    for (const literal of [z.literal(false), z.literal(2), z.literal(['x', 2]), z.literal(null)]) {
+      assert.throws(() => facts(literal), /has no form field: use z\.literal\(true\) for a box that must be ticked/);
+    }
   });
 
   it('z.array(z.enum()): several choices, with counts; required only when at least one is', () => {
