@@ -1,6 +1,7 @@
 // The Express side: `dojo(settings)` serves the Dojo packages (or a built release) and gives every
 // request its own `req.dojo`, mirrored on `res.locals.dojo` for templates.
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import express, { type RequestHandler, type Router } from 'express';
 import cookieParser from 'cookie-parser';
@@ -24,6 +25,7 @@ import { SECRET_VARIABLE, sharedSecret } from '../settings/secret.js';
 import { servedFolders, themePath } from '../settings/package-folders.js';
 import { serveFolder } from '../serve/served-files.js';
 import { RequestDojo, type DojoSources } from './request-dojo.js';
+import { SettingsError } from '../common/errors.js';
 import { createReleaseSource, RELEASES_FOLDER, type Release } from '../serve/release-source.js';
 import { resolveSettings, type DojoSettings, type ResolvedSettings, type UploadSettings } from '../settings/settings.js';
 
@@ -104,6 +106,23 @@ function appSecret(settings: ResolvedSettings): string {
   return crypto.randomBytes(32).toString('hex');
 }
 
+/**
+ * A formFunction module in a package dojo() serves (dijitize, dojo, dijit, dojox) must be there: checked at
+ * start-up, as the build checks it, not found by users as a 404 in the browser's console. A module of the
+ * app's own packages is loaded from URLs dojo() does not know, so it is the app's to keep right.
+ */
+function assertFormFunctionExists(settings: ResolvedSettings, served: Record<string, string>): void {
+  const module = settings.formFunction?.module;
+  if (!module) return;
+  const [name = '', ...rest] = module.split('/');
+  const folder = served[name];
+  if (!folder) return;
+  const file = path.join(folder, `${rest.length ? rest.join('/') : 'main'}.js`);
+  if (!fs.existsSync(file)) {
+    throw new SettingsError(`Invalid dijitize settings:\n  formFunction.module: "${module}" does not exist (no ${file})${name === CLIENT_PACKAGE ? '; dijitize\'s own form function is { module: "dijitize/forms", fn: "build" }' : ''}`, 'build-and-deploy');
+  }
+}
+
 /** bodyLimit in bytes ('100kb' or a number), as body-parser reads it. */
 const byteLimit = (limit: string | number): number => (typeof limit === 'number' ? limit : (bytes.parse(limit) ?? 0));
 
@@ -128,7 +147,9 @@ export function dojo(input: DojoSettings = {}): DojoMiddleware {
   currentRelease(); // a broken release fails here, at start-up, naming its manifest
   // The source packages are served only while no release is: a page never mixes the two.
   const servingSources = () => currentRelease() === null;
-  for (const [segment, folder] of Object.entries(servedFolders())) {
+  const served = servedFolders();
+  assertFormFunctionExists(settings, served);
+  for (const [segment, folder] of Object.entries(served)) {
     router.use(`${settings.prefix}/${segment}`, serveFolder(folder, { when: servingSources }));
   }
   if (settings.releaseDir) {

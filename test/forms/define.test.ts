@@ -6,6 +6,15 @@ import { FormDefinition } from '../../server/forms/define.js';
 import { requestDojo } from '../new-request-dojo.js';
 
 describe('defineForm', () => {
+  it('refuses dependsOn naming a field the form lacks, naming the form and field', () => {
+    const source = { search: async () => ({ items: [], total: 0 }), get: async () => null };
+    assert.throws(
+      () => defineForm('depends-on-missing', z.object({ country: z.string(), region: z.string() }), { fields: { region: { choices: source, dependsOn: ['contry'] } } }),
+      (err: Error) => err instanceof FormDefinitionError && /Form "depends-on-missing", field "region": dependsOn names "contry", which is not a field of this form/.test(err.message),
+    );
+    assert.doesNotThrow(() => defineForm('depends-on-present', z.object({ country: z.string(), region: z.string() }), { fields: { region: { choices: source, dependsOn: ['country'] } } }));
+  });
+
   it('compiles once per definition: renders and parses never read the schema again', () => {
     const field = z.string();
     let reads = 0;

@@ -7,6 +7,17 @@ import { withServer } from '../serve.js';
 
 
 describe('dojo() middleware', () => {
+  it('refuses at start-up a formFunction module that is not in the package dojo() serves, naming the key', () => {
+    assert.throws(
+      () => dojo({ formFunction: { module: 'dijitize/FormBuilder', fn: 'build' } }),
+      (err: Error) => err.name === 'SettingsError' && /formFunction\.module: "dijitize\/FormBuilder" does not exist/.test(err.message) && /\{ module: "dijitize\/forms", fn: "build" \}/.test(err.message),
+    );
+    assert.throws(() => dojo({ formFunction: { module: 'dijit/form/NoSuchThing', fn: 'build' } }), /formFunction\.module: "dijit\/form\/NoSuchThing" does not exist/);
+    assert.doesNotThrow(() => dojo({ formFunction: { module: 'dijitize/forms', fn: 'build' } }));
+    // The app's own package is loaded from URLs dojo() does not know: the app keeps it right.
+    assert.doesNotThrow(() => dojo({ formFunction: { module: 'app/forms', fn: 'build' } }));
+  });
+
   it('attaches a fresh req.dojo, mirrored on res.locals', async () => {
     const app = express();
     app.use(dojo({ theme: 'soria' }));

@@ -40,6 +40,9 @@ function listBound(form: string, path: string, maxRows: number | undefined): num
   return DEFAULT_MAX_ROWS;
 }
 
+/** The prefix a field's posted name has before its path (`bill-` of a prefixed form's `bill-street`). */
+const namePrefixOf = (field: CompiledField): number => field.name.length - field.path.length;
+
 /** The form's parts, compiled; throws DefinitionProblem. */
 function compileParts<S extends z.ZodObject>(id: string, schema: S, options: FormOptions<S>, at: TextLocale | null): FormPart[] {
   const nodes = introspectObject(schema);
@@ -117,6 +120,12 @@ export function compileForm<S extends z.ZodObject>(name: string, schema: S, opti
   const unions = parts.flatMap((p) => ('union' in p ? [p.union] : []));
   const uploads = parts.flatMap((p) => ('upload' in p ? [p.upload] : []));
   const fields = parts.flatMap((p) => ('list' in p ? p.list.rowFields : 'union' in p ? [p.union.discriminator, ...p.union.branches.flatMap((b) => b.fields)] : 'field' in p ? [p.field] : []));
+  // A source's choices depend on fields the form has: a name it lacks would never be posted to the source.
+  const names = new Set(fields.map((f) => f.name));
+  for (const field of fields) {
+    const missing = (field.dependsOn ?? []).find((parent) => !names.has(parent));
+    if (missing !== undefined) throw new FormDefinitionError(name, field.path, `dependsOn names ${JSON.stringify(missing.slice(namePrefixOf(field)))}, which is not a field of this form`, 'live-checks');
+  }
   const modules = formModules(fields, uploads.length > 0);
   return {
     name,
