@@ -31,6 +31,23 @@ test.describe('JavaScript on', () => {
     expect((await readWidget(page, 'register-username', [])).state).toBe('');
   });
 
+  test('a taken name is said while the user is still typing in the box, and the check never posts a password', async ({ page }) => {
+    await page.goto('/register');
+    await readWidget(page, 'register-username', []);
+    await page.locator('#register-password').fill('a secret password');
+    const username = page.locator('#register-username');
+    await username.click();
+    const answered = page.waitForResponse((r) => r.url().endsWith('/dojo/check') && (r.request().postData() ?? '').includes('username=webmaster'));
+    await username.pressSequentially('webmaster');
+    const check = await answered;
+    expect(check.request().postData()).not.toContain('password');
+    expect(check.request().postData()).not.toContain('confirm=');
+    // Still in the box: the message shows, the box is invalid, and the error text (a live region) says it.
+    await expect(username).toBeFocused();
+    await expect(page.locator('#register-username-error')).toHaveText('That username is taken.');
+    await expect(username).toHaveAttribute('aria-invalid', 'true');
+  });
+
   test('a slow answer for an older text is dropped: the newer verdict stands', async ({ page }) => {
     await page.route('**/dojo/check', async (route) => {
       // "root" (taken) is answered late, after the answer for the free name typed next.

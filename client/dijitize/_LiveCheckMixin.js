@@ -16,6 +16,11 @@ define([
 		//		error. An answer to an older text is dropped; a failed or slow check shows nothing and
 		//		never stops the form (the server decides when it is sent).
 
+		// dijitizeSensitive: String[]
+		//		The form's fields whose values a check never posts (passwords, `sensitive: true`): set by
+		//		dijitize/forms from the spec.
+		dijitizeSensitive: [],
+
 		postCreate: function(){
 			this.inherited(arguments);
 			this._verdicts = {}; // the server's message (HTML, escaped by the server) by text; "" when fine
@@ -56,6 +61,15 @@ define([
 			try{ return this.isValid(); }finally{ this._ownOnly = false; }
 		},
 
+		_showVerdict: function(){
+			// summary:
+			//		Shows the server's answer for the text now in the box. Dijit keeps a focused box's error
+			//		to itself while the text could still become valid ("Incomplete"), so a message from the
+			//		server is shown as if the box had been left: at once, while the user is still in it.
+			//		The error text is a live region: it is announced once, when the answer comes.
+			this.validate(this._verdict() ? false : this.focused);
+		},
+
 		_busy: function(/*Boolean*/ busy){
 			domClass.toggle(this.domNode, "dijitizeChecking", busy);
 			this.focusNode.setAttribute("aria-busy", busy ? "true" : "false");
@@ -67,13 +81,13 @@ define([
 				formNode = this.focusNode.form;
 			if(!endpoints || !formNode || text === "" || !this._ownValidity()){ return; }
 			if(Object.prototype.hasOwnProperty.call(this._verdicts, text)){
-				this.validate(this.focused);
+				this._showVerdict();
 				return;
 			}
-			var asked = ++this._asked, widget = this, data = new URLSearchParams();
+			var asked = ++this._asked, widget = this, data = new URLSearchParams(), skip = this.dijitizeSensitive;
 			new FormData(formNode).forEach(function(value, name){
-				// The CSRF token and the form's name among them.
-				if(typeof value == "string"){ data.append(name, value); }
+				// The CSRF token and the form's name among them; no file, and no password or sensitive field.
+				if(typeof value == "string" && (name === widget.name || skip.indexOf(name) < 0)){ data.append(name, value); }
 			});
 			data.append(endpoints.names.field, this.name);
 			var xhr = new XMLHttpRequest();
@@ -85,7 +99,7 @@ define([
 				try{ answer = JSON.parse(xhr.responseText); }catch(e){ /* no verdict */ }
 				if(xhr.status == 200 && answer){
 					widget._verdicts[text] = answer.html || "";
-					if(widget.textbox.value === text){ widget.validate(widget.focused); }
+					if(widget.textbox.value === text){ widget._showVerdict(); }
 				}
 			};
 			this._busy(true);

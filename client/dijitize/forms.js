@@ -54,6 +54,10 @@ define([
 						var node = dom.byId(instance.node);
 						more = { store: remoteChoices.store(classes, instance, node.form), dijitizeSource: source, pageSize: source.pageSize };
 					}
+					if(instance.extras && instance.extras.check){
+						// A live check posts the form's other values, never these (passwords, sensitive fields).
+						more = { dijitizeSensitive: spec.sensitive || [] };
+					}
 					var widget = formSupport.create(classes[instance.module], instance, more);
 					if(source){ sourced.push(widget); }
 					return widget;

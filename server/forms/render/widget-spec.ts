@@ -121,6 +121,8 @@ export type FormSpec = {
   lists: ListSpec[];
   unions: UnionSpec[];
   uploads: UploadSpec[];
+  /** A form with live checks: the names whose values a check never posts (passwords, `sensitive: true`). */
+  sensitive?: string[];
   /** The draft the browser keeps (client/dijitize/drafts.js): for how many days, the names it never keeps (`$row` for a row's index). */
   draft?: { days: number; skip: string[]; marker: string; texts: typeof DRAFT_TEXTS };
 };
@@ -223,7 +225,8 @@ function specFrame(form: CompiledForm, parts: ShownPart[]) {
   );
   const uploads = parts.flatMap((p): UploadSpec[] => ('upload' in p ? [uploadSpec(form, p.upload)] : []));
   const draft = form.draft ? { draft: { ...form.draft, marker: ROW, texts: DRAFT_TEXTS } } : {};
-  return { fields, formWidget, submitWidget, rest: { form: form.id, modules: form.modules, counts: fields.flatMap(choiceCount), lists, unions, uploads, ...draft } };
+  const sensitive = form.fields.some((f) => f.check) ? { sensitive: form.fields.filter((f) => f.sensitive).map((f) => f.name) } : {};
+  return { fields, formWidget, submitWidget, rest: { form: form.id, modules: form.modules, counts: fields.flatMap(choiceCount), lists, unions, uploads, ...sensitive, ...draft } };
 }
 
 /** The widget instances of a form for one request. */
