@@ -108,6 +108,53 @@ test.describe('JavaScript on', () => {
     await expect(page.locator('#expense-attachments')).toHaveAttribute('aria-invalid', 'true');
   });
 
+  test('Send pressed during a 2 MB upload is remembered: the page says so, and the form is sent once the upload ends', async ({ page }) => {
+    const receipt = pdf(2_000_000);
+    await page.goto('/expense');
+    await ready(page);
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/expense', async (route) => {
+      if (route.request().postDataBuffer()?.includes('_file_upload')) await held;
+      await route.continue();
+    });
+    await page.getByLabel('Receipt').setInputFiles({ name: 'hotel.pdf', mimeType: 'application/pdf', buffer: receipt });
+    await fillClaim(page, '11/1/2026');
+    await expect(page.getByRole('progressbar', { name: 'Uploading hotel.pdf' })).toBeAttached();
+    const posts: string[] = [];
+    page.on('request', (r) => void (r.method() === 'POST' && !(r.postData() ?? '').includes('_file_upload') && posts.push(r.url())));
+    await page.getByRole('button', { name: 'Claim' }).click();
+    const waiting = page.getByRole('status').filter({ hasText: 'The form will be sent when the upload ends.' });
+    await expect(waiting).toBeVisible();
+    await expect(waiting.getByRole('button', { name: 'Do not send it' })).toBeVisible();
+    expect(posts).toEqual([]);
+    release();
+    await expect(page).toHaveURL(/\/expense\/done$/);
+    expect(posts).toHaveLength(1);
+    await expect(saved(page, 'receipt')).toHaveText(`hotel.pdf (2000000 bytes, application/pdf, sha256 ${sha256(receipt)})`);
+  });
+
+  test('a remembered Send can be taken back: the upload ends and nothing is sent', async ({ page }) => {
+    await page.goto('/expense');
+    await ready(page);
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/expense', async (route) => {
+      if (route.request().postDataBuffer()?.includes('_file_upload')) await held;
+      await route.continue();
+    });
+    await page.getByLabel('Receipt').setInputFiles({ name: 'hotel.pdf', mimeType: 'application/pdf', buffer: pdf(1_200_000) });
+    await fillClaim(page, '11/1/2026');
+    await page.getByRole('button', { name: 'Claim' }).click();
+    await page.getByRole('button', { name: 'Do not send it' }).click();
+    await expect(page.getByText('The form will be sent when the upload ends.')).toHaveCount(0);
+    const uploaded = page.waitForResponse((r) => (r.request().postData() ?? '').includes('_file_upload') || r.request().postDataBuffer()?.includes('_file_upload') === true);
+    release();
+    await uploaded;
+    await expect(page.locator('#expense-receipt-kept')).toContainText('hotel.pdf');
+    await expect(page).toHaveURL(/\/expense$/);
+  });
+
   test('an upload can be cancelled; while one is on its way the form waits, and stays usable', async ({ page }) => {
     await page.goto('/expense');
     await ready(page);
@@ -163,7 +210,7 @@ test('a kept file in the page without scripts: axe finds nothing', async ({ page
   const blank = await (await page.request.get('/expense')).text();
   const token = /name="_csrf" value="([^"]+)"/.exec(blank)?.[1] ?? '';
   const refused = await page.request.post('/expense', {
-    multipart: { _csrf: token, amount: '-1', spentOn: FUTURE, description: 'x', receipt: { name: 'lunch.png', mimeType: 'image/png', buffer: Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex') } },
+    multipart: { _csrf: token, _form_name: 'expense', amount: '-1', spentOn: FUTURE, description: 'x', receipt: { name: 'lunch.png', mimeType: 'image/png', buffer: Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex') } },
   });
   expect(refused.status()).toBe(422);
   const html = (await refused.text()).replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '');

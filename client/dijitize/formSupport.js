@@ -285,13 +285,14 @@ define([
 			return widget;
 		},
 
-		submitGuard: function(/*Array?*/ counts, /*Function?*/ makeAll, /*Function?*/ uploading, /*Function?*/ onSent){
+		submitGuard: function(/*Array?*/ counts, /*Function?*/ makeAll, /*Function?*/ holdForUploads, /*Function?*/ onSent){
 			// summary:
 			//		The form's onSubmit (given when the form is made): an invalid form does not submit. Each
 			//		bad field shows its state, and the first one gets the focus, which shows its message. The
 			//		multiple-choice fields' counts are checked too (`counts`, from the server). `makeAll`
-			//		makes the widgets a large form has not made yet: all are checked. While `uploading()`
-			//		says a file is still on its way, the form waits (its progress shows, with a cancel).
+			//		makes the widgets a large form has not made yet: all are checked. While a file is still
+			//		on its way, `holdForUploads(submitter)` remembers the press and answers true: the form
+			//		is sent when the uploads end (their progress shows, with a cancel).
 			//		A button with formnovalidate (a wizard's Back, its step list) sends the form unchecked,
 			//		as the browser would. A form on its way is not sent again (a second click, a second
 			//		Enter), until the page is shown again from the history.
@@ -322,9 +323,7 @@ define([
 				if(submitter && submitter.hasAttribute("formnovalidate")){
 					return sent();
 				}
-				if(uploading && uploading()){
-					var upload = this.domNode.querySelector(".dijitize-upload");
-					if(upload){ upload.setAttribute("tabindex", "-1"); upload.focus(); }
+				if(holdForUploads && holdForUploads(submitter)){
 					return false;
 				}
 				if(makeAll){ makeAll(); }

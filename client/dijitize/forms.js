@@ -67,7 +67,7 @@ define([
 				var makeAll = function(){},
 					focused = document.activeElement,
 					// The first instance is the form: it is made with the guard that stops an invalid submit.
-					form = create(spec.widgets[0], { onSubmit: formSupport.submitGuard(spec.counts, function(){ makeAll(); }, function(){ return uploads.busy(form); }, function(){ drafts.sent(form, spec); }) }),
+					form = create(spec.widgets[0], { onSubmit: formSupport.submitGuard(spec.counts, function(){ makeAll(); }, function(submitter){ return uploads.holdSend(form, spec.uploads, submitter); }, function(){ drafts.sent(form, spec); }) }),
 					fields = spec.widgets.slice(1, -1);
 				// The submit button (the last instance) is made at once: a click on it must meet the widget
 				// that sends the form, never a plain button that is replaced while its click is handled.

@@ -11,6 +11,30 @@ define([
 	//		"Remove" checkbox. The form then posts tokens, not bytes.
 
 	var busy = {}; // uploads in progress, by form id
+	var held = {}; // a send pressed while uploads were on their way, by form id: { note, submitter }
+	var failed = {}; // whether an upload of the form failed or was cancelled since the send was held
+
+	function release(/*String*/ id){
+		// summary:
+		//		Ends a held send: its note goes. Returns what was held, or null.
+		var h = held[id];
+		if(!h){ return null; }
+		delete held[id];
+		if(h.note.parentNode){ h.note.parentNode.removeChild(h.note); }
+		return h;
+	}
+
+	function uploadsEnded(/*dijit/form/Form*/ form){
+		// summary:
+		//		The last upload of the form ended: a held send goes now, unless an upload failed or was
+		//		cancelled (its message shows; the user sends again when ready).
+		var id = form.domNode.id, h = release(id), ok = !failed[id];
+		failed[id] = false;
+		if(!h || !ok){ return; }
+		var node = form.domNode, submitter = h.submitter && document.documentElement.contains(h.submitter) ? h.submitter : null;
+		// requestSubmit runs the form's checks and submit listeners, as the user's press did.
+		if(node.requestSubmit){ node.requestSubmit(submitter); }else{ form.submit(); }
+	}
 
 	function fill(/*String*/ text, /*Object*/ spec, /*String*/ name){
 		return text.split(spec.place).join(name);
@@ -74,7 +98,7 @@ define([
 		dom.byId(spec.input).required = false;
 	}
 
-	function upload(/*dijit/form/Form*/ form, /*Object*/ spec, /*File*/ file, /*Function?*/ ProgressBar){
+	function upload(/*dijit/form/Form*/ form, /*Object*/ spec, /*File*/ file, /*Function?*/ ProgressBar, /*Function*/ onFailed){
 		// summary:
 		//		Sends one file to the form's own URL, marked as an upload: dojo() stores and checks it, and
 		//		answers with its token. A large file shows its progress, with a button that cancels it.
@@ -100,11 +124,16 @@ define([
 		}
 		var id = formNode.id;
 		busy[id] = (busy[id] || 0) + 1;
-		var finish = function(/*String?*/ message){
+		var finish = function(/*String?*/ message, /*Boolean*/ ok){
 			busy[id]--;
+			if(!ok){
+				failed[id] = true;
+				onFailed();
+			}
 			if(bar){ bar.destroy(); }
 			row.parentNode.removeChild(row);
 			if(message !== undefined){ showError(spec, message); }
+			if(!busy[id]){ uploadsEnded(form); }
 		};
 		xhr.upload.onprogress = function(e){
 			if(bar && e.lengthComputable){ bar.set("value", Math.min(e.loaded, file.size)); }
@@ -114,27 +143,33 @@ define([
 			try{ answer = JSON.parse(xhr.responseText); }catch(e){ /* a refusal in plain text */ }
 			if(xhr.status == 200 && answer && answer.files){
 				answer.files.forEach(function(kept){ addKept(spec, kept); });
-				finish("");
+				finish("", true);
 			}else{
-				finish(answer && answer.error ? answer.error : (xhr.responseText && xhr.status < 500 ? xhr.responseText : fill(spec.messages.failed, spec, file.name)));
+				finish(answer && answer.error ? answer.error : (xhr.responseText && xhr.status < 500 ? xhr.responseText : fill(spec.messages.failed, spec, file.name)), false);
 			}
 		};
-		xhr.onerror = function(){ finish(fill(spec.messages.failed, spec, file.name)); };
-		xhr.onabort = function(){ finish(""); };
+		xhr.onerror = function(){ finish(fill(spec.messages.failed, spec, file.name), false); };
+		// A cancelled upload cancels a held send too: the user chooses what to send.
+		xhr.onabort = function(){ finish("", false); };
 		xhr.open("POST", formNode.getAttribute("action") || location.href);
 		xhr.setRequestHeader("Accept", "application/json");
 		xhr.send(data);
 	}
 
 	function manageOne(/*dijit/form/Form*/ form, /*Object*/ spec, /*Function?*/ ProgressBar){
-		var input = dom.byId(spec.input);
+		var input = dom.byId(spec.input), required = input.required;
 		form.own(on(input, "change", function(){
 			var files = Array.prototype.slice.call(input.files || []);
 			if(!files.length){ return; }
 			var message = problem(spec, files);
 			showError(spec, message);
 			if(!message){
-				files.forEach(function(file){ upload(form, spec, file, ProgressBar); });
+				// The input is emptied below: while its files are on their way it asks for none, so that the
+				// browser's own check lets a send through to be held (uploads that fail ask again).
+				input.required = false;
+				files.forEach(function(file){ upload(form, spec, file, ProgressBar, function(){
+					input.required = required && !keptItems(spec).length;
+				}); });
 			}
 			// The bytes go now, or not at all: the form posts the tokens.
 			input.value = "";
@@ -158,6 +193,29 @@ define([
 			// summary:
 			//		Whether a file of the form is still uploading (the form waits for it, or its cancel).
 			return (busy[form.domNode.id] || 0) > 0;
+		},
+
+		holdSend: function(/*dijit/form/Form*/ form, /*Array*/ uploads, /*DOMNode?*/ submitter){
+			// summary:
+			//		A send pressed while files are on their way: remembered, and sent once the last upload
+			//		ends (or dropped when one fails or is cancelled). The page says so beside the uploads,
+			//		with a button that takes the press back. Returns false when nothing uploads (send now).
+			var id = form.domNode.id;
+			if(!busy[id]){ return false; }
+			if(held[id]){
+				held[id].note.focus();
+				return true;
+			}
+			var spec = uploads[0], m = spec.messages;
+			var note = domConstruct.create("div", { className: "dijitize-upload-waiting", role: "status", tabIndex: -1 }, dom.byId(spec.progress));
+			domConstruct.create("span", { textContent: m.waiting }, note);
+			note.appendChild(document.createTextNode(" "));
+			var back = domConstruct.create("button", { type: "button", textContent: m.dontSend }, note);
+			on(back, "click", function(){ release(id); });
+			held[id] = { note: note, submitter: submitter || null };
+			failed[id] = false;
+			note.focus();
+			return true;
 		}
 	};
 });

@@ -21,6 +21,9 @@ export const UPLOAD_PROGRESS_TEXTS = {
   uploading: `Uploading ${FILE_PLACE}`,
   cancel: `Cancel the upload of ${FILE_PLACE}`,
   failed: `"${FILE_PLACE}" could not be uploaded; choose it again.`,
+  /** A send pressed while files upload: said beside them, with a button that takes it back. */
+  waiting: 'The form will be sent when the upload ends.',
+  dontSend: 'Do not send it',
 } as const;
 
 /** One kept file: its hidden token, its name and size, and the checkbox that removes it. */

@@ -100,7 +100,7 @@ export type UploadSpec = {
   maxFiles: number | null;
   multiple: boolean;
   /** The field's messages, with `place` for a file's name; `remove` is a kept file's checkbox label. */
-  messages: UploadMessages & { remove: string; uploading: string; cancel: string; failed: string };
+  messages: UploadMessages & { remove: string } & typeof UPLOAD_PROGRESS_TEXTS;
   place: string;
   /** The names an upload posts: the CSRF token's, a kept file's token and its id when removed, and the upload's mark. */
   names: { csrf: string; kept: string; remove: string; upload: string };
