@@ -7,7 +7,7 @@ import type { RawValues, ParseResult } from '../model/form-state.js';
 import type { CompiledField, CompiledForm, CompiledList } from '../model/compiled-form.js';
 import { getPath, setPath } from '../../common/object-path.js';
 import { postedUploads, uploadMessage } from './parse-uploads.js';
-import { serverCheckErrors } from './server-checks.js';
+import { CHECK_FAILED_TEXTS, guardedCheck, serverCheckErrors } from './server-checks.js';
 import { LISTED_CHOICES, resolveChoices, type ResolvedChoices } from './remote-choices.js';
 import type { Request } from 'express';
 import type { CheckContext, FormCheck } from '../model/form-options.js';
@@ -212,7 +212,7 @@ export async function parseFormAsync<S extends z.ZodObject>(
   const result = withChoices(parsed, choices);
   const errors = await serverCheckErrors(prepared.validated, result.state.errors, prepared.coerced, ctx, options.only);
   if (result.ok && Object.keys(errors).length === 0 && formCheck && options.only === undefined) {
-    const verdict = await formCheck(result.data, ctx);
+    const verdict = await guardedCheck('the form\'s check', () => formCheck(result.data, ctx), CHECK_FAILED_TEXTS.form);
     if (typeof verdict === 'string') return { ok: false, state: { ...result.state, formErrors: [verdict] }, ignored: result.ignored };
     if (verdict && Object.keys(verdict).length) return { ok: false, state: { ...result.state, errors: verdict }, ignored: result.ignored };
   }

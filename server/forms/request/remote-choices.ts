@@ -5,6 +5,7 @@
 import type { CompiledField } from '../model/compiled-form.js';
 import type { CheckContext } from '../model/form-options.js';
 import { getPath, setPath } from '../../common/object-path.js';
+import { CHECK_FAILED_TEXTS, guardedCheck } from './server-checks.js';
 
 /**
  * The longest text a source is asked for, in characters, by the choices endpoint and at submit alike: a
@@ -40,12 +41,21 @@ export async function resolveChoices(fields: readonly CompiledField[], values: R
         out.errors[field.path] = field.messages.invalid ?? `No choice matches a text of more than ${MAX_QUERY} characters.`;
         return;
       }
-      const byValue = await source.get(text, ctx);
+      const failed = Symbol('failed');
+      const byValue = await guardedCheck(`the choices of ${field.path}`, () => source.get(text, ctx), failed);
+      if (byValue === failed) {
+        out.errors[field.path] = CHECK_FAILED_TEXTS.field;
+        return;
+      }
       if (byValue) {
         out.labels[field.path] = byValue.label;
         return;
       }
-      const found = await source.search(text, { offset: 0, limit: MATCHES_SHOWN }, ctx);
+      const found = await guardedCheck(`the choices of ${field.path}`, () => source.search(text, { offset: 0, limit: MATCHES_SHOWN }, ctx), failed);
+      if (found === failed) {
+        out.errors[field.path] = CHECK_FAILED_TEXTS.field;
+        return;
+      }
       const exact = found.items.filter((item) => sameText(item.label, text));
       const one = exact.length === 1 ? exact[0] : undefined;
       if (one) {

@@ -49,8 +49,18 @@ describe('server checks', () => {
     assert.throws(() => signup.parse({ name: 'x' }), /form "checks-signup" has server checks \(check options, or choices from a source\): parse it with await form\.parseAsync/);
   });
 
-  it('a check that throws fails the parse: a check that cannot be made never passes a value', async () => {
-    const broken = defineForm('checks-broken', z.object({ name: z.string() }), { fields: { name: { check: async () => { throw new Error('database down'); } } } });
-    await assert.rejects(() => broken.parseAsync({ name: 'x' }), /database down/);
+  it('a check, form check or source that throws refuses the value with "try again", keeping what was typed: never passed, never a 500', async () => {
+    const down = async (): Promise<never> => {
+      throw new Error('database down');
+    };
+    const broken = defineForm('checks-broken', z.object({ name: z.string() }), { fields: { name: { check: down } } });
+    const field = await broken.parseAsync({ name: 'x' });
+    assert.equal(field.ok, false);
+    assert.deepEqual([field.state.errors, field.state.values], [{ name: 'This could not be checked just now. Try again in a moment.' }, { name: 'x' }]);
+    const whole = defineForm('checks-broken-form', z.object({ name: z.string() }), { check: down });
+    assert.deepEqual((await whole.parseAsync({ name: 'x' })).state.formErrors, ['The form could not be checked just now. Try again in a moment.']);
+    const sourced = defineForm('checks-broken-source', z.object({ city: z.string() }), { fields: { city: { choices: { search: down, get: down } } } });
+    const source = await sourced.parseAsync({ city: 'Oslo' });
+    assert.deepEqual([source.ok, source.state.errors], [false, { city: 'This could not be checked just now. Try again in a moment.' }]);
   });
 });
