@@ -97,7 +97,7 @@ describe('lists of rows', () => {
     assert.deepEqual(ok.data.tags, ['zod', 'dojo', 'dijit']);
     assert.equal(post.parse({ tags: '' }).state.errors['tags'], 'Enter at least 1, separated by commas.');
     assert.equal(post.parse({ tags: 'a,b,c,d' }).state.errors['tags'], 'Enter at most 3, separated by commas.');
-    assert.match(post.parse({ tags: 'ok, toolong' }).state.errors['tags'] ?? '', /Too big/);
+    assert.equal(post.parse({ tags: 'ok, toolong' }).state.errors['tags'], 'Use at most 5 characters.');
   });
 
   it('a flood of rows is not read: one past the maximum says "too many", and only the rows the list takes are shown again', () => {

@@ -63,13 +63,14 @@ describe('locales', () => {
     assert.deepEqual(lines, ['form "locale-hours", ar: hours: messages.range, name: label']);
   });
 
-  it('parsing in a locale: the field\'s own message in it, Dijit\'s "required" in it, zod\'s messages in it, for this parse only', () => {
+  it('parsing in a locale: the field\'s own message in it, Dijit\'s "required" in it, the package\'s plain messages in it, for this parse only', () => {
     const de = hours.parse({ hours: '30', name: '' }, { locale: 'de', defaultLocale: 'en-us' });
     assert.equal(de.state.errors['hours'], '0 bis 24');
     assert.equal(de.state.errors['name'], 'Dieser Wert ist erforderlich.');
     const plain = defineForm('locale-plain', z.object({ n: z.number() }));
-    assert.equal(plain.parse({ n: 'x' }, { locale: 'de' }).state.errors['n'], 'Ungültige Eingabe: erwartet Zahl, erhalten string');
-    assert.equal(plain.parse({ n: 'x' }).state.errors['n'], 'Invalid input: expected number, received string', 'no global change');
+    assert.equal(plain.parse({ n: 'x' }, { locale: 'de' }).state.errors['n'], 'Geben Sie eine Zahl ein.');
+    assert.equal(plain.parse({ n: 'x' }, { locale: 'ar' }).state.errors['n'], 'أدخل رقمًا.');
+    assert.equal(plain.parse({ n: 'x' }).state.errors['n'], 'Enter a number.', 'no global change');
     const d = requestDojo({ locales: LOCALES });
     d.locale = 'ar';
     assert.equal(d.parse(hours, { hours: '1', name: '' }).state.errors['name'], 'يجب ادخال هذه القيمة.');
@@ -78,11 +79,30 @@ describe('locales', () => {
   it('a text given as a function, parsed or compiled with no locale, is the default text, never empty', () => {
     const fn = defineForm('locale-fn', z.object({ n: z.string().min(3) }), { fields: { n: { label: (l) => ({ de: 'N' })[l], messages: { invalid: (l) => ({ de: 'zu kurz' })[l] } } } });
     assert.equal(fn.compiled.fields[0]?.label, 'N');
-    assert.equal(fn.parse({ n: 'a' }).state.errors['n'], 'Too small: expected string to have >=3 characters');
+    assert.equal(fn.parse({ n: 'a' }).state.errors['n'], 'Use at least 3 characters.');
     assert.equal(fn.parse({ n: 'a' }, { locale: 'de' }).state.errors['n'], 'zu kurz');
   });
 
   it('a locale that is not one is refused with a clear error, never made a path of nls files', () => {
     assert.throws(() => hours.parse({ hours: '1' }, { locale: '../../etc' }), /"..\/..\/etc" is not a locale/);
+  });
+});
+
+describe("the package's plain messages", () => {
+  const checks = defineForm(
+    'plain-messages',
+    z.object({ name: z.string().min(2).max(5), email: z.email(), hours: z.number().min(0.5).lt(24).multipleOf(0.25), pick: z.enum(['a', 'b']), web: z.url() }),
+  );
+  const bad = { name: 'x', email: 'nope', hours: '30', pick: 'c', web: 'nope' };
+
+  it("say each kind of check in plain words, in English, German and Arabic, never zod's developer wording", () => {
+    const said = (locale?: string) => checks.parse(bad, locale ? { locale, defaultLocale: 'en-us' } : {}).state.errors;
+    assert.deepEqual(said(), { name: 'Use at least 2 characters.', email: 'Enter an email address, such as name@example.com.', hours: 'Enter less than 24.', pick: 'Choose one of the choices.', web: 'Enter a web address, such as https://example.com.' });
+    assert.deepEqual(said('de'), { name: 'Verwenden Sie mindestens 2 Zeichen.', email: 'Geben Sie eine E-Mail-Adresse ein, etwa name@example.com.', hours: 'Geben Sie weniger als 24 ein.', pick: 'Wählen Sie eine der Möglichkeiten.', web: 'Geben Sie eine Webadresse ein, etwa https://example.com.' });
+    for (const message of Object.values(said('ar'))) assert.match(message, /[\u0600-\u06FF]/, message);
+    assert.equal(checks.parse({ ...bad, hours: '0.25' }, { locale: 'de', defaultLocale: 'en-us' }).state.errors['hours'], 'Geben Sie 0,5 oder mehr ein.');
+    assert.equal(checks.parse({ ...bad, name: 'toolong' }).state.errors['name'], 'Use at most 5 characters.');
+    assert.equal(checks.parse({ ...bad, hours: '1.1' }).state.errors['hours'], 'Enter a multiple of 0.25.');
+    for (const message of Object.values(said('fr'))) assert.doesNotMatch(message, /expected|Too small|Invalid/);
   });
 });

@@ -8,6 +8,7 @@ import type { CompiledField, CompiledForm, CompiledList } from '../model/compile
 import { getPath, setPath } from '../../common/object-path.js';
 import { postedUploads, uploadMessage } from './parse-uploads.js';
 import { CHECK_FAILED_TEXTS, guardedCheck, serverCheckErrors } from './server-checks.js';
+import { plainMessages, shownBound } from './plain-messages.js';
 import { LISTED_CHOICES, resolveChoices, type ResolvedChoices } from './remote-choices.js';
 import type { Request } from 'express';
 import type { CheckContext, FormCheck } from '../model/form-options.js';
@@ -25,7 +26,7 @@ const UNREADABLE_MESSAGES: Record<Unreadable, string> = {
 };
 
 /** Picks the message for one zod issue: missing -> required, out of bounds -> range, else invalid. */
-export function messageFor(field: CompiledField, issue: z.core.$ZodIssue, value: unknown, required = DEFAULT_REQUIRED_MESSAGE, invalid = DEFAULT_INVALID_MESSAGE): string {
+export function messageFor(field: CompiledField, issue: z.core.$ZodIssue, value: unknown, required = DEFAULT_REQUIRED_MESSAGE, invalid = DEFAULT_INVALID_MESSAGE, locale: string | null = null): string {
   // A refinement's own message is the point of the refinement: keep it.
   if (issue.code === 'custom') return issue.message;
   // zod does not report the input, so "missing" is read from the coerced value itself. Any issue on a
@@ -37,11 +38,25 @@ export function messageFor(field: CompiledField, issue: z.core.$ZodIssue, value:
   if (field.kind === 'textList' && issue.code === 'too_small' && issue.origin === 'array') return field.messages.required ?? `Enter at least ${field.facts.minItems}, separated by commas.`;
   if (field.kind === 'textList' && issue.code === 'too_big' && issue.origin === 'array') return field.messages.invalid ?? `Enter at most ${field.facts.maxItems}, separated by commas.`;
   if (missing) return field.messages.required ?? required;
-  const outOfRange = (issue.code === 'too_small' || issue.code === 'too_big') && ['number', 'date', 'bigint'].includes(issue.origin);
-  if (outOfRange || issue.code === 'not_multiple_of') return field.messages.range ?? field.messages.invalid ?? issue.message;
-  // zod says "must match pattern /^ORD-\d{6}$/": not for users' eyes.
-  if (issue.code === 'invalid_format' && issue.format === 'regex') return field.messages.invalid ?? invalid;
-  return field.messages.invalid ?? issue.message;
+  const own = field.messages.invalid;
+  const plain = plainMessages(locale);
+  if ((issue.code === 'too_small' || issue.code === 'too_big') && ['number', 'date', 'bigint'].includes(issue.origin)) {
+    if (field.messages.range ?? own) return (field.messages.range ?? own) as string;
+    const asDate = issue.origin === 'date';
+    if (issue.code === 'too_small') return (issue.inclusive ? plain.atLeast : plain.moreThan)(shownBound(issue.minimum, locale, asDate));
+    return (issue.inclusive ? plain.atMost : plain.lessThan)(shownBound(issue.maximum, locale, asDate));
+  }
+  if (issue.code === 'not_multiple_of') return field.messages.range ?? own ?? plain.multipleOf(shownBound(issue.divisor, locale, false));
+  if (own) return own;
+  if (issue.code === 'too_small' && issue.origin === 'string') return plain.minLength(Number(issue.minimum));
+  if (issue.code === 'too_big' && issue.origin === 'string') return plain.maxLength(Number(issue.maximum));
+  if (issue.code === 'invalid_format' && issue.format === 'email') return plain.email;
+  if (issue.code === 'invalid_format' && issue.format === 'url') return plain.url;
+  if (issue.code === 'invalid_type' && issue.expected === 'number') return plain.number;
+  if (issue.code === 'invalid_type' && issue.expected === 'date') return plain.date;
+  if (issue.code === 'invalid_value') return plain.choice;
+  // zod says "must match pattern /^ORD-\d{6}$/" and the like: not for users' eyes. Dijit's word instead.
+  return invalid;
 }
 
 /** The raw values of `fields` as a re-rendered page shows them: each cut to its field's echoLimit. */
@@ -149,7 +164,7 @@ function prepare<S extends z.ZodObject>(form: CompiledForm, body: unknown, optio
       else if (!field) formErrors.push(issue.message);
       else if (view !== form && !view.fields.some((f) => f.path === field.path)) {
         if (!formErrors.includes(HIDDEN_FIELD_MESSAGE)) formErrors.push(HIDDEN_FIELD_MESSAGE);
-      } else errors[field.path] ??= messageFor(field, issue, getPath(coerced, field.path), dijit.missingMessage, dijit.invalidMessage);
+      } else errors[field.path] ??= messageFor(field, issue, getPath(coerced, field.path), dijit.missingMessage, dijit.invalidMessage, options.locale ?? null);
     }
     return { ok: false, state: { values, errors, formErrors, rows, ...files }, ignored };
   };

@@ -47,7 +47,7 @@ describe('coercion of POSTed values', () => {
     }
     const wrong = form.parse({ ...valid, color: 'purple' });
     assert.ok(!wrong.ok);
-    assert.match(wrong.state.errors['color'] ?? '', /Invalid option/);
+    assert.equal(wrong.state.errors['color'], 'Choose one of the choices.');
   });
   it('an unchecked checkbox (absent) is false; "false", "0", "off" are false', () => {
     const { agree: _drop, ...rest } = valid;
@@ -68,7 +68,7 @@ describe('coercion of POSTed values', () => {
   it('numbers: decimal text only; anything else is the field\'s invalid error', () => {
     const bad = form.parse({ ...valid, age: '3x' });
     assert.ok(!bad.ok);
-    assert.match(bad.state.errors['age'] ?? '', /expected number/);
+    assert.equal(bad.state.errors['age'], 'Enter a number.');
     const spaced = form.parse({ ...valid, age: ' 7 ' });
     assert.ok(spaced.ok && spaced.data.age === 7);
   });
