@@ -52,3 +52,16 @@ test('a sent form forgets its draft', async ({ page }) => {
   await expect(page.locator('#register-username')).toHaveValue('');
   await expect(page.locator('.dijitize-draft')).toHaveCount(0);
 });
+
+test('a German page says the draft notice in German, its time as German writes it, with a space before its button', async ({ context }) => {
+  const first = await context.newPage();
+  await typeSome(first);
+  await first.close();
+  const again = await context.newPage();
+  await again.goto('/register?lang=de');
+  await ready(again);
+  const notice = again.getByRole('status').filter({ hasText: 'als Entwurf behalten' });
+  await expect(notice).toBeVisible();
+  expect(await notice.textContent()).toMatch(/\(\d{1,2}\.\d{1,2}\.\d{4}, [\d:]+\), wurde als Entwurf behalten und ist wieder eingetragen\. Entwurf verwerfen$/);
+  await expect(notice.getByRole('button', { name: 'Entwurf verwerfen' })).toBeVisible();
+});

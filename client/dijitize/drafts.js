@@ -91,8 +91,12 @@ define([
 				fill(control, byName[control.name]);
 			}
 			var notice = domConstruct.create("div", { "class": "dijitize-draft", role: "status" }, node, "first");
-			domConstruct.create("span", { textContent: spec.draft.texts.restored.replace("{time}", new Date(draft.saved).toLocaleString()) }, notice);
-			var discard = domConstruct.create("button", { type: "button", textContent: spec.draft.texts.discard }, notice);
+			// In the page's language (<html lang>), the time as it writes it; a space before the button.
+			var lang = document.documentElement.lang || "en",
+				texts = spec.draft.texts[lang.split("-")[0]] || spec.draft.texts.en;
+			domConstruct.create("span", { textContent: texts.restored.replace("{time}", new Date(draft.saved).toLocaleString(lang)) }, notice);
+			notice.appendChild(document.createTextNode(" "));
+			var discard = domConstruct.create("button", { type: "button", textContent: texts.discard }, notice);
 			on(discard, "click", function(){
 				dropped[keyOf(spec)] = true;
 				storage().removeItem(keyOf(spec));

@@ -7,6 +7,7 @@ import { KIND_VALUES, type RawValue } from '../model/field-values.js';
 import { FORM_MODULES, type CompiledField, type CompiledForm, type CompiledUpload, type UploadMessages } from '../model/compiled-form.js';
 import { CSRF_FIELD, FILE_PLACE, KEPT_FILE_FIELD, REMOVE_FILE_FIELD, UPLOAD_ONLY_FIELD } from '../model/posted-names.js';
 import { KEPT_FILE_TEXTS, UPLOAD_PROGRESS_TEXTS } from './upload-html.js';
+import type { OurLanguage } from '../../common/our-words.js';
 import { shownFields, type ShownPart } from '../model/shown-parts.js';
 import { includes, shownValue } from './field-html.js';
 import { choicesButtonId, focusTarget, isGroup, listIds, partIds, sectionId, submitId, uploadIds } from './ids.js';
@@ -127,10 +128,11 @@ export type FormSpec = {
   draft?: { days: number; skip: string[]; marker: string; texts: typeof DRAFT_TEXTS };
 };
 
-/** What the draft's notice says (English; `{time}` is when the draft was kept). */
-export const DRAFT_TEXTS = {
-  restored: 'What you typed here earlier ({time}) was kept as a draft, and is filled in again.',
-  discard: 'Discard the draft',
+/** What the draft's notice says, by language (`{time}` is when the draft was kept). */
+export const DRAFT_TEXTS: Record<OurLanguage, { restored: string; discard: string }> = {
+  en: { restored: 'What you typed here earlier ({time}) was kept as a draft, and is filled in again.', discard: 'Discard the draft' },
+  de: { restored: 'Was Sie hier früher eingegeben haben ({time}), wurde als Entwurf behalten und ist wieder eingetragen.', discard: 'Entwurf verwerfen' },
+  ar: { restored: 'ما كتبته هنا سابقًا ({time}) حُفظ كمسودة، وأُعيد ملؤه.', discard: 'تجاهل المسودة' },
 };
 
 function uploadSpec(form: CompiledForm, upload: CompiledUpload): UploadSpec {
@@ -224,6 +226,7 @@ function specFrame(form: CompiledForm, parts: ShownPart[]) {
     'union' in p ? [{ name: p.union.discriminator.name, sections: p.union.branches.map((b) => [b.value, sectionId(p.union, b.value)] as [string, string]) }] : [],
   );
   const uploads = parts.flatMap((p): UploadSpec[] => ('upload' in p ? [uploadSpec(form, p.upload)] : []));
+  // Every language's: a form of plain texts is one spec for every locale; the page's <html lang> picks.
   const draft = form.draft ? { draft: { ...form.draft, marker: ROW, texts: DRAFT_TEXTS } } : {};
   const sensitive = form.fields.some((f) => f.check) ? { sensitive: form.fields.filter((f) => f.sensitive).map((f) => f.name) } : {};
   return { fields, formWidget, submitWidget, rest: { form: form.id, modules: form.modules, counts: fields.flatMap(choiceCount), lists, unions, uploads, ...sensitive, ...draft } };

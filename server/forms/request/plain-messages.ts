@@ -1,3 +1,5 @@
+import { inLanguageOf, type OurLanguage } from '../../common/our-words.js';
+
 // The messages a refused value gets when its field gives none: plain words for people, one per kind of
 // check ("Use at least 2 characters."), where zod's own are a developer's ("Too small: expected string to
 // have >=2 characters"). In each language the package speaks (English, German, Arabic); any other
@@ -23,7 +25,7 @@ export interface PlainMessages {
 
 const plural = (n: number, one: string, other: string) => (n === 1 ? one : other);
 
-const CATALOG: Record<string, PlainMessages> = {
+const CATALOG: Record<OurLanguage, PlainMessages> = {
   en: {
     minLength: (n) => `Use at least ${n} ${plural(n, 'character', 'characters')}.`,
     maxLength: (n) => `Use at most ${n} ${plural(n, 'character', 'characters')}.`,
@@ -68,14 +70,8 @@ const CATALOG: Record<string, PlainMessages> = {
   },
 };
 
-/** The languages the package's own messages are written in. */
-export const PLAIN_MESSAGE_LANGUAGES = Object.keys(CATALOG);
-
 /** The plain messages of a locale (`de-at` takes `de`); English for a language the package lacks. */
-export function plainMessages(locale: string | null | undefined): PlainMessages {
-  const language = (locale ?? 'en').split('-')[0] ?? 'en';
-  return CATALOG[language] ?? (CATALOG['en'] as PlainMessages);
-}
+export const plainMessages = (locale: string | null | undefined): PlainMessages => inLanguageOf(CATALOG, locale);
 
 /** A bound of a number or date check, shown in the locale (`1.5` is `1,5` in German). */
 export function shownBound(value: unknown, locale: string | null | undefined, asDate: boolean): ShownBound {
