@@ -82,6 +82,11 @@ export function createApp(overrides: DojoSettings = {}): Express {
     next();
   });
   app.use(nameVisitor);
+  // A done page shows what this visitor sent: never kept by a shared cache or the browser's disk cache.
+  app.use((req, res, next) => {
+    if (req.path.endsWith('/done') || req.path.endsWith('/sent')) res.set('Cache-Control', 'no-store');
+    next();
+  });
   // Every form explained while developing, after the middleware above (a preview gets the nonce and locale).
   if (process.env['NODE_ENV'] === 'development') app.use('/_dijitize', inspector());
 

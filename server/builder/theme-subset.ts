@@ -6,6 +6,7 @@
 // in order. The stylesheet is parsed with postcss.
 import fs from 'node:fs';
 import postcss, { type Root } from 'postcss';
+import { log } from '../common/log.js';
 
 /**
  * Class-name prefixes of Dijit's widget families, and the modules that draw them: a family's rules stay
@@ -107,9 +108,17 @@ export function keepUsedRules(root: Root, layer: LayerContents): void {
  */
 export function subsetTheme(file: string, layer: LayerContents): { before: number; after: number } {
   const css = fs.readFileSync(file, 'utf8');
-  const root = postcss.parse(css, { from: file });
-  keepUsedRules(root, layer);
-  const out = root.toString();
+  let out: string;
+  try {
+    const root = postcss.parse(css, { from: file });
+    keepUsedRules(root, layer);
+    out = root.toString();
+  } catch (err) {
+    // A stylesheet the cut cannot read (postcss's recursion on rules nested thousands deep) is kept whole:
+    // a larger theme, never a failed build.
+    log.build('theme %s kept whole: %s', file, err instanceof Error ? err.message : String(err));
+    return { before: Buffer.byteLength(css), after: Buffer.byteLength(css) };
+  }
   fs.writeFileSync(file, out);
   return { before: Buffer.byteLength(css), after: Buffer.byteLength(out) };
 }

@@ -8,4 +8,5 @@ export const log = {
   request: createDebug('dijitize:request'),
   release: createDebug('dijitize:release'),
   forms: createDebug('dijitize:forms'),
+  build: createDebug('dijitize:build'),
 };

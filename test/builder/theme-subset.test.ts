@@ -3,7 +3,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import postcss from 'postcss';
-import { keepUsedRules, layerContents } from '../../server/builder/theme-subset.js';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { keepUsedRules, layerContents, subsetTheme } from '../../server/builder/theme-subset.js';
 
 /** A layer of these modules, whose text mentions these class names too. */
 const layerOf = (modules: string[], mentioned: string[] = []) => layerContents(modules.map((m) => `"${m}":function(){}`).join(',') + mentioned.join(' '));
@@ -42,5 +45,18 @@ describe('theme rules of the layer’s widgets', () => {
   it('reads the modules of a built layer from its module cache, minified or not', () => {
     const layer = 'require({cache:{"dijit/form/Button":function(){define([],function(){})},\n\'dojo/on\': function () {}}});';
     assert.deepEqual([...layerContents(layer).modules].sort(), ['dijit/form/Button', 'dojo/on']);
+  });
+
+  it('a stylesheet nested 5,000 deep (postcss cannot read it) is kept whole, never a crash of the build', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dijitize-theme-'));
+    const file = path.join(dir, 'deep.css');
+    const css = `${'@media screen {'.repeat(5000)}.dijitTreeNode { color: red; }${'}'.repeat(5000)}`;
+    fs.writeFileSync(file, css);
+    try {
+      assert.deepEqual(subsetTheme(file, layerOf(['dijit/form/Button'])), { before: css.length, after: css.length });
+      assert.equal(fs.readFileSync(file, 'utf8'), css);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -14,7 +14,9 @@ describe("the demo's done pages", () => {
       assert.match(ada.cookie, /(^|; )demo-visitor=[0-9a-f]{32}(;|$)/);
       const saved = await ada.post('/register', `${tokenField(ada)}username=ada&email=ada%40example.org&password=correct+horse&confirm=correct+horse`);
       assert.equal(saved.status, 303);
-      const own = await (await fetch(`${base}/register/done`, { headers: { cookie: ada.cookie } })).text();
+      const ownPage = await fetch(`${base}/register/done`, { headers: { cookie: ada.cookie } });
+      assert.equal(ownPage.headers.get('cache-control'), 'no-store');
+      const own = await ownPage.text();
       assert.match(own, /<dd data-field="username">ada<\/dd>/);
       const someoneElse = await (await fetch(`${base}/register/done`)).text();
       assert.doesNotMatch(someoneElse, /ada/);
