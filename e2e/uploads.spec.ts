@@ -56,6 +56,16 @@ test.describe('JavaScript off', () => {
 
 test.describe('JavaScript on', () => {
   const ready = (page: Page) => page.waitForSelector('#expense[data-dijitize-ready]');
+  /** Holds the page's uploads of chosen files until the returned function is called (a fast machine would end them first). */
+  const holdUploads = async (page: Page): Promise<() => void> => {
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/expense', async (route) => {
+      if (route.request().postDataBuffer()?.includes('_file_upload')) await held;
+      await route.continue();
+    });
+    return () => release();
+  };
 
   test('a large file uploads at once with a progress bar; kept across a refused claim; delivered by the valid one', async ({ page }) => {
     const receipt = pdf(1_500_000);
@@ -63,12 +73,7 @@ test.describe('JavaScript on', () => {
     await ready(page);
     await fillClaim(page, '1/1/2999'); // as the DateTextBox takes it (en-us)
     // The upload is held until the bar has been seen: on a fast machine it would be over before.
-    let release = () => {};
-    const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route('**/expense', async (route) => {
-      if (route.request().postDataBuffer()?.includes('_file_upload')) await held;
-      await route.continue();
-    });
+    const release = await holdUploads(page);
     const uploaded = page.waitForResponse((r) => r.request().method() === 'POST');
     await page.getByLabel('Receipt').setInputFiles({ name: 'hotel.pdf', mimeType: 'application/pdf', buffer: receipt });
     await expect(page.getByRole('progressbar', { name: 'Uploading hotel.pdf' })).toBeAttached();
@@ -112,12 +117,7 @@ test.describe('JavaScript on', () => {
     const receipt = pdf(2_000_000);
     await page.goto('/expense');
     await ready(page);
-    let release = () => {};
-    const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route('**/expense', async (route) => {
-      if (route.request().postDataBuffer()?.includes('_file_upload')) await held;
-      await route.continue();
-    });
+    const release = await holdUploads(page);
     await page.getByLabel('Receipt').setInputFiles({ name: 'hotel.pdf', mimeType: 'application/pdf', buffer: receipt });
     await fillClaim(page, '11/1/2026');
     await expect(page.getByRole('progressbar', { name: 'Uploading hotel.pdf' })).toBeAttached();
@@ -137,12 +137,7 @@ test.describe('JavaScript on', () => {
   test('a remembered Send can be taken back: the upload ends and nothing is sent', async ({ page }) => {
     await page.goto('/expense');
     await ready(page);
-    let release = () => {};
-    const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route('**/expense', async (route) => {
-      if (route.request().postDataBuffer()?.includes('_file_upload')) await held;
-      await route.continue();
-    });
+    const release = await holdUploads(page);
     await page.getByLabel('Receipt').setInputFiles({ name: 'hotel.pdf', mimeType: 'application/pdf', buffer: pdf(1_200_000) });
     await fillClaim(page, '11/1/2026');
     await page.getByRole('button', { name: 'Claim' }).click();

@@ -3,7 +3,7 @@
 // of one id arrive at once, on two processes sharing Redis; a refused POST gives its id back.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import express from 'express';
+import express, { type RequestHandler } from 'express';
 import * as z from 'zod';
 import { createClient } from 'redis';
 import { defineForm, dojo, memoryStore, redisStore, resolveSettings, type DojoSettings } from '../../server/index.js';
@@ -13,17 +13,21 @@ import { withRedis } from '../redis-server.js';
 
 const note = defineForm('submissions-note', z.object({ text: z.string().min(2) }));
 
-/** An app whose handler counts its runs and takes `slow` ms; answers 303, or 200 with `plain`. */
-function noteApp(settings: DojoSettings = {}, { slow = 0, plain = false } = {}) {
+/**
+ * An app whose handler counts its runs and takes `slow` ms (or waits for `wait()`); answers 303, or 200
+ * with `plain`. `before` runs ahead of dojo().
+ */
+function noteApp(settings: DojoSettings = {}, { slow = 0, plain = false, wait, before }: { slow?: number; plain?: boolean; wait?: () => Promise<void>; before?: RequestHandler } = {}) {
   const runs: string[] = [];
   const app = express();
+  if (before) app.use(before);
   app.use(dojo({ csrf: { secret: 'one secret for every process here' }, ...settings }));
   app.get('/note', (req, res) => void res.send(req.dojo.form(note).html));
   app.post('/note', async (req, res) => {
     const result = req.dojo.parse(note, req.body);
     if (!result.ok) return void res.status(422).send(req.dojo.form(note, result.state).html);
     runs.push(result.data.text);
-    await new Promise((resolve) => setTimeout(resolve, slow));
+    await (wait ? wait() : new Promise((resolve) => setTimeout(resolve, slow)));
     if (plain) return void res.send(`noted ${result.data.text}`);
     res.redirect(303, `/note/${runs.length}`);
   });
@@ -35,31 +39,20 @@ function noteApp(settings: DojoSettings = {}, { slow = 0, plain = false } = {}) 
  * each POST arrives and when a client's connection closed: the race is driven by events, not by time.
  */
 function gatedApp(settings: DojoSettings = {}) {
-  const runs: string[] = [];
   const arrived: Array<() => void> = [];
   const closed: Array<() => void> = [];
   let openGate = () => {};
   const gate = new Promise<void>((resolve) => (openGate = resolve));
   let started = () => {};
   const handlerStarted = new Promise<void>((resolve) => (started = resolve));
-  const app = express();
-  app.use((req, res, next) => {
+  const watch: RequestHandler = (req, res, next) => {
     if (req.method === 'POST') {
       arrived.shift()?.();
       res.once('close', () => void (res.writableFinished || closed.shift()?.()));
     }
     next();
-  });
-  app.use(dojo({ csrf: { secret: 'one secret for every process here' }, ...settings }));
-  app.get('/note', (req, res) => void res.send(req.dojo.form(note).html));
-  app.post('/note', async (req, res) => {
-    const result = req.dojo.parse(note, req.body);
-    if (!result.ok) return void res.status(422).send(req.dojo.form(note, result.state).html);
-    runs.push(result.data.text);
-    started();
-    await gate;
-    res.redirect(303, `/note/${runs.length}`);
-  });
+  };
+  const { app, runs } = noteApp(settings, { before: watch, wait: () => (started(), gate) });
   const next = (list: Array<() => void>) => new Promise<void>((resolve) => list.push(resolve));
   return { app, runs, openGate, handlerStarted, nextArrival: () => next(arrived), nextClose: () => next(closed) };
 }
