@@ -211,6 +211,9 @@ function issueLines(issue: z.core.$ZodIssue, base: PropertyKey[] = []): string[]
   return [`  ${path.length ? path.map(String).join('.') : '(settings)'}: ${issue.message}`];
 }
 
+/** Client modules renamed since 0.1.0, old name -> new: the old one still works, with a warning. */
+const RENAMED_MODULES: Readonly<Record<string, string>> = { 'dijitize/FormBuilder': 'dijitize/forms' };
+
 /**
  * Checks settings and fills in defaults.
  * @example resolveSettings({ theme: 'tundra' }).dojoConfig.async // true
@@ -219,6 +222,11 @@ function issueLines(issue: z.core.$ZodIssue, base: PropertyKey[] = []): string[]
 export function resolveSettings(input: DojoSettings = {}): ResolvedSettings {
   const result = settingsSchema.safeParse(input);
   if (result.success) {
+    const renamed = result.data.formFunction && RENAMED_MODULES[result.data.formFunction.module];
+    if (result.data.formFunction && renamed) {
+      process.emitWarning(`formFunction.module "${result.data.formFunction.module}" is now "${renamed}": the old name works until dijitize 0.3 (CHANGELOG.md)`, { code: 'DIJITIZE_DEPRECATED', type: 'DeprecationWarning' });
+      result.data.formFunction = { ...result.data.formFunction, module: renamed };
+    }
     if (result.data.theme === 'flat' && !installedPackageFolder('dojo-themes')) {
       throw new SettingsError('Invalid dijitize settings:\n  theme: "flat" comes from the dojo-themes package, which is not installed: npm install dojo-themes@1.14.1, with the "overrides" docs/install.md shows');
     }

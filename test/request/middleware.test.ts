@@ -7,11 +7,16 @@ import { withServer } from '../serve.js';
 
 
 describe('dojo() middleware', () => {
-  it('refuses at start-up a formFunction module that is not in the package dojo() serves, naming the key', () => {
+  it('refuses at start-up a formFunction module that is not in the package dojo() serves, naming the key; the old name of dijitize/forms works, with a warning', async () => {
     assert.throws(
-      () => dojo({ formFunction: { module: 'dijitize/FormBuilder', fn: 'build' } }),
-      (err: Error) => err.name === 'SettingsError' && /formFunction\.module: "dijitize\/FormBuilder" does not exist/.test(err.message) && /\{ module: "dijitize\/forms", fn: "build" \}/.test(err.message),
+      () => dojo({ formFunction: { module: 'dijitize/FormMaker', fn: 'build' } }),
+      (err: Error) => err.name === 'SettingsError' && /formFunction\.module: "dijitize\/FormMaker" does not exist/.test(err.message) && /\{ module: "dijitize\/forms", fn: "build" \}/.test(err.message),
     );
+    const warned = new Promise<Error>((resolve) => process.once('warning', resolve));
+    assert.equal(dojo({ formFunction: { module: 'dijitize/FormBuilder', fn: 'build' } }).settings.formFunction?.module, 'dijitize/forms');
+    const warning = await warned;
+    assert.equal((warning as Error & { code?: string }).code, 'DIJITIZE_DEPRECATED');
+    assert.match(warning.message, /"dijitize\/FormBuilder" is now "dijitize\/forms"/);
     assert.throws(() => dojo({ formFunction: { module: 'dijit/form/NoSuchThing', fn: 'build' } }), /formFunction\.module: "dijit\/form\/NoSuchThing" does not exist/);
     assert.doesNotThrow(() => dojo({ formFunction: { module: 'dijitize/forms', fn: 'build' } }));
     // The app's own package is loaded from URLs dojo() does not know: the app keeps it right.
