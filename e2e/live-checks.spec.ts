@@ -49,19 +49,34 @@ test.describe('JavaScript on', () => {
   });
 
   test('a slow answer for an older text is dropped: the newer verdict stands', async ({ page }) => {
+    // "root" (taken) is answered late: held until the answer for the free name typed next has come.
+    let releaseRoot = () => {};
+    const rootHeld = new Promise<void>((resolve) => (releaseRoot = resolve));
     await page.route('**/dojo/check', async (route) => {
-      // "root" (taken) is answered late, after the answer for the free name typed next.
-      if ((route.request().postData() ?? '').includes('username=root&')) await new Promise((r) => setTimeout(r, 1500));
+      if ((route.request().postData() ?? '').includes('username=root&')) await rootHeld;
       await route.continue();
+    });
+    // Counts the check answers the page has handled (its own loadend handler runs first).
+    await page.addInitScript(() => {
+      const w = window as unknown as { checksHandled: number };
+      w.checksHandled = 0;
+      const open = XMLHttpRequest.prototype.open;
+      XMLHttpRequest.prototype.open = function (this: XMLHttpRequest, ...args: Parameters<XMLHttpRequest['open']>) {
+        if (String(args[1]).endsWith('/dojo/check')) this.addEventListener('loadend', () => void w.checksHandled++);
+        return open.apply(this, args);
+      } as XMLHttpRequest['open'];
     });
     await page.goto('/register');
     await readWidget(page, 'register-username', []);
     const username = page.locator('#register-username');
+    const handled = () => page.evaluate(() => (window as unknown as { checksHandled: number }).checksHandled);
     await username.fill('root');
     await username.press('Tab');
     await username.fill('grace_h');
     await username.press('Tab');
-    await page.waitForTimeout(2000); // the late answer has come and gone
+    await expect.poll(handled).toBe(1); // the newer answer
+    releaseRoot();
+    await expect.poll(handled).toBe(2); // the late answer has come and been handled: it must be dropped
     await expect(page.locator('#register-username-error')).toHaveText('');
     expect((await readWidget(page, 'register-username', [])).state).toBe('');
   });

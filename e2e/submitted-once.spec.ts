@@ -46,9 +46,14 @@ test('JavaScript on: a double click sends one POST, and the form is busy meanwhi
   const posts: string[] = [];
   page.on('request', (r) => void (r.method() === 'POST' && posts.push(r.url())));
   let release: () => void = () => undefined;
+  let held: () => void = () => undefined;
+  const postHeld = new Promise<void>((resolve) => (held = resolve));
   await page.route('**/order', async (route) => {
     if (route.request().method() !== 'POST') return route.continue();
-    await new Promise<void>((resolve) => (release = resolve));
+    await new Promise<void>((resolve) => {
+      release = resolve;
+      held();
+    });
     await route.continue();
   });
   // Two clicks on the button, and what the page says just after (its POST is held meanwhile).
@@ -56,9 +61,11 @@ test('JavaScript on: a double click sends one POST, and the form is busy meanwhi
     const button = require('dijit/registry').byId('order-submit');
     button.focusNode.click();
     button.focusNode.click();
-    setTimeout(() => done({ busy: document.getElementById('order').getAttribute('aria-busy'), disabled: button.get('disabled') }), 50);
+    // The page marks the form busy on the next task after the click (the browser reads the form first).
+    setTimeout(() => requestAnimationFrame(() => done({ busy: document.getElementById('order').getAttribute('aria-busy'), disabled: button.get('disabled') })), 0);
   })`);
   expect(after).toEqual({ busy: 'true', disabled: true });
+  await postHeld;
   release();
   await expect(page).toHaveURL(/\/order\/done$/);
   expect(posts).toHaveLength(1);

@@ -128,17 +128,19 @@ describe('submitted once', () => {
   });
 
   it('a repeat waits for the first answer only so long: past `wait`, it says the form is still being sent', async () => {
-    const { app, runs } = noteApp({ submissions: { wait: 1 } }, { slow: 1800 });
-    await withServer(app, async (base) => {
+    // The first POST's handler waits until the repeat has been answered: the repeat's wait runs out.
+    const gated = gatedApp({ submissions: { wait: 1 } });
+    await withServer(gated.app, async (base) => {
       const s = await openForm(base, '/note');
       const id = await idOf(base);
       const first = send(s, id, 'tea');
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await gated.handlerStarted;
       const again = await send(s, id, 'tea');
       assert.equal(again.status, 409);
       assert.match(await again.text(), /still being sent/);
+      gated.openGate();
       assert.equal((await first).status, 303);
-      assert.deepEqual(runs, ['tea']);
+      assert.deepEqual(gated.runs, ['tea']);
     });
   });
 
