@@ -76,7 +76,7 @@ function append(body: Record<string, unknown>, name: string, value: unknown): vo
 }
 
 /** The form a body names so far: the browser's upload of one file names it in `_file_upload`, a form in `_form_name`. */
-export function namedForm(body: Readonly<Record<string, unknown>>): string | undefined {
+function namedForm(body: Readonly<Record<string, unknown>>): string | undefined {
   const named = Object.hasOwn(body, UPLOAD_ONLY_FIELD) ? body[UPLOAD_ONLY_FIELD] : Object.hasOwn(body, FORM_NAME_FIELD) ? body[FORM_NAME_FIELD] : undefined;
   return typeof named === 'string' ? named : undefined;
 }
