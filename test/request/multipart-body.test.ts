@@ -62,7 +62,7 @@ describe('multipart limits', () => {
         const res = await s.postParts('/expense', body(s));
         assert.equal(res.status, 413);
         assert.equal(await res.text(), reason);
-        await eventually(() => stored(dir).length === 0, 'no byte stays');
+        await eventually(dir, () => stored(dir).length === 0, 'no byte stays');
         // The server goes on serving.
         assert.equal((await fetch(`${new URL(res.url).origin}/expense`)).status, 200);
       });
@@ -76,7 +76,7 @@ describe('multipart limits', () => {
       const res = await rawPost(base, multipartHeaders(s, { 'transfer-encoding': 'chunked' }), chunks);
       assert.equal(res.status, 413);
       assert.equal(res.text, 'The form data is larger than 3 KB (the total size limit).');
-      await eventually(() => stored(dir).length === 0, 'no byte stays');
+      await eventually(dir, () => stored(dir).length === 0, 'no byte stays');
     });
   });
 
@@ -106,7 +106,7 @@ describe('multipart limits', () => {
       // While it stalls, others are served.
       assert.equal((await fetch(`${base}/expense`)).status, 200);
       assert.equal(await answer, 408);
-      await eventually(() => stored(dir).length === 0, 'the half file is removed');
+      await eventually(dir, () => stored(dir).length === 0, 'the half file is removed');
     });
   });
 
@@ -128,7 +128,7 @@ describe('multipart limits', () => {
       const res = await s.postParts('/expense', expenseBody(s, VALID_FIELDS, [['receipt', file(bomb, 'receipt.png', 'image/png')]]));
       assert.equal(res.status, 422);
       assert.match(await res.text(), /&quot;receipt\.png&quot; is not a file of the types this field takes/);
-      await eventually(() => stored(dir).length === 0, 'the refused file goes');
+      await eventually(dir, () => stored(dir).length === 0, 'the refused file goes');
     });
   });
 });

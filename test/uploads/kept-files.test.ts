@@ -74,13 +74,13 @@ describe('a file kept across a refused POST (JavaScript off)', () => {
       const page = await (await s.postParts('/expense', expenseBody(s, VALID_FIELDS, parts))).text();
       assert.match(page, /&quot;liar\.png&quot; is not a file of the types this field takes \(PNG, JPEG, PDF\)\./);
       assert.equal(keptTokens(page).length, 3, 'the receipt and the two attachments that fit');
-      await eventually(() => stored(dir).length === 3, 'the liar is not kept');
+      await eventually(dir, () => stored(dir).length === 3, 'the liar is not kept');
 
       const four = Array.from({ length: 4 }, (_, i): [string, File] => ['attachments', file(PNG, `p${i}.png`, 'image/png')]);
       const over = await s.postParts('/expense', expenseBody(s, VALID_FIELDS, [['receipt', file(PNG, 'r.png', 'image/png')], ...four]));
       assert.equal(over.status, 413);
       assert.equal(await over.text(), 'The form sends more files under "attachments" than the field takes (3).');
-      await eventually(() => stored(dir).length === 3, 'only the three kept before stay');
+      await eventually(dir, () => stored(dir).length === 3, 'only the three kept before stay');
     });
   });
 
@@ -157,7 +157,7 @@ describe('the browser\'s upload of a chosen file (JavaScript on)', () => {
       const bad = await s.postParts('/expense', uploadOnlyBody(s, 'nope', 'receipt', file(PNG, 'r.png', 'image/png')));
       assert.equal(bad.status, 400);
       // Refused uploads keep nothing.
-      await eventually(() => stored(dir).length === 1, 'the refused uploads are removed');
+      await eventually(dir, () => stored(dir).length === 1, 'the refused uploads are removed');
       assert.deepEqual(stored(dir), [answer.files[0]?.id]);
     });
   });

@@ -66,7 +66,7 @@ describe('uploads only where a form takes files', () => {
       // Named and stored while the body arrives, then answered by no form (a 404): removed at the answer.
       const lost = await s.postParts('/no-such-page', expenseBody(s, VALID_FIELDS));
       assert.equal(lost.status, 404);
-      await eventually(() => bytesIn(dir) === 0, 'the 404 keeps no file');
+      await eventually(dir, () => bytesIn(dir) === 0, 'the 404 keeps no file');
       assert.equal(bytesIn(dir), 0);
     });
   });
@@ -78,7 +78,7 @@ describe('uploads only where a form takes files', () => {
       const res = await s.postParts('/expense', expenseBody(s, VALID_FIELDS, [['receipt', file(pdfOf(3 * 1024 * 1024), 'huge.pdf', 'application/pdf')]]));
       assert.equal(res.status, 413);
       assert.match(await res.text(), /"huge\.pdf" is larger than/);
-      await eventually(() => bytesIn(dir) === 0, 'the partial file goes');
+      await eventually(dir, () => bytesIn(dir) === 0, 'the partial file goes');
     });
   });
 

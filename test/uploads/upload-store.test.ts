@@ -53,7 +53,7 @@ describe('the folder store', () => {
     fs.utimesSync(path.join(dir, old), twoHoursAgo, twoHoursAgo);
     const service = new UploadService({ dir, ttl: 3600, sweepEvery: 600, secret: 'x'.repeat(32) });
     try {
-      await eventually(() => !fs.existsSync(path.join(dir, old)), 'the start-up sweep removes the old upload');
+      await eventually(dir, () => !fs.existsSync(path.join(dir, old)), 'the start-up sweep removes the old upload');
       assert.deepEqual(fs.readdirSync(dir).sort(), [fresh, 'notes.txt'].sort());
     } finally {
       service.close();
