@@ -2,7 +2,7 @@
 // and field that needs it), the client modules, and the app's own; and the packages they live in.
 import fs from 'node:fs';
 import path from 'node:path';
-import { CLIENT_MODULES, CLIENT_PACKAGE } from '../settings/amd-ids.js';
+import { CLIENT_MODULES, CLIENT_PACKAGE, moduleFile } from '../settings/amd-ids.js';
 import { packageFolder, CLIENT_FOLDER } from '../settings/package-folders.js';
 import type { FormDefinition } from '../forms/define.js';
 import type { ResolvedSettings } from '../settings/settings.js';
@@ -63,12 +63,12 @@ export function buildPackages(modules: NeededModule[], themes: Theme[], appPacka
 /** Checks that every module is a file of a known package, before the long build starts. */
 export function assertModulesExist(modules: NeededModule[], packages: BuildPackage[]): void {
   for (const { mid, neededBy } of modules) {
-    const [name, ...rest] = mid.split('/');
+    const name = mid.split('/')[0];
     const pkg = packages.find((p) => p.name === name);
     if (!pkg) {
       throw new MissingModuleError(`module "${mid}" (needed by ${neededBy}) is in no package; add its folder to "packages" in the build config`);
     }
-    const file = path.join(pkg.location, `${rest.length ? rest.join('/') : 'main'}.js`);
+    const file = path.normalize(moduleFile(pkg.location, mid));
     if (!fs.existsSync(file)) throw new MissingModuleError(`module "${mid}" (needed by ${neededBy}) does not exist: ${file} is missing`);
   }
 }

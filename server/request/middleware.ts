@@ -6,7 +6,7 @@ import path from 'node:path';
 import express, { type RequestHandler, type Router } from 'express';
 import cookieParser from 'cookie-parser';
 import bytes from 'bytes';
-import { CLIENT_PACKAGE } from '../settings/amd-ids.js';
+import { CLIENT_PACKAGE, moduleFile } from '../settings/amd-ids.js';
 import { negotiateLocale } from '../settings/locales.js';
 import { formRegistry, missingTranslations } from '../forms/define.js';
 import { recordAppSettings } from '../settings/app-settings.js';
@@ -114,10 +114,10 @@ function appSecret(settings: ResolvedSettings): string {
 function assertFormFunctionExists(settings: ResolvedSettings, served: Record<string, string>): void {
   const module = settings.formFunction?.module;
   if (!module) return;
-  const [name = '', ...rest] = module.split('/');
+  const name = module.split('/')[0] ?? '';
   const folder = served[name];
   if (!folder) return;
-  const file = path.join(folder, `${rest.length ? rest.join('/') : 'main'}.js`);
+  const file = path.normalize(moduleFile(folder, module));
   if (!fs.existsSync(file)) {
     throw new SettingsError(`Invalid dijitize settings:\n  formFunction.module: "${module}" does not exist (no ${file})${name === CLIENT_PACKAGE ? '; dijitize\'s own form function is { module: "dijitize/forms", fn: "build" }' : ''}`, 'build-and-deploy');
   }

@@ -8,6 +8,7 @@
 import crypto from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
 import { requestKeys } from './request-keys.js';
+import { BoundedCache } from '../common/bounded-cache.js';
 import { SUBMISSION_FIELD } from '../forms/model/posted-names.js';
 import { memoryStore, type SharedStore } from '../common/shared-store.js';
 import type { SubmissionSettings } from '../settings/settings.js';
@@ -15,9 +16,12 @@ import { sendRefusal } from './refusals.js';
 import { log } from '../common/log.js';
 import { randomId } from '../common/random-id.js';
 
+/** The key of submission ids, derived once per secret (an app has one; every form's page uses it). */
+const macKeys = new BoundedCache<string, Buffer>(4);
+
 /** Its MAC: the random part, the form and the session, with a key of its own derived from the app's secret. */
 function submissionMac(secret: string, random: string, form: string, owner: string): string {
-  const key = crypto.createHmac('sha256', secret).update('dijitize-submission-id').digest();
+  const key = macKeys.get(secret) ?? macKeys.set(secret, crypto.createHmac('sha256', secret).update('dijitize-submission-id').digest());
   return crypto.createHmac('sha256', key).update(`${random}\n${form}\n${owner}`).digest('base64url').slice(0, 22);
 }
 

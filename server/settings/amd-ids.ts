@@ -14,6 +14,15 @@ export const PACKAGED_MODULE_ID = new RegExp(`^${SEGMENT}(?:/${SEGMENT})+$`);
 /** What `require([...])` takes: a module id, or a plugin's (`dojo/domReady!`). */
 export const REQUIRE_ID = new RegExp(`^${SEGMENT}(?:/${SEGMENT})*!?$`);
 
+/**
+ * The file of a module id in its package's folder (`dijit/form/Button` in dijit's -> `form/Button.js`; a
+ * bare package name is its `main.js`), as the loader and the build find it.
+ */
+export function moduleFile(packageFolder: string, mid: string): string {
+  const rest = mid.split('/').slice(1);
+  return `${packageFolder}/${rest.length ? rest.join('/') : 'main'}.js`;
+}
+
 /** The package of dijitize's client modules (client/dijitize/). */
 export const CLIENT_PACKAGE = 'dijitize';
 
