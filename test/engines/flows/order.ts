@@ -1,0 +1,49 @@
+// The order form in an engine, scripts on: a list of rows added to and taken from in the page, a union
+// switched to its other branch, and a double click on Send that places one order.
+import assert from 'node:assert/strict';
+import type { EnginePage } from '../engine-page.js';
+
+/** Types a product's name into the row's FilteringSelect and leaves it, and the quantity. */
+async function fillRow(page: EnginePage, row: number, product: string, quantity: string): Promise<void> {
+  await page.fill(`#order-items-${row}-product`, product);
+  await page.press('Tab');
+  await page.fill(`#order-items-${row}-quantity`, quantity);
+}
+
+const rowCount = (page: EnginePage) => page.run(() => document.querySelectorAll('#order-items-rows > .dijitize-row').length);
+
+export async function rowsUnionAndOneOrder(page: EnginePage): Promise<void> {
+  await page.goto('/order');
+  await page.ready('order');
+  assert.equal(await rowCount(page), 1, page.engine);
+  await page.fill('#order-customer', 'Ada Lovelace');
+  await fillRow(page, 0, 'Tea', '2');
+  await page.click('#order .dijitize-add');
+  await page.widget('order-items-1-quantity');
+  await fillRow(page, 1, 'Coffee', '5');
+  await page.click('#order .dijitize-add');
+  await page.widget('order-items-2-quantity');
+  await fillRow(page, 2, 'Cake', '1');
+  // The middle row goes, widgets and all.
+  await page.click('#order button[aria-label="Remove item 2"]');
+  await page.waitFor('two rows', () => document.querySelectorAll('#order-items-rows > .dijitize-row').length === 2);
+  assert.equal((await page.run(() => (window as unknown as { require(m: string): { byId(i: string): unknown } }).require('dijit/registry').byId('order-items-1-quantity'))) ?? null, null, `${page.engine}: the removed row's widgets are destroyed`);
+  // The union: picking up at a store shows that branch, the delivery's stays hidden.
+  await page.click(await page.labelled('Pick up at a store'));
+  await page.waitFor('the pick-up branch shown', () => !(document.getElementById('order-delivery-pickup') as HTMLElement).hidden);
+  await page.fill('#order-delivery-pickup input[id$="-store"]', 'North Street');
+  await page.press('Tab');
+  // Two clicks on Send: the page sends one POST and is busy meanwhile; one order is placed.
+  const busy = await page.run(() => new Promise((done) => {
+    const button = (window as unknown as { require(m: string): { byId(i: string): { focusNode: HTMLElement; get(n: string): unknown } } }).require('dijit/registry').byId('order-submit');
+    (window as unknown as { __enginesOldPage: boolean }).__enginesOldPage = true;
+    button.focusNode.click();
+    button.focusNode.click();
+    setTimeout(() => requestAnimationFrame(() => done({ busy: document.getElementById('order')?.getAttribute('aria-busy'), disabled: button.get('disabled') })), 0);
+  }));
+  assert.deepEqual(busy, { busy: 'true', disabled: true }, page.engine);
+  await page.waitFor('the done page', () => !(window as unknown as { __enginesOldPage?: boolean }).__enginesOldPage && document.readyState === 'complete' && location.pathname === '/order/done');
+  const saved = await page.saved();
+  assert.deepEqual(JSON.parse(saved['json'] ?? 'null'), { form: 'order', customer: 'Ada Lovelace', items: [{ product: 'tea', quantity: 2 }, { product: 'cake', quantity: 1 }], delivery: { method: 'pickup', store: 'north' } }, page.engine);
+  assert.equal(saved['placed'], '1', `${page.engine}: one order placed`);
+}
