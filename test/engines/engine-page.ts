@@ -127,10 +127,19 @@ export class EnginePage {
     return this.driver.pickFiles(css, paths);
   }
 
-  /** Clicks into the field, selects what it holds and types `text` over it, as a user replaces a value. */
+  /**
+   * Focuses the field, selects what it holds and types `text` over it key by key, as a user replaces a
+   * value. The focus is given as Playwright's fill gives it, not by a click: a click opens a date box's
+   * calendar, which a user then closes, and which would take the next click.
+   */
   async fill(css: string, text: string): Promise<void> {
-    await this.click(css);
-    await this.run((sel) => (document.querySelector(sel) as HTMLInputElement).select(), css);
+    await this.run((sel) => {
+      const field = document.querySelector(sel) as HTMLInputElement | null;
+      if (!field) throw new Error(`no ${sel} to fill`);
+      field.scrollIntoView({ block: 'center' });
+      field.focus();
+      field.select();
+    }, css);
     if (text === '') await this.press('Backspace');
     else await this.type(text);
   }

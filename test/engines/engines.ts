@@ -66,6 +66,8 @@ export async function firefoxDriver(javaScript = true): Promise<EngineDriver> {
     browser: 'firefox',
     executablePath: FIREFOX,
     headless: true,
+    // A command the page never answers fails in a minute, not puppeteer's default three.
+    protocolTimeout: 60_000,
     extraPrefsFirefox: javaScript ? {} : { 'javascript.enabled': false },
   });
   const page = await browser.newPage();
