@@ -218,9 +218,18 @@ export class EnginePage {
     if (this.javaScript) return axeIn(this.driver);
     if (!this.axeReader) throw new Error(`${this.engine}: a page without scripts needs an axe reader`);
     const html = await this.run(() => document.documentElement.outerHTML);
-    // The page's own (our test data) markup, its scripts taken out as they never ran, its URLs kept.
-    const page = html.replace(/<script\b[\s\S]*?<\/script>/g, '').replace(/<head>/, `<head><base href="${this.base}/">`);
-    await this.axeReader.goto(`data:text/html;base64,${Buffer.from(`<!DOCTYPE html>${page}`).toString('base64')}`);
+    // The page's markup (our test data) written into a page of the same origin, so that its styles load
+    // as they did (a data: URL is refused them: the demo's files are same-origin only), its scripts taken
+    // out as they never ran.
+    await this.axeReader.goto(`${this.base}/static/demo.css`);
+    await this.axeReader.evaluate(
+      called((markup: string) => {
+        document.open();
+        document.write(`<!DOCTYPE html>${markup}`);
+        document.close();
+        return new Promise((resolve) => (document.readyState === 'complete' ? resolve(true) : window.addEventListener('load', () => resolve(true))));
+      }, [html.replace(/<script\b[\s\S]*?<\/script>/g, '')]),
+    );
     return axeIn(this.axeReader);
   }
 
