@@ -12,6 +12,7 @@
 // emulation.setMediaFeaturesOverride, which Firefox ESR 153 does not know, so no context opens.
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { chromium } from 'playwright-core';
 import puppeteer, { type KeyInput } from 'puppeteer-core';
 import { Builder, By, Key, type WebDriver } from 'selenium-webdriver';
 
@@ -153,6 +154,24 @@ export async function webkitDriver(javaScript = true): Promise<EngineDriver> {
       await driver.quit();
       await service.kill();
     },
+  };
+}
+
+/** Debian's Chromium through Playwright: the reference the other engines' widgets are compared with. */
+export async function chromiumDriver(): Promise<EngineDriver> {
+  const browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  const page = await browser.newPage();
+  return {
+    engine: `Chromium ${browser.version()}`,
+    javaScript: true,
+    goto: async (url) => void (await page.goto(url)),
+    evaluate: (expression) => page.evaluate(expression) as never,
+    click: (css) => page.click(css),
+    doubleClick: (css) => page.dblclick(css),
+    type: (text) => page.keyboard.type(text),
+    press: (key) => page.keyboard.press(key),
+    pickFiles: (css, paths) => page.setInputFiles(css, paths),
+    close: () => browser.close(),
   };
 }
 

@@ -4,10 +4,9 @@
 // side by side. What fails in one engine is a defect of the product, fixed in the product: no test here
 // is skipped for an engine.
 import { after, before, describe, it } from 'node:test';
-import { chromium } from 'playwright-core';
 import { startDemoServers, type DemoServers } from './demo-servers.js';
 import { EnginePage } from './engine-page.js';
-import { ENGINES, type EngineName } from './engines.js';
+import { chromiumDriver, ENGINES, type EngineName } from './engines.js';
 import { uploadKeptAcrossRefusal } from './flows/expense.js';
 import { rowsUnionAndOneOrder } from './flows/order.js';
 import { axeOnEveryPage, DEMO_PAGES, sameWidgetsAsChromium, widgetsOfPages } from './flows/pages.js';
@@ -19,29 +18,6 @@ import { wizardWithBack } from './flows/wizard.js';
 /** Which demo the feature flows run against in this engine: the pages are compared in both. */
 export type FlowsFrom = 'source' | 'built';
 
-/** Chromium's widgets of every demo page, as the reference the other engines must match. */
-async function chromiumWidgets(base: string): Promise<Map<string, string[]>> {
-  const browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
-  try {
-    const page = await browser.newPage();
-    const driver = {
-      engine: 'Chromium',
-      javaScript: true,
-      goto: async (url: string) => void (await page.goto(url)),
-      evaluate: <T>(expression: string) => page.evaluate(expression) as Promise<T>,
-      click: (css: string) => page.click(css),
-      doubleClick: (css: string) => page.dblclick(css),
-      type: (text: string) => page.keyboard.type(text),
-      press: (key: string) => page.keyboard.press(key),
-      pickFiles: (css: string, paths: string[]) => page.setInputFiles(css, paths),
-      close: () => browser.close(),
-    };
-    return await widgetsOfPages(new EnginePage(driver, base), DEMO_PAGES);
-  } finally {
-    await browser.close();
-  }
-}
-
 export function crossEngineSuite(name: EngineName, flowsFrom: FlowsFrom): void {
   describe(`${name}: the demo's pages and features`, { timeout: 900_000 }, () => {
     let servers: DemoServers;
@@ -50,8 +26,15 @@ export function crossEngineSuite(name: EngineName, flowsFrom: FlowsFrom): void {
     let plain: EnginePage; // scripts off
     before(async () => {
       servers = await startDemoServers();
-      reference.set('source', await chromiumWidgets(servers.source));
-      reference.set('built', await chromiumWidgets(servers.built));
+      const chromium = new EnginePage(await chromiumDriver(), servers.source);
+      try {
+        for (const from of ['source', 'built'] as const) {
+          chromium.base = servers[from];
+          reference.set(from, await widgetsOfPages(chromium, DEMO_PAGES));
+        }
+      } finally {
+        await chromium.close();
+      }
       const withScripts = await ENGINES[name](true);
       page = new EnginePage(withScripts, servers[flowsFrom]);
       plain = new EnginePage(await ENGINES[name](false), servers[flowsFrom], withScripts);
