@@ -59,7 +59,7 @@ function miniBrowser(): string {
   return found;
 }
 
-const PUPPETEER_KEYS: Record<Exclude<KeyName, 'Control+A'>, KeyInput> = { Tab: 'Tab', Enter: 'Enter', Space: 'Space', Escape: 'Escape', ArrowDown: 'ArrowDown', ArrowUp: 'ArrowUp', Backspace: 'Backspace' };
+const PUPPETEER_KEYS: Record<Exclude<KeyName, 'Control+A'>, KeyInput> = { Tab: 'Tab', Enter: 'Enter', Space: ' ', Escape: 'Escape', ArrowDown: 'ArrowDown', ArrowUp: 'ArrowUp', Backspace: 'Backspace' };
 
 /** Firefox ESR, headless, over WebDriver BiDi. */
 export async function firefoxDriver(javaScript = true): Promise<EngineDriver> {
