@@ -36,6 +36,12 @@ describe('dojo() middleware', () => {
   });
 
   it('keeps concurrent requests apart: config, theme, modules and ready callbacks never leak', async () => {
+    const REQUESTS = 12;
+    // Every request changes its req.dojo, then waits until all of them have: none reads its own before
+    // all the others have written theirs.
+    let arrived = 0;
+    let allArrived: () => void = () => undefined;
+    const everyoneIn = new Promise<void>((resolve) => (allArrived = resolve));
     const app = express();
     app.use(dojo({ dojoConfig: { packages: [{ name: 'app', location: '/app' }] } }));
     app.get('/:n', async (req, res) => {
@@ -45,8 +51,8 @@ describe('dojo() middleware', () => {
       req.dojo.setPackage('app', `/app${n}`);
       req.dojo.theme = n % 2 ? 'tundra' : 'nihilo';
       req.dojo.require(`m/${n}`).addStylesheet(`/s${n}.css`).onReady(`function () { f${n}(); }`);
-      // Interleave the requests: each one waits before answering.
-      await new Promise((r) => setTimeout(r, 20 - n));
+      if (++arrived === REQUESTS) allArrived();
+      await everyoneIn;
       res.json({
         n,
         debug: req.dojo.config.isDebug,
@@ -58,7 +64,7 @@ describe('dojo() middleware', () => {
       });
     });
     await withServer(app, async (base) => {
-      const all = await Promise.all(Array.from({ length: 12 }, (_, n) => fetch(`${base}/${n}`).then((r) => r.json())));
+      const all = await Promise.all(Array.from({ length: REQUESTS }, (_, n) => fetch(`${base}/${n}`).then((r) => r.json())));
       for (const [n, body] of all.entries()) {
         assert.deepEqual(body, {
           n,

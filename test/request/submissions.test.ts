@@ -14,10 +14,10 @@ import { withRedis } from '../redis-server.js';
 const note = defineForm('submissions-note', z.object({ text: z.string().min(2) }));
 
 /**
- * An app whose handler counts its runs and takes `slow` ms (or waits for `wait()`); answers 303, or 200
- * with `plain`. `before` runs ahead of dojo().
+ * An app whose handler counts its runs and waits for `wait()`, if given, as a slow handler does; answers
+ * 303, or 200 with `plain`. `before` runs ahead of dojo().
  */
-function noteApp(settings: DojoSettings = {}, { slow = 0, plain = false, wait, before }: { slow?: number; plain?: boolean; wait?: () => Promise<void>; before?: RequestHandler } = {}) {
+function noteApp(settings: DojoSettings = {}, { plain = false, wait, before }: { plain?: boolean; wait?: () => Promise<void>; before?: RequestHandler } = {}) {
   const runs: string[] = [];
   const app = express();
   if (before) app.use(before);
@@ -27,11 +27,28 @@ function noteApp(settings: DojoSettings = {}, { slow = 0, plain = false, wait, b
     const result = req.dojo.parse(note, req.body);
     if (!result.ok) return void res.status(422).send(req.dojo.form(note, result.state).html);
     runs.push(result.data.text);
-    await (wait ? wait() : new Promise((resolve) => setTimeout(resolve, slow)));
+    await wait?.();
     if (plain) return void res.send(`noted ${result.data.text}`);
     res.redirect(303, `/note/${runs.length}`);
   });
   return { app, runs };
+}
+
+/**
+ * A handler's slowness that ends once `count` POSTs have reached the servers (`before` sees them arrive,
+ * ahead of dojo()): the handler is still running when the last of them comes in, whatever the machine's speed.
+ */
+function untilArrived(count: number): { before: RequestHandler; wait: () => Promise<void> } {
+  let arrived = 0;
+  let allIn = () => {};
+  const everyone = new Promise<void>((resolve) => (allIn = resolve));
+  return {
+    before: (req, _res, next) => {
+      if (req.method === 'POST' && ++arrived === count) allIn();
+      next();
+    },
+    wait: () => everyone,
+  };
 }
 
 /**
@@ -102,7 +119,7 @@ describe('submitted once', () => {
   });
 
   it('two POSTs of one id at once: one handler run, both answered with its redirect', async () => {
-    const { app, runs } = noteApp({}, { slow: 300 });
+    const { app, runs } = noteApp({}, untilArrived(2));
     await withServer(app, async (base) => {
       const s = await openForm(base, '/note');
       const id = await idOf(base);
@@ -180,8 +197,9 @@ describe('submitted once', () => {
       await client.connect();
       try {
         const store = redisStore({ sendCommand: (...args: string[]) => client.sendCommand(args) });
-        const a = noteApp({ submissions: { store } }, { slow: 300 });
-        const b = noteApp({ submissions: { store } }, { slow: 300 });
+        const bothIn = untilArrived(2); // counted across the two processes' apps
+        const a = noteApp({ submissions: { store } }, bothIn);
+        const b = noteApp({ submissions: { store } }, bothIn);
         await withServer(a.app, (one) =>
           withServer(b.app, async (two) => {
             const s = await openForm(one, '/note');
