@@ -1,23 +1,23 @@
 // The import rules of server/ (npm run check:imports, inside npm test): no loop, and the stages import one
 // way. Folders, from the bottom: common -> uploads -> settings, access -> forms/model -> forms/schema -> forms/compile
-// -> forms/request and forms/render (never each other) -> forms/define.ts -> request, serve -> wizards, inspector, builder.
+// -> forms/request and forms/render (never each other) -> forms/define.ts -> http, serve -> wizards, inspector, builder.
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
     { name: 'no-circular', severity: 'error', comment: 'An import loop: split the shared part into the lower module.', from: { path: '^server/' }, to: { circular: true } },
     { name: 'common-is-the-bottom', severity: 'error', comment: 'common/ is used by every stage and uses none.', from: { path: '^server/common/' }, to: { path: '^server/(?!common/)' } },
-    { name: 'uploads-above-common-only', severity: 'error', comment: 'uploads/ (store, tokens, files) is used by settings, forms and the request path, and uses only common/.', from: { path: '^server/uploads/' }, to: { path: '^server/(?!(common|uploads)/)' } },
-    { name: 'settings-and-access-below-forms', severity: 'error', from: { path: '^server/(settings|access)/' }, to: { path: '^server/(forms|request|serve|builder)/' } },
-    { name: 'model-imports-no-stage', severity: 'error', comment: 'The model holds types and pure tables: stages import it, never the reverse.', from: { path: '^server/forms/model/' }, to: { path: '^server/(forms/(?!model/)|request/|serve/|builder/)' } },
-    { name: 'schema-reads-zod-only', severity: 'error', from: { path: '^server/forms/schema/' }, to: { path: '^server/(forms/(compile|request|render)/|forms/define|request/|serve/|builder/)' } },
-    { name: 'compile-before-request-and-render', severity: 'error', from: { path: '^server/forms/compile/' }, to: { path: '^server/(forms/(request|render)/|forms/define|request/|serve/|builder/)' } },
-    { name: 'request-and-render-apart', severity: 'error', comment: 'Parsing a POST and rendering a form share only the model.', from: { path: '^server/forms/request/' }, to: { path: '^server/(forms/(render|compile)/|forms/define|request/|serve/|builder/)' } },
-    { name: 'render-and-request-apart', severity: 'error', from: { path: '^server/forms/render/' }, to: { path: '^server/(forms/(request|compile)/|forms/define|request/|serve/|builder/)' } },
-    { name: 'forms-below-the-request-path', severity: 'error', from: { path: '^server/forms/' }, to: { path: '^server/(request|serve|builder)/' } },
-    { name: 'serving-below-the-request-path', severity: 'error', from: { path: '^server/serve/' }, to: { path: '^server/(request|builder|forms)/' } },
-    { name: 'wizards-above-the-request-path', severity: 'error', comment: 'A wizard is made of forms and served through req.dojo: nothing below it knows of wizards.', from: { path: '^server/(?!wizards/|index\\.ts)' }, to: { path: '^server/wizards/' } },
-    { name: 'inspector-above-the-request-path', severity: 'error', comment: 'The inspector reads forms and pages as an app does: nothing else knows of it.', from: { path: '^server/(?!inspector/|index\\.ts|builder/)' }, to: { path: '^server/inspector/' } },
-    { name: 'the-request-path-never-builds', severity: 'error', from: { path: '^server/request/' }, to: { path: '^server/builder/' } },
+    { name: 'uploads-above-common-only', severity: 'error', comment: 'uploads/ (store, tokens, files) is used by settings, forms and the HTTP layer, and uses only common/.', from: { path: '^server/uploads/' }, to: { path: '^server/(?!(common|uploads)/)' } },
+    { name: 'settings-and-access-below-forms', severity: 'error', from: { path: '^server/(settings|access)/' }, to: { path: '^server/(forms|http|serve|builder)/' } },
+    { name: 'model-imports-no-stage', severity: 'error', comment: 'The model holds types and pure tables: stages import it, never the reverse.', from: { path: '^server/forms/model/' }, to: { path: '^server/(forms/(?!model/)|http/|serve/|builder/)' } },
+    { name: 'schema-reads-zod-only', severity: 'error', from: { path: '^server/forms/schema/' }, to: { path: '^server/(forms/(compile|request|render)/|forms/define|http/|serve/|builder/)' } },
+    { name: 'compile-before-request-and-render', severity: 'error', from: { path: '^server/forms/compile/' }, to: { path: '^server/(forms/(request|render)/|forms/define|http/|serve/|builder/)' } },
+    { name: 'request-and-render-apart', severity: 'error', comment: 'Parsing a POST and rendering a form share only the model.', from: { path: '^server/forms/request/' }, to: { path: '^server/(forms/(render|compile)/|forms/define|http/|serve/|builder/)' } },
+    { name: 'render-and-request-apart', severity: 'error', from: { path: '^server/forms/render/' }, to: { path: '^server/(forms/(request|compile)/|forms/define|http/|serve/|builder/)' } },
+    { name: 'forms-below-http', severity: 'error', from: { path: '^server/forms/' }, to: { path: '^server/(http|serve|builder)/' } },
+    { name: 'serving-below-http', severity: 'error', from: { path: '^server/serve/' }, to: { path: '^server/(http|builder|forms)/' } },
+    { name: 'wizards-above-http', severity: 'error', comment: 'A wizard is made of forms and served through req.dojo: nothing below it knows of wizards.', from: { path: '^server/(?!wizards/|index\\.ts)' }, to: { path: '^server/wizards/' } },
+    { name: 'inspector-above-http', severity: 'error', comment: 'The inspector reads forms and pages as an app does: nothing else knows of it.', from: { path: '^server/(?!inspector/|index\\.ts|builder/)' }, to: { path: '^server/inspector/' } },
+    { name: 'http-never-builds', severity: 'error', from: { path: '^server/http/' }, to: { path: '^server/builder/' } },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

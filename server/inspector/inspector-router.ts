@@ -6,8 +6,8 @@ import express, { type NextFunction, type Request, type Response, type Router } 
 import { formRegistry, type FormDefinition } from '../forms/define.js';
 import { escapeHtml } from '../common/escape.js';
 import { AccessDeniedError } from '../common/errors.js';
-import { renderHead } from '../request/head-tag.js';
-import { sendRefusal } from '../request/refusals.js';
+import { renderHead } from '../http/head-tag.js';
+import { sendRefusal } from '../http/refusals.js';
 import type { ResolvedSettings } from '../settings/settings.js';
 import { appSettings } from '../settings/app-settings.js';
 import { SettingsError } from '../common/errors.js';

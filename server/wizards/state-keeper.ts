@@ -3,7 +3,7 @@
 // says which wizard and instance it is, whose session, and until when. With no store the state itself is
 // in it; with a store the state is there, and the cookie is what proves the browser started the instance.
 import type { Request, Response } from 'express';
-import { requestKeys } from '../request/request-keys.js';
+import { requestKeys } from '../http/request-keys.js';
 import { sealer } from '../common/sealed.js';
 import type { SharedStore } from '../common/shared-store.js';
 import { defaultMachineStore } from '../common/machine-store.js';

@@ -9,7 +9,7 @@ import type { FormState, ParseResult } from '../forms/model/form-state.js';
 import { localize, type Localized } from '../settings/locales.js';
 import { readableSize } from '../common/readable-size.js';
 import { RefusalError, UnknownIntentError } from '../common/errors.js';
-import { sendRefusal } from '../request/refusals.js';
+import { sendRefusal } from '../http/refusals.js';
 import { log } from '../common/log.js';
 import { problemHtml, stepHtml } from './wizard-html.js';
 import { reviewRows } from './wizard-review.js';

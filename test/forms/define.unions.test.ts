@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import * as z from 'zod';
 import { defineForm, FormDefinitionError } from '../../server/index.js';
-import { renderHead } from '../../server/request/head-tag.js';
+import { renderHead } from '../../server/http/head-tag.js';
 import { requestDojo } from '../new-request-dojo.js';
 
 const shipping = defineForm(

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import * as z from 'zod';
 import { defineForm } from '../../server/index.js';
 import { missingTranslations } from '../../server/forms/define.js';
-import { renderHead } from '../../server/request/head-tag.js';
+import { renderHead } from '../../server/http/head-tag.js';
 import { directionOf, htmlLang, localize, negotiateLocale } from '../../server/settings/locales.js';
 import { requestDojo } from '../new-request-dojo.js';
 

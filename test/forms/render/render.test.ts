@@ -5,7 +5,7 @@ import { FormDefinition } from '../../../server/forms/define.js';
 import { defineForm } from '../../../server/index.js';
 import { MAX_SUMMARY_LINKS } from '../../../server/forms/render/form-html.js';
 import { requestDojo } from '../../new-request-dojo.js';
-import { renderHead } from '../../../server/request/head-tag.js';
+import { renderHead } from '../../../server/http/head-tag.js';
 
 const HOSTILE = `</script><script>alert(1)</script><!--"'&\u2028`;
 const form = new FormDefinition(
