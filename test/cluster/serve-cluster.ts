@@ -41,11 +41,20 @@ if (cluster.isPrimary) {
     const redis = client;
     store = new RedisStore({ sendCommand: (...args: string[]) => redis.sendCommand(args) });
     const submissions = redisStore({ sendCommand: (...args: string[]) => redis.sendCommand(args) });
+    // POST /once is slow until both POSTs of a test have reached the workers: each arrival is counted in
+    // Redis, the second lets the handler go on (a list it waits on), so the two are in flight together.
+    app.use('/once', (req, _res, next) => {
+      if (req.method !== 'POST') return next();
+      void redis.incr('once-arrivals').then((n) => (n === 2 ? redis.rPush('once-go', ['go', 'go']) : 0)).then(() => next(), next);
+    });
     app.use(createApp({ ...(dir ? { uploads: { dir } } : {}), rateLimit: { limit: Number(process.env['RATE_LIMIT'] ?? 300), store }, submissions: { store: submissions } }));
-    // A handler that takes a moment, and counts its runs where every worker can.
+    // A handler that counts its runs where every worker can, and waits for the go.
     app.post('/once', async (_req, res) => {
-      await client?.incr('once-runs');
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await redis.incr('once-runs');
+      const waiting = redis.duplicate(); // a blocking pop holds its own connection
+      await waiting.connect();
+      await waiting.blPop('once-go', 30);
+      await waiting.quit();
       res.redirect(303, '/once/done');
     });
   } else app.use(createApp(dir ? { uploads: { dir } } : {}));

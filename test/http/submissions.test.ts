@@ -10,6 +10,7 @@ import { defineForm, dojo, memoryStore, redisStore, resolveSettings, type DojoSe
 import { openForm, tokenField, type FormSession } from '../form-session.js';
 import { withServer } from '../serve.js';
 import { withRedis } from '../redis-server.js';
+import { untilArrived } from '../arrivals.js';
 
 const note = defineForm('submissions-note', z.object({ text: z.string().min(2) }));
 
@@ -32,23 +33,6 @@ function noteApp(settings: DojoSettings = {}, { plain = false, wait, before }: {
     res.redirect(303, `/note/${runs.length}`);
   });
   return { app, runs };
-}
-
-/**
- * A handler's slowness that ends once `count` POSTs have reached the servers (`before` sees them arrive,
- * ahead of dojo()): the handler is still running when the last of them comes in, whatever the machine's speed.
- */
-function untilArrived(count: number): { before: RequestHandler; wait: () => Promise<void> } {
-  let arrived = 0;
-  let allIn = () => {};
-  const everyone = new Promise<void>((resolve) => (allIn = resolve));
-  return {
-    before: (req, _res, next) => {
-      if (req.method === 'POST' && ++arrived === count) allIn();
-      next();
-    },
-    wait: () => everyone,
-  };
 }
 
 /**

@@ -1,6 +1,7 @@
 // Test fixture: a three-step wizard (you; your pet, asked only if you have one; confirm) behind dojo(),
 // with what its `done` got, and a name the server starts refusing (for the final check).
 import express, { type Express } from 'express';
+import type { Arrivals } from '../arrivals.js';
 import * as z from 'zod';
 import { defineForm, defineWizard, dojo, type DojoSettings, type WizardDataSoFar, type WizardOptions, type WizardPage } from '../../server/index.js';
 
@@ -34,11 +35,18 @@ export interface PetApp {
   results: unknown[];
 }
 
+/** What a test adds to the app: a call at each `done`, and a `done` held until the racing Finishes are all in. */
+export interface PetHooks {
+  done?: () => void;
+  race?: Arrivals;
+}
+
 /** The app: the wizard at /pets (a new definition each call, named `name`, with `options`). */
-export function petApp(options: WizardOptions = {}, settings: DojoSettings = {}, name = 'pets', done?: () => void): PetApp {
+export function petApp(options: WizardOptions = {}, settings: DojoSettings = {}, name = 'pets', { done, race }: PetHooks = {}): PetApp {
   const wizard = defineWizard(name, STEPS, options);
   const results: unknown[] = [];
   const app = express();
+  if (race) app.use(race.before);
   app.use(dojo(settings));
   const page = (_req: express.Request, res: express.Response, shown: WizardPage) =>
     void res.type('html').send(`<title>${shown.pageTitle(shown.title)}</title><main data-kind="${shown.kind}">${shown.html}</main>`);
@@ -48,8 +56,8 @@ export function petApp(options: WizardOptions = {}, settings: DojoSettings = {},
       page,
       done: async (data, _req, res) => {
         done?.();
-        // The second answer of two at once waits here, so that both are in flight together.
-        await new Promise((resolve) => setTimeout(resolve, 50));
+        // Two Finishes at once: the first waits here until the other has reached the server too.
+        await race?.wait();
         results.push(data);
         res.redirect(303, '/thanks');
       },

@@ -6,6 +6,7 @@ import { describe, it } from 'node:test';
 import { withServer } from '../serve.js';
 import express from 'express';
 import { defineWizard, dojo } from '../../server/index.js';
+import { untilArrived } from '../arrivals.js';
 import { REFUSED_NAMES, STEPS, petApp } from './pet-wizard.js';
 import { headingOf, valueOf, WizardBrowser } from './wizard-browser.js';
 
@@ -75,7 +76,7 @@ describe('a wizard\'s router', () => {
   });
 
   it('gives done() the typed data of the steps taken, once: a second Finish, even at once, is no second result', async () => {
-    const { app, results } = petApp();
+    const { app, results } = petApp({}, {}, 'pets', { race: untilArrived(2, (req) => req.method === 'POST' && req.path.endsWith('/confirm')) });
     await withServer(app, async (base) => {
       const browser = new WizardBrowser(base);
       await browser.open('/pets');

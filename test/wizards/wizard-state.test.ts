@@ -7,6 +7,7 @@ import { createClient } from 'redis';
 import { memoryStore, redisStore } from '../../server/index.js';
 import { withServer } from '../serve.js';
 import { withRedis } from '../redis-server.js';
+import { untilArrived } from '../arrivals.js';
 import { petApp } from './pet-wizard.js';
 import { headingOf, valueOf, WizardBrowser } from './wizard-browser.js';
 
@@ -107,8 +108,9 @@ describe('a wizard\'s state', () => {
       await client.connect();
       try {
         const store = () => redisStore({ sendCommand: (...args: string[]) => client.sendCommand(args) });
-        const a = petApp({ store: store() }, SECRET);
-        const b = petApp({ store: store() }, SECRET);
+        const finishes = untilArrived(2, (req) => req.method === 'POST' && req.path.endsWith('/confirm')); // across both apps
+        const a = petApp({ store: store() }, SECRET, 'pets', { race: finishes });
+        const b = petApp({ store: store() }, SECRET, 'pets', { race: finishes });
         await withServer(a.app, async (one) => {
           await withServer(b.app, async (two) => {
             const browser = new WizardBrowser(one);
@@ -133,8 +135,10 @@ describe('a wizard\'s state', () => {
 
   it('is kept when done() fails: the same Finish may be tried again', async () => {
     let fail = true;
-    const { app, results } = petApp({}, SECRET, 'pets', () => {
-      if (fail) throw new Error('the database is down');
+    const { app, results } = petApp({}, SECRET, 'pets', {
+      done: () => {
+        if (fail) throw new Error('the database is down');
+      },
     });
     app.use((_err: unknown, _req: unknown, res: { status(n: number): { send(t: string): void } }, _next: unknown) => res.status(500).send('failed'));
     await withServer(app, async (base) => {
