@@ -225,7 +225,9 @@ describe('the packed package installed into an app', { timeout: 600_000 }, () =>
       const built = spawnSync('npx', ['dijitize', 'build', '--app', 'app.mjs'], { cwd: dir, env: { ...process.env, ...env, PORT: new URL(app.base).port }, encoding: 'utf8', timeout: 300_000 });
       assert.equal(built.status, 0, built.stdout + built.stderr);
       assert.match(built.stdout + built.stderr, /release \S+ in \.dijitize\/releases\//);
-      await new Promise((r) => setTimeout(r, 1100)); // the server looks at the release link once a second
+      // The server looks at the release link once a second: ask until it serves the new release.
+      const giveUp = Date.now() + 10_000;
+      while (!(await (await fetch(`${app.base}/flat`)).text()).startsWith('/dojo/release/') && Date.now() < giveUp);
       const release = await signUp(app.base);
       assert.equal(await release.page.textContent('body'), 'saved ada 7.5');
       assert.match(release.dojoSrc ?? '', /^\/dojo\/release\/[^/]+\/dojo\/dojo\.js$/);

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -14,6 +15,7 @@ import { readCurrentRelease } from '../../server/serve/release-source.js';
 import { demoBuildConfig } from '../../demo/build-config.js';
 import '../../demo/forms.js';
 import { treeHash } from './tree-hash.js';
+import { eventually } from '../folder-events.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const tempReleaseDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'dijitize-release-'));
@@ -43,19 +45,45 @@ function appPackage(name: string, main: string): string {
   return folder;
 }
 
+/**
+ * Lifelines of the processes of a build: every node process started with `env` connects to a socket of
+ * this test (fixtures/lifeline.cjs); `allEnded()` resolves once no connection is left open.
+ */
+async function lifelines() {
+  const socketPath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dijitize-lifeline-')), 'socket');
+  const open = new Set<net.Socket>();
+  let noneLeft = () => {};
+  const server = net.createServer((socket) => {
+    open.add(socket);
+    socket.resume();
+    socket.on('close', () => {
+      open.delete(socket);
+      if (open.size === 0) noneLeft();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(socketPath, resolve));
+  server.unref();
+  return {
+    env: { DIJITIZE_TEST_LIFELINE: socketPath, NODE_OPTIONS: `${process.env['NODE_OPTIONS'] ?? ''} --require ${path.join(root, 'test/builder/fixtures/lifeline.cjs')}`.trim() },
+    alive: () => open.size,
+    allEnded: () => (open.size === 0 ? Promise.resolve() : new Promise<void>((resolve) => (noneLeft = resolve))),
+  };
+}
+
 /** Runs the CLI from sources in its own process group, so a test can kill it and its dojo build. */
-function startCli(releaseDir: string) {
+async function startCli(releaseDir: string) {
+  const lines = await lifelines();
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/builder/cli.ts', 'build', '--force', '--config', 'test/builder/fixtures/demo.config.js', '--out', releaseDir], {
     cwd: root,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, CI: 'true' },
+    env: { ...process.env, CI: 'true', ...lines.env },
   });
   let output = '';
   child.stdout.on('data', (d) => (output += d));
   child.stderr.on('data', (d) => (output += d));
   const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) => child.on('close', (code, signal) => resolve({ code, signal })));
-  return { child, exited, output: () => output };
+  return { child, exited, alive: lines.alive, allEnded: lines.allEnded, output: () => output };
 }
 
 /** Pids of the processes whose command line mentions `text` (Linux /proc). */
@@ -70,14 +98,10 @@ function processesMentioning(text: string): number[] {
 }
 
 /** Resolves once the dojo build itself is running (its profile is written in the temporary folder). */
-async function whenDojoBuildRuns(releaseDir: string): Promise<void> {
-  const giveUp = Date.now() + 60_000; // generous: a loaded CI machine starts tsx and the build slowly
-  while (Date.now() < giveUp) {
-    const temp = fs.readdirSync(releaseDir).find((e) => e.startsWith('.tmp-'));
-    if (temp && fs.existsSync(path.join(releaseDir, temp, 'release'))) return;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error('the dojo build never started');
+function whenDojoBuildRuns(releaseDir: string): Promise<void> {
+  const running = () => fs.readdirSync(releaseDir).some((e) => e.startsWith('.tmp-') && fs.existsSync(path.join(releaseDir, e, 'release')));
+  // generous: a loaded CI machine starts tsx and the build slowly
+  return eventually(releaseDir, running, 'the dojo build started', { recursive: true, patienceMs: 60_000 });
 }
 
 describe('dijitize build (real dojo-util build of the demo)', { timeout: 900_000 }, () => {
@@ -203,7 +227,7 @@ describe('dijitize build (real dojo-util build of the demo)', { timeout: 900_000
 
   it('SIGTERM during the dojo build: exit 130, the served release untouched, no temporary folder left', async () => {
     const { dir, assertUntouched } = await withServedRelease();
-    const cli = startCli(dir);
+    const cli = await startCli(dir);
     await whenDojoBuildRuns(dir);
     process.kill(cli.child.pid as number, 'SIGTERM');
     const { code } = await cli.exited;
@@ -215,17 +239,17 @@ describe('dijitize build (real dojo-util build of the demo)', { timeout: 900_000
 
   it('SIGKILL of the CLI alone: its dojo build ends with it, instead of writing on into the abandoned folder', async () => {
     const { dir } = await withServedRelease();
-    const cli = startCli(dir);
+    const cli = await startCli(dir);
     await whenDojoBuildRuns(dir);
     const building = () => processesMentioning(dir);
     assert.ok(building().length > 0, 'the dojo build runs in a child process');
+    assert.ok(cli.alive() >= 2, 'the CLI and its dojo build hold their lifelines');
     process.kill(cli.child.pid as number, 'SIGKILL'); // only the CLI: its children are left to themselves
     await cli.exited;
-    // The child ends as soon as its event loop sees the channel close (~20 ms here); left to itself it ran
-    // on to the end of the build and wrote its report. No clock decides: wait (generously) for it to end,
-    // then check that it ended part way, before the build report that dojo-util writes last.
-    const giveUp = Date.now() + 60_000;
-    while (building().length > 0 && Date.now() < giveUp) await new Promise((r) => setTimeout(r, 20));
+    // The child ends as soon as its event loop sees the channel close; left to itself it ran on to the end
+    // of the build and wrote its report. No clock decides: wait (generously) for every process of the build
+    // to have ended, then check that it ended part way, before the build report dojo-util writes last.
+    await Promise.race([cli.allEnded(), new Promise((resolve) => setTimeout(resolve, 60_000).unref())]);
     const orphans = building();
     for (const pid of orphans) process.kill(pid, 'SIGKILL');
     assert.deepEqual(orphans, [], 'dojo build processes still running a minute after the CLI was killed');
@@ -235,7 +259,7 @@ describe('dijitize build (real dojo-util build of the demo)', { timeout: 900_000
 
   it('SIGKILL part way: the served release stays byte-identical, and the next build succeeds and clears the leftovers', async () => {
     const { dir, assertUntouched } = await withServedRelease();
-    const cli = startCli(dir);
+    const cli = await startCli(dir);
     await whenDojoBuildRuns(dir);
     process.kill(-(cli.child.pid as number), 'SIGKILL'); // the CLI and its dojo build, as a crash would
     const { signal } = await cli.exited;

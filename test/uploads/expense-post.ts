@@ -52,25 +52,5 @@ export async function withExpense(dir: string, settings: DojoSettings['uploads']
   await withServer(createApp({ ...more, uploads: { dir, ...settings } }), async (base) => use(await openForm(base, '/expense'), base));
 }
 
-/**
- * Waits until `done()` holds of the upload folder `dir` (files are removed after the answer is sent),
- * looking again at each change the folder reports; fails with `what` after a generous deadline.
- */
-export function eventually(dir: string, done: () => boolean, what: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (done()) return resolve();
-    const watcher = fs.watch(dir);
-    const deadline = setTimeout(() => {
-      watcher.close();
-      reject(new Error(`never happened: ${what}`));
-    }, 10_000);
-    const look = () => {
-      if (!done()) return;
-      clearTimeout(deadline);
-      watcher.close();
-      resolve();
-    };
-    watcher.on('change', look);
-    look(); // a change between the first look and the watch
-  });
-}
+/** Waits until `done()` holds of the upload folder `dir` (files are removed after the answer is sent). */
+export { eventually } from '../folder-events.js';
