@@ -4,13 +4,13 @@
 // animation frame, without them at each answer of the driver.
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
+import { AXE_TAGS } from '../../e2e/axe.js';
 import type { EngineDriver, KeyName } from './engines.js';
 
 /** How long a wait may last before it fails, saying what it waited for (a slow engine, not a sleep). */
 const PATIENCE_MS = 20_000;
 
 const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
 /** The source of `fn` applied to `args` (JSON), with tsx's `__name` helper, which the page lacks, defined around it. */
 export const called = (fn: (...args: never[]) => unknown, args: unknown[]): string =>

@@ -3,6 +3,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pdfOf } from '../../uploads/sample-files.js';
 
 export interface PickedFile {
   path: string;
@@ -15,7 +16,7 @@ process.on('exit', () => fs.rmSync(folder, { recursive: true, force: true }));
 
 /** A PDF of `size` bytes named `name`. */
 export function pdfFile(name: string, size: number): PickedFile {
-  const bytes = Buffer.concat([Buffer.from('%PDF-1.4\n'), crypto.randomBytes(size - 16), Buffer.from('\n%%EOF\n')]);
+  const bytes = pdfOf(size);
   const file = path.join(folder, name);
   fs.writeFileSync(file, bytes);
   return { path: file, size, sha256: crypto.createHash('sha256').update(bytes).digest('hex') };
