@@ -12,7 +12,9 @@ import { savedCards } from './saved-cards.js';
 import { nameVisitor } from './visitor-results.js';
 import { acceptExpense, expense } from './expense-form.js';
 import { acl, NEW_TIMECARD, register, timecard } from './forms.js';
-import { AccessDeniedError, dojo, dojoErrors, inspector, THEMES, useDijitize, type DojoSettings, type Theme } from '../server/index.js';
+import { AccessDeniedError } from '../server/access/index.js';
+import { dojo, dojoErrors, THEMES, useDijitize, type DojoSettings, type Theme } from '../server/index.js';
+import { inspector } from '../server/inspector/index.js';
 
 const isTheme = (value: unknown): value is Theme => (THEMES as readonly unknown[]).includes(value);
 

@@ -3,7 +3,8 @@
 // confirmation. Each step is a form of its own; the wizard keeps each tab's claim apart.
 import * as z from 'zod';
 import type { Express } from 'express';
-import { defineForm, defineWizard, type WizardOptions } from '../server/index.js';
+import { defineForm } from '../server/index.js';
+import { defineWizard, type WizardOptions } from '../server/wizards/index.js';
 import { saveResult, savedResult } from './visitor-results.js';
 
 const keys = <T extends object>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];

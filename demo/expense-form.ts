@@ -6,7 +6,8 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import * as z from 'zod';
-import { defineForm, type UploadedFile } from '../server/index.js';
+import { defineForm } from '../server/index.js';
+import { type UploadedFile } from '../server/uploads/index.js';
 
 const DOCUMENT_TYPES = ['image/png', 'image/jpeg', 'application/pdf'];
 const TWO_MB = 2 * 1024 * 1024;

@@ -3,7 +3,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as z from 'zod';
-import { defineForm, loadAcl } from '../server/index.js';
+import { defineForm } from '../server/index.js';
+import { loadAcl } from '../server/access/index.js';
 import { people } from './people.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));

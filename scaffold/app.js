@@ -3,7 +3,8 @@
 import http from 'node:http';
 import express from 'express';
 import nunjucks from 'nunjucks';
-import { dojo, dojoErrors, inspector, serverOptions, useDijitize } from 'dijitize';
+import { dojo, dojoErrors, serverOptions, useDijitize } from 'dijitize';
+import { inspector } from 'dijitize/inspector';
 import { contact } from './forms.js';
 
 export const app = express();

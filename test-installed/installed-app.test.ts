@@ -19,6 +19,16 @@ const npm = (args: string[], cwd: string) => {
   return run.stdout;
 };
 
+/** A few lines of an app written for 0.1.0, when every name came from 'dijitize'. */
+const OLD_NAMES_APP = `
+import { Acl, defineForm, defineWizard, folderStore, inspector, memoryStore, WizardDefinition } from 'dijitize';
+import * as z from 'zod';
+const acl = new Acl().role('clerk');
+const pet = defineForm('pet', z.object({ name: z.string() }));
+const wizard = defineWizard('adopt', [{ name: 'pet', form: pet }, { name: 'home', form: defineForm('home', z.object({ town: z.string() })) }]);
+console.log('ran:', acl instanceof Acl, wizard instanceof WizardDefinition, typeof inspector(), wizard.steps.length, typeof folderStore('/tmp/x').write === 'function' && typeof memoryStore().claim === 'function');
+`;
+
 let tarball = '';
 let browser: Browser;
 
@@ -190,6 +200,14 @@ describe('the packed package installed into an app', { timeout: 600_000 }, () =>
     assert.ok(!fs.existsSync(path.join(dir, 'node_modules/dojox')), 'dojox only for apps that add it');
     const api = spawnSync(process.execPath, ['--input-type=module', '-e', "const b = await import('dijitize/build'); console.log(typeof b.build, typeof b.loadBuildConfig)"], { cwd: dir, encoding: 'utf8' });
     assert.equal(api.stdout.trim(), 'function function', api.stderr);
+    // Each feature is a subpath; an app written for 0.1.0 (every name from 'dijitize') still runs, told what to write.
+    const subpaths = spawnSync(process.execPath, ['--input-type=module', '-e', "for (const s of ['uploads', 'wizards', 'access', 'stores', 'inspector', 'build']) console.log(s, Object.keys(await import('dijitize/' + s)).length > 0)"], { cwd: dir, encoding: 'utf8' });
+    assert.equal(subpaths.stdout, 'uploads true\nwizards true\naccess true\nstores true\ninspector true\nbuild true\n', subpaths.stderr);
+    const oldApp = spawnSync(process.execPath, ['--input-type=module', '-e', OLD_NAMES_APP], { cwd: dir, encoding: 'utf8' });
+    assert.equal(oldApp.stdout.trim(), 'ran: true true function 2 true', oldApp.stderr);
+    for (const [name, subpath] of [['Acl', 'access'], ['defineWizard', 'wizards'], ['inspector', 'inspector'], ['memoryStore', 'stores'], ['folderStore', 'uploads']]) {
+      assert.ok(oldApp.stderr.includes(`DeprecationWarning: import { ${name} } from 'dijitize' is now import { ${name} } from 'dijitize/${subpath}'`), oldApp.stderr);
+    }
     const app = await startApp(dir, { ENGINE: 'nunjucks' });
     try {
       const { page } = await signUp(app.base);

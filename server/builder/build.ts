@@ -21,6 +21,10 @@ import { precompress } from './precompress.js';
 import { runDojoBuild } from './run-dojo-build.js';
 import { flatThemeLocation, stageFlatTheme } from './flat-theme-package.js';
 
+/**
+ * What a finished build made: the release's id, folder and sizes.
+ * @public
+ */
 export interface BuildSummary {
   id: string;
   dir: string;
@@ -111,6 +115,10 @@ function currentRelease(root: string): Release | null {
   }
 }
 
+/**
+ * How a build runs besides its config.
+ * @public
+ */
 export interface BuildOptions {
   signal?: AbortSignal;
   /** The forms to bundle; defaults to every form defined with defineForm(). */
@@ -125,6 +133,7 @@ export interface BuildOptions {
  * import { build, createLogger, loadBuildConfig } from 'dijitize/build';
  * const summary = await build(await loadBuildConfig({ app: 'dist/app.js' }), createLogger());
  * console.log(summary.id);
+ * @public
  */
 export async function build(config: BuildConfig, logger: Logger, options: BuildOptions = {}): Promise<BuildSummary> {
   const { signal } = options;

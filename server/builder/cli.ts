@@ -10,7 +10,7 @@ import { profileSource } from './profile.js';
 import { skipListening } from './skip-listen.js';
 import { markBuilding } from '../settings/app-settings.js';
 import { formRegistry } from '../forms/define.js';
-import { explainForm } from '../inspector/explain-form.js';
+import { explainForm } from '../inspector/index.js';
 import { explainTable } from './explain-table.js';
 import { initApp } from './init-app.js';
 

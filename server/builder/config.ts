@@ -35,8 +35,16 @@ const configSchema = z.strictObject({
   themeRules: z.enum(['used', 'all']).default('used'),
 });
 
+/**
+ * What dijitize.config.js may hold (every key optional).
+ * @public
+ */
 export type BuildConfigInput = z.input<typeof configSchema>;
 
+/**
+ * A checked build config, every default filled in.
+ * @public
+ */
 export interface BuildConfig {
   app?: string;
   settings: ResolvedSettings;
@@ -51,9 +59,17 @@ export interface BuildConfig {
   themeRules: 'used' | 'all';
 }
 
+/**
+ * How the layer is minified: dojo-util's uglify-js 2.8 (ES5 only) or terser (ES2015+).
+ * @public
+ */
 export type Minifier = 'uglify' | 'terser';
 
-/** The config file is wrong or cannot be loaded. */
+/**
+ * The config file is wrong or cannot be loaded; the message names the key.
+ * @example resolveBuildConfig({ keep: 0 }, '.'); // ConfigError: Invalid build config:\n  keep: Too small: expected number to be >=1
+ * @public
+ */
 export class ConfigError extends Error {
   constructor(message: string) {
     super(`${message}${seeDocs('build-and-deploy')}`);
@@ -128,12 +144,17 @@ function resolveParsed(c: ParsedConfig, baseDir: string, fromApp: ResolvedSettin
 /**
  * Checks a config object; relative paths are taken from `baseDir`. Without `settings` in it, the build
  * takes those that the app's `dojo()` recorded (`fromApp`), or the defaults.
+ * @example resolveBuildConfig({ releaseDir: '.dijitize' }, process.cwd()).keep // 3
+ * @public
  */
 export function resolveBuildConfig(input: unknown, baseDir: string, fromApp: ResolvedSettings[] = []): BuildConfig {
   return resolveParsed(parseBuildConfig(input), baseDir, fromApp);
 }
 
-/** Where the CLI finds its config: a named file, else `dijitize.config.js`, which `--app` makes optional. */
+/**
+ * Where the CLI finds its config: a named file, else `dijitize.config.js`, which `--app` makes optional.
+ * @public
+ */
 export interface ConfigSource {
   file?: string;
   /** The app entry; replaces the config's `app`. */
@@ -143,6 +164,7 @@ export interface ConfigSource {
 /**
  * Reads the config file (if any), imports the app entry, and resolves the config with the app's settings.
  * @example const config = await loadBuildConfig({ app: 'dist/app.js' }); // no dijitize.config.js needed
+ * @public
  */
 export async function loadBuildConfig(source: ConfigSource = {}): Promise<BuildConfig> {
   const file = path.resolve(source.file ?? DEFAULT_CONFIG_FILE);

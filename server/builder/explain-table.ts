@@ -2,7 +2,7 @@
 // tables, coloured on a terminal and plain when piped.
 import { styleText } from 'node:util';
 import Table from 'cli-table3';
-import type { FormExplanation } from '../inspector/explain-form.js';
+import type { FormExplanation } from '../inspector/index.js';
 
 const shown = (value: unknown): string => (typeof value === 'string' ? value : JSON.stringify(value));
 

@@ -6,6 +6,10 @@ import { styleText } from 'node:util';
 /** A size as the build's log shows it. */
 export const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
 
+/**
+ * Where a build says what it does: progress lines, information, warnings and errors.
+ * @public
+ */
 export interface Logger {
   phase(name: string): void;
   progress(text: string): void;
@@ -14,6 +18,11 @@ export interface Logger {
   error(text: string): void;
 }
 
+/**
+ * The build's logger on a stream (standard error by default); a terminal gets one progress line redrawn.
+ * @example const summary = await build(config, createLogger(process.stdout));
+ * @public
+ */
 export function createLogger(stream: NodeJS.WriteStream = process.stderr, interactive = Boolean(stream.isTTY) && !process.env['CI']): Logger {
   let live = false;
   const clear = () => {

@@ -17,7 +17,11 @@ const TAKEOVER_FILE = '.lock-takeover';
 const TAKEOVER_STALE_MS = 10_000;
 const TEMP_PREFIX = '.tmp-';
 
-/** Another build holds the lock. */
+/**
+ * Another build holds the release folder's lock.
+ * @example await build(config, logger); // BuildLockedError while another `dijitize build` runs on the same folder
+ * @public
+ */
 export class BuildLockedError extends Error {}
 
 /** How often a build touches its lock, and how long an untouched lock from another namespace holds. */

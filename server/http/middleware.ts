@@ -20,7 +20,7 @@ import { liveCheckEndpoint } from './live-check.js';
 import { endpointLimit } from './endpoint-limit.js';
 import { choicesEndpoint } from './choices-endpoint.js';
 import { CHECK_PATH, CHOICES_PATH } from './endpoint-field.js';
-import { UploadService } from '../uploads/upload-service.js';
+import { UploadService } from '../files/upload-service.js';
 import { SECRET_VARIABLE, sharedSecret } from '../settings/secret.js';
 import { servedFolders, themePath } from '../settings/package-folders.js';
 import { serveFolder } from '../serve/served-files.js';

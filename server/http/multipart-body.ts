@@ -19,12 +19,12 @@ import type { CompiledUpload } from '../forms/model/compiled-form.js';
 import { readableSize } from '../common/readable-size.js';
 import { log } from '../common/log.js';
 import type { UploadSettings } from '../settings/settings.js';
-import { safeFileName } from '../uploads/file-names.js';
-import { newUploadId } from '../uploads/upload-store.js';
-import { SNIFF_BYTES, sniffedType } from '../uploads/sniffed-type.js';
-import type { UploadService } from '../uploads/upload-service.js';
-import { UploadedFile } from '../uploads/uploaded-file.js';
-import { filesTaken } from '../uploads/taken-files.js';
+import { safeFileName } from '../files/file-names.js';
+import { newUploadId } from '../files/upload-store.js';
+import { SNIFF_BYTES, sniffedType } from '../files/sniffed-type.js';
+import type { UploadService } from '../files/upload-service.js';
+import { UploadedFile } from '../files/uploaded-file.js';
+import { filesTaken } from '../files/taken-files.js';
 
 /** A refusal of the parser: a status and a reason the user reads. */
 class Refusal {

@@ -10,7 +10,7 @@ import type { Request, RequestHandler, Response } from 'express';
 import { requestKeys } from './request-keys.js';
 import { BoundedCache } from '../common/bounded-cache.js';
 import { SUBMISSION_FIELD } from '../forms/model/posted-names.js';
-import { memoryStore, type SharedStore } from '../common/shared-store.js';
+import { memoryStore, type SharedStore } from '../stores/index.js';
 import type { SubmissionSettings } from '../settings/settings.js';
 import { sendRefusal } from './refusals.js';
 import { log } from '../common/log.js';

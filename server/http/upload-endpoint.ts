@@ -6,7 +6,7 @@ import type { RequestHandler } from 'express';
 import { formRegistry } from '../forms/define.js';
 import { UPLOAD_ONLY_FIELD } from '../forms/model/posted-names.js';
 import { postedUploads } from '../forms/request/parse-uploads.js';
-import { UploadedFile } from '../uploads/uploaded-file.js';
+import { UploadedFile } from '../files/uploaded-file.js';
 import { readableSize } from '../common/readable-size.js';
 
 /** Discards every file of a body (an upload that is refused keeps nothing). */

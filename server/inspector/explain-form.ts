@@ -8,13 +8,20 @@ import type { JsonValue } from '../common/escape.js';
 import { formForRoles } from '../forms/request/role-view.js';
 import { AccessDeniedError } from '../common/errors.js';
 
-/** A Dijit property of a field, and the constraint or option it came from. */
+/**
+ * A Dijit property of a field, and the constraint or option it came from.
+ * @public
+ */
 export interface ExplainedProp {
   name: string;
   value: JsonValue;
   from: string;
 }
 
+/**
+ * One field as dijitize understood it: its widget, why, and the properties the schema gave it.
+ * @public
+ */
 export interface ExplainedField {
   path: string;
   label: string;
@@ -35,15 +42,26 @@ export interface ExplainedField {
   sensitive: boolean;
 }
 
-/** What a role finds of each field. */
+/**
+ * What a role finds of each field.
+ * @public
+ */
 export type FieldAccessLevel = 'hidden' | 'read-only' | 'changeable';
 
+/**
+ * Who finds what: each role, and what it finds of each field.
+ * @public
+ */
 export interface ExplainedAccess {
   roles: string[];
   /** role -> field path -> what the role finds. */
   matrix: Record<string, Record<string, FieldAccessLevel>>;
 }
 
+/**
+ * A defined form explained: the page `dijitize explain` prints and the inspector shows.
+ * @public
+ */
 export interface FormExplanation {
   name: string;
   id: string;
@@ -150,6 +168,7 @@ function fieldsWithin(compiled: CompiledForm): Array<[CompiledField, string]> {
 
 /**
  * Explains a defined form for the app's locales (the first is the default).
+ * @public
  * @example explainForm(register, ['en-us', 'de']).fields[0].why // 'text of at most 255'
  */
 export function explainForm(form: FormDefinition, locales: readonly string[] = []): FormExplanation {

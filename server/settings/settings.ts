@@ -8,10 +8,11 @@ import { installedPackageFolder } from './package-folders.js';
 
 import { THEMES } from './themes.js';
 import bytes from 'bytes';
-import type { UploadStore } from '../uploads/upload-store.js';
-import type { SharedStore } from '../common/shared-store.js';
+import type { UploadStore } from '../files/upload-store.js';
+import type { SharedStore } from '../stores/index.js';
 import type { Store as RateLimitStore } from 'express-rate-limit';
 import { SettingsError } from '../common/errors.js';
+import { warnRenamed } from '../common/deprecated.js';
 
 const moduleId = z.string().regex(MODULE_ID, 'an AMD module id such as "app/forms"');
 const identifier = z.string().regex(/^[A-Za-z_$][A-Za-z0-9_$]*$/, 'a JavaScript function name');
@@ -224,7 +225,7 @@ export function resolveSettings(input: DojoSettings = {}): ResolvedSettings {
   if (result.success) {
     const renamed = result.data.formFunction && RENAMED_MODULES[result.data.formFunction.module];
     if (result.data.formFunction && renamed) {
-      process.emitWarning(`formFunction.module "${result.data.formFunction.module}" is now "${renamed}": the old name works until dijitize 0.3 (CHANGELOG.md)`, { code: 'DIJITIZE_DEPRECATED', type: 'DeprecationWarning' });
+      warnRenamed(`formFunction.module "${result.data.formFunction.module}"`, `"${renamed}"`);
       result.data.formFunction = { ...result.data.formFunction, module: renamed };
     }
     if (result.data.theme === 'flat' && !installedPackageFolder('dojo-themes')) {

@@ -5,7 +5,7 @@ import type { Router } from 'express';
 import { FormDefinition } from '../forms/define.js';
 import { WizardDefinitionError } from '../common/errors.js';
 import { stateKeeper, type StateKeeper } from './state-keeper.js';
-import { DEFAULT_MACHINE_STORE_DIR } from '../common/machine-store.js';
+import { DEFAULT_MACHINE_STORE_DIR } from './machine-store.js';
 import { wizardRouter } from './wizard-router.js';
 import {
   DEFAULT_TTL, DEFAULT_WIZARD_TEXTS, SEALED_STATE_LIMIT, STORED_STATE_LIMIT,

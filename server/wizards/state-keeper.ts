@@ -5,8 +5,8 @@
 import type { Request, Response } from 'express';
 import { requestKeys } from '../http/request-keys.js';
 import { sealer } from '../common/sealed.js';
-import type { SharedStore } from '../common/shared-store.js';
-import { defaultMachineStore } from '../common/machine-store.js';
+import type { SharedStore } from '../stores/index.js';
+import { defaultMachineStore } from './machine-store.js';
 import { SEALED_STATE_LIMIT, type WizardState } from './wizard-model.js';
 
 /** Why there is no state to go on with. */

@@ -8,7 +8,7 @@ import type { FormDefinition } from '../forms/define.js';
 import type { RawValues } from '../forms/model/form-state.js';
 import type { RenderedForm } from '../forms/render/render.js';
 import type { Localized } from '../settings/locales.js';
-import type { SharedStore } from '../common/shared-store.js';
+import type { SharedStore } from '../stores/index.js';
 
 /**
  * The data of the steps taken so far, by step name; a step not taken, or not valid yet, is absent.

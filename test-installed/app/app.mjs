@@ -3,7 +3,9 @@
 // to serve a `dijitize build`; FORM_FUNCTION=1 for pages with no inline script.
 import express from 'express';
 import * as z from 'zod';
-import { defineForm, defineWizard, dojo, loadAcl, renderHead, useDijitize } from 'dijitize';
+import { defineForm, dojo, renderHead, useDijitize } from 'dijitize';
+import { defineWizard } from 'dijitize/wizards';
+import { loadAcl } from 'dijitize/access';
 
 export const signup = defineForm('signup', z.object({
   name: z.string().min(2).max(20),

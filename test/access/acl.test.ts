@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { Acl, AccessError, loadAcl } from '../../server/index.js';
+import { Acl, AccessError, loadAcl } from '../../server/access/index.js';
 import { aclFromJson, aclFromXml } from '../../server/access/acl-files.js';
 import { MAX_INHERITANCE_DEPTH } from '../../server/access/acl.js';
 

@@ -7,7 +7,7 @@ import express from 'express';
 import { createClient } from 'redis';
 import { RedisStore } from 'rate-limit-redis';
 import { createApp } from '../../demo/app.js';
-import { redisStore } from '../../server/index.js';
+import { redisStore } from '../../server/stores/index.js';
 
 const workers = Number(process.env['WORKERS'] ?? 2);
 if (cluster.isPrimary) {

@@ -5,7 +5,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import * as z from 'zod';
-import { Acl, defineForm, dojo, FormDefinitionError, SettingsError, AccessError } from '../../server/index.js';
+import { Acl, AccessError } from '../../server/access/index.js';
+import { defineForm, dojo, FormDefinitionError, SettingsError } from '../../server/index.js';
 import { DOCS_PAGES } from '../../server/common/errors.js';
 import { resolveBuildConfig, ConfigError } from '../../server/builder/config.js';
 

@@ -6,8 +6,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import express from 'express';
-import { dojo, folderStore } from '../../server/index.js';
-import { machineStore } from '../../server/common/machine-store.js';
+import { dojo } from '../../server/index.js';
+import { folderStore } from '../../server/uploads/index.js';
+import { machineStore } from '../../server/wizards/machine-store.js';
 import { uploadFolder } from '../uploads/expense-post.js';
 
 describe('a private folder', () => {

@@ -25,11 +25,15 @@ const PRELUDE: Array<[string, string]> = [
   ['db', 'declare const db: Record<string, Record<string, (...args: unknown[]) => Promise<any>>>;'],
 ];
 
-/** Every name `dijitize` and `dijitize/build` export, values and types, with the import that brings it. */
-const EXPORTS: Array<[string, string]> = [
+/** The package's entries as a user imports them, and the file behind each. */
+const ENTRIES: Array<[string, string]> = [
   ['server/index.ts', 'dijitize'],
+  ...['uploads', 'wizards', 'access', 'stores', 'inspector'].map((feature): [string, string] => [`server/${feature}/index.ts`, `dijitize/${feature}`]),
   ['server/builder/index.ts', 'dijitize/build'],
-].flatMap(([file, specifier]) =>
+];
+
+/** Every name the entries export, values and types, with the import that brings it (the core's old names are not offered). */
+const EXPORTS: Array<[string, string]> = ENTRIES.flatMap(([file, specifier]) =>
   [...fs.readFileSync(path.join(root, file as string), 'utf8').matchAll(/export (type )?\{([^}]*)\}/g)].flatMap((m) =>
     (m[2] ?? '')
       .split(',')
@@ -94,7 +98,7 @@ describe('code blocks of the docs', () => {
       path.join(dir, 'tsconfig.json'),
       JSON.stringify({
         extends: '../tsconfig.json',
-        compilerOptions: { noEmit: true, rootDir: '..', noUncheckedIndexedAccess: false, allowImportingTsExtensions: true, paths: { dijitize: ['../server/index.ts'], 'dijitize/build': ['../server/builder/index.ts'] } },
+        compilerOptions: { noEmit: true, rootDir: '..', noUncheckedIndexedAccess: false, allowImportingTsExtensions: true, paths: Object.fromEntries(ENTRIES.map(([file, specifier]) => [specifier, [`../${file}`]])) },
         include: ['*.ts'],
       }),
     );

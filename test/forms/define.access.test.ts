@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import * as z from 'zod';
-import { AccessDeniedError, Acl, defineForm, FormDefinitionError } from '../../server/index.js';
+import { AccessDeniedError, Acl } from '../../server/access/index.js';
+import { defineForm, FormDefinitionError } from '../../server/index.js';
 import { renderHead } from '../../server/http/head-tag.js';
 import { requestDojo } from '../new-request-dojo.js';
 

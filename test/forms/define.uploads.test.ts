@@ -4,7 +4,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import * as z from 'zod';
-import { Acl, defineForm, FormDefinitionError, resolveSettings, SettingsError } from '../../server/index.js';
+import { Acl } from '../../server/access/index.js';
+import { defineForm, FormDefinitionError, resolveSettings, SettingsError } from '../../server/index.js';
 import { requestDojo } from '../new-request-dojo.js';
 import { PNG, FAKE_PNG, file, pdfOf } from '../uploads/sample-files.js';
 

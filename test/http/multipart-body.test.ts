@@ -16,7 +16,7 @@ import { withServer } from '../serve.js';
 import { eventually, expenseBody, keptTokens, stored, uploadFolder, VALID_FIELDS, withExpense } from '../uploads/expense-post.js';
 import { PNG, file, pdfOf } from '../uploads/sample-files.js';
 import { assertLinear } from '../linear-growth.js';
-import { safeFileName } from '../../server/uploads/file-names.js';
+import { safeFileName } from '../../server/files/file-names.js';
 
 const folder = uploadFolder;
 

@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import express from 'express';
 import * as z from 'zod';
-import { Acl, defineForm, dojo, dojoErrors } from '../../server/index.js';
+import { Acl } from '../../server/access/index.js';
+import { defineForm, dojo, dojoErrors } from '../../server/index.js';
 import { withServer } from '../serve.js';
 
 const acl = new Acl().role('customer').role('manager').allow('manager', 'card', 'read');

@@ -10,7 +10,7 @@ import { createApp } from '../../demo/app.js';
 import { withServer } from '../serve.js';
 import { eventually, expenseBody, keptTokens, stored, uploadFolder, uploadOnlyBody, VALID_FIELDS, withExpense } from './expense-post.js';
 import { FAKE_PNG, PNG, file, pdfOf } from './sample-files.js';
-import { fileTokens, type KeptUpload } from '../../server/uploads/file-tokens.js';
+import { fileTokens, type KeptUpload } from '../../server/files/file-tokens.js';
 
 const folder = uploadFolder;
 

@@ -6,9 +6,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, it, mock } from 'node:test';
-import { folderStore, type UploadStore } from '../../server/index.js';
-import { UploadService } from '../../server/uploads/upload-service.js';
-import { newUploadId } from '../../server/uploads/upload-store.js';
+import { folderStore, type UploadStore } from '../../server/uploads/index.js';
+import { UploadService } from '../../server/files/upload-service.js';
+import { newUploadId } from '../../server/files/upload-store.js';
 import { eventually, uploadFolder } from './expense-post.js';
 
 const folder = uploadFolder;

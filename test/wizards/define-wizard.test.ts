@@ -2,7 +2,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import * as z from 'zod';
-import { defineForm, defineWizard, memoryStore, WizardDefinitionError, type WizardData } from '../../server/index.js';
+import { defineForm } from '../../server/index.js';
+import { defineWizard, WizardDefinitionError, type WizardData } from '../../server/wizards/index.js';
+import { memoryStore } from '../../server/stores/index.js';
 import { confirm, pet, STEPS, you } from './pet-wizard.js';
 
 const refusal = (make: () => unknown, message: RegExp) => assert.throws(make, (err: unknown) => err instanceof WizardDefinitionError && message.test(err.message));

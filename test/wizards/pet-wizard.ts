@@ -3,7 +3,8 @@
 import express, { type Express } from 'express';
 import type { Arrivals } from '../arrivals.js';
 import * as z from 'zod';
-import { defineForm, defineWizard, dojo, type DojoSettings, type WizardDataSoFar, type WizardOptions, type WizardPage } from '../../server/index.js';
+import { defineForm, dojo, type DojoSettings } from '../../server/index.js';
+import { defineWizard, type WizardDataSoFar, type WizardOptions, type WizardPage } from '../../server/wizards/index.js';
 
 /** Names the server refuses: a test adds one after its step was accepted. */
 export const REFUSED_NAMES = new Set<string>();

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, it, mock } from 'node:test';
 import { createClient } from 'redis';
-import { memoryStore, redisStore } from '../../server/index.js';
+import { memoryStore, redisStore } from '../../server/stores/index.js';
 import { withServer } from '../serve.js';
 import { withRedis } from '../redis-server.js';
 import { untilArrived } from '../arrivals.js';

@@ -1,6 +1,6 @@
 // A field's access rules, at definition: its own, else the form's, checked against the access list once
 // (per-request views of a form are request/role-view.ts).
-import type { FieldAccess, FormAccess } from '../../access/acl.js';
+import type { FieldAccess, FormAccess } from '../../access/index.js';
 import { DefinitionProblem } from '../../common/errors.js';
 
 /**

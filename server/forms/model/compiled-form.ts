@@ -1,6 +1,6 @@
 // A form as compilation leaves it, once per definition: its fields, lists of rows and sections, each with
 // all that rendering and parsing need. Per request only values and errors change (form-state.ts).
-import type { Acl, FieldAccess } from '../../access/acl.js';
+import type { Acl, FieldAccess } from '../../access/index.js';
 import type { DijitClass, Markup } from './widgets.js';
 import type { FieldKind, SchemaFacts, UploadFacts } from './schema-facts.js';
 import type { ChoiceSource, FieldCheck, FieldMessages } from './form-options.js';

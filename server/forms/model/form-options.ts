@@ -4,7 +4,7 @@ import type * as z from 'zod';
 import type { Request } from 'express';
 import type { AttrMapOverride } from './attr-map.js';
 import type { CustomWidget, DijitClass } from './widgets.js';
-import type { FieldAccess, FormAccess } from '../../access/acl.js';
+import type { FieldAccess, FormAccess } from '../../access/index.js';
 import type { JsonValue } from '../../common/escape.js';
 import type { Localized } from '../../settings/locales.js';
 import type { RowTexts } from './row-texts.js';

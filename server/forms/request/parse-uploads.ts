@@ -6,8 +6,8 @@ import type * as z from 'zod';
 import type { CompiledForm, CompiledUpload } from '../model/compiled-form.js';
 import type { KeptFile } from '../model/form-state.js';
 import { FILE_PLACE } from '../model/posted-names.js';
-import { LostUpload, UploadedFile } from '../../uploads/uploaded-file.js';
-import { takeFiles } from '../../uploads/taken-files.js';
+import { LostUpload, UploadedFile } from '../../files/uploaded-file.js';
+import { takeFiles } from '../../files/taken-files.js';
 
 /** What a form's file fields give: the values the schema parses, their errors, and the files to keep. */
 export interface PostedUploads {

@@ -1,7 +1,7 @@
 // Who may see and change each field: a compiled form as one user's roles find it. A field a role may
 // not see is left out (HTML, widget spec, modules); one it may see but not change is read-only and never
 // required. Rendering and parsing both start from this view, so what is shown and what is taken agree.
-import type { Acl } from '../../access/acl.js';
+import type { Acl } from '../../access/index.js';
 import { type CompiledField, formModules, type CompiledForm, type FormPart } from '../model/compiled-form.js';
 import { AccessDeniedError } from '../../common/errors.js';
 

@@ -6,9 +6,9 @@ import crypto from 'node:crypto';
 import fsp from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { SharedStore } from './shared-store.js';
-import { privateFolder } from './private-folder.js';
-import { log } from './log.js';
+import type { SharedStore } from '../stores/index.js';
+import { privateFolder } from '../common/private-folder.js';
+import { log } from '../common/log.js';
 
 /** The folder of the default machine store: the user's own in the system's temporary folder. */
 export const DEFAULT_MACHINE_STORE_DIR = path.join(os.tmpdir(), `dijitize-state-${process.getuid?.() ?? 'user'}`);
