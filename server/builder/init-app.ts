@@ -15,7 +15,7 @@ export class InitError extends Error {}
 export interface InitResult {
   dir: string;
   files: string[];
-  /** The dependency spec of dijitize: `^0.1.0` from the registry, `file:/...` from a tarball or a folder. */
+  /** The dependency spec of dijitize: `^0.2.0` from the registry, `file:/...` from a tarball or a folder. */
   spec: string;
   /** Where that spec came from, for people. */
   from: string;

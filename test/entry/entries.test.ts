@@ -69,6 +69,15 @@ describe('the entries', () => {
     assert.ok(declared.length >= 12);
     assert.deepEqual(declared.filter((name) => !/@deprecated\b/.test(docOf(MOVED, name))), []);
   });
+
+  it('each name kept for 0.1.0 apps is listed under Deprecated in CHANGELOG.md, for the version in package.json', () => {
+    const changelog = fs.readFileSync(path.join(repo, 'CHANGELOG.md'), 'utf8');
+    const { version } = JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8')) as { version: string };
+    const release = changelog.split(/^## /m).find((section) => section.startsWith(`[${version}]`)) ?? '';
+    const deprecated = release.split(/^### /m).find((part) => part.startsWith('Deprecated')) ?? '';
+    const kept = [...fs.readFileSync(MOVED, 'utf8').matchAll(/^export (?:const|type) (\w+)/gm)].map((m) => m[1] ?? '');
+    assert.deepEqual(kept.filter((name) => !deprecated.includes(`\`${name}\``)), []);
+  });
 });
 
 describe('a name 0.1.0 exported from the core', () => {
