@@ -1,8 +1,11 @@
-// The public entry, `dijitize`: the core a form needs (define it, serve it with dojo() and req.dojo, the
-// head tag, the errors a handler meets). Each feature beyond it is a subpath of its own: dijitize/uploads,
-// dijitize/wizards, dijitize/access, dijitize/stores, dijitize/inspector, dijitize/build. Each name is
-// tagged @public where it is declared, each value has an @example (test/entry/entries.test.ts), and
-// docs/api/ is made from them; everything else in the package is internal and may change.
+/**
+ * The public entry, `dijitize`: the core a form needs (define it, serve it with dojo() and req.dojo, the
+ * head tag, the errors a handler meets). Each feature beyond it is a subpath of its own: dijitize/uploads,
+ * dijitize/wizards, dijitize/access, dijitize/stores, dijitize/inspector, dijitize/build. Each name is
+ * tagged `@public` where it is declared, each value has an `@example` (test/entry/entries.test.ts), and
+ * docs/api/ is made from them; everything else in the package is internal and may change.
+ * @module dijitize
+ */
 export { dojo, type DojoMiddleware } from './http/middleware.js';
 export { RequestDojo, type ReadyCallback, type ReadyInput, type EditOptions } from './http/request-dojo.js';
 export { renderHead, useDijitize } from './http/head-tag.js';
@@ -11,6 +14,9 @@ export { SettingsError, FormDefinitionError, RefusalError, CsrfError, UnknownInt
 export { THEMES, type Theme } from './settings/themes.js';
 export { defineForm, type FormDefinition } from './forms/define.js';
 export type { FormOptions, FieldPath } from './forms/model/form-options.js';
+export type { ParseOptions } from './forms/define.js';
+export type { Localized } from './settings/locales.js';
+export type { RowTexts } from './forms/model/row-texts.js';
 export type { FieldOptions, FieldMessages, ChoicesOption, ChoiceSource, CheckContext, FieldCheck, FormCheck } from './forms/model/form-options.js';
 export { dojoErrors } from './http/refusals.js';
 export { serverOptions, type ServerTimeouts } from './http/server-timeouts.js';

@@ -11,10 +11,15 @@ export const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
  * @public
  */
 export interface Logger {
+  /** A step of the build begins ("collect", "dojo build", ...). */
   phase(name: string): void;
+  /** How far the step is: redrawn in place on a terminal, else dropped. */
   progress(text: string): void;
+  /** A line worth keeping in the log. */
   info(text: string): void;
+  /** Something the build went past, that the user should fix. */
   warn(text: string): void;
+  /** Why the build failed. */
   error(text: string): void;
 }
 

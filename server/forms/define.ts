@@ -18,7 +18,10 @@ import { log } from '../common/log.js';
 /** Locales a form keeps compiled: far more than an app has, far fewer than requests could name. */
 const KEPT_LOCALES = 32;
 
-/** How a POST is parsed: whose it is (for access rules) and in which locale its messages are. */
+/**
+ * How a POST is parsed: whose it is (for access rules) and in which locale its messages are.
+ * @public
+ */
 export interface ParseOptions<S extends z.ZodObject> {
   roles?: readonly string[];
   /** The record being edited: what the fields the roles may not change keep. */

@@ -30,7 +30,10 @@ function shownSettings(settings: ResolvedSettings): Array<[string, string]> {
 }
 
 
-/** @public */
+/**
+ * Who may see the inspector, and whether it runs in production.
+ * @public
+ */
 export interface InspectorOptions {
   /** Serve it even when NODE_ENV is "production": it shows every form and its recent values to whoever reaches it. */
   production?: boolean;

@@ -32,6 +32,7 @@ export function negotiateLocale(acceptLanguage: string | undefined, locales: rea
  * A text for every locale: one string for all, a catalog by locale, or a function of the locale. A
  * missing translation falls back to the default locale's.
  * @example { en-us: 'Hours', de: 'Stunden' }
+ * @public
  */
 export type Localized = string | Readonly<Record<string, string>> | ((locale: string) => string | undefined);
 

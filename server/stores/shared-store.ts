@@ -8,7 +8,9 @@
  * @public
  */
 export interface SharedStore {
+  /** The value of `key`, or null when it is not set or has expired. */
   get(key: string): Promise<string | null>;
+  /** Sets `key` to `value` for `ttlSeconds`, over any value it had. */
   set(key: string, value: string, ttlSeconds: number): Promise<void>;
   /** Sets `key` to `value` only if it is not set: true when this call set it (a thing is done once). */
   claim(key: string, ttlSeconds: number, value?: string): Promise<boolean>;

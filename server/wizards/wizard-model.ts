@@ -27,6 +27,7 @@ export interface WizardStep<N extends string = string, S extends z.ZodObject = z
   form: FormDefinition<S>;
   /** What the step list and the step's heading call it; default: its name. */
   title?: Localized;
+  /** Whether the step is taken, from the data of the steps before it; absent: always. */
   when?: (data: WizardDataSoFar) => boolean;
   /** Shows what the steps before it hold (each with a "Change" button): a review step. */
   review?: boolean;
@@ -37,7 +38,7 @@ export interface WizardStep<N extends string = string, S extends z.ZodObject = z
  * @public
  */
 export type WizardData<T extends readonly WizardStep[]> = {
-  [St in T[number] as St['name']]: St['form'] extends FormDefinition<infer S> ? (St extends { when: (...args: never[]) => unknown } ? z.output<S> | undefined : z.output<S>) : never;
+  [St in T[number] as St['name']]: St['form'] extends FormDefinition<infer S> ? (St extends Required<Pick<WizardStep, 'when'>> ? z.output<S> | undefined : z.output<S>) : never;
 };
 
 /**

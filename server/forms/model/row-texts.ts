@@ -6,7 +6,10 @@
 /** The place of a row (1, 2, ...) in a row text. */
 export const ROW_PLACE = '{n}';
 
-/** A list's row texts: `row` and the `...Row` names hold ROW_PLACE for the row's place. */
+/**
+ * A list's row texts (the `rowTexts` option): `row` and the `...Row` names hold `{n}` for the row's place.
+ * @public
+ */
 export interface RowTexts {
   /** A row's name (its legend): "Item {n}". */
   row: string;

@@ -98,6 +98,7 @@ export interface RenderedForm {
    * first). In a template: `<title>{{ form.pageTitle("Register") }}</title>`.
    */
   pageTitle(title: string): string;
+  /** The HTML, so that a template may print the rendered form itself. */
   toString(): string;
 }
 
