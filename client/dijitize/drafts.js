@@ -91,9 +91,9 @@ define([
 				fill(control, byName[control.name]);
 			}
 			var notice = domConstruct.create("div", { "class": "dijitize-draft", role: "status" }, node, "first");
-			// In the page's language (<html lang>), the time as it writes it; a space before the button.
+			// The words of the form's language (the spec's), the time as the page's language writes it; a space before the button.
 			var lang = document.documentElement.lang || "en",
-				texts = spec.draft.texts[lang.split("-")[0]] || spec.draft.texts.en;
+				texts = spec.draft.texts;
 			domConstruct.create("span", { textContent: texts.restored.replace("{time}", new Date(draft.saved).toLocaleString(lang)) }, notice);
 			notice.appendChild(document.createTextNode(" "));
 			var discard = domConstruct.create("button", { type: "button", textContent: texts.discard }, notice);

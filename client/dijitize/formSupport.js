@@ -25,7 +25,7 @@ define([
 		}
 	}
 
-	function fillAriaGaps(/*dijit/_WidgetBase*/ widget){
+	function fillAriaGaps(/*dijit/_WidgetBase*/ widget, /*String?*/ noChoice){
 		// summary:
 		//		What Dijit 1.17's templates lack for assistive technology, filled in after creation:
 		//		- a combobox (DropDownBox) has no aria-expanded until its popup first opens;
@@ -43,11 +43,11 @@ define([
 		if(slider && !slider.getAttribute("aria-valuenow")){
 			slider.setAttribute("aria-valuenow", slider.getAttribute("aria-valuemin") || widget.minimum || 0);
 		}
-		if(widget.containerNode && root.getAttribute("role") == "listbox" && typeof MutationObserver != "undefined"){
+		if(noChoice && widget.containerNode && root.getAttribute("role") == "listbox" && typeof MutationObserver != "undefined"){
 			var nameBlankOption = function(){
 				var shown = widget.containerNode.querySelector("[role=option]");
 				if(shown && !shown.textContent.replace(/\s/g, "")){
-					shown.setAttribute("aria-label", "No choice");
+					shown.setAttribute("aria-label", noChoice);
 				}
 			};
 			nameBlankOption();
@@ -273,7 +273,7 @@ define([
 				mixins.push("liveCheck");
 			}
 			var widget = new (withMixins(Widget, instance.module, mixins))(props, node || instance.node);
-			fillAriaGaps(widget);
+			fillAriaGaps(widget, extras.noChoice);
 			keepDescriptions(widget, describedBy, extras.errorText);
 			if(instance.error){
 				if(textValidation){

@@ -94,7 +94,7 @@ define([
 		domConstruct.create("input", { type: "checkbox", id: removeId, name: spec.names.remove, value: file.id }, choice);
 		domConstruct.create("label", { "for": removeId, textContent: fill(spec.messages.remove, spec, file.name) }, choice);
 		list.hidden = false;
-		list.setAttribute("aria-label", dom.byId(spec.input).labels[0].textContent + ": kept");
+		list.setAttribute("aria-label", spec.messages.kept.split("{field}").join(dom.byId(spec.input).labels[0].textContent));
 		dom.byId(spec.input).required = false;
 	}
 

@@ -13,6 +13,7 @@ import type { Request } from 'express';
 import type { FormState, ParseResult } from './model/form-state.js';
 import { BoundedCache } from '../common/bounded-cache.js';
 import { LOCALE } from '../settings/locales.js';
+import { ourLanguage } from '../words/our-words.js';
 import { log } from '../common/log.js';
 
 /** Locales a form keeps compiled: far more than an app has, far fewer than requests could name. */
@@ -39,7 +40,7 @@ export interface ParseOptions<S extends z.ZodObject> {
 export class FormDefinition<S extends z.ZodObject = z.ZodObject> {
   readonly compiled: CompiledForm;
   readonly #byLocale = new BoundedCache<string, { compiled: CompiledForm; missing: string[] }>(KEPT_LOCALES);
-  /** Every text is one string: the one compilation serves every locale. */
+  /** Every text is one string: one compilation serves every locale of a language of our words. */
   readonly #plain: boolean;
   constructor(
     readonly name: string,
@@ -51,12 +52,13 @@ export class FormDefinition<S extends z.ZodObject = z.ZodObject> {
   }
 
   #inLocale(locale: string, defaultLocale: string): { compiled: CompiledForm; missing: string[] } {
-    if (this.#plain) return { compiled: this.compiled, missing: [] };
+    // Plain texts are the same in every locale: one compilation per language of our own words.
+    if (this.#plain && ourLanguage(locale) === 'en') return { compiled: this.compiled, missing: [] };
     // Checked before anything is kept: a locale passed through from a request is not a key until it is one.
     for (const l of [locale, defaultLocale]) {
       if (!LOCALE.test(l)) throw new TypeError(`${JSON.stringify(l.slice(0, 40))} is not a locale (Dojo's lower-case names, such as "de" or "en-us")`);
     }
-    const key = `${locale} ${defaultLocale}`;
+    const key = this.#plain ? ourLanguage(locale) : `${locale} ${defaultLocale}`;
     let found = this.#byLocale.get(key);
     if (!found) {
       const missing: string[] = [];

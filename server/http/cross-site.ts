@@ -4,14 +4,14 @@
 // decides. The rule is the one Go's net/http CrossOriginProtection applies.
 import type { Request } from 'express';
 
-/** Why a request looks cross-site, or null when it does not. */
-export function crossSiteReason(req: Request, trustedOrigins: ReadonlySet<string>): string | null {
+/** Where a request that looks cross-site says it comes from (a sibling subdomain, or another site), or null. */
+export function crossSiteReason(req: Request, trustedOrigins: ReadonlySet<string>): 'sibling' | 'other' | null {
   const origin = req.get('origin');
   if (origin !== undefined && trustedOrigins.has(origin)) return null;
   const site = req.get('sec-fetch-site');
   if (site !== undefined) {
     // `same-site` is a sibling subdomain: exactly the attacker who can also plant cookies.
-    return site === 'same-origin' || site === 'none' ? null : `your browser says it was sent from ${site === 'same-site' ? 'another part of this site (a sibling domain)' : 'another site'}`;
+    return site === 'same-origin' || site === 'none' ? null : site === 'same-site' ? 'sibling' : 'other';
   }
   if (origin === undefined) return null;
   let host: string | null = null;
@@ -20,5 +20,5 @@ export function crossSiteReason(req: Request, trustedOrigins: ReadonlySet<string
   } catch {
     // `Origin: null` (a sandboxed frame, a data: URL) or garbage: not this site
   }
-  return host !== null && host === req.get('host') ? null : `it was sent from another origin (${origin})`;
+  return host !== null && host === req.get('host') ? null : 'other';
 }

@@ -7,7 +7,8 @@ import crypto from 'node:crypto';
 import { doubleCsrf, type DoubleCsrfUtilities } from 'csrf-csrf';
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
 import { crossSiteReason } from './cross-site.js';
-import { sendRefusal } from './refusals.js';
+import { requestWords, sendRefusalError } from './refusals.js';
+import { filled } from '../words/our-words.js';
 import { sharedSecret } from '../settings/secret.js';
 import { type ResolvedSettings } from '../settings/settings.js';
 import { CsrfError } from '../common/errors.js';
@@ -40,7 +41,6 @@ export function createCsrfGuard(settings: ResolvedSettings): CsrfGuard | null {
   const cookieName = secure && !options.cookieName.startsWith('__Host-') ? `__Host-${options.cookieName}` : options.cookieName;
   const windowMs = (options.lifetime * 1000) / WINDOWS;
   const trusted = new Set(options.trustedOrigins);
-  const lifetimeText = options.lifetime >= 7200 ? `${Math.round(options.lifetime / 3600)} hours` : `${Math.round(options.lifetime / 60)} minutes`;
   const exempt = (path: string) => options.exempt.some((p) => (typeof p === 'string' ? p === path : p.test(path)));
 
   const secrets = new Map<number, string>();
@@ -76,14 +76,18 @@ export function createCsrfGuard(settings: ResolvedSettings): CsrfGuard | null {
 
   const refusal = (req: Request): string | null => {
     const crossSite = crossSiteReason(req, trusted);
-    if (crossSite) return `This form was not accepted because ${crossSite}. If you meant to send it, open the form on this site and send it from there.`;
+    const words = requestWords(req).refusals;
+    if (crossSite) return crossSite === 'sibling' ? words.crossSibling : words.crossSite;
     if (current.validateRequest(req)) return null;
     const cookies = req.cookies as Record<string, string | undefined> | undefined;
-    if (!cookies?.[cookieName]) return 'Your browser sent the form without the security cookie this site set: cookies may be blocked for this site, or the form was opened elsewhere. Allow cookies for this site, reload the form and send it again.';
+    if (!cookies?.[cookieName]) return words.noCookie;
     const field = (req.body as Record<string, unknown> | undefined)?.[CSRF_FIELD];
-    if (typeof field !== 'string' || field === '') return 'The form arrived without its security token. Reload the form and send it again.';
-    if (outdated.validateRequest(req)) return `The form expired: it was opened more than ${lifetimeText} ago. Reload the form and send it again.`;
-    return 'The form\'s security token does not match this browser\'s (it may come from another tab or an earlier sign-in, or the site was restarted). Reload the form and send it again.';
+    if (typeof field !== 'string' || field === '') return words.noToken;
+    if (outdated.validateRequest(req)) {
+      const lifetime = options.lifetime >= 7200 ? words.hours(Math.round(options.lifetime / 3600)) : words.minutes(Math.round(options.lifetime / 60));
+      return filled(words.expired, { lifetime });
+    }
+    return words.mismatch;
   };
 
   const check = (req: Request): CsrfError | null => {
@@ -108,5 +112,5 @@ export function createCsrfGuard(settings: ResolvedSettings): CsrfGuard | null {
 export const csrfErrors: ErrorRequestHandler = (err: unknown, req, res, next) => {
   if (!(err instanceof CsrfError)) return next(err);
   log.request('%s %s refused: 403 CsrfError: %s', req.method, req.originalUrl, err.message);
-  sendRefusal(res, err.status, err.heading, err.message);
+  sendRefusalError(req, res, err);
 };

@@ -16,11 +16,10 @@ import { formForRoles } from '../forms/request/role-view.js';
 import { EditVersionError } from '../common/errors.js';
 import { sealer, type Sealer } from '../common/sealed.js';
 import { requestKeys } from './request-keys.js';
+import { filled, wordsFor } from '../words/our-words.js';
+import { requestWords } from './refusals.js';
 import type { FormDefinition } from '../forms/define.js';
 
-/** What the form says on top when the record changed and both sides changed a field. */
-export const CONFLICT_MESSAGE =
-  'Someone saved this record after you opened it. Where you both changed a field, the saved value is said at the field and yours is kept in it: check those fields, then send the form again.';
 
 function sealerFor(req: Request | null): Sealer {
   if (!req) throw new Error('an edit form\'s version needs the request: render and parse it through req.dojo, after dojo()');
@@ -35,10 +34,13 @@ const isEdited = (v: unknown): v is EditedRecord => {
 /** The hidden field's value: the record as the form shows it, sealed for this form. */
 export const sealEdit = (req: Request | null, form: string, edit: EditedRecord): string => sealerFor(req).seal(JSON.stringify(edit), `edit:${form}`);
 
+/** What a refused version says, in the request's words (its page shows this message). */
+const versionWords = (req: Request | null) => (req ? requestWords(req) : wordsFor(null)).refusals;
+
 /** The record as the POST's page showed it; EditVersionError (400) when the page carried none, or a changed one. */
 function openEdit(req: Request | null, form: string, body: unknown): EditedRecord {
   const token = (body as Record<string, unknown> | null)?.[VERSION_FIELD];
-  if (typeof token !== 'string' || token === '') throw new EditVersionError(`The form arrived without the version of the record it showed (${VERSION_FIELD}). Reload the form and send it again.`);
+  if (typeof token !== 'string' || token === '') throw new EditVersionError(versionWords(req).noVersion);
   const opened = sealerFor(req).open(token, `edit:${form}`);
   let edit: unknown;
   try {
@@ -46,7 +48,7 @@ function openEdit(req: Request | null, form: string, body: unknown): EditedRecor
   } catch {
     edit = null;
   }
-  if (!isEdited(edit)) throw new EditVersionError('The version of the record this form showed was changed on the way, or made for another form. Reload the form and send it again.');
+  if (!isEdited(edit)) throw new EditVersionError(versionWords(req).versionChanged);
   return edit;
 }
 
@@ -92,13 +94,15 @@ export function prepareEdit(req: Request | null, definition: FormDefinition, bod
     const mergedBody: Record<string, unknown> = Object.fromEntries(Object.entries(merged.values).map(([path, value]) => [prefix + path, value]));
     return { body: mergedBody, edit: saved, merged: true };
   }
+  // Said in the form's language: the summary on top, and at each field both sides changed.
+  const words = compiled.words.conflict;
   const errors: Record<string, string> = {};
   for (const [path, value] of Object.entries(merged.conflicts)) {
     const field = fieldAt(compiled, path);
-    errors[path] = `Saved meanwhile: “${field ? readableValue(field, value) : String(value ?? '')}”. Yours is kept here.`;
+    errors[path] = filled(words.saved, { value: field ? readableValue(field, value) : String(value ?? '') });
   }
-  for (const [path, count] of Object.entries(merged.listConflicts)) errors[path] = `Saved meanwhile with ${count} ${count === 1 ? 'row' : 'rows'}, changed otherwise than yours. Yours are kept here.`;
-  const state = { values: merged.values, rows: merged.rows, errors, formErrors: [CONFLICT_MESSAGE], edit: saved, conflicts };
+  for (const [path, count] of Object.entries(merged.listConflicts)) errors[path] = words.savedRows(count);
+  const state = { values: merged.values, rows: merged.rows, errors, formErrors: [words.summary], edit: saved, conflicts };
   return { done: { ok: false, state, ignored: [], conflicts } };
 }
 

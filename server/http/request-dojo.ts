@@ -290,16 +290,17 @@ export class RequestDojo {
     if (this.#submissionIds && compiled.method === 'post' && this.request) hidden[SUBMISSION_FIELD] = newSubmissionId(this.request, definition.name);
     if (state.edit) hidden[VERSION_FIELD] = sealEdit(this.request, definition.name, state.edit);
     const rendering = render(formForRoles(compiled, this.roles), state, hidden);
-    if (!this.enabled) return renderedForm(rendering, rendering.html);
+    const errorTitle = compiled.words.form.errorTitle;
+    if (!this.enabled) return renderedForm(rendering, rendering.html, errorTitle);
     for (const mid of rendering.modules) this.require(mid);
     if (!this.formFunction) {
       // The spec goes in as the JSON its rendering made (once per state; a blank form's once per definition).
       this.ready.push(this.#call(CLIENT_MODULES.forms, 'build', [new ScriptJson(rendering.specJson)]));
-      return renderedForm(rendering, rendering.html);
+      return renderedForm(rendering, rendering.html, errorTitle);
     }
     const island = specIslandId(rendering.id);
     this.onReady({ ...this.formFunction, args: [island] });
-    return renderedForm(rendering, `${rendering.html}\n<script type="application/json" id="${island}">${rendering.specJson}</script>`);
+    return renderedForm(rendering, `${rendering.html}\n<script type="application/json" id="${island}">${rendering.specJson}</script>`, errorTitle);
   }
 
   /**

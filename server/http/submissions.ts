@@ -12,7 +12,7 @@ import { BoundedCache } from '../common/bounded-cache.js';
 import { SUBMISSION_FIELD } from '../forms/model/posted-names.js';
 import { memoryStore, type SharedStore } from '../stores/index.js';
 import type { SubmissionSettings } from '../settings/settings.js';
-import { sendRefusal } from './refusals.js';
+import { requestLanguage, requestWords, sendRefusal } from './refusals.js';
 import { log } from '../common/log.js';
 import { randomId } from '../common/random-id.js';
 
@@ -75,9 +75,10 @@ export function submittedOnce(settings: SubmissionSettings): RequestHandler {
   const key = (id: string) => `submission:${id}`;
 
   /** Answers a repeat as the first POST was answered. */
-  const replay = (res: Response, answered: Answered) => {
+  const replay = (req: Request, res: Response, answered: Answered) => {
     if (answered.location && answered.status >= 300 && answered.status < 400) return res.redirect(answered.status, answered.location);
-    sendRefusal(res, 409, 'Already sent', 'This form was sent already (a second click, or a reload of the page that sent it): it was not sent again.');
+    const [heading, reason] = requestWords(req).refusals.alreadySent;
+    sendRefusal(res, 409, heading, reason, requestLanguage(req));
   };
 
   return (req, res, next) => {
@@ -95,10 +96,10 @@ export function submittedOnce(settings: SubmissionSettings): RequestHandler {
         const seen = await store.get(key(id));
         if (seen !== null && seen !== PENDING) {
           log.request('%s %s: submission %s answered already', req.method, req.originalUrl, id);
-          return replay(res, JSON.parse(seen) as Answered);
+          return replay(req, res, JSON.parse(seen) as Answered);
         }
         // Claimed by a POST still being answered (or given back in between: claim again).
-        if (Date.now() > deadline) return sendRefusal(res, 409, 'Still being sent', 'This form is still being sent from an earlier click. Wait a moment, then reload the page.');
+        if (Date.now() > deadline) return sendRefusal(res, 409, ...requestWords(req).refusals.stillSending, requestLanguage(req));
         await sleep(POLL_MS);
       }
       // The answer is kept, or the id given back, when the handler answers (res.end), even when the client

@@ -8,7 +8,7 @@ import { stateKeeper, type StateKeeper } from './state-keeper.js';
 import { DEFAULT_MACHINE_STORE_DIR } from './machine-store.js';
 import { wizardRouter } from './wizard-router.js';
 import {
-  DEFAULT_TTL, DEFAULT_WIZARD_TEXTS, SEALED_STATE_LIMIT, STORED_STATE_LIMIT,
+  DEFAULT_TTL, WIZARD_TEXT_KEYS, SEALED_STATE_LIMIT, STORED_STATE_LIMIT,
   type WizardData, type WizardOptions, type WizardRouterOptions, type WizardStep, type WizardTexts,
 } from './wizard-model.js';
 import type { Localized } from '../settings/locales.js';
@@ -23,7 +23,8 @@ const NAME = /^[a-z][a-z0-9-]{0,39}$/;
  */
 export class WizardDefinition<T extends readonly WizardStep[] = readonly WizardStep[]> {
   readonly title: Localized;
-  readonly texts: WizardTexts;
+  /** The texts the options gave; every other one is ours, in the language of the request. */
+  readonly texts: Partial<WizardTexts>;
   readonly ttl: number;
   /** The most bytes an instance's state may take (maxStateSize, or its default). */
   readonly maxStateSize: number;
@@ -55,10 +56,10 @@ export class WizardDefinition<T extends readonly WizardStep[] = readonly WizardS
     if (!Number.isInteger(limit) || limit < 256) throw fail(null, 'maxStateSize must be a whole number of bytes, at least 256');
     if (!options.store && limit > SEALED_STATE_LIMIT) throw fail(null, `maxStateSize: sealed state travels in a cookie, which holds at most ${SEALED_STATE_LIMIT} bytes of it; for more, give a store (memoryStore(), redisStore())`);
     for (const key of Object.keys(options.texts ?? {})) {
-      if (!Object.hasOwn(DEFAULT_WIZARD_TEXTS, key)) throw fail(null, `texts.${key} is not one of ${Object.keys(DEFAULT_WIZARD_TEXTS).join(', ')}`);
+      if (!(WIZARD_TEXT_KEYS as readonly string[]).includes(key)) throw fail(null, `texts.${key} is not one of ${WIZARD_TEXT_KEYS.join(', ')}`);
     }
     this.title = options.title ?? name;
-    this.texts = { ...DEFAULT_WIZARD_TEXTS, ...options.texts };
+    this.texts = { ...options.texts };
     this.ttl = ttl;
     this.maxStateSize = limit;
     this.keeper = stateKeeper(name, { ttl, store: options.store, maxStateSize: limit });

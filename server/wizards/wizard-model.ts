@@ -42,7 +42,8 @@ export type WizardData<T extends readonly WizardStep[]> = {
 };
 
 /**
- * The texts of a wizard's own parts; `{n}`, `{total}` and `{size}` are filled in.
+ * The texts of a wizard's own parts; `{n}`, `{total}` and `{size}` are filled in. Each one the wizard's
+ * `texts` option does not give is ours, in the request's language (English, German or Arabic).
  * @public
  */
 export interface WizardTexts {
@@ -65,22 +66,8 @@ export interface WizardTexts {
   tooLarge: Localized;
 }
 
-export const DEFAULT_WIZARD_TEXTS: WizardTexts = {
-  next: 'Next',
-  back: 'Back',
-  finish: 'Finish',
-  steps: 'Steps',
-  stepOf: 'Step {n} of {total}',
-  change: 'Change',
-  yes: 'Yes',
-  no: 'No',
-  expired: 'This form has expired, or it was started in another browser. Start it again.',
-  tampered: 'This form\'s saved state was changed or damaged on the way, so it cannot be used. Start it again.',
-  foreign: 'This form was started in another session. Start it again here.',
-  finished: 'This form has been sent. Sending it again does not send it twice.',
-  start: 'Start again',
-  tooLarge: 'What you typed is more than this form can keep between steps ({size}). Shorten some of it, then continue.',
-};
+/** The names of a wizard's texts, as its `texts` option takes them (our words, server/words/, give each a default). */
+export const WIZARD_TEXT_KEYS: ReadonlyArray<keyof WizardTexts> = ['next', 'back', 'finish', 'steps', 'stepOf', 'change', 'yes', 'no', 'expired', 'tampered', 'foreign', 'finished', 'start', 'tooLarge'];
 
 /**
  * How a wizard keeps its instances.

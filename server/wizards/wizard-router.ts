@@ -2,6 +2,7 @@
 // the instance has reached; POST `/<id>/<step>` keeps what the step holds and moves on: Next checks the
 // step, Back and the step list do not (what was typed is kept as typed), and Next on the last step
 // checks every step taken again before the app's `done` gets the data, once.
+import { wordsFor } from '../words/our-words.js';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import cookieParser from 'cookie-parser';
 import { INTENT_FIELD } from '../forms/model/posted-names.js';
@@ -9,7 +10,7 @@ import type { FormState, ParseResult } from '../forms/model/form-state.js';
 import { localize, type Localized } from '../settings/locales.js';
 import { readableSize } from '../common/readable-size.js';
 import { RefusalError, UnknownIntentError } from '../common/errors.js';
-import { sendRefusal } from '../http/refusals.js';
+import { requestLanguage, requestWords, sendRefusal, sendRefusalError } from '../http/refusals.js';
 import { log } from '../common/log.js';
 import { problemHtml, stepHtml } from './wizard-html.js';
 import { reviewRows } from './wizard-review.js';
@@ -24,7 +25,7 @@ export interface ServedWizard {
   name: string;
   steps: readonly WizardStep[];
   title: Localized;
-  texts: WizardTexts;
+  texts: Partial<WizardTexts>;
   maxStateSize: number;
   keeper: StateKeeper;
   step(name: string): WizardStep | undefined;
@@ -55,7 +56,11 @@ export function wizardRouter(wizard: ServedWizard, options: WizardRouterOptions<
   const router = express.Router({ mergeParams: true });
   router.use(cookieParser());
 
-  const textOf = (req: Request) => (key: keyof WizardTexts) => localize(wizard.texts[key], req.dojo.locale, req.dojo.defaultLocale);
+  // The wizard's own text in the request's locale, else ours in its language.
+  const textOf = (req: Request) => (key: keyof WizardTexts) => {
+    const own = wizard.texts[key];
+    return own === undefined ? wordsFor(req.dojo.locale).wizard[key] : localize(own, req.dojo.locale, req.dojo.defaultLocale);
+  };
   const say = (text: Localized, req: Request) => localize(text, req.dojo.locale, req.dojo.defaultLocale);
   const stepUrl = (req: Request, id: string, step: string) => `${req.baseUrl}/${id}/${step}`;
   // A request parses each kept step once, though it asks for the steps' path more than once (before and
@@ -186,7 +191,7 @@ export function wizardRouter(wizard: ServedWizard, options: WizardRouterOptions<
 
   const handle = (fn: (req: Request, res: Response) => Promise<void>) => (req: Request, res: Response, next: NextFunction) => {
     fn(req, res).catch((err: unknown) => {
-      if (err instanceof RefusalError && !res.headersSent) return sendRefusal(res, err.status, err.heading, err.message);
+      if (err instanceof RefusalError && !res.headersSent) return sendRefusalError(req, res, err);
       next(err);
     });
   };
@@ -196,7 +201,8 @@ export function wizardRouter(wizard: ServedWizard, options: WizardRouterOptions<
     const id = String(req.params['id']);
     const step = req.params['step'] === undefined ? wizard.step(first) : wizard.step(String(req.params['step']));
     if (!INSTANCE_ID.test(id) || !step) {
-      res.status(404).type('text').send(`${wizard.name}: no such step`);
+      log.request('%s %s: wizard %s has no such step', req.method, req.originalUrl, wizard.name);
+      sendRefusal(res, 404, ...requestWords(req).refusals.noSuchStep, requestLanguage(req));
       return false;
     }
     return { id, step };

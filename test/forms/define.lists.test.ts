@@ -141,7 +141,7 @@ describe('a list\'s words', () => {
       },
     },
   });
-  it('are the form\'s texts in the page\'s locale, in the HTML and in the spec the client names rows from, escaped for each', () => {
+  it('are the form\'s texts in the page\'s locale (ours where it gives none), in the HTML and in the spec the client names rows from, escaped for each', () => {
     const d = requestDojo({ locales: ['en-us', 'de'], csrf: false });
     d.locale = 'de';
     const html = d.form(words).html;
@@ -149,7 +149,7 @@ describe('a list\'s words', () => {
     assert.match(html, /<legend>Posten 1<\/legend>/);
     assert.match(html, /class="dijitize-remove" aria-label="Posten 1 entfernen" disabled>Entfernen<\/button>/);
     assert.match(html, /aria-label="Posten &lt;hinzufügen&gt;">Posten &lt;hinzufügen&gt;<\/button>/);
-    assert.match(head, /"texts":\{"row":"Posten \{n\}","add":"Posten \\u003chinzufügen\\u003e","remove":"Entfernen","removeRow":"Posten \{n\} entfernen","up":"Move up","upRow":"Move up posten \{n\}"/);
+    assert.match(head, /"texts":\{"row":"Posten \{n\}","add":"Posten \\u003chinzufügen\\u003e","remove":"Entfernen","removeRow":"Posten \{n\} entfernen","up":"Nach oben","upRow":"Posten \{n\} nach oben"/);
     const english = requestDojo({ locales: ['en-us', 'de'], csrf: false });
     english.locale = 'en-us';
     assert.match(english.form(words).html, /aria-label="Remove item 1" disabled>Remove<\/button>/);

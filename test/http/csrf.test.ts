@@ -109,8 +109,8 @@ describe('CSRF hardening', () => {
       const post = (headers: Record<string, string>) => s.post('/form', `${tokenField(s)}name=ada`, headers).then(answer);
       assert.match(await post({ 'sec-fetch-site': 'cross-site' }), /your browser says it was sent from another site/);
       assert.match(await post({ 'sec-fetch-site': 'same-site' }), /a sibling domain/);
-      assert.match(await post({ origin: 'https://evil.example' }), /sent from another origin \(https:\/\/evil.example\)/);
-      assert.match(await post({ origin: 'null' }), /another origin/);
+      assert.match(await post({ origin: 'https://evil.example' }), /your browser says it was sent from another site/);
+      assert.match(await post({ origin: 'null' }), /your browser says it was sent from another site/);
       assert.equal(await post({ 'sec-fetch-site': 'same-origin', origin: base }), 'status 200');
       assert.equal(await post({ origin: base }), 'status 200');
       assert.equal(await post({}), 'status 200'); // not a browser: the token decides

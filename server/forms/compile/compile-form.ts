@@ -12,6 +12,7 @@ import { isList, isUnion, isUpload, ROW, type ListFacts, type SchemaFacts, type 
 import { fieldAccess } from './field-rules.js';
 import { plainOptions, textResolver, type TextLocale } from './field-texts.js';
 import { ROW_TEXT_KEYS, rowTexts } from '../model/row-texts.js';
+import { filled, wordsFor, type OurWords } from '../../words/our-words.js';
 
 /** The options key of a path: a row field's path without its index (`items.$row.qty` -> `items.qty`). */
 const optionsKey = (path: string) => path.split(`.${ROW}`).join('');
@@ -44,7 +45,7 @@ function listBound(form: string, path: string, maxRows: number | undefined): num
 const namePrefixOf = (field: CompiledField): number => field.name.length - field.path.length;
 
 /** The form's parts, compiled; throws DefinitionProblem. */
-function compileParts<S extends z.ZodObject>(id: string, schema: S, options: FormOptions<S>, at: TextLocale | null): FormPart[] {
+function compileParts<S extends z.ZodObject>(id: string, schema: S, options: FormOptions<S>, at: TextLocale | null, words: OurWords): FormPart[] {
   const nodes = introspectObject(schema);
   const known = nodes.flatMap((n) =>
     isList(n) ? [n.path, ...n.rows.map((r) => optionsKey(r.path))] : isUnion(n) ? [n.path, n.discriminator.path, ...n.branches.flatMap((b) => b.fields.map((f) => f.path))] : [n.path],
@@ -63,20 +64,23 @@ function compileParts<S extends z.ZodObject>(id: string, schema: S, options: For
     const own = optionsOf(optionsKey(facts.path));
     const listOnly = LIST_OPTIONS.filter((key) => own[key] !== undefined);
     if (listOnly.length) throw new DefinitionProblem(facts.path, `${listOnly.join(', ')} ${listOnly.length > 1 ? 'are options' : 'is an option'} of a list of rows (z.array(z.object(...))), not of this ${facts.kind} field`, 'shapes');
-    return { ...compileField(id, facts, own, options.attrMap ?? {}, namePrefix), access: fieldAccess(facts.path, own.access, options.access) };
+    const compiled = compileField(id, facts, own, options.attrMap ?? {}, namePrefix);
+    const choicesButton = compiled.dependsOn?.length ? { choicesButton: { text: words.form.showChoices, label: filled(words.form.showChoicesOf, { field: compiled.label }) } } : {};
+    const noChoice = compiled.choices.length ? { noChoice: words.form.noChoice } : {};
+    return { ...compiled, ...choicesButton, ...noChoice, access: fieldAccess(facts.path, own.access, options.access) };
   };
   const list = (facts: ListFacts): CompiledList => {
     const own = optionsOf(facts.path);
     const unknownTexts = Object.keys(fieldOptions[facts.path]?.rowTexts ?? {}).filter((key) => !(ROW_TEXT_KEYS as readonly string[]).includes(key));
     if (unknownTexts.length) throw new DefinitionProblem(facts.path, `rowTexts has no ${unknownTexts.join(', ')} (it takes ${ROW_TEXT_KEYS.join(', ')})`, 'shapes');
-    const itemLabel = own.itemLabel ?? 'Row';
+    const itemLabel = own.itemLabel ?? words.rows.item;
     return {
       path: facts.path,
       name: namePrefix + facts.path,
       id: `${id}-${facts.path.replace(/\./g, '-')}`,
       label: own.label ?? humanize(facts.path),
       itemLabel,
-      texts: rowTexts(itemLabel, own.rowTexts),
+      texts: rowTexts(itemLabel, own.rowTexts, words.rows),
       ...(own.help ? { help: own.help } : {}),
       min: facts.minItems,
       max: facts.maxItems ?? listBound(id, facts.path, own.maxRows),
@@ -94,9 +98,10 @@ function compileParts<S extends z.ZodObject>(id: string, schema: S, options: For
       label: own.label ?? humanize(facts.path),
       discriminator,
       branches: facts.branches.map((b) => ({ value: b.value, label: labelOf(b.value), fields: b.fields.map(field) })),
+      switchText: words.form.switchSection,
     };
   };
-  return nodes.map((n): FormPart => (isUpload(n) ? { upload: compileUpload(id, n, optionsOf(n.path), namePrefix) } : isList(n) ? { list: list(n) } : isUnion(n) ? { union: union(n) } : { field: field(n) }));
+  return nodes.map((n): FormPart => (isUpload(n) ? { upload: compileUpload(id, n, optionsOf(n.path), namePrefix, words) } : isList(n) ? { list: list(n) } : isUnion(n) ? { union: union(n) } : { field: field(n) }));
 }
 
 /**
@@ -108,9 +113,10 @@ export function compileForm<S extends z.ZodObject>(name: string, schema: S, opti
   if (prefix !== undefined && !/^[A-Za-z][A-Za-z0-9_]*$/.test(prefix)) throw new FormDefinitionError(name, null, `the prefix ${JSON.stringify(prefix)} must start with a letter and hold only letters, digits and _`);
   const id = options.id ?? prefix ?? name;
   if (!/^[A-Za-z][A-Za-z0-9_-]*$/.test(id)) throw new FormDefinitionError(name, null, `the id ${JSON.stringify(id)} must start with a letter and hold only letters, digits, _ and -`);
+  const words = wordsFor(at?.locale);
   let parts: FormPart[];
   try {
-    parts = compileParts(id, schema, options, at);
+    parts = compileParts(id, schema, options, at, words);
   } catch (err) {
     // Wrapped once, here; anything else is a bug of ours and must not pass for a definition mistake.
     if (err instanceof DefinitionProblem) throw new FormDefinitionError(name, err.path, err.message, err.docs);
@@ -132,8 +138,9 @@ export function compileForm<S extends z.ZodObject>(name: string, schema: S, opti
     id,
     action: options.action ?? '',
     method: options.method ?? 'post',
-    submitLabel: textResolver(at, '(form)')(options.submitLabel, 'submitLabel') ?? 'Submit',
+    submitLabel: textResolver(at, '(form)')(options.submitLabel, 'submitLabel') ?? words.form.submit,
     locale: at?.locale ?? null,
+    words,
     parts,
     fields,
     lists,

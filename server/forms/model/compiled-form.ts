@@ -1,5 +1,6 @@
 // A form as compilation leaves it, once per definition: its fields, lists of rows and sections, each with
 // all that rendering and parsing need. Per request only values and errors change (form-state.ts).
+import type { OurWords } from '../../words/our-words.js';
 import type { Acl, FieldAccess } from '../../access/index.js';
 import type { DijitClass, Markup } from './widgets.js';
 import type { FieldKind, SchemaFacts, UploadFacts } from './schema-facts.js';
@@ -60,6 +61,10 @@ export interface CompiledField {
   sensitive?: boolean;
   /** The posted names of the fields its source's choices depend on. */
   dependsOn?: string[];
+  /** With choices: what a screen reader hears of the blank one a Select shows, in the form's language. */
+  noChoice?: string;
+  /** With `dependsOn`: the button that asks for the choices without JavaScript, its text and its name. */
+  choicesButton?: { text: string; label: string };
 }
 
 /**
@@ -91,6 +96,8 @@ export interface CompiledUnion {
   label: string;
   discriminator: CompiledField;
   branches: Array<{ value: string; label: string; fields: CompiledField[] }>;
+  /** The button that shows the chosen section without JavaScript, in the form's language. */
+  switchText: string;
 }
 
 /** The messages of a file field, each said by the server and by the browser's check before sending. */
@@ -116,6 +123,8 @@ export interface CompiledUpload {
   /** The input's `accept`: the types a file may be, comma-separated; '' for any. */
   accept: string;
   messages: UploadMessages;
+  /** What the page and the client say of its files, in the form's language (`{file}`, `{field}` filled where said). */
+  texts: Pick<OurWords['uploads'], 'kept' | 'remove' | 'replace' | 'add' | 'uploading' | 'cancel' | 'failed' | 'waiting' | 'dontSend'>;
 }
 
 /** What a form shows, in order: a field, a file field, a list of rows, or sections chosen by a discriminator. */
@@ -130,6 +139,8 @@ export interface CompiledForm {
   submitLabel: string;
   /** The locale of its texts; null: each text's own default. */
   locale: string | null;
+  /** dijitize's own words in that locale's language (English for null). */
+  words: OurWords;
   parts: FormPart[];
   /** Every field, a list's row fields as they are compiled (with `$row`). */
   fields: CompiledField[];

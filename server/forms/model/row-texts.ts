@@ -1,7 +1,8 @@
 // What the page says of a list's rows: each row's name ("Item 2"), its buttons' texts ("Remove") and names
-// ("Remove item 2"), and the add button's. Made once per list and locale from its item label and its
-// `rowTexts` option; the server writes them into the HTML and hands them to the client in the spec,
-// which says them again as rows are added, removed and moved. The one copy of these words.
+// ("Remove item 2"), and the add button's. Made once per list and locale from its item label, its
+// `rowTexts` option and our words (server/words/, `rows`); the server writes them into the HTML and hands
+// them to the client in the spec, which says them again as rows are added, removed and moved.
+import { en } from '../../words/en.js';
 
 /** The place of a row (1, 2, ...) in a row text. */
 export const ROW_PLACE = '{n}';
@@ -24,31 +25,20 @@ export interface RowTexts {
   downRow: string;
 }
 
-/** The English texts: `{Item}` is the item label as given, `{item}` in lower case. */
-export const DEFAULT_ROW_TEXTS: Readonly<RowTexts> = {
-  row: `{Item} ${ROW_PLACE}`,
-  add: 'Add {item}',
-  remove: 'Remove',
-  removeRow: `Remove {item} ${ROW_PLACE}`,
-  up: 'Move up',
-  upRow: `Move up {item} ${ROW_PLACE}`,
-  down: 'Move down',
-  downRow: `Move down {item} ${ROW_PLACE}`,
-};
-
 /** The names of a list's row texts, as the rowTexts option takes them. */
-export const ROW_TEXT_KEYS = Object.keys(DEFAULT_ROW_TEXTS) as ReadonlyArray<keyof RowTexts>;
+export const ROW_TEXT_KEYS: ReadonlyArray<keyof RowTexts> = ['row', 'add', 'remove', 'removeRow', 'up', 'upRow', 'down', 'downRow'];
 
 /**
  * The row texts of a list whose rows are called `itemLabel`: the given texts (in the form's locale), else
- * the English ones, with the item label put in.
+ * our words in its language (`defaults`; English), with the item label put in (`{Item}` as given, `{item}`
+ * in lower case).
  * @example rowTexts('Item').removeRow // 'Remove item {n}'
  * @example rowTexts('Posten', { removeRow: '{Item} {n} entfernen' }).removeRow // 'Posten {n} entfernen'
  */
-export function rowTexts(itemLabel: string, given: Partial<RowTexts> = {}): RowTexts {
-  const out = { ...DEFAULT_ROW_TEXTS };
+export function rowTexts(itemLabel: string, given: Partial<RowTexts> = {}, defaults: Readonly<RowTexts> = en.rows): RowTexts {
+  const out = {} as RowTexts;
   for (const key of ROW_TEXT_KEYS) {
-    out[key] = (given[key] ?? out[key]).replaceAll('{Item}', itemLabel).replaceAll('{item}', itemLabel.toLowerCase());
+    out[key] = (given[key] ?? defaults[key]).replaceAll('{Item}', itemLabel).replaceAll('{item}', itemLabel.toLowerCase());
   }
   return out;
 }

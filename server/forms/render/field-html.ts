@@ -37,11 +37,9 @@ function sourceControl(field: CompiledField, value: string | string[], state: Pa
   const label = state.labels?.[field.path] ?? firstText(value);
   const input = `<input${attributes({ type: 'text', ...common, value: label, placeholder: field.placeholder, autocomplete: 'off', ...field.native })}>`;
   // Choices that depend on other fields: a button shows those that fit the values chosen (JavaScript off).
-  return field.dependsOn?.length ? `${input} ${intentButton(`choices:${field.path}`, CHOICES_BUTTON_TEXT, 'choices', { id: choicesButtonId(field), label: `${CHOICES_BUTTON_TEXT}: ${field.label}` })}` : input;
+  const button = field.choicesButton;
+  return button ? `${input} ${intentButton(`choices:${field.path}`, button.text, 'choices', { id: choicesButtonId(field), label: button.label })}` : input;
 }
-
-/** The text of a dependent source's button (JavaScript off). */
-export const CHOICES_BUTTON_TEXT = 'Show the choices';
 
 function control(field: CompiledField, value: string | string[], described: string | undefined, invalid: boolean, state: Partial<FormState>): string {
   const ids = partIds(field);

@@ -46,7 +46,7 @@ function errorSummary(form: CompiledForm, parts: ShownPart[], state: Partial<For
     const error = state.errors?.[path] as string;
     return `<li><a${attributes({ href: `#${target}` })}>${escapeHtml(name ? `${name}: ${error}` : error)}</a></li>`;
   });
-  if (wrong.length > MAX_SUMMARY_LINKS) fieldErrors.push(`<li>And ${wrong.length - MAX_SUMMARY_LINKS} more, shown at their fields.</li>`);
+  if (wrong.length > MAX_SUMMARY_LINKS) fieldErrors.push(`<li>${escapeHtml(form.words.form.moreErrors(wrong.length - MAX_SUMMARY_LINKS))}</li>`);
   const formErrors = state.formErrors ?? [];
   if (fieldErrors.length === 0 && formErrors.length === 0) return '';
   const id = `${form.id}-error-summary`;
@@ -54,7 +54,7 @@ function errorSummary(form: CompiledForm, parts: ShownPart[], state: Partial<For
   const formList = formErrors.length ? `<ul${attributes({ class: 'dijitize-form-errors', id: `${form.id}-errors` })}>${formErrors.map((e) => `<li>${escapeHtml(e)}</li>`).join('')}</ul>` : '';
   return (
     `<div${attributes({ class: 'dijitize-error-summary', id, tabindex: -1, autofocus: true, 'aria-labelledby': `${id}-title` })}>` +
-    `<div role="alert"><h2${attributes({ id: `${id}-title` })}>There is a problem</h2>${formList}${fieldList}</div></div>`
+    `<div role="alert"><h2${attributes({ id: `${id}-title` })}>${escapeHtml(form.words.form.problem)}</h2>${formList}${fieldList}</div></div>`
   );
 }
 

@@ -1,5 +1,6 @@
 // A compiled form and one request's state -> all a page needs of it: the form's HTML, the spec of its
 // widgets and the modules they load. Pure: `req.dojo.form()` puts the result on the page.
+import { filled } from '../../words/our-words.js';
 import { attributes } from '../../common/escape.js';
 import { FORM_NAME_FIELD, FORM_FIELD } from '../model/posted-names.js';
 import type { CompiledForm } from '../model/compiled-form.js';
@@ -103,9 +104,9 @@ export interface RenderedForm {
 }
 
 /** What a handler gets back from `req.dojo.form()`: the rendering's HTML plus what the page added. */
-export function renderedForm(rendering: FormRendering, html: string): RenderedForm {
+export function renderedForm(rendering: FormRendering, html: string, errorTitle: string): RenderedForm {
   const errors = rendering.errorCount;
-  return { id: rendering.id, html, errorCount: errors, pageTitle: (title) => (errors ? `Error: ${title}` : title), toString: () => html };
+  return { id: rendering.id, html, errorCount: errors, pageTitle: (title) => (errors ? filled(errorTitle, { title }) : title), toString: () => html };
 }
 
 /**

@@ -29,7 +29,7 @@ export function unionHtml(shown: ShownUnion, state: Partial<FormState>): string 
     const fields = branch.fields.map((f) => fieldHtmlOf(open ? f : unconstrained(f), state)).join('\n');
     return `<fieldset${attributes({ class: 'dijitize-branch', id: sectionId(union, branch.value), hidden: !open })}><legend>${escapeHtml(branch.label)}</legend>${fields}</fieldset>`;
   });
-  const switchButton = intentButton(`switch:${union.path}`, 'Show the fields for this choice', 'switch');
+  const switchButton = intentButton(`switch:${union.path}`, union.switchText, 'switch');
   return (
     `<fieldset${attributes({ class: 'dijitize-union', id: union.id })}><legend>${escapeHtml(union.label)}</legend>` +
     `${fieldHtmlOf(union.discriminator, state)}<div class="dijitize-switch-actions">${switchButton}</div>${sections.join('\n')}</fieldset>`

@@ -5,26 +5,10 @@
 import { attributes, escapeHtml } from '../../common/escape.js';
 import type { CompiledUpload } from '../model/compiled-form.js';
 import type { FormState, KeptFile } from '../model/form-state.js';
-import { FILE_PLACE, KEPT_FILE_FIELD, REMOVE_FILE_FIELD } from '../model/posted-names.js';
+import { KEPT_FILE_FIELD, REMOVE_FILE_FIELD } from '../model/posted-names.js';
+import { filled } from '../../words/our-words.js';
 import { readableSize } from '../../common/readable-size.js';
 import { uploadIds } from './ids.js';
-
-/** The words of a kept file's controls (one home: the client makes the same markup for a new upload). */
-export const KEPT_FILE_TEXTS = {
-  remove: `Remove ${FILE_PLACE}`,
-  replace: 'Choose another file to replace it.',
-  add: 'Choose more files to add them.',
-} as const;
-
-/** What the page says while a file uploads (JavaScript on). */
-export const UPLOAD_PROGRESS_TEXTS = {
-  uploading: `Uploading ${FILE_PLACE}`,
-  cancel: `Cancel the upload of ${FILE_PLACE}`,
-  failed: `"${FILE_PLACE}" could not be uploaded; choose it again.`,
-  /** A send pressed while files upload: said beside them, with a button that takes it back. */
-  waiting: 'The form will be sent when the upload ends.',
-  dontSend: 'Do not send it',
-} as const;
 
 /** One kept file: its hidden token, its name and size, and the checkbox that removes it. */
 export function keptFileHtml(upload: CompiledUpload, file: KeptFile, index: number): string {
@@ -33,7 +17,7 @@ export function keptFileHtml(upload: CompiledUpload, file: KeptFile, index: numb
     `<li class="dijitize-kept-file"><input${attributes({ type: 'hidden', name: KEPT_FILE_FIELD, value: file.token })}>` +
     `<span class="dijitize-file-name">${escapeHtml(file.name)}</span> <span class="dijitize-file-size">(${escapeHtml(readableSize(file.size))})</span> ` +
     `<span class="dijitize-choice"><input${attributes({ type: 'checkbox', id: removeId, name: REMOVE_FILE_FIELD, value: file.id })}>` +
-    `<label${attributes({ for: removeId })}>${escapeHtml(KEPT_FILE_TEXTS.remove.replace(FILE_PLACE, file.name))}</label></span></li>`
+    `<label${attributes({ for: removeId })}>${escapeHtml(filled(upload.texts.remove, { file: file.name }))}</label></span></li>`
   );
 }
 
@@ -42,7 +26,7 @@ export function uploadHtml(upload: CompiledUpload, state: Partial<FormState>): s
   const ids = uploadIds(upload);
   const error = state.errors?.[upload.path];
   const kept = state.files?.[upload.path] ?? [];
-  const replaceText = kept.length ? (upload.facts.multiple ? KEPT_FILE_TEXTS.add : KEPT_FILE_TEXTS.replace) : '';
+  const replaceText = kept.length ? (upload.facts.multiple ? upload.texts.add : upload.texts.replace) : '';
   const helpText = [upload.help, replaceText].filter(Boolean).join(' ');
   const described = [kept.length ? ids.kept : '', helpText ? ids.help : '', error ? ids.error : ''].filter(Boolean).join(' ') || undefined;
   const input = attributes({
@@ -57,7 +41,7 @@ export function uploadHtml(upload: CompiledUpload, state: Partial<FormState>): s
     'aria-invalid': error ? 'true' : undefined,
   });
   const keptList = kept.length
-    ? `<ul${attributes({ class: 'dijitize-kept-files', id: ids.kept, 'aria-label': `${upload.label}: kept` })}>${kept.map((f, i) => keptFileHtml(upload, f, i)).join('')}</ul>`
+    ? `<ul${attributes({ class: 'dijitize-kept-files', id: ids.kept, 'aria-label': filled(upload.texts.kept, { field: upload.label }) })}>${kept.map((f, i) => keptFileHtml(upload, f, i)).join('')}</ul>`
     : `<ul${attributes({ class: 'dijitize-kept-files', id: ids.kept, hidden: true })}></ul>`;
   const help = helpText ? `<span${attributes({ class: 'dijitize-help', id: ids.help })}>${escapeHtml(helpText)}</span>` : '';
   const errorText = `<span${attributes({ class: 'dijitize-error', id: ids.error, role: 'alert' })}>${error ? escapeHtml(error) : ''}</span>`;

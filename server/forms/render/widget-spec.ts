@@ -6,12 +6,11 @@ import { escapeHtml, scriptJson, type JsonValue } from '../../common/escape.js';
 import { KIND_VALUES, type RawValue } from '../model/field-values.js';
 import { FORM_MODULES, type CompiledField, type CompiledForm, type CompiledUpload, type UploadMessages } from '../model/compiled-form.js';
 import { CSRF_FIELD, FILE_PLACE, KEPT_FILE_FIELD, REMOVE_FILE_FIELD, UPLOAD_ONLY_FIELD } from '../model/posted-names.js';
-import { KEPT_FILE_TEXTS, UPLOAD_PROGRESS_TEXTS } from './upload-html.js';
-import type { OurLanguage } from '../../common/our-words.js';
 import { shownFields, type ShownPart } from '../model/shown-parts.js';
 import { includes, shownValue } from './field-html.js';
 import { choicesButtonId, focusTarget, isGroup, listIds, partIds, sectionId, submitId, uploadIds } from './ids.js';
 import { countMessages } from '../model/field-messages.js';
+import type { OurWords } from '../../words/our-words.js';
 import { widgetError, type FormState } from '../model/form-state.js';
 import { ROW_PLACE, type RowTexts } from '../model/row-texts.js';
 import { ROW } from '../model/schema-facts.js';
@@ -32,7 +31,7 @@ export type WidgetInstance = {
   /** What the client adds to the widget: the id of the field's error text, kept in step with the
    * widget's state, the step a number must be a multiple of (no Dijit property checks it), and whether
    * the server checks the value as the user types (a live check). */
-  extras?: { errorText: string; step?: number; check?: boolean; source?: { pageSize: number; dependsOn: string[]; button: string } };
+  extras?: { errorText: string; step?: number; check?: boolean; noChoice?: string; source?: { pageSize: number; dependsOn: string[]; button: string } };
 };
 
 /**
@@ -101,7 +100,7 @@ export type UploadSpec = {
   maxFiles: number | null;
   multiple: boolean;
   /** The field's messages, with `place` for a file's name; `remove` is a kept file's checkbox label. */
-  messages: UploadMessages & { remove: string } & typeof UPLOAD_PROGRESS_TEXTS;
+  messages: UploadMessages & CompiledUpload['texts'];
   place: string;
   /** The names an upload posts: the CSRF token's, a kept file's token and its id when removed, and the upload's mark. */
   names: { csrf: string; kept: string; remove: string; upload: string };
@@ -125,14 +124,7 @@ export type FormSpec = {
   /** A form with live checks: the names whose values a check never posts (passwords, `sensitive: true`). */
   sensitive?: string[];
   /** The draft the browser keeps (client/dijitize/drafts.js): for how many days, the names it never keeps (`$row` for a row's index). */
-  draft?: { days: number; skip: string[]; marker: string; texts: typeof DRAFT_TEXTS };
-};
-
-/** What the draft's notice says, by language (`{time}` is when the draft was kept). */
-export const DRAFT_TEXTS: Record<OurLanguage, { restored: string; discard: string }> = {
-  en: { restored: 'What you typed here earlier ({time}) was kept as a draft, and is filled in again.', discard: 'Discard the draft' },
-  de: { restored: 'Was Sie hier früher eingegeben haben ({time}), wurde als Entwurf behalten und ist wieder eingetragen.', discard: 'Entwurf verwerfen' },
-  ar: { restored: 'ما كتبته هنا سابقًا ({time}) حُفظ كمسودة، وأُعيد ملؤه.', discard: 'تجاهل المسودة' },
+  draft?: { days: number; skip: string[]; marker: string; texts: { restored: string; discard: string } };
 };
 
 function uploadSpec(form: CompiledForm, upload: CompiledUpload): UploadSpec {
@@ -150,21 +142,21 @@ function uploadSpec(form: CompiledForm, upload: CompiledUpload): UploadSpec {
     maxSize: facts.maxSize ?? null,
     maxFiles: facts.maxFiles ?? null,
     multiple: facts.multiple,
-    messages: { ...upload.messages, remove: KEPT_FILE_TEXTS.remove, ...UPLOAD_PROGRESS_TEXTS },
+    messages: { ...upload.messages, ...upload.texts },
     place: FILE_PLACE,
     names: { csrf: CSRF_FIELD, kept: KEPT_FILE_FIELD, remove: REMOVE_FILE_FIELD, upload: UPLOAD_ONLY_FIELD },
     progressFrom: PROGRESS_FROM,
   };
 }
 
-function choiceCount(field: CompiledField): ChoiceCount[] {
+function choiceCount(field: CompiledField, words: OurWords): ChoiceCount[] {
   const { minItems = 0, maxItems } = field.facts;
   // A box that must be ticked is a count of one: a Dijit CheckBox has no "required" of its own.
   if (field.facts.mustBeTicked && !field.readOnly) {
-    return [{ name: field.name, min: 1, max: null, tooFew: escapeHtml(countMessages(field).tooFew), tooMany: '', errorText: partIds(field).error, focus: focusTarget(field) }];
+    return [{ name: field.name, min: 1, max: null, tooFew: escapeHtml(countMessages(field, words).tooFew), tooMany: '', errorText: partIds(field).error, focus: focusTarget(field) }];
   }
   if (field.kind !== 'multiEnum' || field.readOnly || (minItems === 0 && maxItems === undefined)) return [];
-  const { tooFew, tooMany } = countMessages(field);
+  const { tooFew, tooMany } = countMessages(field, words);
   return [{ name: field.name, min: minItems, max: maxItems ?? null, tooFew: escapeHtml(tooFew), tooMany: escapeHtml(tooMany), errorText: partIds(field).error, focus: focusTarget(field) }];
 }
 
@@ -188,6 +180,7 @@ export function fieldInstances(field: CompiledField, raw: RawValue, error: strin
   // Dijit shows messages as HTML (tooltips): escape the server's message for that context.
   const extras: NonNullable<WidgetInstance['extras']> = { errorText: partIds(field).error };
   if (field.facts.step !== undefined && field.kind === 'number') extras.step = field.facts.step;
+  if (field.noChoice) extras.noChoice = field.noChoice;
   // A field with a server check asks the server while the user types (a field the roles only see does not).
   if (field.check && !field.readOnly) extras.check = true;
   // A field whose choices come from a source: the widget queries dojo()'s choices endpoint, a page at a time.
@@ -226,10 +219,9 @@ function specFrame(form: CompiledForm, parts: ShownPart[]) {
     'union' in p ? [{ name: p.union.discriminator.name, sections: p.union.branches.map((b) => [b.value, sectionId(p.union, b.value)] as [string, string]) }] : [],
   );
   const uploads = parts.flatMap((p): UploadSpec[] => ('upload' in p ? [uploadSpec(form, p.upload)] : []));
-  // Every language's: a form of plain texts is one spec for every locale; the page's <html lang> picks.
-  const draft = form.draft ? { draft: { ...form.draft, marker: ROW, texts: DRAFT_TEXTS } } : {};
+  const draft = form.draft ? { draft: { ...form.draft, marker: ROW, texts: form.words.draft } } : {};
   const sensitive = form.fields.some((f) => f.check) ? { sensitive: form.fields.filter((f) => f.sensitive).map((f) => f.name) } : {};
-  return { fields, formWidget, submitWidget, rest: { form: form.id, modules: form.modules, counts: fields.flatMap(choiceCount), lists, unions, uploads, ...sensitive, ...draft } };
+  return { fields, formWidget, submitWidget, rest: { form: form.id, modules: form.modules, counts: fields.flatMap((f) => choiceCount(f, form.words)), lists, unions, uploads, ...sensitive, ...draft } };
 }
 
 /** The widget instances of a form for one request. */

@@ -7,7 +7,7 @@ import type { RawValues, ParseResult } from '../model/form-state.js';
 import type { CompiledField, CompiledForm, CompiledList } from '../model/compiled-form.js';
 import { getPath, setPath } from '../../common/object-path.js';
 import { postedUploads, uploadMessage } from './parse-uploads.js';
-import { CHECK_FAILED_TEXTS, guardedCheck, serverCheckErrors } from './server-checks.js';
+import { guardedCheck, serverCheckErrors } from './server-checks.js';
 import { plainMessages, shownBound } from './plain-messages.js';
 import { LISTED_CHOICES, resolveChoices, type ResolvedChoices } from './remote-choices.js';
 import type { Request } from 'express';
@@ -15,15 +15,10 @@ import type { CheckContext, FormCheck } from '../model/form-options.js';
 import { applyIntent, intentOf, postedFields, reorderRows } from './intents.js';
 import { dijitMessages, zodErrorMap } from './message-locales.js';
 import { DEFAULT_INVALID_MESSAGE, DEFAULT_REQUIRED_MESSAGE, countMessages } from '../model/field-messages.js';
-
-/** Said when a value the user cannot see is wrong: the form cannot show it, nor may the user fix it. */
-export const HIDDEN_FIELD_MESSAGE = 'This record holds a value you may not see that is not valid; someone allowed to change it must fix it.';
+import { filled, wordsFor, type OurWords } from '../../words/our-words.js';
 
 /** The messages for raw text that cannot be a value at all (the field's `messages.invalid` comes first). */
-const UNREADABLE_MESSAGES: Record<Unreadable, string> = {
-  'not UTF-8': 'This value holds bytes that are not text (UTF-8).',
-  'too long': 'This value is too long to be valid.',
-};
+const unreadableMessage = (why: Unreadable, words: OurWords) => (why === 'not UTF-8' ? words.plain.notText : words.plain.tooLong);
 
 /** Picks the message for one zod issue: missing -> required, out of bounds -> range, else invalid. */
 export function messageFor(field: CompiledField, issue: z.core.$ZodIssue, value: unknown, required = DEFAULT_REQUIRED_MESSAGE, invalid = DEFAULT_INVALID_MESSAGE, locale: string | null = null): string {
@@ -33,20 +28,21 @@ export function messageFor(field: CompiledField, issue: z.core.$ZodIssue, value:
   // missing value means "required": an enum reports one as `invalid_value`, not `invalid_type`.
   // A box that must be ticked (z.literal(true)) and is not: "required", as Dijit says it.
   const missing = value === undefined || value === null || (field.facts.mustBeTicked === true && value === false);
-  if (field.kind === 'multiEnum' && issue.code === 'too_small') return countMessages(field).tooFew;
-  if (field.kind === 'multiEnum' && issue.code === 'too_big') return countMessages(field).tooMany;
-  if (field.kind === 'textList' && issue.code === 'too_small' && issue.origin === 'array') return field.messages.required ?? `Enter at least ${field.facts.minItems}, separated by commas.`;
-  if (field.kind === 'textList' && issue.code === 'too_big' && issue.origin === 'array') return field.messages.invalid ?? `Enter at most ${field.facts.maxItems}, separated by commas.`;
+  const words = wordsFor(locale);
+  const plain = plainMessages(locale);
+  if (field.kind === 'multiEnum' && issue.code === 'too_small') return countMessages(field, words, required).tooFew;
+  if (field.kind === 'multiEnum' && issue.code === 'too_big') return countMessages(field, words).tooMany;
+  if (field.kind === 'textList' && issue.code === 'too_small' && issue.origin === 'array') return field.messages.required ?? plain.fewestWords(field.facts.minItems ?? 0);
+  if (field.kind === 'textList' && issue.code === 'too_big' && issue.origin === 'array') return field.messages.invalid ?? plain.mostWords(field.facts.maxItems ?? 0);
   if (missing) return field.messages.required ?? required;
   const own = field.messages.invalid;
-  const plain = plainMessages(locale);
   if ((issue.code === 'too_small' || issue.code === 'too_big') && ['number', 'date', 'bigint'].includes(issue.origin)) {
     if (field.messages.range ?? own) return (field.messages.range ?? own) as string;
     const asDate = issue.origin === 'date';
-    if (issue.code === 'too_small') return (issue.inclusive ? plain.atLeast : plain.moreThan)(shownBound(issue.minimum, locale, asDate));
-    return (issue.inclusive ? plain.atMost : plain.lessThan)(shownBound(issue.maximum, locale, asDate));
+    if (issue.code === 'too_small') return filled(issue.inclusive ? plain.atLeast : plain.moreThan, { bound: shownBound(issue.minimum, locale, asDate) });
+    return filled(issue.inclusive ? plain.atMost : plain.lessThan, { bound: shownBound(issue.maximum, locale, asDate) });
   }
-  if (issue.code === 'not_multiple_of') return field.messages.range ?? own ?? plain.multipleOf(shownBound(issue.divisor, locale, false));
+  if (issue.code === 'not_multiple_of') return field.messages.range ?? own ?? filled(plain.multipleOf, { step: shownBound(issue.divisor, locale, false) });
   if (own) return own;
   if (issue.code === 'too_small' && issue.origin === 'string') return plain.minLength(Number(issue.minimum));
   if (issue.code === 'too_big' && issue.origin === 'string') return plain.maxLength(Number(issue.maximum));
@@ -72,14 +68,13 @@ function shownAgain(fields: readonly CompiledField[], raw: RawValues): RawValues
 }
 
 /** The message for a list's own issue: too few rows, too many, or the list's refinement. */
-function listMessage(list: CompiledList, issue: z.core.$ZodIssue): string {
-  if (issue.code === 'too_small') return list.messages.required ?? `Add at least ${rowCount(list, list.min)}.`;
-  if (issue.code === 'too_big') return tooManyRows(list);
+function listMessage(list: CompiledList, issue: z.core.$ZodIssue, words: OurWords): string {
+  if (issue.code === 'too_small') return list.messages.required ?? filled(words.rows.fewest(list.min), { item: list.itemLabel.toLowerCase() });
+  if (issue.code === 'too_big') return tooManyRows(list, words);
   return issue.message;
 }
 
-const rowCount = (list: CompiledList, n: number) => `${n} ${list.itemLabel.toLowerCase()}${n === 1 ? '' : 's'}`;
-const tooManyRows = (list: CompiledList) => list.messages.invalid ?? `Keep at most ${rowCount(list, list.max)}.`;
+const tooManyRows = (list: CompiledList, words: OurWords) => list.messages.invalid ?? filled(words.rows.most(list.max), { item: list.itemLabel.toLowerCase() });
 
 /** How a POST is parsed: whose it is (access), and the locale of its messages. */
 export type ParseFormOptions = Partial<ParseAccess> & { locale?: string };
@@ -119,7 +114,7 @@ function prepare<S extends z.ZodObject>(form: CompiledForm, body: unknown, optio
   const over = form.lists.find((l) => (rows[l.path] ?? 0) > l.max);
   if (over) {
     const kept = Array.from({ length: over.max }, (_, i) => i);
-    return { done: { ok: false, state: { values: reorderRows(values, over, kept), errors: { [over.path]: tooManyRows(over) }, formErrors: [], rows: { ...rows, [over.path]: over.max }, ...files }, ignored } };
+    return { done: { ok: false, state: { values: reorderRows(values, over, kept), errors: { [over.path]: tooManyRows(over, form.words) }, formErrors: [], rows: { ...rows, [over.path]: over.max }, ...files }, ignored } };
   }
   const intent = intentOf(form, source);
   if (intent && 'field' in intent) {
@@ -148,7 +143,7 @@ function prepare<S extends z.ZodObject>(form: CompiledForm, body: unknown, optio
     const uploadAt = new Map(form.uploads.map((u) => [u.path, u]));
     for (const field of validated) {
       const why = unreadable.get(field.path);
-      if (why) errors[field.path] = field.messages.invalid ?? UNREADABLE_MESSAGES[why];
+      if (why) errors[field.path] = field.messages.invalid ?? unreadableMessage(why, form.words);
     }
     // Found by path for each issue: a refused POST of a thousand rows has thousands of both.
     const fieldAt = new Map(validated.map((f) => [f.path, f]));
@@ -160,10 +155,10 @@ function prepare<S extends z.ZodObject>(form: CompiledForm, body: unknown, optio
       const list = form.lists.find((l) => joined === l.path || joined.startsWith(`${l.path}.`));
       const upload = uploadAt.get(joined) ?? uploadAt.get(path.slice(0, -1).join('.'));
       if (upload) errors[upload.path] ??= uploadMessage(upload, issue, uploads.values[upload.path]);
-      else if (!field && list) errors[list.path] ??= listMessage(list, issue);
+      else if (!field && list) errors[list.path] ??= listMessage(list, issue, form.words);
       else if (!field) formErrors.push(issue.message);
       else if (view !== form && !view.fields.some((f) => f.path === field.path)) {
-        if (!formErrors.includes(HIDDEN_FIELD_MESSAGE)) formErrors.push(HIDDEN_FIELD_MESSAGE);
+        if (!formErrors.includes(form.words.form.hiddenInvalid)) formErrors.push(form.words.form.hiddenInvalid);
       } else errors[field.path] ??= messageFor(field, issue, getPath(coerced, field.path), dijit.missingMessage, dijit.invalidMessage, options.locale ?? null);
     }
     return { ok: false, state: { values, errors, formErrors, rows, ...files }, ignored };
@@ -222,12 +217,12 @@ export async function parseFormAsync<S extends z.ZodObject>(
   if ('done' in prepared) return prepared.choicesFor ? withSourceChoices(prepared.done, prepared.choicesFor, options) : prepared.done;
   const ctx = checkContext(prepared.coerced, options);
   // Choices from sources first: a typed label becomes its value before the schema sees it.
-  const choices = await resolveChoices(prepared.validated, prepared.coerced, ctx, options.only);
+  const choices = await resolveChoices(prepared.validated, prepared.coerced, ctx, form.words, options.only);
   const parsed = prepared.finish(await schema.safeParseAsync(prepared.coerced, prepared.params));
   const result = withChoices(parsed, choices);
-  const errors = await serverCheckErrors(prepared.validated, result.state.errors, prepared.coerced, ctx, options.only);
+  const errors = await serverCheckErrors(prepared.validated, result.state.errors, prepared.coerced, ctx, form.words, options.only);
   if (result.ok && Object.keys(errors).length === 0 && formCheck && options.only === undefined) {
-    const verdict = await guardedCheck('the form\'s check', () => formCheck(result.data, ctx), CHECK_FAILED_TEXTS.form);
+    const verdict = await guardedCheck('the form\'s check', () => formCheck(result.data, ctx), form.words.form.formNotChecked);
     if (typeof verdict === 'string') return { ok: false, state: { ...result.state, formErrors: [verdict] }, ignored: result.ignored };
     if (verdict && Object.keys(verdict).length) return { ok: false, state: { ...result.state, errors: verdict }, ignored: result.ignored };
   }

@@ -5,7 +5,8 @@
 import type { CompiledField } from '../model/compiled-form.js';
 import type { CheckContext } from '../model/form-options.js';
 import { getPath, setPath } from '../../common/object-path.js';
-import { CHECK_FAILED_TEXTS, guardedCheck } from './server-checks.js';
+import { guardedCheck } from './server-checks.js';
+import { filled, type OurWords } from '../../words/our-words.js';
 
 /**
  * The longest text a source is asked for, in characters, by the choices endpoint and at submit alike: a
@@ -30,7 +31,7 @@ export interface ResolvedChoices {
 const sameText = (a: string, b: string) => a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
 
 /** Checks (and, for typed labels, chooses) the values of fields with sources; `values` gets the chosen values. */
-export async function resolveChoices(fields: readonly CompiledField[], values: Record<string, unknown>, ctx: CheckContext, only?: string): Promise<ResolvedChoices> {
+export async function resolveChoices(fields: readonly CompiledField[], values: Record<string, unknown>, ctx: CheckContext, words: OurWords, only?: string): Promise<ResolvedChoices> {
   const out: ResolvedChoices = { errors: {}, labels: {}, matches: {}, chosen: {} };
   await Promise.all(
     fields.map(async (field) => {
@@ -38,13 +39,13 @@ export async function resolveChoices(fields: readonly CompiledField[], values: R
       const text = getPath(values, field.path);
       if (!source || typeof text !== 'string' || text === '' || (only !== undefined && only !== field.path)) return;
       if (text.length > MAX_QUERY) {
-        out.errors[field.path] = field.messages.invalid ?? `No choice matches a text of more than ${MAX_QUERY} characters.`;
+        out.errors[field.path] = field.messages.invalid ?? words.form.choiceTooLong(MAX_QUERY);
         return;
       }
       const failed = Symbol('failed');
       const byValue = await guardedCheck(`the choices of ${field.path}`, () => source.get(text, ctx), failed);
       if (byValue === failed) {
-        out.errors[field.path] = CHECK_FAILED_TEXTS.field;
+        out.errors[field.path] = words.form.fieldNotChecked;
         return;
       }
       if (byValue) {
@@ -53,7 +54,7 @@ export async function resolveChoices(fields: readonly CompiledField[], values: R
       }
       const found = await guardedCheck(`the choices of ${field.path}`, () => source.search(text, { offset: 0, limit: MATCHES_SHOWN }, ctx), failed);
       if (found === failed) {
-        out.errors[field.path] = CHECK_FAILED_TEXTS.field;
+        out.errors[field.path] = words.form.fieldNotChecked;
         return;
       }
       const exact = found.items.filter((item) => sameText(item.label, text));
@@ -64,9 +65,9 @@ export async function resolveChoices(fields: readonly CompiledField[], values: R
         out.labels[field.path] = one.label;
       } else if (found.items.length) {
         out.matches[field.path] = found.items.slice(0, MATCHES_SHOWN);
-        out.errors[field.path] = `Several choices match "${text}": choose one.`;
+        out.errors[field.path] = filled(words.form.severalMatch, { text });
       } else {
-        out.errors[field.path] = field.messages.invalid ?? `No choice matches "${text}".`;
+        out.errors[field.path] = field.messages.invalid ?? filled(words.form.noMatch, { text });
       }
     }),
   );

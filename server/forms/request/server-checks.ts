@@ -6,12 +6,8 @@ import type { CompiledField } from '../model/compiled-form.js';
 import type { CheckContext } from '../model/form-options.js';
 import { getPath } from '../../common/object-path.js';
 import { log } from '../../common/log.js';
+import type { OurWords } from '../../words/our-words.js';
 
-/** What a field (or the form) says when its check could not be made. */
-export const CHECK_FAILED_TEXTS = {
-  field: 'This could not be checked just now. Try again in a moment.',
-  form: 'The form could not be checked just now. Try again in a moment.',
-} as const;
 
 /** Runs a check; one that throws is logged and answered with `failed`. */
 export async function guardedCheck<T, F>(what: string, check: () => Promise<T> | T, failed: F): Promise<T | F> {
@@ -29,6 +25,7 @@ export async function serverCheckErrors(
   errors: Readonly<Record<string, string>>,
   values: Readonly<Record<string, unknown>>,
   ctx: CheckContext,
+  words: OurWords,
   only?: string,
 ): Promise<Record<string, string>> {
   const checked = fields.filter((f) => f.check && !errors[f.path] && (only === undefined || f.path === only));
@@ -39,7 +36,7 @@ export async function serverCheckErrors(
       if (value === undefined || value === null || value === '') return null;
       // A live check (`only`) that fails answers 503 and shows nothing; a submit shows "try again".
       if (only !== undefined) return (await field.check?.(value, ctx)) ?? null;
-      return (await guardedCheck(`the check of ${field.path}`, () => field.check?.(value, ctx), CHECK_FAILED_TEXTS.field)) ?? null;
+      return (await guardedCheck(`the check of ${field.path}`, () => field.check?.(value, ctx), words.form.fieldNotChecked)) ?? null;
     }),
   );
   const out: Record<string, string> = {};
