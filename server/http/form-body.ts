@@ -7,16 +7,17 @@ import querystring from 'node:querystring';
 import express, { type Request, type RequestHandler } from 'express';
 import { NOT_UTF8, type ParsedBody } from '../forms/request/coerce.js';
 import type { ResolvedSettings } from '../settings/settings.js';
+import type { OurWords } from '../words/our-words.js';
+import { requestWords } from './refusals.js';
 
-/** body-parser's error types, answered with their status and a plain reason. */
-const REASONS: Record<string, string> = {
-  'entity.too.large': 'The form data is larger than this server accepts.',
-  'parameters.too.many': 'The form has more fields than this server accepts.',
-  'charset.unsupported': 'The form data uses a character set this server does not accept.',
-  'encoding.unsupported': 'The form data uses a content encoding this server does not accept.',
-  'request.aborted': 'The request was aborted.',
+/** body-parser's error types, answered with their status and a plain reason in the request's words. */
+const REASONS: Record<string, keyof OurWords['body']> = {
+  'entity.too.large': 'tooLarge',
+  'parameters.too.many': 'tooManyFields',
+  'charset.unsupported': 'charset',
+  'encoding.unsupported': 'encoding',
+  'request.aborted': 'aborted',
 };
-const UNREADABLE = 'The form data could not be read.';
 
 const notUtf8Names = new WeakMap<Request, Set<string>>();
 const isHex = (byte: number) => (byte >= 0x30 && byte <= 0x39) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x66);
@@ -72,7 +73,9 @@ export function formBodyParser(settings: ResolvedSettings): RequestHandler {
       }
       // A parameter limit error is a 413 too: the request is too large in fields rather than bytes.
       const status = err.type === 'parameters.too.many' ? 413 : err.status && err.status >= 400 && err.status < 500 ? err.status : 400;
-      res.status(status).type('text/plain').send((err.type && REASONS[err.type]) ?? UNREADABLE);
+      const words = requestWords(req).body;
+      const reason = words[(err.type && REASONS[err.type]) || 'unreadable'];
+      res.status(status).type('text/plain').send(typeof reason === 'string' ? reason : words.unreadable);
     });
   };
 }

@@ -25,6 +25,8 @@ import { SNIFF_BYTES, sniffedType } from '../files/sniffed-type.js';
 import type { UploadService } from '../files/upload-service.js';
 import { UploadedFile } from '../files/uploaded-file.js';
 import { filesTaken } from '../files/taken-files.js';
+import { requestWords } from './refusals.js';
+import { filled } from '../words/our-words.js';
 
 /** A refusal of the parser: a status and a reason the user reads. */
 class Refusal {
@@ -82,11 +84,13 @@ function namedForm(body: Readonly<Record<string, unknown>>): string | undefined 
 }
 
 /** The file field a file part may be stored for, or why it may not: the named form must have it. */
-function fileFieldFor(body: Readonly<Record<string, unknown>>, name: string): { form: string; upload: CompiledUpload } | string {
+function fileFieldFor(req: Request, body: Readonly<Record<string, unknown>>, name: string): { form: string; upload: CompiledUpload } | string {
   const formName = namedForm(body);
   const form = formName === undefined ? undefined : formRegistry.get(formName);
   if (!form) return `A file was sent under ${JSON.stringify(name.slice(0, 60))}, but the form data names no form with file fields (${FORM_NAME_FIELD} before the files).`;
-  const upload = form.compiled.uploads.find((u) => u.name === name);
+  // In the request's locale: the field's messages (a file too large) are said to this user.
+  const dojo = (req as { dojo?: Request['dojo'] }).dojo;
+  const upload = (dojo ? form.compiledFor(dojo.locale, dojo.defaultLocale) : form.compiled).uploads.find((u) => u.name === name);
   return upload ? { form: form.name, upload } : `A file was sent under ${JSON.stringify(name.slice(0, 60))}, which is not a file field of the form ${JSON.stringify(form.name)}.`;
 }
 
@@ -104,23 +108,32 @@ export interface MultipartOptions {
 }
 
 export function multipartBodyParser(limits: UploadSettings, { uploads, csrfCheck, textLimit, ownerOf }: MultipartOptions): RequestHandler {
-  const reasons = {
-    total: `The form data is larger than ${readableSize(limits.totalSize)} (the total size limit).`,
-    fileSize: `A file is larger than ${readableSize(limits.fileSize)} (the file size limit).`,
-    files: `The form sends more than ${limits.files} files (the file count limit).`,
-    fields: `The form sends more than ${limits.fields} fields (the field count limit).`,
-    fieldSize: `A field is larger than ${readableSize(limits.fieldSize)} (the field size limit).`,
-    text: `The form's text is larger than ${readableSize(textLimit)} (the body limit).`,
-    parts: `The form sends more than ${limits.files + limits.fields} parts (the part count limit).`,
-    header: "A part's headers are larger than 16 KB (the header size limit) or malformed.",
-    time: `The form took longer than ${limits.timeLimit} seconds to arrive (the upload time limit).`,
+  /** Why a body is refused, in the request's words. */
+  const reasonsFor = (req: Request) => {
+    const words = requestWords(req).body;
+    return {
+      total: filled(words.total, { size: readableSize(limits.totalSize) }),
+      fileSize: filled(words.fileSize, { size: readableSize(limits.fileSize) }),
+      files: words.files(limits.files),
+      fields: words.fields(limits.fields),
+      fieldSize: filled(words.fieldSize, { size: readableSize(limits.fieldSize) }),
+      text: filled(words.text, { size: readableSize(textLimit) }),
+      parts: words.parts(limits.files + limits.fields),
+      header: words.header,
+      time: words.time(limits.timeLimit),
+      fieldFiles: words.fieldFiles,
+      encoding: words.encoding,
+      aborted: words.aborted,
+      unreadable: words.unreadable,
+    };
   };
 
   return (req, res, next) => {
     if (!req.is('multipart/form-data') || req.method === 'GET' || req.method === 'HEAD') return next();
+    const reasons = reasonsFor(req);
     const encoding = (req.get('content-encoding') ?? 'identity').toLowerCase();
     // Compressed multipart is refused, never inflated: no gzip bomb reaches the parser.
-    if (encoding !== 'identity') return refuse(res, req, new Refusal(415, 'The form data uses a content encoding this server does not accept for uploads.'));
+    if (encoding !== 'identity') return refuse(res, req, new Refusal(415, reasons.encoding));
     const declared = Number(req.get('content-length') ?? 0);
     if (declared > limits.totalSize) return refuse(res, req, new Refusal(413, reasons.total));
 
@@ -187,7 +200,7 @@ export function multipartBodyParser(limits: UploadSettings, { uploads, csrfCheck
     });
     req.on('close', () => {
       // The client went away before the body ended: what it sent is removed.
-      if (!done && !req.complete) fail(new Refusal(400, 'The request was aborted.'));
+      if (!done && !req.complete) fail(new Refusal(400, reasons.aborted));
     });
 
     parser.on('field', (name, value, info) => {
@@ -216,7 +229,7 @@ export function multipartBodyParser(limits: UploadSettings, { uploads, csrfCheck
       if (done || !passesCsrf()) return void stream.resume();
       // An empty file input posts a part with no file name: nothing was chosen.
       if (!info.filename) return void stream.resume();
-      const target = fileFieldFor(body, name);
+      const target = fileFieldFor(req, body, name);
       if (typeof target === 'string') {
         stream.resume();
         return fail(new Refusal(400, target));
@@ -227,7 +240,7 @@ export function multipartBodyParser(limits: UploadSettings, { uploads, csrfCheck
       const { multiple, maxFiles = limits.files, maxSize = limits.fileSize } = field.facts;
       if (count > (multiple ? maxFiles : 1)) {
         stream.resume();
-        return fail(new Refusal(413, `The form sends more files under ${JSON.stringify(name)} than the field takes (${multiple ? maxFiles : 1}).`));
+        return fail(new Refusal(413, filled(reasons.fieldFiles(multiple ? maxFiles : 1), { field: field.label })));
       }
       const id = newUploadId();
       stored.push(id);

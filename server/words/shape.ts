@@ -132,5 +132,26 @@ export interface OurWords {
     noSuchStep: [string, string];
     badRequest: [string, string];
   };
+  /** Why a POST's body was refused (a 4xx a user may meet: too large, too many, too slow); `{size}` a size. */
+  body: {
+    total: string;
+    fileSize: string;
+    files: Counted;
+    fields: Counted;
+    fieldSize: string;
+    text: string;
+    parts: Counted;
+    header: string;
+    /** The most seconds an upload may take. */
+    time: Counted;
+    /** More files for a field (`{field}`, its label) than it takes. */
+    fieldFiles: Counted;
+    encoding: string;
+    charset: string;
+    aborted: string;
+    unreadable: string;
+    tooLarge: string;
+    tooManyFields: string;
+  };
   plain: PlainMessages;
 }

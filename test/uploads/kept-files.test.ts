@@ -79,7 +79,7 @@ describe('a file kept across a refused POST (JavaScript off)', () => {
       const four = Array.from({ length: 4 }, (_, i): [string, File] => ['attachments', file(PNG, `p${i}.png`, 'image/png')]);
       const over = await s.postParts('/expense', expenseBody(s, VALID_FIELDS, [['receipt', file(PNG, 'r.png', 'image/png')], ...four]));
       assert.equal(over.status, 413);
-      assert.equal(await over.text(), 'The form sends more files under "attachments" than the field takes (3).');
+      assert.equal(await over.text(), 'The form sends more files for “Attachments” than it takes (3).');
       await eventually(dir, () => stored(dir).length === 3, 'only the three kept before stay');
     });
   });

@@ -172,8 +172,16 @@ describe('our words', () => {
           assert.match(html, new RegExp(`<html lang="${lang}`), `${state}: <html lang>`);
           assert.deepEqual(englishIn(html), [], `${state} (${locale}) says English of ours`);
         }
-        // The states are what they claim: each says its part in this language.
+        // A body refused before any form reads it: a plain reason, in this language too.
         const words = wordsFor(locale);
+        const tooLarge = await (await s.post('/antrag', `${tokenField(s)}kunde=${'x'.repeat(200_000)}`, headers)).text();
+        assert.equal(tooLarge, words.body.tooLarge);
+        const slowParts = new FormData();
+        slowParts.append('_csrf', s.token);
+        for (let i = 0; i < 1100; i++) slowParts.append(`f${i}`, 'x');
+        const tooMany = await (await fetch(`${base}/antrag`, { method: 'POST', headers: { cookie: s.cookie, ...headers }, body: slowParts })).text();
+        assert.equal(tooMany, words.body.fields(1000));
+        // The states are what they claim: each says its part in this language.
         assert.ok(pages['refused form']?.includes(words.form.problem), 'the error summary');
         assert.ok(said(pages['blank form'] ?? '').includes(words.draft.discard), 'the draft words in the spec');
         assert.ok(said(pages['blank form'] ?? '').includes(words.uploads.uploading), 'the upload words in the spec');
