@@ -22,6 +22,7 @@ module.exports = {
     { name: 'serving-below-http', severity: 'error', from: { path: '^server/serve/' }, to: { path: '^server/(http|builder|forms)/' } },
     { name: 'wizards-above-http', severity: 'error', comment: 'A wizard is made of forms and served through req.dojo: nothing below it knows of wizards.', from: { path: '^server/(?!wizards/|index\\.ts|moved-in-0\\.2\\.ts)' }, to: { path: '^server/wizards/' } },
     { name: 'inspector-above-http', severity: 'error', comment: 'The inspector reads forms and pages as an app does: nothing else knows of it.', from: { path: '^server/(?!inspector/|index\\.ts|moved-in-0\\.2\\.ts|builder/)' }, to: { path: '^server/inspector/' } },
+    { name: 'nothing-lost-guards-apart', severity: 'error', comment: 'The nothing-lost guards (submitted once, edit versions) read the request\'s keys and answer refusals; the rest of the HTTP layer calls them, never the reverse.', from: { path: '^server/http/nothing-lost/' }, to: { path: '^server/http/(?!nothing-lost/|request-keys\\.ts|refusals\\.ts)' } },
     { name: 'http-never-builds', severity: 'error', from: { path: '^server/http/' }, to: { path: '^server/builder/' } },
   ],
   options: {

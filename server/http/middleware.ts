@@ -12,7 +12,7 @@ import { formRegistry, missingTranslations } from '../forms/define.js';
 import { recordAppSettings } from '../settings/app-settings.js';
 import { createCsrfGuard, csrfErrors } from './csrf.js';
 import { setRequestKeys } from './request-keys.js';
-import { submittedOnce } from './submissions.js';
+import { submittedOnce } from './nothing-lost/submitted-once.js';
 import { formBodyParser } from './form-body.js';
 import { multipartBodyParser } from './multipart-body.js';
 import { uploadEndpoint } from './upload-endpoint.js';

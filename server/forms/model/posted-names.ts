@@ -33,10 +33,10 @@ export const FORM_NAME_FIELD = '_form_name';
 export const CHECK_FIELD = '_check_field';
 
 /**
- * A form's one-time submission id (request/submissions.ts): a POST that repeats one gets the first one's
+ * A form's one-time submission id (http/nothing-lost/submitted-once.ts): a POST that repeats one gets the first one's
  * answer, and the app's handler runs once.
  */
 export const SUBMISSION_FIELD = '_submission';
 
-/** An edit form's record version and the values it showed, sealed (request/record-versions.ts). */
+/** An edit form's record version and the values it showed, sealed (http/nothing-lost/edit-versions.ts). */
 export const VERSION_FIELD = '_version';

@@ -7,14 +7,14 @@
 // client that goes away gives nothing back: the handler still runs, and its answer is what a repeat gets.
 import crypto from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
-import { requestKeys } from './request-keys.js';
-import { BoundedCache } from '../common/bounded-cache.js';
-import { SUBMISSION_FIELD } from '../forms/model/posted-names.js';
-import { memoryStore, type SharedStore } from '../stores/index.js';
-import type { SubmissionSettings } from '../settings/settings.js';
-import { requestLanguage, requestWords, sendRefusal } from './refusals.js';
-import { log } from '../common/log.js';
-import { randomId } from '../common/random-id.js';
+import { requestKeys } from '../request-keys.js';
+import { BoundedCache } from '../../common/bounded-cache.js';
+import { SUBMISSION_FIELD } from '../../forms/model/posted-names.js';
+import { memoryStore, type SharedStore } from '../../stores/index.js';
+import type { SubmissionSettings } from '../../settings/settings.js';
+import { requestLanguage, requestWords, sendRefusal } from '../refusals.js';
+import { log } from '../../common/log.js';
+import { randomId } from '../../common/random-id.js';
 
 /** The key of submission ids, derived once per secret (an app has one; every form's page uses it). */
 const macKeys = new BoundedCache<string, Buffer>(4);

@@ -6,12 +6,12 @@ import { describe, it } from 'node:test';
 import express, { type RequestHandler } from 'express';
 import * as z from 'zod';
 import { createClient } from 'redis';
-import { defineForm, dojo, resolveSettings, type DojoSettings } from '../../server/index.js';
-import { memoryStore, redisStore } from '../../server/stores/index.js';
-import { openForm, tokenField, type FormSession } from '../form-session.js';
-import { withServer } from '../serve.js';
-import { withRedis } from '../redis-server.js';
-import { untilArrived } from '../arrivals.js';
+import { defineForm, dojo, resolveSettings, type DojoSettings } from '../../../server/index.js';
+import { memoryStore, redisStore } from '../../../server/stores/index.js';
+import { openForm, tokenField, type FormSession } from '../../form-session.js';
+import { withServer } from '../../serve.js';
+import { withRedis } from '../../redis-server.js';
+import { untilArrived } from '../../arrivals.js';
 
 const note = defineForm('submissions-note', z.object({ text: z.string().min(2) }));
 

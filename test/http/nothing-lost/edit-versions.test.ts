@@ -5,8 +5,8 @@
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import { describe, it } from 'node:test';
-import { createApp } from '../../demo/app.js';
-import { withServer } from '../serve.js';
+import { createApp } from '../../../demo/app.js';
+import { withServer } from '../../serve.js';
 
 /** A browser tab: the page's hidden fields (token, version, submission id) posted with the fields given. */
 async function openCard(base: string, path: string) {

@@ -5,20 +5,20 @@
 // by themselves, and a field both changed comes back with the saved value said beside the user's, so
 // that nothing is overwritten unseen.
 import type { Request } from 'express';
-import type { CompiledField, CompiledForm } from '../forms/model/compiled-form.js';
-import type { EditedRecord, ParseResult } from '../forms/model/form-state.js';
-import { VERSION_FIELD } from '../forms/model/posted-names.js';
-import { ROW } from '../forms/model/schema-facts.js';
-import { rowKey } from '../forms/model/shown-parts.js';
-import { readableValue } from '../forms/model/readable-value.js';
-import { mergeEdit } from '../forms/request/edit-merge.js';
-import { formForRoles } from '../forms/request/role-view.js';
-import { EditVersionError } from '../common/errors.js';
-import { sealer, type Sealer } from '../common/sealed.js';
-import { requestKeys } from './request-keys.js';
-import { filled, wordsFor } from '../words/our-words.js';
-import { requestWords } from './refusals.js';
-import type { FormDefinition } from '../forms/define.js';
+import type { CompiledField, CompiledForm } from '../../forms/model/compiled-form.js';
+import type { EditedRecord, ParseResult } from '../../forms/model/form-state.js';
+import { VERSION_FIELD } from '../../forms/model/posted-names.js';
+import { ROW } from '../../forms/model/schema-facts.js';
+import { rowKey } from '../../forms/model/shown-parts.js';
+import { readableValue } from '../../forms/model/readable-value.js';
+import { mergeEdit } from '../../forms/request/edit-merge.js';
+import { formForRoles } from '../../forms/request/role-view.js';
+import { EditVersionError } from '../../common/errors.js';
+import { sealer, type Sealer } from '../../common/sealed.js';
+import { requestKeys } from '../request-keys.js';
+import { filled, wordsFor } from '../../words/our-words.js';
+import { requestWords } from '../refusals.js';
+import type { FormDefinition } from '../../forms/define.js';
 
 
 function sealerFor(req: Request | null): Sealer {
