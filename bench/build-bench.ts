@@ -63,8 +63,8 @@ function timedBuild(config: string, out: string, force: boolean): Promise<{ seco
 export async function buildBench(runs: number, log: (s: string) => void): Promise<BuildFigures[]> {
   const figures: BuildFigures[] = [];
   const builds = [
-    ['dijitize build (the forms\' modules)', 'dijitize.config.js', true],
-    ['dijitize build, nothing changed (no new release)', 'dijitize.config.js', false],
+    ['dijitize build (the forms\' modules)', 'demo/dijitize.config.js', true],
+    ['dijitize build, nothing changed (no new release)', 'demo/dijitize.config.js', false],
     ['same app + dijit/dijit-all', 'bench/dijit-all.config.js', true],
   ] as const;
   for (const [name, config, force] of builds) {

@@ -1,4 +1,4 @@
 // The demo's build with all of Dijit in the layer (dijit/dijit-all): the fixed-profile way, for comparison.
-import demo from '../dijitize.config.js';
+import demo from '../demo/dijitize.config.js';
 
 export default { ...demo, app: '../dist/demo/app.js', packages: { demo: '../demo/public/demo' }, releaseDir: '../.dijitize', modules: [...demo.modules, 'dijit/dijit-all'] };

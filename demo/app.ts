@@ -22,7 +22,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 /** The demo's folders, found from sources (tsx) and from dist/demo alike. */
 const root = here.includes(`${path.sep}dist${path.sep}`) ? path.resolve(here, '../..') : path.resolve(here, '..');
 export const DEMO_PUBLIC = path.join(root, 'demo/public');
-export const TEMPLATES = path.join(root, 'templates');
+export const TEMPLATES = path.join(root, 'demo/templates');
 
 /** The demo's dijitize settings; `dijitize build` reads them too. */
 export const demoSettings: DojoSettings = {

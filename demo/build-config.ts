@@ -1,4 +1,5 @@
-// What `dijitize build` needs to know about the demo besides its forms (dijitize.config.js uses it).
+// What `dijitize build` needs to know about the demo besides its forms (demo/dijitize.config.js uses it;
+// its paths are the repo root's).
 import type { BuildConfigInput } from '../server/builder/index.js'; // the package's `dijitize/build`
 import { demoSettings } from './app.js';
 
