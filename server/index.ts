@@ -16,7 +16,7 @@ export { defineForm, type FormDefinition } from './forms/define.js';
 export type { FormOptions, FieldPath } from './forms/model/form-options.js';
 export type { ParseOptions } from './forms/define.js';
 export type { Localized } from './settings/locales.js';
-export type { RowTexts } from './forms/model/row-texts.js';
+export type { RowTexts } from './words/shape.js';
 export type { FieldOptions, FieldMessages, ChoicesOption, ChoiceSource, CheckContext, FieldCheck, FormCheck } from './forms/model/form-options.js';
 export { dojoErrors } from './http/refusals.js';
 export { serverOptions, type ServerTimeouts } from './http/server-timeouts.js';

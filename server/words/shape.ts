@@ -26,6 +26,24 @@ export interface PlainMessages {
   tooLong: string;
 }
 
+/**
+ * A list's row texts (the `rowTexts` option): `row` and the `...Row` names hold `{n}` for the row's place.
+ * @public
+ */
+export interface RowTexts {
+  /** A row's name (its legend): "Item {n}". */
+  row: string;
+  /** The add button's text and name: "Add item". */
+  add: string;
+  /** A row's buttons' texts ("Remove") and names, which say which row ("Remove item {n}"). */
+  remove: string;
+  removeRow: string;
+  up: string;
+  upRow: string;
+  down: string;
+  downRow: string;
+}
+
 /** Every word of ours in one language. */
 export interface OurWords {
   form: {
@@ -55,17 +73,9 @@ export interface OurWords {
     noMatch: string;
   };
   /** A list's rows; `{Item}` is the item label as given, `{item}` in lower case, `{n}` the row's place. */
-  rows: {
+  rows: RowTexts & {
     /** The item label of a list that gives none. */
     item: string;
-    row: string;
-    add: string;
-    remove: string;
-    removeRow: string;
-    up: string;
-    upRow: string;
-    down: string;
-    downRow: string;
     fewest: Counted;
     most: Counted;
   };

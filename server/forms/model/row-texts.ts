@@ -3,27 +3,12 @@
 // `rowTexts` option and our words (server/words/, `rows`); the server writes them into the HTML and hands
 // them to the client in the spec, which says them again as rows are added, removed and moved.
 import { en } from '../../words/en.js';
+import type { RowTexts } from '../../words/shape.js';
 
 /** The place of a row (1, 2, ...) in a row text. */
 export const ROW_PLACE = '{n}';
 
-/**
- * A list's row texts (the `rowTexts` option): `row` and the `...Row` names hold `{n}` for the row's place.
- * @public
- */
-export interface RowTexts {
-  /** A row's name (its legend): "Item {n}". */
-  row: string;
-  /** The add button's text and name: "Add item". */
-  add: string;
-  /** A row's buttons' texts ("Remove") and names, which say which row ("Remove item {n}"). */
-  remove: string;
-  removeRow: string;
-  up: string;
-  upRow: string;
-  down: string;
-  downRow: string;
-}
+export type { RowTexts } from '../../words/shape.js';
 
 /** The names of a list's row texts, as the rowTexts option takes them. */
 export const ROW_TEXT_KEYS: ReadonlyArray<keyof RowTexts> = ['row', 'add', 'remove', 'removeRow', 'up', 'upRow', 'down', 'downRow'];
