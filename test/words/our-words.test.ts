@@ -139,26 +139,25 @@ describe('our words', () => {
         const pages: Record<string, string> = {};
         pages['blank form'] = await get('/antrag');
         // A session in this language: its cookie and token.
-        const s = await openFormIn(base, '/antrag', locale);
-        pages['refused form'] = await (await s.post('/antrag', `${tokenField(s)}kunde=x&extras=a&extras=b&art.weg=post&posten.0.menge=0&_form_name=antrag`, headers)).text();
+        const s = await openForm(base, '/antrag', headers);
+        pages['refused form'] = await (await s.post('/antrag', `${tokenField(s)}kunde=x&extras=a&extras=b&art.weg=post&posten.0.menge=0&_form_name=antrag`)).text();
         const parts = new FormData();
         parts.append('_csrf', s.token);
         parts.append('_form_name', 'antrag');
         parts.append('kunde', 'x');
         parts.append('beleg', new Blob([Buffer.from('%PDF-1.4\n%%EOF\n')], { type: 'application/pdf' }), 'beleg.pdf');
-        pages['file kept across a refusal'] = await (await fetch(`${base}/antrag`, { method: 'POST', headers: { cookie: s.cookie, ...headers }, body: parts })).text();
-        pages['intent switching a section'] = await (await s.post('/antrag', `${tokenField(s)}kunde=x&art.weg=abholung&_intent=switch%3Aart`, headers)).text();
-        pages['a button that is not one'] = await (await s.post('/antrag', `${tokenField(s)}_intent=remove%3Anichts%3A9`, headers)).text();
-        pages['CSRF refusal'] = await (await s.post('/antrag', 'kunde=x', headers)).text();
-        const k = await openFormIn(base, '/karte', locale);
-        const shown = /name="_version" value="([^"]+)"/.exec(await get('/karte'))?.[1] ?? '';
-        const kk = await openFormIn(base, '/karte', locale);
-        const version = /name="_version" value="([^"]+)"/.exec(kk.html)?.[1] ?? shown;
-        pages['edit conflict'] = await (await kk.post('/karte', `${tokenField(kk)}_version=${encodeURIComponent(version)}&stunden=6`, headers)).text();
-        pages['edit without its version'] = await (await k.post('/karte', `${tokenField(k)}stunden=6`, headers)).text();
-        const once = await openFormIn(base, '/einmal', locale);
+        pages['file kept across a refusal'] = await (await s.postParts('/antrag', parts)).text();
+        pages['intent switching a section'] = await (await s.post('/antrag', `${tokenField(s)}kunde=x&art.weg=abholung&_intent=switch%3Aart`)).text();
+        pages['a button that is not one'] = await (await s.post('/antrag', `${tokenField(s)}_intent=remove%3Anichts%3A9`)).text();
+        pages['CSRF refusal'] = await (await s.post('/antrag', 'kunde=x')).text();
+        // The card shown at version v1 is sent after v2 was saved with other hours: a conflict.
+        const edit = await openForm(base, '/karte', headers);
+        const version = /name="_version" value="([^"]+)"/.exec(edit.html)?.[1] ?? '';
+        pages['edit conflict'] = await (await edit.post('/karte', `${tokenField(edit)}_version=${encodeURIComponent(version)}&stunden=6`)).text();
+        pages['edit without its version'] = await (await edit.post('/karte', `${tokenField(edit)}stunden=6`)).text();
+        const once = await openForm(base, '/einmal', headers);
         const id = /name="_submission" value="([^"]+)"/.exec(once.html)?.[1] ?? '';
-        const sendOnce = () => once.post('/einmal', `${tokenField(once)}_submission=${encodeURIComponent(id)}&stunden=1`, headers);
+        const sendOnce = () => once.post('/einmal', `${tokenField(once)}_submission=${encodeURIComponent(id)}&stunden=1`);
         await sendOnce();
         pages['sent already'] = await (await sendOnce()).text();
         pages['not allowed'] = await get('/geheim');
@@ -174,12 +173,12 @@ describe('our words', () => {
         }
         // A body refused before any form reads it: a plain reason, in this language too.
         const words = wordsFor(locale);
-        const tooLarge = await (await s.post('/antrag', `${tokenField(s)}kunde=${'x'.repeat(200_000)}`, headers)).text();
+        const tooLarge = await (await s.post('/antrag', `${tokenField(s)}kunde=${'x'.repeat(200_000)}`)).text();
         assert.equal(tooLarge, words.body.tooLarge);
-        const slowParts = new FormData();
-        slowParts.append('_csrf', s.token);
-        for (let i = 0; i < 1100; i++) slowParts.append(`f${i}`, 'x');
-        const tooMany = await (await fetch(`${base}/antrag`, { method: 'POST', headers: { cookie: s.cookie, ...headers }, body: slowParts })).text();
+        const manyParts = new FormData();
+        manyParts.append('_csrf', s.token);
+        for (let i = 0; i < 1100; i++) manyParts.append(`f${i}`, 'x');
+        const tooMany = await (await s.postParts('/antrag', manyParts)).text();
         assert.equal(tooMany, words.body.fields(1000));
         // The states are what they claim: each says its part in this language.
         assert.ok(pages['refused form']?.includes(words.form.problem), 'the error summary');
@@ -200,13 +199,3 @@ describe('our words', () => {
     assert.deepEqual(englishIn('<button aria-label="Remove Beleg">x</button><script>m0["build"].apply(m0, [{"a":"Discard the draft"}]);</script>'), ['Remove', 'Discard the draft']);
   });
 });
-
-/** openForm, with the page's HTML, asking in a language. */
-async function openFormIn(base: string, to: string, locale: string) {
-  const res = await fetch(`${base}${to}`, { headers: { 'accept-language': locale } });
-  const html = await res.text();
-  const session = await openForm(base, to);
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const token = /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
-  return { ...session, html, cookie, token, post: (path: string, body: string, headers: Record<string, string> = {}) => fetch(`${base}${path}`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded', cookie, ...headers }, body }) };
-}
