@@ -26,7 +26,7 @@ import type { UploadService } from '../files/upload-service.js';
 import { UploadedFile } from '../files/uploaded-file.js';
 import { filesTaken } from '../files/taken-files.js';
 import { requestWords } from './refusals.js';
-import { filled } from '../words/our-words.js';
+import { filled, type OurWords } from '../words/our-words.js';
 
 /** A refusal of the parser: a status and a reason the user reads. */
 class Refusal {
@@ -108,9 +108,15 @@ export interface MultipartOptions {
 }
 
 export function multipartBodyParser(limits: UploadSettings, { uploads, csrfCheck, textLimit, ownerOf }: MultipartOptions): RequestHandler {
-  /** Why a body is refused, in the request's words. */
+  /** Why a body is refused, in the request's words: made once per language, not per request. */
+  const madeFor = new Map<OurWords, ReturnType<typeof reasonsIn>>();
   const reasonsFor = (req: Request) => {
-    const words = requestWords(req).body;
+    const words = requestWords(req);
+    let reasons = madeFor.get(words);
+    if (!reasons) madeFor.set(words, (reasons = reasonsIn(words.body)));
+    return reasons;
+  };
+  function reasonsIn(words: OurWords['body']) {
     return {
       total: filled(words.total, { size: readableSize(limits.totalSize) }),
       fileSize: filled(words.fileSize, { size: readableSize(limits.fileSize) }),
@@ -126,7 +132,7 @@ export function multipartBodyParser(limits: UploadSettings, { uploads, csrfCheck
       aborted: words.aborted,
       unreadable: words.unreadable,
     };
-  };
+  }
 
   return (req, res, next) => {
     if (!req.is('multipart/form-data') || req.method === 'GET' || req.method === 'HEAD') return next();
