@@ -1,15 +1,18 @@
-// The benchmark server: forms of 10, 50 and 200 fields in each mode, plus the baselines that the
-// figures are measured against. Run in its own process by the benchmarks.
+// The benchmark server: forms of 10 to 1,000 fields and a list of 200 rows in each mode, plus the
+// baselines that the figures are measured against. Run in its own process by the benchmarks.
 import path from 'node:path';
 import express, { type Express } from 'express';
 import { root } from './bench-root.js';
 import nunjucks from 'nunjucks';
 import { dojo, useDijitize, type DojoSettings, type FormDefinition } from '../server/index.js';
-import { benchForm, parserMarkup, schemaAndOptions } from './bench-forms.js';
+import { benchForm, benchList, LIST_ROWS, listRecord, listValues, parserMarkup, schemaAndOptions } from './bench-forms.js';
+import type { FormState } from '../server/forms/model/form-state.js';
 import { FormDefinition as Definition } from '../server/forms/define.js';
 import { TEMPLATES } from '../demo/app.js';
 
-export const SIZES = [10, 20, 50, 200, 500] as const;
+export const SIZES = [10, 20, 50, 200, 500, 1000] as const;
+/** The list page's name in the bench's paths (`/inline/list200`). */
+export const LIST_PAGE = `list${LIST_ROWS}`;
 /** The bench app's locales: pages in each are measured (messages from Dijit's and zod's locales). */
 export const LOCALES = ['en-us', 'de', 'ar'];
 /** The forms of the page with several forms (its sizes). */
@@ -31,20 +34,24 @@ export function benchApp(settings: DojoSettings = {}): Express {
   app.use('/bench-static', express.static(path.join(root, 'bench/static')));
   app.use(dojo({ csrf: { secret: 'a benchmark secret, not for use' }, locales: LOCALES, ...settings }));
   const forms = new Map<number, FormDefinition>(SIZES.map((n) => [n, benchForm(n)]));
+  const list = benchList();
+  /** A page's form and what it shows: a blank form of n fields, or the list filled with its rows. */
+  const pageOf = (name: string | undefined): { form: FormDefinition; state: Partial<FormState>; rows: number } | undefined =>
+    name === LIST_PAGE ? { form: list, state: list.initial(listRecord(LIST_ROWS)), rows: LIST_ROWS } : forms.has(Number(name)) ? { form: forms.get(Number(name)) as FormDefinition, state: {}, rows: 0 } : undefined;
   const formOf = (n: string | undefined) => forms.get(Number(n));
-  // Widgets each page makes: the form, its fields, the submit button.
-  const expected = (f: FormDefinition) => f.compiled.fields.length + 2;
+  // Widgets each page makes: the form, its fields (a list's for each row), the submit button.
+  const expected = (f: FormDefinition, rows = 0) => f.compiled.fields.reduce((sum, field) => sum + (field.path.includes('$row') ? rows : 1), 0) + 2;
 
   app.get('/inline/:n', (req, res) => {
-    const form = formOf(req.params['n']);
-    if (!form) return void res.sendStatus(404);
-    res.type('html').send(page.render({ dojo: req.dojo, expected: expected(form), body: req.dojo.form(form).html }));
+    const shown = pageOf(req.params['n']);
+    if (!shown) return void res.sendStatus(404);
+    res.type('html').send(page.render({ dojo: req.dojo, expected: expected(shown.form, shown.rows), body: req.dojo.form(shown.form, shown.state).html }));
   });
   app.get('/form-function/:n', (req, res) => {
-    const form = formOf(req.params['n']);
-    if (!form) return void res.sendStatus(404);
+    const shown = pageOf(req.params['n']);
+    if (!shown) return void res.sendStatus(404);
     req.dojo.formFunction = { module: 'dijitize/forms', fn: 'build' };
-    res.type('html').send(page.render({ dojo: req.dojo, expected: expected(form), body: req.dojo.form(form).html }));
+    res.type('html').send(page.render({ dojo: req.dojo, expected: expected(shown.form, shown.rows), body: req.dojo.form(shown.form, shown.state).html }));
   });
   // A page with several forms: each is rendered and started on its own.
   app.get('/several', (req, res) => {
@@ -54,12 +61,13 @@ export function benchApp(settings: DojoSettings = {}): Express {
   });
   // The Dojango way: the same fields as data-dojo-type markup, created by dojo/parser.
   app.get('/parser/:n', (req, res) => {
-    const form = formOf(req.params['n']);
-    if (!form) return void res.sendStatus(404);
+    const shown = pageOf(req.params['n']);
+    if (!shown) return void res.sendStatus(404);
     req.dojo.require('dojo/parser');
-    for (const mid of form.compiled.modules) req.dojo.require(mid);
+    for (const mid of shown.form.compiled.modules) req.dojo.require(mid);
     req.dojo.onReady('function () { require("dojo/parser").parse(); }');
-    res.type('html').send(page.render({ dojo: req.dojo, expected: expected(form), body: parserMarkup(form) }));
+    const body = parserMarkup(shown.form, shown.rows, shown.rows ? listValues(shown.rows) : {});
+    res.type('html').send(page.render({ dojo: req.dojo, expected: expected(shown.form, shown.rows), body }));
   });
   // Server throughput: the same form page without the per-definition compile cache.
   app.get('/uncached/:n', (req, res) => {

@@ -9,7 +9,7 @@ import { build } from '../server/builder/build.js';
 import { resolveBuildConfig } from '../server/builder/config.js';
 import { memoryLogger } from '../test/builder/memory-logger.js';
 import { demoBuildConfig } from '../demo/build-config.js';
-import { benchForm } from './bench-forms.js';
+import { benchForm, benchList } from './bench-forms.js';
 import { SIZES } from './bench-app.js';
 import { benchHere, root } from './bench-root.js';
 
@@ -37,7 +37,7 @@ export interface BenchServers {
 export async function startBenchServers(options: { minify?: false } = {}): Promise<BenchServers> {
   const releaseDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dijitize-bench-'));
   const config = resolveBuildConfig({ ...demoBuildConfig, releaseDir, modules: ['dojo/parser', 'dijit/form/Form'], themes: [], ...options }, root);
-  await build(config, memoryLogger(), { forms: SIZES.map(benchForm) });
+  await build(config, memoryLogger(), { forms: [...SIZES.map(benchForm), benchList()] });
   const server = forkServeBench({ env: { ...process.env, BENCH_RELEASE_DIR: releaseDir } });
   const nextMessage = () => new Promise<unknown>((resolve) => server.once('message', resolve));
   const ports = (await nextMessage()) as BenchServers['ports'];

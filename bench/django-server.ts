@@ -19,6 +19,8 @@ const freePort = () =>
 
 export interface DjangoPeer {
   base: string;
+  /** gunicorn's master: its workers are its children (their CPU time is the server's). */
+  pid: number;
   stop(): void;
 }
 
@@ -36,7 +38,7 @@ export async function startDjango(): Promise<DjangoPeer> {
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  return { base, stop: () => child.kill('SIGTERM') };
+  return { base, pid: child.pid as number, stop: () => child.kill('SIGTERM') };
 }
 
 /** Django's CSRF cookie and the page's token, as a browser that opened the form holds them. */

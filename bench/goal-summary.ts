@@ -1,62 +1,97 @@
-// README's summary of a bench run: each goal of issue 30 beside the run's figure ("met" or "missed"), and
-// the plots. `npm run bench` writes it between README's bench-goals markers.
+// README's summary of a bench run: each goal of issue 42 beside the run's figures, each a median with its
+// spread over interleaved rounds, "met" only when the whole spread meets the goal; and whether the run
+// agrees with the previous one (each figure's median within the other run's spread). `npm run bench`
+// writes it between README's bench-goals markers.
 import fs from 'node:fs';
 import path from 'node:path';
-import { everyWidgetRatio, type PageFigures } from './browser-bench.js';
-import type { ServerFigures } from './server-bench.js';
+import { JUDGED, type PageFigures } from './browser-bench.js';
 import { coldBuild, noopRatio, type BuildFigures } from './build-bench.js';
 import type { WireFigures } from './wire-bench.js';
+import { DIJITIZE, DJANGO, HAND, LIMIT, REQUESTS, type PeerCpuFigures, type RequestKind } from './peer-cpu-bench.js';
+import { agree, meetsAtLeast, meetsAtMost, shown, type Spread } from './stats.js';
+import type { ServerFigures } from './server-bench.js';
 
 export interface BenchResults {
   date: string;
   machine: string;
+  rounds: number;
+  /** Wall time of the measuring (after the compile that `npm run bench` does first), in minutes. */
+  minutes: number;
   pages: PageFigures[];
+  peers: PeerCpuFigures[];
   servers: ServerFigures[];
   builds: BuildFigures[];
   wire: WireFigures[];
+}
+
+/** One goal: its figures (each a spread, by label), the bound, and which side of it is met. */
+export interface Goal {
+  measure: string;
+  figures: Array<{ label: string; value: Spread | undefined }>;
+  bound: number;
+  atMost: boolean;
 }
 
 /** A Markdown table. */
 export const table = (head: string[], rows: Array<Array<string | number | undefined>>): string =>
   [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.map((c) => c ?? '').join(' | ')} |`)].join('\n');
 
-export function goalSummary({ date, machine, pages, servers: throughput, builds, wire }: BenchResults): string {
-  const cold = coldBuild(builds);
-  const noop = noopRatio(builds);
-  const figure = (values: Array<number | undefined>) => values.map((v) => v ?? '–').join(' / ');
-  const pageRatios = (mode: string) => [10, 50, 200, 500].map((n) => pages.find((p) => p.fields === n && p.mode === mode)?.ratioToBaseline);
-  const againstRow = (peer: string) => ['GET 20-field form page', 'POST failing validation (422)', 'POST passing validation (303)'].map((scenario) =>
-    throughput.find((t) => t.scenario === scenario)?.comparisons?.find((c) => c.to.startsWith(peer)));
-  const goalRow = (measure: string, shown: string, bound: string, met: boolean) => [measure, shown, bound, met ? 'met' : 'missed'];
-  const everyWidget = (mode: string) => {
-    const p = pages.find((q) => q.fields === 200 && q.mode === mode);
-    return p && everyWidgetRatio(pages, p);
-  };
-  const handRatios = againstRow('hand-written');
-  const djangoRatios = againstRow('Django');
-  const limitRatio = throughput.find((t) => t.scenario === 'GET 20-field form page')?.comparisons?.find((c) => c.to.startsWith('limit'))?.ratio;
-  const firstVisit = wire.find((w) => w.visit === 'first visit')?.kilobytes;
-  const allAtMost = (values: Array<number | undefined>, bound: number) => values.every((v) => v !== undefined && v <= bound);
-  const allAtLeast = (values: Array<number | undefined>, bound: number) => values.every((v) => v !== undefined && v >= bound);
-  const inline = pageRatios('dijitize inline, built');
-  const formFunction = pageRatios('dijitize form function, built');
-  const widgets = [everyWidget('dijitize inline, built'), everyWidget('dijitize form function, built')];
+/** Met only when every figure's whole spread is on the goal's side. */
+export const met = (g: Goal): boolean => g.figures.every((f) => (g.atMost ? meetsAtMost(f.value, g.bound) : meetsAtLeast(f.value, g.bound)));
+/** Page labels in the order the bench measures them. */
+const pageLabels = (pages: readonly PageFigures[]) => [...new Set(pages.map((p) => p.page))];
+
+/** The goals of issue 42 with this run's figures. */
+export function goals({ pages, peers, builds, wire, minutes }: BenchResults): Goal[] {
+  const page = (mode: string, label: string) => pages.find((p) => p.mode === mode && p.page === label);
+  const ready = (mode: string): Goal['figures'] => pageLabels(pages).map((label) => ({ label, value: page(mode, label)?.ratioToBaseline }));
+  const everyWidget = (label: string): Goal['figures'] => JUDGED.map((mode) => ({ label: mode.replace('dijitize ', '').replace(', built', ''), value: page(mode, label)?.everyWidgetRatio }));
+  const against = (to: string): Goal['figures'] => (Object.keys(REQUESTS) as RequestKind[]).map((kind) => ({ label: REQUESTS[kind], value: peers.find((p) => p.request === kind && p.server === DIJITIZE)?.comparisons?.find((c) => c.to === to)?.ratio }));
+  const firstVisit = wire.find((w) => w.visit === 'first visit');
+  const single = (label: string, value: Spread | undefined): Goal['figures'] => [{ label, value }];
   return [
-    `Measured ${date} on ${machine} by \`npm run bench\` (medians of one run; ratios against a baseline of the same run). Details, profiles and what each missed goal comes from: [docs/bench.md](docs/bench.md).`,
+    { measure: 'Page ready, built, inline (of the Dojango way)', figures: ready(JUDGED[0] as string), bound: 0.25, atMost: true },
+    { measure: 'Page ready, built, form function (of the Dojango way)', figures: ready(JUDGED[1] as string), bound: 0.25, atMost: true },
+    { measure: 'Every widget made at 200 fields, inline / form function', figures: everyWidget('200 fields'), bound: 0.6, atMost: true },
+    { measure: 'Every widget made at 1,000 fields, inline / form function', figures: everyWidget('1000 fields'), bound: 0.8, atMost: true },
+    { measure: 'Server CPU per request, hand-written Express over dijitize: GET / refused / passing', figures: against(HAND), bound: 1, atMost: false },
+    { measure: 'Server CPU per request, Django over dijitize: GET / refused / passing', figures: against(DJANGO), bound: 2, atMost: false },
+    { measure: 'Server CPU per request, the limit row (prebuilt string + dojo() + CSRF token) over dijitize\'s GET', figures: against(LIMIT).slice(0, 1), bound: 0.75, atMost: false },
+    { measure: 'Cold build, of the dijit-all build', figures: single('cold', coldBuild(builds)?.ratio), bound: 0.5, atMost: true },
+    { measure: 'No-op build, of a cold one', figures: single('no-op', noopRatio(builds)), bound: 0.1, atMost: true },
+    { measure: 'First visit of the built demo form (KB on the wire)', figures: single('first visit', firstVisit?.kilobytesSpread), bound: 100, atMost: true },
+    { measure: '`npm run bench`, measuring (minutes)', figures: single('minutes', { median: minutes, min: minutes, max: minutes }), bound: 20, atMost: true },
+  ];
+}
+
+/** Whether every figure of this run agrees with the same figure of `previous` (a goal neither run has is left out). */
+function agreement(now: Goal, previous: Goal | undefined): string {
+  if (!previous) return '–';
+  const pairs = now.figures.map((f) => [f.value, previous.figures.find((p) => p.label === f.label)?.value] as const).filter((p): p is readonly [Spread, Spread] => !!p[0] && !!p[1]);
+  if (!pairs.length) return '–';
+  const agreeing = pairs.filter(([a, b]) => agree(a, b)).length;
+  return agreeing === pairs.length ? 'agrees' : `${agreeing} of ${pairs.length} agree`;
+}
+
+/** Results of a run before issue 42's method (no spreads) cannot be compared. */
+export const comparable = (results: unknown): results is BenchResults => {
+  const r = results as Partial<BenchResults> | null;
+  return !!r && Array.isArray(r.peers) && Array.isArray(r.pages) && typeof r.pages[0]?.readyMs === 'object';
+};
+
+export function goalSummary(results: BenchResults, previous: BenchResults | null = null): string {
+  const before = previous ? goals(previous) : [];
+  const rows = goals(results).map((g) => {
+    const figures = g.figures.map((f) => (g.figures.length > 1 ? `${f.label}: ${shown(f.value)}` : shown(f.value))).join('<br>');
+    return [g.measure, figures, `${g.atMost ? '<=' : '>='} ${g.bound}`, met(g) ? 'met' : 'missed', agreement(g, before.find((b) => b.measure === g.measure))];
+  });
+  return [
+    `Measured ${results.date} on ${results.machine} by \`npm run bench\`: each figure is the median of ${results.rounds} interleaved rounds with its spread (min–max over the rounds) in brackets, a ratio against a baseline of the same round. A goal is met only when the whole spread meets it. The last column compares each figure with the run before (${previous ? previous.date : 'none'}): two runs agree when each median lies within the other's spread. Details, the JavaScript-off limit and what each missed goal comes from: [docs/bench.md](docs/bench.md).`,
     '',
-    table(['measure', 'this run', 'goal', ''], [
-      goalRow('Page ready, built, inline, at 10 / 50 / 200 / 500 fields (of the Dojango way)', figure(inline), '<= 0.25', allAtMost(inline, 0.25)),
-      goalRow('Page ready, built, form function, at 10 / 50 / 200 / 500 fields', figure(formFunction), '<= 0.25', allAtMost(formFunction, 0.25)),
-      goalRow('Every widget made at 200 fields, inline / form function', figure(widgets), '<= 0.6', allAtMost(widgets, 0.6)),
-      goalRow('Against hand-written Express: GET / refused POST / passing POST', figure(handRatios.map((c) => c?.ratio)), '>= 1.0', allAtLeast(handRatios.map((c) => c?.ratio), 1)),
-      goalRow('Against Django: GET / refused POST / passing POST', figure(djangoRatios.map((c) => c?.ratio)), '>= 2', allAtLeast(djangoRatios.map((c) => c?.ratio), 2)),
-      goalRow('GET against the limit row (prebuilt string + dojo() + CSRF token)', figure([limitRatio]), '>= 0.75', allAtLeast([limitRatio], 0.75)),
-      goalRow('Cold build, of the dijit-all build', figure([cold?.ratioToDijitAll]), '<= 0.5', allAtMost([cold?.ratioToDijitAll], 0.5)),
-      goalRow('No-op build, of a cold one', figure([noop]), '<= 0.1', allAtMost([noop], 0.1)),
-      goalRow('First visit of the built demo form (KB on the wire)', figure([firstVisit]), '<= 100', allAtMost([firstVisit], 100)),
-    ]),
+    table(['measure', 'this run: median (spread)', 'goal', '', 'against the run before'], rows),
     '',
     '![Page ready in Chromium by form size](bench/plots/page-ready.svg)',
+    '![The part of page ready that is ours, by form size](bench/plots/ours.svg)',
     '![Bytes on the wire by form size](bench/plots/bytes.svg)',
     '![Server CPU per request by form size](bench/plots/server-cpu.svg)',
   ].join('\n');

@@ -13,13 +13,16 @@ import { build } from '../server/builder/build.js';
 import { resolveBuildConfig } from '../server/builder/config.js';
 import { memoryLogger } from '../test/builder/memory-logger.js';
 import { root } from './bench-servers.js';
-import { median, ratio, round } from './stats.js';
+import { median, ratio, round, spread, type Spread } from './stats.js';
 
 export interface WireFigures {
   visit: string;
   requests: number;
   fromNetwork: number;
+  /** Median over the visits. */
   kilobytes: number;
+  /** Over the visits (bytes hardly vary: the same files, compressed the same way). */
+  kilobytesSpread: Spread;
   ratioToUncompressed?: number;
 }
 
@@ -76,6 +79,7 @@ export async function wireBench(runs: number, log: (s: string) => void): Promise
     requests: median(loads.map((l) => l.requests)),
     fromNetwork: median(loads.map((l) => l.fromNetwork)),
     kilobytes: round(median(loads.map((l) => l.bytes)) / 1024),
+    kilobytesSpread: spread(loads.map((l) => l.bytes / 1024), 1),
   }));
   const base = figures.find((f) => f.visit === UNCOMPRESSED);
   for (const f of figures) {
