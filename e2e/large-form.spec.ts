@@ -5,7 +5,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { axeViolations } from './axe.js';
 import { watchProblems } from './page-check.js';
-import { LARGE_FIELDS } from './large-form.js';
+import { LARGE_FIELDS, LIST_ROWS } from './large-form.js';
 
 const isWidget = (page: Page, id: string) =>
   page.evaluate((wid) => Boolean((window as unknown as { require: (m: string) => { byId(id: string): unknown } }).require('dijit/registry').byId(wid)), id);
@@ -76,4 +76,38 @@ test('in an idle browser, every widget of a large form is made without being scr
   await page.goto('/large');
   await ready(page);
   await expect.poll(() => fieldWidgets(page)).toBe(LARGE_FIELDS);
+});
+
+test.describe('a large list of rows in a busy browser', () => {
+  test.beforeEach(async ({ page }) => {
+    await page.addInitScript(() => {
+      window.requestIdleCallback = () => 0;
+    });
+  });
+
+  test('its rows past the first are made as needed; a row removed, moved or added before its widgets exist is sent as the page shows it', async ({ page }) => {
+    const problems = watchProblems(page);
+    await page.goto('/large-list');
+    await page.locator('form#largelist[data-dijitize-ready]').waitFor({ state: 'attached' });
+    expect(await isWidget(page, 'largelist-items-0-product')).toBe(true);
+    const last = LIST_ROWS - 1;
+    expect(await isWidget(page, `largelist-items-${last}-product`)).toBe(false);
+
+    // The last line goes before its widgets were made; the one before it moves up, still plain.
+    await page.getByRole('button', { name: new RegExp(`^Remove line ${LIST_ROWS}$`, 'i') }).click();
+    await expect(page.locator(`#largelist-items-${last}-product`)).toHaveCount(0);
+    await page.getByRole('button', { name: new RegExp(`^Move up line ${LIST_ROWS - 1}$`, 'i') }).click();
+    // A new line gets its widgets at once.
+    await page.getByRole('button', { name: /^Add line$/i }).click();
+    expect(await isWidget(page, `largelist-items-${LIST_ROWS}-product`)).toBe(true);
+    await page.locator(`#largelist-items-${LIST_ROWS}-product`).fill('new product');
+    await page.locator(`#largelist-items-${LIST_ROWS}-quantity`).fill('7');
+
+    const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.getByRole('button', { name: 'Save lines' }).click()]);
+    expect(response.status()).toBe(303);
+    const saved = JSON.parse((await page.locator('dd[data-field="items"]').textContent()) ?? '[]') as Array<{ product: string; quantity: number }>;
+    expect(saved.map((line) => line.product).slice(-3)).toEqual([`product ${LIST_ROWS - 1}`, `product ${LIST_ROWS - 2}`, 'new product']);
+    expect(saved).toHaveLength(LIST_ROWS);
+    expect(problems).toEqual({ consoleErrors: [], failedRequests: [] });
+  });
 });

@@ -72,8 +72,11 @@ define([
 				// The submit button (the last instance) is made at once: a click on it must meet the widget
 				// that sends the form, never a plain button that is replaced while its click is handled.
 				create(spec.widgets[spec.widgets.length - 1]);
-				if(fields.length <= lazyWidgets.EAGER_UP_TO || spec.lists.length || spec.unions.length){
-					// Small forms, and forms whose rows and sections are managed by their widgets: at once.
+				var sourcing = fields.some(function(instance){ return instance.extras && instance.extras.source; });
+				if(fields.length <= lazyWidgets.EAGER_UP_TO || spec.unions.length || sourcing){
+					// At once: small forms, forms whose sections are managed by their widgets, and forms with
+					// choices from a source (remoteChoices links each to the fields it depends on, made).
+					// A list's rows are plain markup moved and removed as nodes: their widgets can wait.
 					fields.forEach(create);
 				}else{
 					makeAll = lazyWidgets.defer(form, fields, create);

@@ -38,7 +38,8 @@ define([
 				delete pending[id];
 				count--;
 				var node = dom.byId(id);
-				if(observer && node){ observer.unobserve(node); }
+				if(!node){ return null; } // its row was removed before it was needed
+				if(observer){ observer.unobserve(node); }
 				return create(instance);
 			}
 			function settle(){

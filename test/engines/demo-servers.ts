@@ -11,6 +11,7 @@ import { demoBuildConfig } from '../../demo/build-config.js';
 import { build } from '../../server/builder/build.js';
 import { resolveBuildConfig } from '../../server/builder/config.js';
 import { createLogger } from '../../server/builder/logger.js';
+import { mountLarge } from '../../e2e/large-form.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -32,8 +33,10 @@ async function listen(app: ReturnType<typeof createApp>): Promise<{ server: Serv
 export async function startDemoServers(): Promise<DemoServers> {
   const releaseDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dijitize-engines-'));
   await build(resolveBuildConfig({ ...demoBuildConfig, releaseDir }, root), createLogger());
-  const source = await listen(createApp());
-  const built = await listen(createApp({ releaseDir }));
+  // The demo, and a list too long to be made at once (e2e/large-form.ts), as the e2e servers have it.
+  const withLargeList = (app: ReturnType<typeof createApp>) => (mountLarge(app), app);
+  const source = await listen(withLargeList(createApp()));
+  const built = await listen(withLargeList(createApp({ releaseDir })));
   const close = (server: Server) => new Promise<void>((resolve) => server.close(() => resolve()));
   return {
     source: source.origin,

@@ -8,7 +8,7 @@ import { startDemoServers, type DemoServers } from './demo-servers.js';
 import { EnginePage } from './engine-page.js';
 import { chromiumDriver, ENGINES, type EngineName } from './engines.js';
 import { uploadKeptAcrossRefusal } from './flows/expense.js';
-import { rowsUnionAndOneOrder } from './flows/order.js';
+import { largeListSentAsShown, rowsUnionAndOneOrder } from './flows/order.js';
 import { axeOnEveryPage, DEMO_PAGES, sameWidgetsAsChromium, widgetsOfPages } from './flows/pages.js';
 import { fileKeptAcrossRefusal, germanServerWords, orderRowsUnionAndDoubleClick, registerRefusedThenSaved } from './flows/plain.js';
 import { arabicRightToLeft, draftRestored, invalidHeldBack, liveCheckSaid } from './flows/register.js';
@@ -63,6 +63,7 @@ export function crossEngineSuite(name: EngineName, flowsFrom: FlowsFrom): void {
       it('an edit conflict is shown, and the other side\'s change merged', () => editConflictShown(page));
       it('the keyboard alone fills and sends the time card', () => keyboardAlone(page));
       it('rows added and removed, a union switched, a double click places one order', () => rowsUnionAndOneOrder(page));
+      it('a large list\'s rows removed, moved and added while its widgets are made, sent as shown', () => largeListSentAsShown(page));
       it('an upload with its progress is kept across a refused claim', () => uploadKeptAcrossRefusal(page));
       it('a wizard walked with Back, to one result', () => wizardWithBack(page));
     });

@@ -53,3 +53,25 @@ export async function rowsUnionAndOneOrder(page: EnginePage): Promise<void> {
   assert.deepEqual(JSON.parse(saved['json'] ?? 'null'), { form: 'order', customer: 'Ada Lovelace', items: [{ product: 'tea', quantity: 2 }, { product: 'cake', quantity: 1 }], delivery: { method: 'pickup', store: 'north' } }, page.engine);
   assert.equal(saved['placed'], '1', `${page.engine}: one order placed`);
 }
+
+/**
+ * A list of 30 rows (60 widgets: more than are made at once, so its rows past the first get their widgets
+ * later): the last row removed and the one before it moved up, whether or not their widgets exist yet, a
+ * row added, and the form sent. Every widget is made before it goes, and the lines arrive in the page's order.
+ */
+export async function largeListSentAsShown(page: EnginePage): Promise<void> {
+  await page.goto('/large-list');
+  await page.ready('largelist');
+  await page.click('#largelist button[aria-label="Remove line 30"]');
+  await page.waitFor('29 rows', () => document.querySelectorAll('#largelist-items-rows > .dijitize-row').length === 29);
+  await page.click('#largelist button[aria-label="Move up line 29"]');
+  await page.click('#largelist .dijitize-add');
+  await page.widget('largelist-items-30-quantity');
+  await page.fill('#largelist-items-30-product', 'new product');
+  await page.fill('#largelist-items-30-quantity', '7');
+  const path = await page.toNextPage(() => page.click('#largelist-submit'));
+  assert.equal(path, '/large-list/done', page.engine);
+  const lines = JSON.parse((await page.saved())['items'] ?? '[]') as Array<{ product: string; quantity: number }>;
+  assert.deepEqual(lines.slice(-3), [{ product: 'product 29', quantity: 29 }, { product: 'product 28', quantity: 28 }, { product: 'new product', quantity: 7 }], page.engine);
+  assert.equal(lines.length, 30, page.engine);
+}
