@@ -15,14 +15,12 @@ const fieldWidgets = (page: Page) =>
     const registry = (window as unknown as { require: (m: string) => { byId(id: string): unknown } }).require('dijit/registry');
     return Array.from({ length: n }, (_, i) => registry.byId(`large-q${i + 1}`)).filter(Boolean).length;
   }, LARGE_FIELDS);
-const ready = (page: Page) => page.locator('form#large[data-dijitize-ready]').waitFor({ state: 'attached' });
+const ready = (page: Page, form = 'large') => page.locator(`form#${form}[data-dijitize-ready]`).waitFor({ state: 'attached' });
+/** A browser with no idle time: requestIdleCallback never calls back. */
+const busyBrowser = (page: Page) => page.addInitScript(() => void (window.requestIdleCallback = () => 0));
 
 test.describe('a large form in a busy browser', () => {
-  test.beforeEach(async ({ page }) => {
-    await page.addInitScript(() => {
-      window.requestIdleCallback = () => 0;
-    });
-  });
+  test.beforeEach(({ page }) => busyBrowser(page));
 
   test('is ready with its first widgets; one further down is made when it comes into view', async ({ page }) => {
     const problems = watchProblems(page);
@@ -79,16 +77,12 @@ test('in an idle browser, every widget of a large form is made without being scr
 });
 
 test.describe('a large list of rows in a busy browser', () => {
-  test.beforeEach(async ({ page }) => {
-    await page.addInitScript(() => {
-      window.requestIdleCallback = () => 0;
-    });
-  });
+  test.beforeEach(({ page }) => busyBrowser(page));
 
   test('its rows past the first are made as needed; a row removed, moved or added before its widgets exist is sent as the page shows it', async ({ page }) => {
     const problems = watchProblems(page);
     await page.goto('/large-list');
-    await page.locator('form#largelist[data-dijitize-ready]').waitFor({ state: 'attached' });
+    await ready(page, 'largelist');
     expect(await isWidget(page, 'largelist-items-0-product')).toBe(true);
     const last = LIST_ROWS - 1;
     expect(await isWidget(page, `largelist-items-${last}-product`)).toBe(false);
