@@ -7,6 +7,7 @@ import nunjucks from 'nunjucks';
 import { dojo, useDijitize, type DojoSettings, type FormDefinition } from '../server/index.js';
 import { benchForm, benchList, LIST_ROWS, listRecord, listValues, parserMarkup, schemaAndOptions } from './bench-forms.js';
 import type { FormState } from '../server/forms/model/form-state.js';
+import { ROW } from '../server/forms/model/schema-facts.js';
 import { FormDefinition as Definition } from '../server/forms/define.js';
 import { TEMPLATES } from '../demo/app.js';
 
@@ -40,7 +41,7 @@ export function benchApp(settings: DojoSettings = {}): Express {
     name === LIST_PAGE ? { form: list, state: list.initial(listRecord(LIST_ROWS)), rows: LIST_ROWS } : forms.has(Number(name)) ? { form: forms.get(Number(name)) as FormDefinition, state: {}, rows: 0 } : undefined;
   const formOf = (n: string | undefined) => forms.get(Number(n));
   // Widgets each page makes: the form, its fields (a list's for each row), the submit button.
-  const expected = (f: FormDefinition, rows = 0) => f.compiled.fields.reduce((sum, field) => sum + (field.path.includes('$row') ? rows : 1), 0) + 2;
+  const expected = (f: FormDefinition, rows = 0) => f.compiled.fields.reduce((sum, field) => sum + (field.path.includes(ROW) ? rows : 1), 0) + 2;
 
   app.get('/inline/:n', (req, res) => {
     const shown = pageOf(req.params['n']);

@@ -4,6 +4,7 @@ import * as z from 'zod';
 import { escapeHtml } from '../server/common/escape.js';
 import { type FieldOptions, type FormDefinition as Form } from '../server/index.js';
 import { FormDefinition } from '../server/forms/define.js';
+import { ROW } from '../server/forms/model/schema-facts.js';
 
 const CHOICES = ['alpha', 'beta', 'gamma', 'delta', 'epsilon'] as const;
 
@@ -79,7 +80,7 @@ export function validBody(n: number): string {
 export function parserMarkup(form: Form, rows = 0, values: Record<string, string> = {}): string {
   const c = form.compiled;
   const props = (p: Record<string, unknown>) => escapeHtml(JSON.stringify(p).slice(1, -1));
-  const fields = c.fields.flatMap((f) => (f.path.includes('$row') ? Array.from({ length: rows }, (_, i) => ({ ...f, id: f.id.replace('$row', String(i)), path: f.path.replace('$row', String(i)) })) : [f]));
+  const fields = c.fields.flatMap((f) => (f.path.includes(ROW) ? Array.from({ length: rows }, (_, i) => ({ ...f, id: f.id.replace(ROW, String(i)), path: f.path.replace(ROW, String(i)) })) : [f]));
   const markup = fields.map((f) => {
     const type = escapeHtml(f.module);
     const label = `<label for="${f.id}">${escapeHtml(f.label)}</label>`;

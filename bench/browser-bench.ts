@@ -5,8 +5,9 @@
 // and reported as the median with its spread (min-max) over rounds. Fresh browser context per load.
 // The limit row is the same dijitize page with JavaScript off: the browser's own parse and layout of our
 // HTML, which no script can beat; page ready minus it is the part that is ours.
-import { chromium, type Browser } from '@playwright/test';
-import { round, spread, type Spread } from './stats.js';
+import type { Browser } from '@playwright/test';
+import { launchBenchChromium } from './bench-chromium.js';
+import { inTurn, round, spread, type Spread } from './stats.js';
 
 export const MODES = {
   'parser, unbuilt (baseline)': { server: 'source', path: 'parser' },
@@ -63,11 +64,6 @@ interface ModeLoads {
   rounds: Load[];
 }
 
-const launchOptions = {
-  executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-};
-
 /** One load in a fresh context; `counted`: also waits for the network to be idle, for the request and byte counts. */
 async function loadOnce(browser: Browser, url: string, scripts: boolean, counted = false): Promise<Load> {
   const context = await browser.newContext({ javaScriptEnabled: scripts });
@@ -110,17 +106,13 @@ async function pageRounds(browser: Browser, ports: { source: number; built: numb
   const loads = new Map<Mode, ModeLoads>();
   for (const mode of modes) loads.set(mode, { counts: await loadOnce(browser, url(mode), mode !== JS_OFF, true), rounds: [] });
   for (let r = 0; r < rounds; r++) {
-    // Each round starts one mode further on: no mode is always first after the previous page's last.
-    for (let i = 0; i < modes.length; i++) {
-      const mode = modes[(i + r) % modes.length] as Mode;
-      loads.get(mode)?.rounds.push(await loadOnce(browser, url(mode), mode !== JS_OFF));
-    }
+    for (const mode of inTurn(modes, r)) loads.get(mode)?.rounds.push(await loadOnce(browser, url(mode), mode !== JS_OFF));
   }
   return loads;
 }
 
 export async function browserBench(ports: { source: number; built: number }, pages: readonly BenchPage[], rounds: number, log: (s: string) => void): Promise<PageFigures[]> {
-  const browser = await chromium.launch(launchOptions);
+  const browser = await launchBenchChromium();
   const figures: PageFigures[] = [];
   try {
     for (const page of pages) {

@@ -57,7 +57,7 @@ function timedBuild(config: string, out: string, force: boolean): Promise<{ seco
 export async function buildBench(rounds: number, log: (s: string) => void): Promise<BuildFigures[]> {
   const demo = fs.mkdtempSync(path.join(os.tmpdir(), 'dijitize-bench-build-'));
   const all = fs.mkdtempSync(path.join(os.tmpdir(), 'dijitize-bench-build-'));
-  const times = { [COLD]: [] as Array<{ seconds: number; peakMB: number }>, [NOOP]: [] as Array<{ seconds: number; peakMB: number }>, [DIJIT_ALL]: [] as Array<{ seconds: number; peakMB: number }> };
+  const times: Record<typeof COLD | typeof NOOP | typeof DIJIT_ALL, Array<Awaited<ReturnType<typeof timedBuild>>>> = { [COLD]: [], [NOOP]: [], [DIJIT_ALL]: [] };
   try {
     for (let r = 0; r < rounds; r++) {
       times[COLD].push(await timedBuild('demo/dijitize.config.js', demo, true));

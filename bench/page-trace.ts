@@ -3,7 +3,7 @@
 // trace, and prints medians of: ready time, script time, style and layout time, the number of layouts,
 // and the functions that forced a synchronous layout. Found that Dijit's select widgets forced one layout
 // each by reading <option> innerText (see docs/bench.md).
-import { chromium } from '@playwright/test';
+import { launchBenchChromium } from './bench-chromium.js';
 import { startBenchServers } from './bench-servers.js';
 import { median, round } from './stats.js';
 
@@ -19,10 +19,7 @@ const RUNS = Number(process.env['BENCH_RUNS'] ?? 5);
 const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline.stack'];
 
 const servers = await startBenchServers({ minify: false });
-const browser = await chromium.launch({
-  executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
+const browser = await launchBenchChromium();
 try {
   for (const mode of ['inline', 'parser']) {
     const url = `http://127.0.0.1:${servers.ports.built}/${mode}/${fields}`;

@@ -5,12 +5,12 @@
 // in an order that turns each round, so the machine's drift moves them together; each ratio is taken
 // within its round and reported as the median with its spread. Requests per second are a second figure.
 import autocannon from 'autocannon';
-import { openForm, tokenField } from '../test/form-session.js';
+import { openForm } from '../test/form-session.js';
 import { validBody } from './bench-forms.js';
-import { formPost } from './server-bench.js';
+import { formPost, sessionPost } from './server-bench.js';
 import { djangoValidBody, openDjangoForm, type DjangoPeer } from './django-server.js';
 import { cpuSample } from './cpu-per-request.js';
-import { spread, type Spread } from './stats.js';
+import { inTurn, spread, type Spread } from './stats.js';
 import { treeCpuMicros } from './process-tree.js';
 
 export const REQUESTS = { get: 'GET 20-field form page', refused: 'POST refused by validation (422)', passing: 'POST passing validation (303)' } as const;
@@ -66,7 +66,7 @@ export async function peerCpuBench(
   const hand = `http://127.0.0.1:${ports.hand}`;
   const s = await openForm(app, '/inline/20');
   const handSession = await openForm(hand, '/form');
-  const handPost = (body: string): autocannon.Options => ({ url: `${hand}/form`, method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: handSession.cookie }, body: `${tokenField(handSession)}${body}` });
+  const handPost = (body: string) => sessionPost(`${hand}/form`, handSession, body);
   const djangoSession = django ? await openDjangoForm(django.base) : null;
   const djangoPost = (body: string): autocannon.Options => ({ url: `${django?.base}/form`, method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: djangoSession?.cookie ?? '' }, body: `csrfmiddlewaretoken=${encodeURIComponent(djangoSession?.token ?? '')}&${body}` });
   const djangoCpu = async () => (django ? treeCpuMicros(django.pid) : 0);
@@ -94,8 +94,7 @@ export async function peerCpuBench(
     for (const c of these) await autocannon({ ...c.options, connections: CONNECTIONS, duration: 1 }); // warm-up
     const samples = new Map<string, Array<{ micros: number; perSecond: number }>>(these.map((c) => [c.server, []]));
     for (let r = 0; r < options.rounds; r++) {
-      for (let i = 0; i < these.length; i++) {
-        const c = these[(i + r) % these.length] as Contender;
+      for (const c of inTurn(these, r)) {
         const sample = await cpuSample(c.options, { cpuMicros: c.cpuMicros, seconds: options.seconds, connections: CONNECTIONS });
         checkStatuses(sample.result, kind, c.server);
         samples.get(c.server)?.push(sample);

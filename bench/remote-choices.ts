@@ -12,7 +12,7 @@ import type { AddressInfo } from 'node:net';
 import autocannon from 'autocannon';
 import express from 'express';
 import * as z from 'zod';
-import { chromium } from '@playwright/test';
+import { launchBenchChromium } from './bench-chromium.js';
 import { createApp } from '../demo/app.js';
 import { PEOPLE } from '../demo/people.js';
 import { defineForm } from '../server/index.js';
@@ -36,7 +36,7 @@ const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
 /** Milliseconds from each keystroke to the list showing matches for the text typed. */
 async function keystrokes(page: string, id: string): Promise<number[]> {
-  const browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+  const browser = await launchBenchChromium();
   try {
     const tab = await browser.newPage();
     await tab.goto(`${base}${page}`);

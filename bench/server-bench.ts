@@ -18,13 +18,17 @@ export interface ServerFigures {
 
 const CONNECTIONS = 50;
 
-/** A POST of the bench's form of `fields` fields as its page's session sends it (cookie and token), for autocannon. */
-export const formPost = (app: string, session: FormSession, body: string, headers: Record<string, string> = {}, fields = 20): autocannon.Options => ({
-  url: `${app}/inline/${fields}`,
+/** A urlencoded POST to `url` as the session of the page that holds its form sends it (cookie and token), for autocannon. */
+export const sessionPost = (url: string, session: FormSession, body: string, headers: Record<string, string> = {}): autocannon.Options => ({
+  url,
   method: 'POST',
   headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: session.cookie, ...headers },
   body: `${tokenField(session)}${body}`,
 });
+
+/** A POST of the bench's form of `fields` fields as its page's session sends it. */
+export const formPost = (app: string, session: FormSession, body: string, headers: Record<string, string> = {}, fields = 20): autocannon.Options =>
+  sessionPost(`${app}/inline/${fields}`, session, body, headers);
 
 interface Scenario {
   scenario: string;

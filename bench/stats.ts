@@ -8,6 +8,12 @@ export const median = (values: number[]): number => {
 export const ratio = (value: number, baseline: number): number => Math.round((value / baseline) * 100) / 100;
 export const round = (value: number, digits = 1): number => Math.round(value * 10 ** digits) / 10 ** digits;
 
+/**
+ * `items` in round `round`'s order: each round starts one place further on, so that none is always measured
+ * first (after a pause) or right after the same other.
+ */
+export const inTurn = <T>(items: readonly T[], round: number): T[] => items.map((_, i) => items[(i + round) % items.length] as T);
+
 /** A figure over rounds: its median and the lowest and highest round. */
 export interface Spread {
   median: number;

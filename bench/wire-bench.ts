@@ -6,7 +6,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { chromium, type BrowserContext } from '@playwright/test';
+import type { BrowserContext } from '@playwright/test';
+import { launchBenchChromium } from './bench-chromium.js';
 import { createApp } from '../demo/app.js';
 import { demoBuildConfig } from '../demo/build-config.js';
 import { build } from '../server/builder/build.js';
@@ -54,10 +55,7 @@ export async function wireBench(runs: number, log: (s: string) => void): Promise
   const server = createApp({ releaseDir }).listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/register`;
-  const browser = await chromium.launch({
-    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const browser = await launchBenchChromium();
   const samples: Record<string, Array<{ requests: number; fromNetwork: number; bytes: number }>> = { [UNCOMPRESSED]: [], 'first visit': [], 'repeat visit': [] };
   try {
     for (let i = 0; i < runs; i++) {

@@ -2,12 +2,16 @@
 // is met only when the whole spread meets it, and two runs agree when each median lies in the other's spread.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { agree, meetsAtLeast, meetsAtMost, shown, spread } from '../../bench/stats.js';
+import { agree, inTurn, meetsAtLeast, meetsAtMost, shown, spread } from '../../bench/stats.js';
 import { comparable, goals, goalSummary, met, type BenchResults } from '../../bench/goal-summary.js';
 
 test('a spread is the median and the lowest and highest round', () => {
   assert.deepEqual(spread([0.3, 0.1, 0.2, 0.5, 0.4]), { median: 0.3, min: 0.1, max: 0.5 });
   assert.equal(shown(spread([1, 2, 3])), '2 (1–3)');
+});
+
+test('each round takes its contenders one place further on, every one once', () => {
+  assert.deepEqual([0, 1, 2, 3].map((r) => inTurn(['a', 'b', 'c'], r).join('')), ['abc', 'bca', 'cab', 'abc']);
 });
 
 test('a goal is met only when every round meets it, not the median alone', () => {
