@@ -33,7 +33,7 @@ export function benchApp(settings: DojoSettings = {}): Express {
   const env = useDijitize(nunjucks.configure(TEMPLATES, { express: app, autoescape: true }));
   const page = nunjucks.compile(PAGE, env);
   app.use('/bench-static', express.static(path.join(root, 'bench/static')));
-  app.use(dojo({ csrf: { secret: 'a benchmark secret, not for use' }, locales: LOCALES, ...settings }));
+  app.use(dojo({ secrets: ['a benchmark secret, not for use'], locales: LOCALES, ...settings }));
   const forms = new Map<number, FormDefinition>(SIZES.map((n) => [n, benchForm(n)]));
   const list = benchList();
   /** A page's form and what it shows: a blank form of n fields, or the list filled with its rows. */

@@ -9,7 +9,7 @@ import { LOCALES } from './bench-app.js';
 
 export function piecesApp(html: () => string): Express {
   const app = express();
-  app.use(dojo({ csrf: { secret: 'a benchmark secret, not for use' }, locales: LOCALES }));
+  app.use(dojo({ secrets: ['a benchmark secret, not for use'], locales: LOCALES }));
   const form = benchForm(20);
   const env = useDijitize(new nunjucks.Environment(null, { autoescape: true }));
   const page = nunjucks.compile('<!DOCTYPE html><html><head>{% dojo %}</head><body>{{ body | safe }}</body></html>', env);

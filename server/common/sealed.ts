@@ -1,9 +1,10 @@
 // What travels through the browser sealed (a wizard's state, an edit form's version and the values it
-// showed): AES-256-GCM with a key derived from the app's secret for one purpose, so the browser can
-// neither read it nor change it, and any process with the same secret opens it. A context (the wizard
-// and its instance, the form) is its associated data: a token made for one does not open as another's.
+// showed): AES-256-GCM with a key derived from the newest of the app's keys for one purpose, so the
+// browser can neither read it nor change it, and any process with the same ring opens it, across a
+// rotation. A context (the wizard and its instance, the form) is its associated data: a token made for
+// one does not open as another's.
 import crypto from 'node:crypto';
-import { BoundedCache } from './bounded-cache.js';
+import { derivedKeys, type KeyRing } from '../settings/key-ring.js';
 
 /** Why a token did not open. */
 export type SealProblem = 'tampered';
@@ -17,22 +18,14 @@ export interface Sealer {
   open(token: string, context: string): string | SealProblem;
 }
 
-/** Sealers made, by purpose and secret: an app has one secret, so a few serve every request. */
-const made = new BoundedCache<string, Sealer>(16);
-
-/** The sealer of a purpose with an app's secret, made once (its key is derived on the first call). */
-export function sealer(secret: string, purpose: string): Sealer {
-  const id = `${purpose}\n${secret}`;
-  return made.get(id) ?? made.set(id, makeSealer(secret, purpose));
-}
-
-function makeSealer(secret: string, purpose: string): Sealer {
-  // A key of its own for each purpose: a wizard's token can never pass for an edit's, a CSRF or an upload token.
-  const key = crypto.createHmac('sha256', secret).update(`dijitize-${purpose}`).digest();
+/** The sealer of a purpose with an app's ring: seals with its newest key, opens with any. */
+export function sealer(ring: KeyRing, purpose: string): Sealer {
+  // Keys of their own for each purpose: a wizard's token can never pass for an edit's, a CSRF or an upload token.
+  const keys = derivedKeys(ring, `dijitize-${purpose}`);
   return {
     seal(plain, context) {
       const iv = crypto.randomBytes(IV_BYTES);
-      const cipher = crypto.createCipheriv('aes-256-gcm', key, iv).setAAD(Buffer.from(context));
+      const cipher = crypto.createCipheriv('aes-256-gcm', keys[0] as Buffer, iv).setAAD(Buffer.from(context));
       const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
       return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url');
     },
@@ -40,13 +33,22 @@ function makeSealer(secret: string, purpose: string): Sealer {
       if (!/^[A-Za-z0-9_-]+$/.test(token)) return 'tampered';
       const bytes = Buffer.from(token, 'base64url');
       if (bytes.length <= IV_BYTES + TAG_BYTES) return 'tampered';
-      try {
-        const decipher = crypto.createDecipheriv('aes-256-gcm', key, bytes.subarray(0, IV_BYTES)).setAAD(Buffer.from(context));
-        decipher.setAuthTag(bytes.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
-        return Buffer.concat([decipher.update(bytes.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8');
-      } catch {
-        return 'tampered';
+      for (const key of keys) {
+        const opened = openWith(key, bytes, context);
+        if (opened !== null) return opened;
       }
+      return 'tampered';
     },
   };
+}
+
+/** The plain text of a token sealed with `key` for `context`, else null. */
+function openWith(key: Buffer, bytes: Buffer, context: string): string | null {
+  try {
+    const decipher = crypto.createDecipheriv('aes-256-gcm', key, bytes.subarray(0, IV_BYTES)).setAAD(Buffer.from(context));
+    decipher.setAuthTag(bytes.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
+    return Buffer.concat([decipher.update(bytes.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8');
+  } catch {
+    return null;
+  }
 }

@@ -1,9 +1,10 @@
 // A kept upload travels from one POST to the next as a signed, expiring token in a hidden field, never as
 // a path: the token names the stored bytes (a random id), what the file is called and what type its bytes
-// are, and the field it was posted in. Signed with a key derived from the app's secret, so any process
-// with the same secret takes it; stateless, so nothing is shared but the store.
+// are, and the field it was posted in. Signed with a key derived from the newest of the app's keys and taken
+// with any of its ring, so any process with the same ring takes it, across a rotation; stateless, so nothing is shared but the store.
 import crypto from 'node:crypto';
 import { UPLOAD_ID } from './upload-store.js';
+import { derivedKeys, type KeyRing } from '../settings/key-ring.js';
 
 /** What a token says of a kept upload. */
 export interface KeptUpload {
@@ -44,23 +45,27 @@ const isKept = (v: unknown): v is KeptUpload => {
   );
 };
 
-export function fileTokens(secret: string): FileTokens {
-  // Its own key: a token can never pass for a CSRF token, nor the reverse.
-  const key = crypto.createHmac('sha256', secret).update('dijitize-upload-token').digest();
-  const mac = (payload: string) => crypto.createHmac('sha256', key).update(payload).digest('base64url');
+export function fileTokens(ring: KeyRing): FileTokens {
+  // Keys of their own: a token can never pass for a CSRF token, nor the reverse.
+  const keys = derivedKeys(ring, 'dijitize-upload-token');
+  const mac = (key: Buffer, payload: string) => crypto.createHmac('sha256', key).update(payload).digest('base64url');
+  /** Whether `given` is the MAC of `payload` with any key of the ring. */
+  const signed = (payload: string, given: Buffer) =>
+    keys.some((key) => {
+      const expected = Buffer.from(mac(key, payload));
+      return given.length === expected.length && crypto.timingSafeEqual(given, expected);
+    });
   return {
     sign(upload) {
       const payload = Buffer.from(JSON.stringify(upload)).toString('base64url');
-      return `${payload}.${mac(payload)}`;
+      return `${payload}.${mac(keys[0] as Buffer, payload)}`;
     },
     verify(token) {
       if (token.length > MAX_TOKEN_LENGTH) return 'malformed';
       const dot = token.indexOf('.');
       if (dot < 0) return 'malformed';
       const payload = token.slice(0, dot);
-      const given = Buffer.from(token.slice(dot + 1));
-      const expected = Buffer.from(mac(payload));
-      if (given.length !== expected.length || !crypto.timingSafeEqual(given, expected)) return 'forged';
+      if (!signed(payload, Buffer.from(token.slice(dot + 1)))) return 'forged';
       let upload: unknown;
       try {
         upload = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));

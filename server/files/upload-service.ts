@@ -4,6 +4,7 @@ import { fileTokens, type FileTokens, type KeptUpload } from './file-tokens.js';
 import { folderStore, type UploadStore } from './upload-store.js';
 import { LostUpload, UploadedFile } from './uploaded-file.js';
 import { log } from '../common/log.js';
+import type { KeyRing } from '../settings/key-ring.js';
 
 export interface UploadServiceOptions {
   store?: UploadStore | undefined;
@@ -12,7 +13,8 @@ export interface UploadServiceOptions {
   ttl: number;
   /** Seconds between sweeps. */
   sweepEvery: number;
-  secret: string;
+  /** The app's keys: tokens are signed with the newest, taken with any. */
+  keys: KeyRing;
 }
 
 export class UploadService {
@@ -22,7 +24,7 @@ export class UploadService {
   #timer: NodeJS.Timeout | null = null;
   constructor(options: UploadServiceOptions) {
     this.store = options.store ?? folderStore(options.dir);
-    this.tokens = fileTokens(options.secret);
+    this.tokens = fileTokens(options.keys);
     this.ttlMs = options.ttl * 1000;
     this.#sweepNow();
     this.#timer = setInterval(() => this.#sweepNow(), options.sweepEvery * 1000);

@@ -9,7 +9,7 @@ import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'exp
 import { crossSiteReason } from './cross-site.js';
 import { requestWords, sendRefusalError } from './refusals.js';
 import { filled } from '../words/our-words.js';
-import { sharedSecret } from '../settings/secret.js';
+import type { KeyRing } from '../settings/key-ring.js';
 import { type ResolvedSettings } from '../settings/settings.js';
 import { CsrfError } from '../common/errors.js';
 import { CSRF_FIELD } from '../forms/model/posted-names.js';
@@ -33,30 +33,30 @@ const WINDOWS = 3;
 /** How far back an outdated token is still recognised, to say "expired" rather than "invalid". */
 const EXPIRED_WINDOWS = 24;
 
-export function createCsrfGuard(settings: ResolvedSettings): CsrfGuard | null {
+export function createCsrfGuard(settings: ResolvedSettings, ring: KeyRing): CsrfGuard | null {
   const options = settings.csrf;
   if (options === false) return null;
-  const master = sharedSecret(options.secret, 'csrf.secret');
   const secure = options.secure ?? process.env['NODE_ENV'] === 'production';
   const cookieName = secure && !options.cookieName.startsWith('__Host-') ? `__Host-${options.cookieName}` : options.cookieName;
   const windowMs = (options.lifetime * 1000) / WINDOWS;
   const trusted = new Set(options.trustedOrigins);
   const exempt = (path: string) => options.exempt.some((p) => (typeof p === 'string' ? p === path : p.test(path)));
 
-  const secrets = new Map<number, string>();
-  const secretOf = (window: number): string => {
-    let secret = secrets.get(window);
+  const secrets = new Map<string, string>();
+  const secretOf = (key: string, window: number): string => {
+    const id = `${window}\n${key}`;
+    let secret = secrets.get(id);
     if (secret === undefined) {
-      secret = crypto.createHmac('sha256', master).update(`dijitize-csrf-window:${window}`).digest('hex');
-      if (secrets.size > 2 * EXPIRED_WINDOWS) secrets.clear();
-      secrets.set(window, secret);
+      secret = crypto.createHmac('sha256', key).update(`dijitize-csrf-window:${window}`).digest('hex');
+      if (secrets.size > 2 * EXPIRED_WINDOWS * ring.keys.length) secrets.clear();
+      secrets.set(id, secret);
     }
     return secret;
   };
-  /** The secrets of `count` windows, newest first, starting `skip` windows back. */
+  /** The secrets of `count` windows of every key of the ring, starting `skip` windows back; the newest key's newest first. */
   const windowSecrets = (skip: number, count: number) => {
     const now = Math.floor(Date.now() / windowMs);
-    return Array.from({ length: count }, (_, i) => secretOf(now - skip - i));
+    return ring.keys.flatMap((key) => Array.from({ length: count }, (_, i) => secretOf(key, now - skip - i)));
   };
   const issuing = new WeakSet<Request>();
 
@@ -71,6 +71,8 @@ export function createCsrfGuard(settings: ResolvedSettings): CsrfGuard | null {
         return typeof value === 'string' ? value : undefined;
       },
     });
+  // A new token is made with the newest key. A cookie's token of an older key of the ring is reused while
+  // young, as one of the newest is: replacing it would refuse every other tab the browser has open.
   const current: DoubleCsrfUtilities = config((req) => (req && issuing.has(req) ? windowSecrets(0, 2) : windowSecrets(0, WINDOWS + 1)));
   const outdated: DoubleCsrfUtilities = config(() => windowSecrets(WINDOWS + 1, EXPIRED_WINDOWS));
 

@@ -1,6 +1,5 @@
 // The Express side: `dojo(settings)` serves the Dojo packages (or a built release) and gives every
 // request its own `req.dojo`, mirrored on `res.locals.dojo` for templates.
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import express, { type RequestHandler, type Router } from 'express';
@@ -21,7 +20,8 @@ import { endpointLimit } from './endpoint-limit.js';
 import { choicesEndpoint } from './choices-endpoint.js';
 import { CHECK_PATH, CHOICES_PATH } from './endpoint-field.js';
 import { UploadService } from '../files/upload-service.js';
-import { SECRET_VARIABLE, sharedSecret } from '../settings/secret.js';
+import { keyRing, resolveKeyRing, SECRETS_VARIABLE, type KeyRing } from '../settings/key-ring.js';
+import { warnRenamed } from '../common/deprecated.js';
 import { servedFolders, themePath } from '../settings/package-folders.js';
 import { serveFolder } from '../serve/served-files.js';
 import { RequestDojo, type DojoSources } from './request-dojo.js';
@@ -77,33 +77,22 @@ export function createRequestDojo(settings: ResolvedSettings, release: Release |
 }
 
 /**
- * The key of kept files' tokens: uploads.secret, else the CSRF secret. With CSRF off and neither set, a
- * production app gets one of this process's own, said once its forms are defined if any has a file field
- * (kept files then work only when the same process serves the next POST).
+ * The keys of kept files' tokens: the app's ring, or (deprecated) uploads.secret alone. A process's own
+ * random key, in production, is said once its forms are defined if any has a file field (kept files then
+ * work only when the same process serves the next POST).
  */
-function uploadSecret(settings: ResolvedSettings, uploads: UploadSettings): string {
-  const given = uploads.secret ?? (settings.csrf ? settings.csrf.secret : undefined);
-  if (settings.csrf || given) return sharedSecret(given, 'uploads.secret');
-  try {
-    return sharedSecret(undefined, 'uploads.secret');
-  } catch {
+function uploadKeys(keys: KeyRing, uploads: UploadSettings): KeyRing {
+  if (uploads.secret) {
+    warnRenamed('uploads.secret', 'secrets (one ring for all that dijitize signs)');
+    return keyRing([uploads.secret]);
+  }
+  if (keys.own && process.env['NODE_ENV'] === 'production') {
     setImmediate(() => {
       const withFiles = [...formRegistry.values()].filter((f) => f.compiled.uploads.length).map((f) => f.name);
-      if (withFiles.length) process.emitWarning(`forms ${withFiles.join(', ')} take files, and uploads.secret is not set (nor csrf.secret, nor ${SECRET_VARIABLE}): a file kept from a refused POST is taken only by this process`, { code: 'DIJITIZE_UPLOAD_SECRET' });
+      if (withFiles.length) process.emitWarning(`forms ${withFiles.join(', ')} take files, and secrets is not set (nor ${SECRETS_VARIABLE}): a file kept from a refused POST is taken only by this process`, { code: 'DIJITIZE_UPLOAD_SECRET' });
     });
-    return crypto.randomBytes(32).toString('hex');
   }
-}
-
-/**
- * The app's secret for what dijitize seals (wizards' state, edit versions): the CSRF secret (csrf.secret,
- * or DIJITIZE_CSRF_SECRET, checked as the CSRF guard checks it), else this process's own, which only this
- * process can open.
- */
-function appSecret(settings: ResolvedSettings): string {
-  const setting = settings.csrf ? settings.csrf.secret : undefined;
-  if (setting || process.env[SECRET_VARIABLE] !== undefined) return sharedSecret(setting, 'csrf.secret');
-  return crypto.randomBytes(32).toString('hex');
+  return keys;
 }
 
 /**
@@ -164,13 +153,14 @@ export function dojo(input: DojoSettings = {}): DojoMiddleware {
       if (lines.length) process.emitWarning(`texts with no translation, shown in ${settings.dojoConfig.locale}:\n  ${lines.join('\n  ')}`, { code: 'DIJITIZE_MISSING_TRANSLATION' });
     });
   }
-  const csrf = createCsrfGuard(settings);
-  const secret = appSecret(settings);
+  // A production app with CSRF on must share its ring; with CSRF off, what a process seals is its own.
+  const keys = resolveKeyRing({ secrets: settings.secrets, oldSecret: settings.csrf ? settings.csrf.secret : undefined, oldKey: 'csrf.secret' }, settings.csrf !== false);
+  const csrf = createCsrfGuard(settings, keys);
   const sessionOf = settings.csrf ? settings.csrf.sessionId : undefined;
   const attach: RequestHandler = (req, res, next) => {
     req.dojo = createRequestDojo(settings, currentRelease());
     req.dojo.request = req;
-    setRequestKeys(req, { secret, owner: sessionOf?.(req) ?? '' });
+    setRequestKeys(req, { keys, owner: sessionOf?.(req) ?? '' });
     req.dojo.locale = negotiateLocale(req.get('accept-language'), settings.locales, settings.dojoConfig.locale);
     if (csrf) {
       // One token per request: two forms on a page must share the cookie they are checked against.
@@ -183,7 +173,7 @@ export function dojo(input: DojoSettings = {}): DojoMiddleware {
   if (csrf) router.use(cookieParser());
   router.use(attach);
   if (settings.uploads) {
-    const uploads = new UploadService({ ...settings.uploads, secret: uploadSecret(settings, settings.uploads) });
+    const uploads = new UploadService({ ...settings.uploads, keys: uploadKeys(keys, settings.uploads) });
     const sessionId = settings.csrf ? settings.csrf.sessionId : undefined;
     router.use(multipartBodyParser(settings.uploads, { uploads, csrfCheck: csrf ? csrf.check : null, textLimit: byteLimit(settings.bodyLimit), ownerOf: (req) => sessionId?.(req) ?? '' }));
   }

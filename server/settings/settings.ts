@@ -7,6 +7,7 @@ import { LOCALE } from './locales.js';
 import { installedPackageFolder } from './package-folders.js';
 
 import { THEMES } from './themes.js';
+import { MIN_KEY_LENGTH } from './key-ring.js';
 import bytes from 'bytes';
 import type { UploadStore } from '../files/upload-store.js';
 import type { SharedStore } from '../stores/index.js';
@@ -49,7 +50,7 @@ const uploadsSchema = z
     headerPairs: z.number().int().positive().default(20),
     /** Seconds a multipart POST may take to arrive, files included. */
     timeLimit: z.number().int().positive().default(60),
-    /** The key that signs kept files' tokens; default: the CSRF secret (csrf.secret or DIJITIZE_CSRF_SECRET). */
+    /** @deprecated A key of kept files' tokens alone (a ring of one); `secrets` serves them too. Works until dijitize 0.3. */
     secret: z.string().min(16, 'at least 16 characters').optional(),
   })
   .refine((u) => !(u.dir && u.store), { message: 'give dir or store, not both', path: ['store'] })
@@ -142,12 +143,26 @@ const settingsSchema = z.strictObject({
    * gets the first one's answer, and the app's handler runs once. `false` turns it off.
    */
   submissions: z.union([z.literal(false), submissionsSchema], { error: 'false, or an object of submission settings' }).default(submissionsSchema.parse({})),
+  /**
+   * The keys every process shares, newest first (default: DIJITIZE_SECRETS, else a random key per process):
+   * all that dijitize signs or seals is made with the first and taken with any (docs/build-and-deploy.md).
+   */
+  secrets: z
+    .array(z.string().min(MIN_KEY_LENGTH, `at least ${MIN_KEY_LENGTH} characters`))
+    .min(1, 'at least one key')
+    .superRefine((keys, ctx) => {
+      keys.forEach((key, i) => {
+        const first = keys.indexOf(key);
+        if (first !== i) ctx.addIssue({ code: 'custom', path: [i], message: `the same key as secrets.${first} (each key of the ring once)` });
+      });
+    })
+    .optional(),
   /** CSRF protection of unsafe requests (on by default); `false` turns it off. See SECURITY.md. */
   csrf: z
     .union([
       z.literal(false),
       z.strictObject({
-        /** HMAC secret; defaults to a random one per process (set one when several processes serve). */
+        /** @deprecated The old name of `secrets` (a ring of one); works until dijitize 0.3. */
         secret: z.string().min(16, 'at least 16 characters').optional(),
         /** The cookie's name; it gets the `__Host-` prefix whenever the cookie is Secure. */
         cookieName: z.string().regex(/^[A-Za-z0-9_.-]+$/).default('dijitize_csrf'),

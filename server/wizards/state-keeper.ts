@@ -5,6 +5,7 @@
 import type { Request, Response } from 'express';
 import { requestKeys } from '../http/request-keys.js';
 import { sealer } from '../common/sealed.js';
+import type { KeyRing } from '../settings/key-ring.js';
 import type { SharedStore } from '../stores/index.js';
 import { defaultMachineStore } from './machine-store.js';
 import { SEALED_STATE_LIMIT, type WizardState } from './wizard-model.js';
@@ -47,7 +48,7 @@ export interface StateKeeper {
 
 export function stateKeeper(wizard: string, { ttl, store, maxStateSize }: { ttl: number; store: SharedStore | undefined; maxStateSize: number }): StateKeeper {
   const cookieName = `dijitize_wizard_${wizard}`;
-  const sealerOf = (secret: string) => sealer(secret, 'wizard-state');
+  const sealerOf = (ring: KeyRing) => sealer(ring, 'wizard-state');
   // Without a store, the marks of finished instances are kept in a folder of this machine: a Finish
   // replayed after a restart, or sent to another process of the machine, is still refused (docs/wizards.md).
   const marks = store ?? defaultMachineStore();
@@ -60,7 +61,7 @@ export function stateKeeper(wizard: string, { ttl, store, maxStateSize }: { ttl:
       const cookies = req.cookies as Record<string, unknown> | undefined;
       const token = cookies?.[cookieName];
       if (typeof token !== 'string' || token === '') return 'missing';
-      const opened = sealerOf(keys.secret).open(token, context(id));
+      const opened = sealerOf(keys.keys).open(token, context(id));
       if (opened === 'tampered') return 'tampered';
       let envelope: unknown;
       try {
@@ -93,9 +94,9 @@ export function stateKeeper(wizard: string, { ttl, store, maxStateSize }: { ttl:
         const json = JSON.stringify(state);
         if (Buffer.byteLength(json) > maxStateSize) return 'too large';
         await store.set(stateKey(id), json, ttl);
-        token = sealerOf(keys.secret).seal(JSON.stringify(envelope), context(id));
+        token = sealerOf(keys.keys).seal(JSON.stringify(envelope), context(id));
       } else {
-        token = sealerOf(keys.secret).seal(JSON.stringify({ ...envelope, state }), context(id));
+        token = sealerOf(keys.keys).seal(JSON.stringify({ ...envelope, state }), context(id));
         if (token.length > (store ? SEALED_STATE_LIMIT : maxStateSize)) return 'too large';
       }
       res.cookie(cookieName, token, { path: `${req.baseUrl}/${id}`, httpOnly: true, sameSite: 'lax', secure: req.secure, maxAge: ttl * 1000 });

@@ -67,6 +67,9 @@ export interface OurWords {
     formNotChecked: string;
     /** A value the user's roles hide that is not valid. */
     hiddenInvalid: string;
+    /** A POST from a page of an earlier definition of the form (a deploy meanwhile): the summary's notice, and a new field's mark. */
+    changed: string;
+    newField: string;
     /** A field with choices from a source: a text too long to search, several matches, none (`{text}`). */
     choiceTooLong: Counted;
     severalMatch: string;

@@ -1,68 +1,15 @@
 // The demo on several processes (node:cluster), as behind any load balancer: a form's GET and its POST
-// land on different workers, and with the secret from DIJITIZE_CSRF_SECRET every POST is accepted; a
+// land on different workers, and with the keys from DIJITIZE_SECRETS every POST is accepted; a
 // file kept by one worker is taken by another; the endpoints' rate limit holds across workers through Redis.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { PNG } from '../uploads/sample-files.js';
 import { createClient } from 'redis';
 import { withRedis } from '../redis-server.js';
-
-interface Answer {
-  status: number;
-  worker: string;
-  cookie: string;
-  /** Every cookie set, `name=value` with its path. */
-  cookies: Array<{ pair: string; path: string }>;
-  location: string;
-  body: string;
-}
-
-/** One request on a connection of its own, so that the cluster can give it to any worker. */
-function request(port: number, method: string, path: string, headers: Record<string, string> = {}, body: string | Buffer = ''): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, method, path, headers: { ...headers, connection: 'close' }, agent: false }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (d) => (text += d));
-      res.on('end', () =>
-        resolve({
-          status: res.statusCode ?? 0,
-          worker: String(res.headers['x-worker']),
-          cookie: (res.headers['set-cookie'] ?? []).map((line) => line.split(';')[0]).join('; '),
-          cookies: (res.headers['set-cookie'] ?? []).map((line) => ({ pair: line.split(';')[0] ?? '', path: /;\s*path=([^;]*)/i.exec(line)?.[1] ?? '/' })),
-          location: res.headers.location ?? '',
-          body: text,
-        }),
-      );
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
-/** Starts the cluster, runs `use` with its port, stops it. */
-async function withCluster(env: Record<string, string>, use: (port: number) => Promise<void>): Promise<void> {
-  const primary = spawn(process.execPath, ['--import', 'tsx', 'test/cluster/serve-cluster.ts'], { env: { ...process.env, WORKERS: '2', PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-  try {
-    const port = await new Promise<number>((resolve, reject) => {
-      let out = '';
-      primary.stdout.on('data', (d) => {
-        out += d;
-        const m = /ready (\d+)/.exec(out);
-        if (m) resolve(Number(m[1]));
-      });
-      primary.on('exit', (code) => reject(new Error(`the cluster exited with ${code}`)));
-    });
-    await use(port);
-  } finally {
-    primary.kill('SIGTERM');
-  }
-}
+import { Jar, request, withCluster, type Answer } from './cluster-client.js';
 
 const VALID = 'username=ada&email=ada%40example.org&password=correct+horse&confirm=correct+horse';
 
@@ -80,8 +27,8 @@ async function roundTrips(port: number): Promise<Array<{ status: number; crossed
 }
 
 describe('several processes (node:cluster)', { timeout: 600_000 }, () => {
-  it('with DIJITIZE_CSRF_SECRET: 100 GET -> POST round trips across 2 workers, 0 refused', async () => {
-    await withCluster({ DIJITIZE_CSRF_SECRET: 'one-secret-for-every-worker' }, async (port) => {
+  it('with DIJITIZE_SECRETS: 100 GET -> POST round trips across 2 workers, 0 refused', async () => {
+    await withCluster({ DIJITIZE_SECRETS: 'one-secret-for-every-worker' }, async (port) => {
       const trips = await roundTrips(port);
       assert.ok(trips.filter((t) => t.crossed).length >= 20, 'round trips that crossed workers');
       assert.deepEqual(trips.filter((t) => t.status !== 303), []);
@@ -91,7 +38,7 @@ describe('several processes (node:cluster)', { timeout: 600_000 }, () => {
   it('a file kept by one worker (its token in the refused page) is taken by another, which shares the upload folder and the secret', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dijitize-cluster-uploads-'));
     try {
-      await withCluster({ DIJITIZE_CSRF_SECRET: 'one-secret-for-every-worker', UPLOAD_DIR: dir }, async (port) => {
+      await withCluster({ DIJITIZE_SECRETS: 'one-secret-for-every-worker', UPLOAD_DIR: dir }, async (port) => {
         const page = await request(port, 'GET', '/expense');
         const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
         const post = async (fields: Record<string, string>, files: Array<[string, Buffer, string]>) => {
@@ -127,18 +74,9 @@ describe('several processes (node:cluster)', { timeout: 600_000 }, () => {
   });
 
   it('a wizard\'s instance goes from step to step on either worker: its sealed state needs only the shared secret', async () => {
-    await withCluster({ DIJITIZE_CSRF_SECRET: 'one-secret-for-every-worker' }, async (port) => {
-      // A browser's jar: each cookie by name and path, sent where its path says.
-      const jar = new Map<string, { pair: string; path: string }>();
-      const workers = new Set<string>();
-      const send = async (method: string, to: string, body = '') => {
-        const cookie = [...jar.values()].filter((c) => to === c.path || to.startsWith(c.path.endsWith('/') ? c.path : `${c.path}/`)).map((c) => c.pair).join('; ');
-        const headers: Record<string, string> = { cookie, ...(body ? { 'content-type': 'application/x-www-form-urlencoded', 'content-length': String(Buffer.byteLength(body)) } : {}) };
-        const answer = await request(port, method, to, headers, body);
-        for (const c of answer.cookies) jar.set(`${c.pair.split('=')[0]} ${c.path}`, c);
-        workers.add(answer.worker);
-        return answer;
-      };
+    await withCluster({ DIJITIZE_SECRETS: 'one-secret-for-every-worker' }, async (port) => {
+      const jar = new Jar();
+      const send = (method: string, to: string, body = '') => jar.send(port, method, to, body);
       const start = await send('GET', '/claim');
       let page = await send('GET', start.location);
       const steps = [
@@ -158,13 +96,13 @@ describe('several processes (node:cluster)', { timeout: 600_000 }, () => {
         assert.equal(page.status, 200);
       }
       assert.equal(at, '/claim/sent');
-      assert.equal(workers.size, 2, 'both workers served the instance');
+      assert.equal(jar.workers.size, 2, 'both workers served the instance');
     });
   });
 
   it('the endpoints\' rate limit holds across workers when they count in one Redis', async () => {
     await withRedis(async (url) => {
-      await withCluster({ DIJITIZE_CSRF_SECRET: 'one-secret-for-every-worker', REDIS_URL: url, RATE_LIMIT: '6' }, async (port) => {
+      await withCluster({ DIJITIZE_SECRETS: 'one-secret-for-every-worker', REDIS_URL: url, RATE_LIMIT: '6' }, async (port) => {
         const answers = [];
         for (let i = 0; i < 12; i++) answers.push(await request(port, 'GET', '/dojo/choices/timecard/employee?id=&name=ada*'));
         assert.equal(new Set(answers.map((a) => a.worker)).size, 2, 'both workers answered');
@@ -175,7 +113,7 @@ describe('several processes (node:cluster)', { timeout: 600_000 }, () => {
 
   it('two POSTs of one submission id at once, on two workers sharing Redis: the handler runs once, both get its redirect', async () => {
     await withRedis(async (url) => {
-      await withCluster({ DIJITIZE_CSRF_SECRET: 'one-secret-for-every-worker', REDIS_URL: url }, async (port) => {
+      await withCluster({ DIJITIZE_SECRETS: 'one-secret-for-every-worker', REDIS_URL: url }, async (port) => {
         const page = await request(port, 'GET', '/register');
         const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
         const id = /name="_submission" value="([^"]+)"/.exec(page.body)?.[1] ?? '';

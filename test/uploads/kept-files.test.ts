@@ -11,6 +11,7 @@ import { withServer } from '../serve.js';
 import { eventually, expenseBody, keptTokens, stored, uploadFolder, uploadOnlyBody, VALID_FIELDS, withExpense } from './expense-post.js';
 import { FAKE_PNG, PNG, file, pdfOf } from './sample-files.js';
 import { fileTokens, type KeptUpload } from '../../server/files/file-tokens.js';
+import { keyRing } from '../../server/settings/key-ring.js';
 
 const folder = uploadFolder;
 
@@ -91,8 +92,8 @@ describe('a file kept across a refused POST (JavaScript off)', () => {
       const [payload, mac] = token.split('.') as [string, string];
       const claim = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>;
       const forged = `${Buffer.from(JSON.stringify({ ...claim, size: 1 })).toString('base64url')}.${mac}`;
-      const otherSecret = fileTokens('another app entirely!').sign({ ...(claim as unknown as KeptUpload), expires: Date.now() + 60_000 });
-      const expired = fileTokens('x'.repeat(16)).sign({ ...(claim as unknown as KeptUpload), expires: Date.now() - 1 });
+      const otherSecret = fileTokens(keyRing(['another app entirely!'])).sign({ ...(claim as unknown as KeptUpload), expires: Date.now() + 60_000 });
+      const expired = fileTokens(keyRing(['x'.repeat(16)])).sign({ ...(claim as unknown as KeptUpload), expires: Date.now() - 1 });
       for (const [what, bad] of [['forged', forged], ['signed by another secret', otherSecret], ['garbage', 'x.y'], ['expired elsewhere', expired]]) {
         const body = expenseBody(s, VALID_FIELDS, []);
         body.append('_file', bad as string);

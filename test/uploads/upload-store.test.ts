@@ -8,6 +8,7 @@ import { Readable } from 'node:stream';
 import { describe, it, mock } from 'node:test';
 import { folderStore, type UploadStore } from '../../server/uploads/index.js';
 import { UploadService } from '../../server/files/upload-service.js';
+import { keyRing } from '../../server/settings/key-ring.js';
 import { newUploadId } from '../../server/files/upload-store.js';
 import { eventually, uploadFolder } from './expense-post.js';
 
@@ -51,7 +52,7 @@ describe('the folder store', () => {
     fs.writeFileSync(path.join(dir, 'notes.txt'), 'not ours');
     const twoHoursAgo = (Date.now() - 2 * 3600_000) / 1000;
     fs.utimesSync(path.join(dir, old), twoHoursAgo, twoHoursAgo);
-    const service = new UploadService({ dir, ttl: 3600, sweepEvery: 600, secret: 'x'.repeat(32) });
+    const service = new UploadService({ dir, ttl: 3600, sweepEvery: 600, keys: keyRing(['x'.repeat(32)]) });
     try {
       await eventually(dir, () => !fs.existsSync(path.join(dir, old)), 'the start-up sweep removes the old upload');
       assert.deepEqual(fs.readdirSync(dir).sort(), [fresh, 'notes.txt'].sort());
@@ -74,7 +75,7 @@ describe('the folder store', () => {
           return 0;
         },
       };
-      const service = new UploadService({ store, ttl: 600, sweepEvery: 60, secret: 'x'.repeat(32) });
+      const service = new UploadService({ store, ttl: 600, sweepEvery: 60, keys: keyRing(['x'.repeat(32)]) });
       mock.timers.tick(60_000);
       mock.timers.tick(60_000);
       service.close();

@@ -101,7 +101,7 @@ describe('a wizard\'s router', () => {
   });
 
   it('runs done() once when a Finish is replayed after a restart with the cookie from before it (no store: the mark is kept on the machine)', async () => {
-    const secret = { csrf: { secret: 'the same secret before and after the restart' } };
+    const secret = { secrets: ['the same secret before and after the restart'] };
     const before = petApp({}, secret, 'pets-restart');
     let replayed = '';
     let cookies = new Map<string, string>();

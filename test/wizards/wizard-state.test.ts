@@ -11,7 +11,7 @@ import { untilArrived } from '../arrivals.js';
 import { petApp } from './pet-wizard.js';
 import { headingOf, valueOf, WizardBrowser } from './wizard-browser.js';
 
-const SECRET = { csrf: { secret: 'a secret shared by every process of the app' } };
+const SECRET = { secrets: ['a secret shared by every process of the app'] };
 const cookieOf = (browser: WizardBrowser) => [...browser.cookies.values()].find((v, i) => [...browser.cookies.keys()][i]?.startsWith('dijitize_wizard_')) ?? '';
 
 /** Starts an instance and takes its first step; its URL. */
@@ -41,7 +41,7 @@ describe('a wizard\'s state', () => {
   });
 
   it('refuses a changed cookie (400), another instance\'s or another wizard\'s (400), another session\'s (403) and an expired one (410), each with a way to start again', async () => {
-    const session = { csrf: { secret: SECRET.csrf.secret, sessionId: (req: { get(h: string): string | undefined }) => req.get('x-session') ?? '' } };
+    const session = { secrets: SECRET.secrets, csrf: { sessionId: (req: { get(h: string): string | undefined }) => req.get('x-session') ?? '' } };
     await withServer(petApp({}, session).app, async (base) => {
       const browser = new WizardBrowser(base);
       const url = await firstStep(browser);

@@ -95,7 +95,7 @@ const page = (title: string, html: string, req: express.Request) => `<!DOCTYPE h
 function app(): express.Express {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dijitize-words-'));
   const a = express();
-  a.use(dojo({ locales: ['en-us', 'de', 'ar'], csrf: { secret: 'the secret of the words test' }, uploads: { dir, secret: 'the secret of the words test' } }));
+  a.use(dojo({ locales: ['en-us', 'de', 'ar'], secrets: ['the secret of the words test'], uploads: { dir } }));
   a.get('/antrag', (req, res) => void res.send(page('Antrag', req.dojo.form(order).html, req)));
   a.post('/antrag', async (req, res) => {
     const result = await req.dojo.parseAsync(order, req.body as RawValues);

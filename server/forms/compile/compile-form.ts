@@ -1,6 +1,7 @@
 // A form's schema and options -> the compiled form: its fields in order, each worked out once
 // (compile-field.ts), and every module its widgets need. Everything that can be wrong with a definition is
 // found here, at start-up, and named by form and field.
+import { formFingerprint } from '../model/fingerprint.js';
 import type * as z from 'zod';
 import { compileField, humanize } from './compile-field.js';
 import { compileUpload } from './compile-upload.js';
@@ -151,6 +152,8 @@ export function compileForm<S extends z.ZodObject>(name: string, schema: S, opti
     prefix: prefix ?? null,
     acl: options.access?.acl ?? null,
     draft: draftOf(name, options.draft, fields),
+    fingerprint: formFingerprint(parts),
+    migrate: options.migrate ?? null,
   };
 }
 

@@ -4,7 +4,7 @@ import type { OurWords } from '../../words/our-words.js';
 import type { Acl, FieldAccess } from '../../access/index.js';
 import type { DijitClass, Markup } from './widgets.js';
 import type { FieldKind, SchemaFacts, UploadFacts } from './schema-facts.js';
-import type { ChoiceSource, FieldCheck, FieldMessages } from './form-options.js';
+import type { ChoiceSource, FieldCheck, FieldMessages, FormMigration } from './form-options.js';
 import type { JsonValue } from '../../common/escape.js';
 import type { RowTexts } from './row-texts.js';
 
@@ -156,6 +156,10 @@ export interface CompiledForm {
   acl: Acl | null;
   /** Whether the browser keeps a draft (the `draft` option): for how many days, and the names it never keeps. */
   draft: { days: number; skip: string[] } | null;
+  /** A short hash of what its POST means (model/fingerprint.ts): a page of another definition posts another. */
+  fingerprint: string;
+  /** The `migrate` option: a POST of another definition's body, made this definition's. */
+  migrate: FormMigration | null;
 }
 
 /** How long a draft lasts in the browser unless the form's `draft` option says. */

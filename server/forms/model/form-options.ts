@@ -182,4 +182,18 @@ export interface FormOptions<S extends z.ZodObject> {
    * Passwords, files and fields marked `sensitive` are never kept.
    */
   draft?: boolean | { days?: number };
+  /**
+   * A POST made from a page of an earlier definition of this form (an older release, during a deploy): its
+   * body by posted name, and the fingerprint that page carried. Return the body this definition reads,
+   * e.g. with a renamed field's value under its new name. Fields added since come back to be filled in
+   * either way; fields removed since are ignored (docs/build-and-deploy.md, "Deploy with open pages").
+   */
+  migrate?: FormMigration;
 }
+
+/**
+ * A form's `migrate` option: an earlier definition's posted body, made this one's.
+ * @example migrate: (body) => ({ ...body, fullName: body['fullName'] ?? body['name'] })
+ * @public
+ */
+export type FormMigration = (body: Readonly<Record<string, unknown>>, fromFingerprint: string) => Record<string, unknown>;

@@ -38,5 +38,8 @@ export const CHECK_FIELD = '_check_field';
  */
 export const SUBMISSION_FIELD = '_submission';
 
+/** What a form's POST means (model/fingerprint.ts): a page of another definition of the form posts another. */
+export const FINGERPRINT_FIELD = '_fingerprint';
+
 /** An edit form's record version and the values it showed, sealed (http/nothing-lost/edit-versions.ts). */
 export const VERSION_FIELD = '_version';

@@ -2,7 +2,7 @@
 // widgets and the modules they load. Pure: `req.dojo.form()` puts the result on the page.
 import { filled } from '../../words/our-words.js';
 import { attributes } from '../../common/escape.js';
-import { FORM_NAME_FIELD, FORM_FIELD } from '../model/posted-names.js';
+import { FINGERPRINT_FIELD, FORM_NAME_FIELD, FORM_FIELD } from '../model/posted-names.js';
 import type { CompiledForm } from '../model/compiled-form.js';
 import { errorCount, formOpenTag, renderFormBody } from './form-html.js';
 import type { FormState } from '../model/form-state.js';
@@ -69,6 +69,7 @@ export function render(form: CompiledForm, state: Partial<FormState> = {}, hidde
   // A form whose fields ask dojo()'s endpoints names itself: a live check posts the form's values, this among
   // them; so does a form with file fields, whose files are stored only for the form a POST names.
   if (form.asksServer || form.uploads.length) own[FORM_NAME_FIELD] = form.name;
+  own[FINGERPRINT_FIELD] = form.fingerprint; // a POST of another definition's page is known as such
   // The CSRF token first: a multipart POST is checked on its first part, before anything else is read.
   const inputs = Object.entries({ ...hidden, ...own }).map(([name, value]) => `<input${attributes({ type: 'hidden', name, value })}>\n`);
   return {

@@ -16,6 +16,7 @@ import { applyIntent, intentOf, postedFields, reorderRows } from './intents.js';
 import { dijitMessages, zodErrorMap } from './message-locales.js';
 import { DEFAULT_INVALID_MESSAGE, DEFAULT_REQUIRED_MESSAGE, countMessages } from '../model/field-messages.js';
 import { filled, wordsFor, type OurWords } from '../../words/our-words.js';
+import { bodyOfNow, fieldsNew } from './changed-form.js';
 
 /** The messages for raw text that cannot be a value at all (the field's `messages.invalid` comes first). */
 const unreadableMessage = (why: Unreadable, words: OurWords) => (why === 'not UTF-8' ? words.plain.notText : words.plain.tooLong);
@@ -105,7 +106,7 @@ export function typedState(form: CompiledForm, body: unknown, options: ParseForm
 }
 
 function prepare<S extends z.ZodObject>(form: CompiledForm, body: unknown, options: ParseFormOptions): Prepared<z.output<S>> {
-  const source = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
+  const { body: source, changedFrom } = bodyOfNow(form, (body && typeof body === 'object' ? body : {}) as Record<string, unknown>);
   const { validated, rows, view, raw, unreadable, ignored, values } = readPosted(form, source, options);
   const uploads = postedUploads(form, source);
   // The files to keep go with every state shown again: a button's POST keeps them as a refused one does.
@@ -133,7 +134,15 @@ function prepare<S extends z.ZodObject>(form: CompiledForm, body: unknown, optio
   // zod's own messages in the request's locale, for this parse only.
   const errorMap = options.locale ? zodErrorMap(options.locale) : null;
 
+  // A page of another definition: the fields it did not have come back marked new, whatever the schema says.
+  const added = changedFrom === null ? [] : fieldsNew(validated, view.fields, source);
   const finish = (result: z.ZodSafeParseResult<z.output<S>>): ParseResult<z.output<S>> => {
+    const parsed = judged(result);
+    if (added.length === 0) return parsed;
+    const marks = Object.fromEntries(added.map((f) => [f.path, form.words.form.newField]));
+    return { ok: false, state: { ...parsed.state, errors: { ...parsed.state.errors, ...marks }, formErrors: [form.words.form.changed, ...parsed.state.formErrors] }, ignored: parsed.ignored };
+  };
+  const judged = (result: z.ZodSafeParseResult<z.output<S>>): ParseResult<z.output<S>> => {
     const filesOk = Object.keys(uploads.errors).length === 0;
     if (result.success && unreadable.size === 0 && filesOk) return { ok: true, data: result.data, state: { values, errors: {}, formErrors: [], rows, ...files }, ignored };
 

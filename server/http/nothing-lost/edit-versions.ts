@@ -23,7 +23,7 @@ import type { FormDefinition } from '../../forms/define.js';
 
 function sealerFor(req: Request | null): Sealer {
   if (!req) throw new Error('an edit form\'s version needs the request: render and parse it through req.dojo, after dojo()');
-  return sealer(requestKeys(req, 'an edit form\'s version').secret, 'edit-version');
+  return sealer(requestKeys(req, 'an edit form\'s version').keys, 'edit-version');
 }
 
 const isEdited = (v: unknown): v is EditedRecord => {

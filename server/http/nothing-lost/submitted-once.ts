@@ -8,7 +8,7 @@
 import crypto from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
 import { requestKeys } from '../request-keys.js';
-import { BoundedCache } from '../../common/bounded-cache.js';
+import { derivedKeys } from '../../settings/key-ring.js';
 import { SUBMISSION_FIELD } from '../../forms/model/posted-names.js';
 import { memoryStore, type SharedStore } from '../../stores/index.js';
 import type { SubmissionSettings } from '../../settings/settings.js';
@@ -16,14 +16,14 @@ import { requestLanguage, requestWords, sendRefusal } from '../refusals.js';
 import { log } from '../../common/log.js';
 import { randomId } from '../../common/random-id.js';
 
-/** The key of submission ids, derived once per secret (an app has one; every form's page uses it). */
-const macKeys = new BoundedCache<string, Buffer>(4);
-
-/** Its MAC: the random part, the form and the session, with a key of its own derived from the app's secret. */
-function submissionMac(secret: string, random: string, form: string, owner: string): string {
-  const key = macKeys.get(secret) ?? macKeys.set(secret, crypto.createHmac('sha256', secret).update('dijitize-submission-id').digest());
+/** Its MAC: the random part, the form and the session, with a key of its own derived from one of the app's. */
+function submissionMac(key: Buffer, random: string, form: string, owner: string): string {
   return crypto.createHmac('sha256', key).update(`${random}\n${form}\n${owner}`).digest('base64url').slice(0, 22);
 }
+const submissionKeys = (req: Request) => {
+  const { keys, owner } = requestKeys(req, 'a submission id');
+  return { keys: derivedKeys(keys, 'dijitize-submission-id'), owner };
+};
 
 /**
  * A new submission id for a form, in this request's session: 128 random bits, a MAC of them with the
@@ -31,20 +31,22 @@ function submissionMac(secret: string, random: string, form: string, owner: stri
  * ids cannot fill the store, and an id made for one form or session is nothing in another.
  */
 export function newSubmissionId(req: Request, form: string): string {
-  const { secret, owner } = requestKeys(req, 'a submission id');
+  const { keys, owner } = submissionKeys(req);
   const random = randomId();
-  return `${random}${submissionMac(secret, random, form, owner)}.${Buffer.from(form).toString('base64url')}`;
+  return `${random}${submissionMac(keys[0] as Buffer, random, form, owner)}.${Buffer.from(form).toString('base64url')}`;
 }
 const SUBMISSION_ID = /^([A-Za-z0-9_-]{22})([A-Za-z0-9_-]{22})\.([A-Za-z0-9_-]{1,400})$/;
 
-/** Whether an id is one this app made, for the session of this request. */
+/** Whether an id is one this app made (with any key of its ring), for the session of this request. */
 function isOurs(req: Request, id: string): boolean {
   const [, random = '', mac = '', form = ''] = SUBMISSION_ID.exec(id) ?? [];
   if (!random) return false;
-  const { secret, owner } = requestKeys(req, 'a submission id');
-  const expected = Buffer.from(submissionMac(secret, random, Buffer.from(form, 'base64url').toString('utf8'), owner));
+  const { keys, owner } = submissionKeys(req);
   const given = Buffer.from(mac);
-  return given.length === expected.length && crypto.timingSafeEqual(given, expected);
+  return keys.some((key) => {
+    const expected = Buffer.from(submissionMac(key, random, Buffer.from(form, 'base64url').toString('utf8'), owner));
+    return given.length === expected.length && crypto.timingSafeEqual(given, expected);
+  });
 }
 
 /** What the first POST of an id was answered, as a repeat gets it again. */

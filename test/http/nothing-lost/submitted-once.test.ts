@@ -23,7 +23,7 @@ function noteApp(settings: DojoSettings = {}, { plain = false, wait, before }: {
   const runs: string[] = [];
   const app = express();
   if (before) app.use(before);
-  app.use(dojo({ csrf: { secret: 'one secret for every process here' }, ...settings }));
+  app.use(dojo({ secrets: ['one secret for every process here'], ...settings }));
   app.get('/note', (req, res) => void res.send(req.dojo.form(note).html));
   app.post('/note', async (req, res) => {
     const result = req.dojo.parse(note, req.body);
@@ -205,7 +205,7 @@ describe('submitted once', () => {
   it("keeps only ids it made, for the form and session they were made for: made-up ids (200, in a store of 100) do not push out an answer", async () => {
     const store = memoryStore({ max: 100 });
     const session = (req: { get(name: string): string | undefined }) => req.get('x-session') ?? '';
-    const { app, runs } = noteApp({ csrf: { secret: 'one secret for every process here', sessionId: session }, submissions: { store } });
+    const { app, runs } = noteApp({ csrf: { sessionId: session }, submissions: { store } });
     await withServer(app, async (base) => {
       const s = await openForm(base, '/note');
       const id = await idOf(base);
