@@ -65,3 +65,27 @@ test('a German page says the draft notice in German, its time as German writes i
   expect(await notice.textContent()).toMatch(/\(\d{1,2}\.\d{1,2}\.\d{4}, [\d:]+\), wurde als Entwurf behalten und ist wieder eingetragen\. Entwurf verwerfen$/);
   await expect(notice.getByRole('button', { name: 'Entwurf verwerfen' })).toBeVisible();
 });
+
+test('a draft kept from an earlier definition of the form is filled in with a notice to check every field, and sent as from that definition', async ({ page }) => {
+  await failLiveChecks(page);
+  await page.goto('/register');
+  await ready(page);
+  // A draft typed before a deploy renamed the email field ("mail" then): its fingerprint is the old definition's.
+  const draft = { saved: Date.now(), expires: Date.now() + 86_400_000, fingerprint: 'olderDefinit', values: [['username', 'ada99'], ['mail', 'ada@example.org']] };
+  await page.evaluate(([key, value]) => localStorage.setItem(key as string, value as string), [KEY, JSON.stringify(draft)]);
+  await page.reload();
+  await ready(page);
+  await expect(page.getByRole('status').filter({ hasText: 'the form has changed since, so check every field before you send it' })).toBeVisible();
+  await expect(page.locator('#register-username')).toHaveValue('ada99');
+  await expect(page.locator('#register-email')).toHaveValue('');
+  await page.locator('#register-email').fill('ada@example.org');
+  await page.locator('#register-password').fill('correct horse');
+  await page.locator('#register-confirm').fill('correct horse');
+  const sent = page.waitForRequest((r) => r.method() === 'POST' && new URL(r.url()).pathname === '/register');
+  await page.getByRole('button', { name: 'Register' }).click();
+  // The server reads it as a page of that definition (its `migrate` would map "mail"): nothing typed is dropped on the way.
+  const body = new URLSearchParams((await sent).postData() ?? '');
+  expect(body.get('_fingerprint')).toBe('olderDefinit');
+  expect(body.get('mail')).toBe('ada@example.org');
+  await expect(page).toHaveURL(/\/register\/done$/);
+});

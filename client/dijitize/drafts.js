@@ -9,6 +9,10 @@ define([
 	//		form is sent, the next visit fills it in again, with a notice and a button that discards it.
 	//		Never kept: passwords, files, fields marked sensitive, dijitize's own hidden fields. A form
 	//		that is sent forgets its draft (a refused form comes back with what was typed anyway).
+	//		A draft keeps the fingerprint of the form's definition it was typed in. Restored into a form
+	//		that has changed since (a deploy), it says so, and the form is sent as from that definition:
+	//		the draft's values the form no longer has a control for go with it, hidden, so that the
+	//		server's `migrate` maps them and marks the fields added since as new. Never applied blindly.
 
 	var PREFIX = "dijitize-draft:", DAY = 24 * 3600 * 1000, SAVE_DELAY = 400;
 
@@ -45,6 +49,12 @@ define([
 		}catch(e){ /* not ours, or damaged: dropped below */ }
 		store.removeItem(keyOf(spec));
 		return null;
+	}
+
+	function fingerprintOf(/*DOMNode*/ node){
+		// summary:
+		//		The form's `_fingerprint` control: the definition its values are of.
+		return node.querySelector("input[name=_fingerprint]");
 	}
 
 	function fill(/*DOMNode*/ control, /*String[]*/ values){
@@ -84,17 +94,30 @@ define([
 				if(skip(pair[0])){ return; }
 				(byName[pair[0]] = byName[pair[0]] || []).push(pair[1]);
 			});
-			var controls = node.querySelectorAll("input[name], select[name], textarea[name]");
+			var controls = node.querySelectorAll("input[name], select[name], textarea[name]"), has = {};
 			for(var i = 0; i < controls.length; i++){
 				var control = controls[i];
+				has[control.name] = true;
 				if(control.type == "file" || control.type == "password" || control.type == "hidden" || skip(control.name) || !(control.name in byName)){ continue; }
 				fill(control, byName[control.name]);
+			}
+			var current = fingerprintOf(node),
+				changed = !!(draft.fingerprint && current && draft.fingerprint != current.value);
+			if(changed){
+				// Sent as from the draft's definition, with what it had that this one has no control for.
+				current.value = draft.fingerprint;
+				for(var name in byName){
+					if(has[name]){ continue; }
+					byName[name].forEach(function(value){
+						domConstruct.create("input", { type: "hidden", name: name, value: value, "class": "dijitize-draft-carried" }, node);
+					});
+				}
 			}
 			var notice = domConstruct.create("div", { "class": "dijitize-draft", role: "status" }, node, "first");
 			// The words of the form's language (the spec's), the time as the page's language writes it; a space before the button.
 			var lang = document.documentElement.lang || "en",
 				texts = spec.draft.texts;
-			domConstruct.create("span", { textContent: texts.restored.replace("{time}", new Date(draft.saved).toLocaleString(lang)) }, notice);
+			domConstruct.create("span", { textContent: (changed ? texts.changed : texts.restored).replace("{time}", new Date(draft.saved).toLocaleString(lang)) }, notice);
 			notice.appendChild(document.createTextNode(" "));
 			var discard = domConstruct.create("button", { type: "button", textContent: texts.discard }, notice);
 			on(discard, "click", function(){
@@ -112,12 +135,12 @@ define([
 			var save = function(){
 				clearTimeout(timer);
 				if(form._dijitizeSent || dropped[keyOf(spec)]){ return; }
-				var values = [];
+				var values = [], definition = fingerprintOf(form.domNode);
 				new FormData(form.domNode).forEach(function(value, name){
 					if(typeof value == "string" && !skip(name)){ values.push([name, value]); }
 				});
 				try{
-					storage().setItem(keyOf(spec), JSON.stringify({ saved: Date.now(), expires: Date.now() + spec.draft.days * DAY, values: values }));
+					storage().setItem(keyOf(spec), JSON.stringify({ saved: Date.now(), expires: Date.now() + spec.draft.days * DAY, fingerprint: definition ? definition.value : "", values: values }));
 				}catch(e){ /* full, or refused: the form works as without a draft */ }
 			};
 			var later = function(){ clearTimeout(timer); timer = setTimeout(save, SAVE_DELAY); };

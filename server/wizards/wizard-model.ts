@@ -98,6 +98,8 @@ export const DEFAULT_TTL = 24 * 3600;
 /** What a step's form held when it was last posted: its raw values, as the page shows them again. */
 export interface StepValues {
   values: RawValues;
+  /** The fingerprint of the step's form they were kept by: a deploy that changed the form since is known. */
+  fingerprint?: string;
   rows?: Record<string, number>;
   labels?: Record<string, string>;
 }

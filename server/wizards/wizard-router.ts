@@ -5,7 +5,7 @@
 import { wordsFor } from '../words/our-words.js';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import cookieParser from 'cookie-parser';
-import { INTENT_FIELD } from '../forms/model/posted-names.js';
+import { FINGERPRINT_FIELD, INTENT_FIELD } from '../forms/model/posted-names.js';
 import type { FormState, ParseResult } from '../forms/model/form-state.js';
 import { localize, type Localized } from '../settings/locales.js';
 import { readableSize } from '../common/readable-size.js';
@@ -68,7 +68,9 @@ export function wizardRouter(wizard: ServedWizard, options: WizardRouterOptions<
   const parsed = new WeakMap<StepValues, Promise<ParseResult<unknown>>>();
   const parseStep = (req: Request, step: WizardStep, kept: StepValues): Promise<ParseResult<unknown>> => {
     let result = parsed.get(kept);
-    if (!result) parsed.set(kept, (result = req.dojo.parseAsync(step.form, kept.values)));
+    // Kept by an earlier definition of the step's form (a deploy since): parsed as a page of it would be.
+    const body = kept.fingerprint ? { ...kept.values, [FINGERPRINT_FIELD]: kept.fingerprint } : kept.values;
+    if (!result) parsed.set(kept, (result = req.dojo.parseAsync(step.form, body)));
     return result;
   };
 
@@ -276,14 +278,14 @@ export function wizardRouter(wizard: ServedWizard, options: WizardRouterOptions<
       if (Object.hasOwn(body, INTENT_FIELD)) {
         // A list's or a section's button (JavaScript off): the step again, as its button changed it.
         const result = await req.dojo.parseAsync(step.form, body);
-        state.steps[step.name] = keptOf(result.state);
+        state.steps[step.name] = keptOf(step, result.state);
         return saveAndShow(req, res, 200, id, state, open.way, step.name, result.state);
       }
 
       if (action !== 'next') {
         // Back, or a jump to a step reached: what the step holds is kept as typed, unchecked.
         const typed = step.form.typed(body, roles);
-        state.steps[step.name] = keptOf(typed);
+        state.steps[step.name] = keptOf(step, typed);
         if (state.failed === step.name) delete state.failed;
         const way = await pathOf(req, state);
         const { taken } = way;
@@ -297,7 +299,7 @@ export function wizardRouter(wizard: ServedWizard, options: WizardRouterOptions<
       }
 
       const result = await req.dojo.parseAsync(step.form, body);
-      const kept = (state.steps[step.name] = keptOf(result.state));
+      const kept = (state.steps[step.name] = keptOf(step, result.state));
       // Refused: the step again with its errors, and what was typed kept (a reload or a Back loses nothing).
       if (!result.ok) return saveAndShow(req, res, 422, id, state, open.way, step.name, result.state);
       // Accepted as posted: its kept values (the same, cut no shorter than valid values are) parse alike.
@@ -335,10 +337,11 @@ export function wizardRouter(wizard: ServedWizard, options: WizardRouterOptions<
   return router;
 }
 
-/** What a step keeps of a state: its values, rows and sources' labels. */
-function keptOf(state: Partial<FormState>): StepValues {
+/** What a step keeps of a state: its values (of the step's form as defined now), rows and sources' labels. */
+function keptOf(step: WizardStep, state: Partial<FormState>): StepValues {
   return {
     values: state.values ?? {},
+    fingerprint: step.form.compiled.fingerprint,
     ...(state.rows && Object.keys(state.rows).length ? { rows: state.rows } : {}),
     ...(state.labels && Object.keys(state.labels).length ? { labels: state.labels } : {}),
   };

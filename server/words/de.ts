@@ -56,6 +56,7 @@ export const de: OurWords = {
   },
   draft: {
     restored: 'Was Sie hier früher eingegeben haben ({time}), wurde als Entwurf behalten und ist wieder eingetragen.',
+    changed: 'Was Sie hier früher eingegeben haben ({time}), wurde als Entwurf behalten und ist wieder eingetragen; das Formular hat sich seitdem geändert, prüfen Sie also jedes Feld, bevor Sie es senden.',
     discard: 'Entwurf verwerfen',
   },
   conflict: {

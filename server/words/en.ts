@@ -56,6 +56,7 @@ export const en: OurWords = {
   },
   draft: {
     restored: 'What you typed here earlier ({time}) was kept as a draft, and is filled in again.',
+    changed: 'What you typed here earlier ({time}) was kept as a draft, and is filled in again; the form has changed since, so check every field before you send it.',
     discard: 'Discard the draft',
   },
   conflict: {

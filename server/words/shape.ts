@@ -102,7 +102,8 @@ export interface OurWords {
     waiting: string;
     dontSend: string;
   };
-  draft: { restored: string; discard: string };
+  /** `changed`: a draft kept from an earlier definition of the form (a deploy since). */
+  draft: { restored: string; changed: string; discard: string };
   /** An edit whose record was saved meanwhile; `{value}` the saved value. */
   conflict: { summary: string; saved: string; savedRows: Counted };
   /** A wizard's own parts; `{n}` and `{total}` count steps, `{size}` is a size. */
