@@ -13,7 +13,7 @@ export { resolveSettings, type DojoSettings, type ResolvedSettings, type DojoCon
 export { SettingsError, FormDefinitionError, RefusalError, CsrfError, UnknownIntentError, EditVersionError } from './common/errors.js';
 export { THEMES, type Theme } from './settings/themes.js';
 export { defineForm, type FormDefinition } from './forms/define.js';
-export type { FormOptions, FieldPath } from './forms/model/form-options.js';
+export type { FormOptions, FieldPath, FormMigration } from './forms/model/form-options.js';
 export type { ParseOptions } from './forms/define.js';
 export type { Localized } from './settings/locales.js';
 export type { RowTexts } from './words/shape.js';

@@ -18,10 +18,7 @@ export const OLD_SECRET_VARIABLE = 'DIJITIZE_CSRF_SECRET';
 /** The shortest key taken. */
 export const MIN_KEY_LENGTH = 16;
 
-/**
- * An app's keys, newest first.
- * @public
- */
+/** An app's keys, newest first. */
 export interface KeyRing {
   /** What everything new is signed or sealed with. */
   readonly newest: string;

@@ -9,7 +9,9 @@ import { describe, it } from 'node:test';
 import { PNG } from '../uploads/sample-files.js';
 import { createClient } from 'redis';
 import { withRedis } from '../redis-server.js';
-import { Jar, request, withCluster, type Answer } from './cluster-client.js';
+import { ListObjectsV2Command } from '@aws-sdk/client-s3';
+import { S3_BUCKET, withS3Server } from '../s3-server.js';
+import { hidden, Jar, multipart, request, withCluster, type Answer } from './cluster-client.js';
 
 const VALID = 'username=ada&email=ada%40example.org&password=correct+horse&confirm=correct+horse';
 
@@ -26,6 +28,32 @@ async function roundTrips(port: number): Promise<Array<{ status: number; crossed
   return trips;
 }
 
+/** A receipt kept from a refused POST on one worker, taken by another: its name shown again, its token the same. */
+async function keptAcrossWorkers(port: number): Promise<void> {
+  const page = await request(port, 'GET', '/expense');
+  const csrf = hidden(page, '_csrf');
+  const post = async (fields: Record<string, string>, files: Array<[string, Buffer, string]>) => {
+    const body = await multipart({ _csrf: csrf, _form_name: 'expense', ...fields }, files.map(([name, bytes, filename]) => [name, bytes, filename, 'image/png']));
+    return request(port, 'POST', '/expense', { cookie: page.cookie, 'content-type': body.type, 'content-length': String(body.bytes.length) }, body.bytes);
+  };
+  const fields = { amount: '-1', spentOn: '2026-11-01', description: 'Taxi' };
+  const refused = await post(fields, [['receipt', PNG, 'receipt.png']]);
+  assert.equal(refused.status, 422);
+  const token = /name="_file" value="([^"]+)"/.exec(refused.body)?.[1] ?? '';
+  assert.ok(token);
+  // The token is posted again (still refused: the amount) until another worker answers.
+  let other: Answer | undefined;
+  for (let i = 0; i < 20 && !other; i++) {
+    const again = await post({ ...fields, _file: token }, []);
+    if (again.worker !== refused.worker) other = again;
+  }
+  assert.ok(other, 'a POST landed on the other worker');
+  assert.equal(other.status, 422);
+  assert.match(other.body, /<span class="dijitize-file-name">receipt\.png<\/span>/);
+  assert.doesNotMatch(other.body, /Receipt: &quot;receipt\.png&quot;, chosen earlier/);
+  assert.equal(/name="_file" value="([^"]+)"/.exec(other.body)?.[1], token);
+}
+
 describe('several processes (node:cluster)', { timeout: 600_000 }, () => {
   it('with DIJITIZE_SECRETS: 100 GET -> POST round trips across 2 workers, 0 refused', async () => {
     await withCluster({ DIJITIZE_SECRETS: 'one-secret-for-every-worker' }, async (port) => {
@@ -35,42 +63,21 @@ describe('several processes (node:cluster)', { timeout: 600_000 }, () => {
     });
   });
 
-  it('a file kept by one worker (its token in the refused page) is taken by another, which shares the upload folder and the secret', async () => {
+  it('a file kept by one worker (its token in the refused page) is taken by another, which shares the upload folder and the keys', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dijitize-cluster-uploads-'));
     try {
-      await withCluster({ DIJITIZE_SECRETS: 'one-secret-for-every-worker', UPLOAD_DIR: dir }, async (port) => {
-        const page = await request(port, 'GET', '/expense');
-        const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
-        const post = async (fields: Record<string, string>, files: Array<[string, Buffer, string]>) => {
-          const body = new FormData();
-          body.append('_csrf', csrf);
-          body.append('_form_name', 'expense');
-          for (const [name, value] of Object.entries(fields)) body.append(name, value);
-          for (const [name, bytes, filename] of files) body.append(name, new File([new Uint8Array(bytes)], filename, { type: 'image/png' }));
-          const encoded = new Response(body);
-          const bytes = Buffer.from(await encoded.arrayBuffer());
-          return request(port, 'POST', '/expense', { cookie: page.cookie, 'content-type': encoded.headers.get('content-type') ?? '', 'content-length': String(bytes.length) }, bytes);
-        };
-        const fields = { amount: '-1', spentOn: '2026-11-01', description: 'Taxi' };
-        const refused = await post(fields, [['receipt', PNG, 'receipt.png']]);
-        assert.equal(refused.status, 422);
-        const token = /name="_file" value="([^"]+)"/.exec(refused.body)?.[1] ?? '';
-        assert.ok(token);
-        // The token is posted again (still refused: the amount) until another worker answers.
-        let other: Answer | undefined;
-        for (let i = 0; i < 20 && !other; i++) {
-          const again = await post({ ...fields, _file: token }, []);
-          if (again.worker !== refused.worker) other = again;
-        }
-        assert.ok(other, 'a POST landed on the other worker');
-        assert.equal(other.status, 422);
-        assert.match(other.body, /<span class="dijitize-file-name">receipt\.png<\/span>/);
-        assert.doesNotMatch(other.body, /Receipt: &quot;receipt\.png&quot;, chosen earlier/);
-        assert.equal(/name="_file" value="([^"]+)"/.exec(other.body)?.[1], token);
-      });
+      await withCluster({ DIJITIZE_SECRETS: 'one-secret-for-every-worker', UPLOAD_DIR: dir }, keptAcrossWorkers);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('so it is when the workers keep uploads in S3 (s3Store, against a real S3-compatible server)', async () => {
+    await withS3Server(async (s3) => {
+      await withCluster({ DIJITIZE_SECRETS: 'one-secret-for-every-worker', S3_ENDPOINT: s3.endpoint }, keptAcrossWorkers);
+      const page = await s3.client().send(new ListObjectsV2Command({ Bucket: S3_BUCKET }));
+      assert.deepEqual(page.Contents?.map((o) => /^dijitize-uploads\/[0-9a-f]{32}$/.test(o.Key ?? '')), [true], 'the kept receipt, in the bucket');
+    });
   });
 
   it('a wizard\'s instance goes from step to step on either worker: its sealed state needs only the shared secret', async () => {

@@ -1,5 +1,5 @@
-// The upload store: the default folder store holds bytes by id only, leaves nothing of a failed write,
-// and its sweep removes uploads older than the TTL, at start-up and on a timer. Any UploadStore of the
+// The upload store: the default folder store keeps the stores' contract (store-contract.ts), and its
+// sweep removes uploads older than the TTL, at start-up and on a timer. Any UploadStore of the
 // app's own is swept the same way.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -11,35 +11,14 @@ import { UploadService } from '../../server/files/upload-service.js';
 import { keyRing } from '../../server/settings/key-ring.js';
 import { newUploadId } from '../../server/files/upload-store.js';
 import { eventually, uploadFolder } from './expense-post.js';
+import { storeContract } from './store-contract.js';
 
 const folder = uploadFolder;
 
 describe('the folder store', () => {
-  it('writes, reads, sizes and removes by id; an id that is not one of ours never becomes a path', async () => {
-    const store = folderStore(folder());
-    const id = newUploadId();
-    await store.write(id, Readable.from([Buffer.from('hello ')]));
-    assert.equal(await store.size(id), 6);
-    const chunks: Buffer[] = [];
-    for await (const chunk of store.read(id)) chunks.push(chunk as Buffer);
-    assert.equal(Buffer.concat(chunks).toString(), 'hello ');
-    await store.remove(id);
-    assert.equal(await store.size(id), null);
-    await assert.rejects(() => store.write('../../etc/passwd', Readable.from(['x'])), /not an upload id/);
-    assert.throws(() => store.read('a/b'), /not an upload id/);
-  });
-
-  it('a write whose bytes fail leaves nothing behind', async () => {
+  storeContract(async (use) => {
     const dir = folder();
-    const store = folderStore(dir);
-    const failing = new Readable({
-      read() {
-        this.push(Buffer.alloc(1000));
-        this.destroy(new Error('the client went away'));
-      },
-    });
-    await assert.rejects(() => store.write(newUploadId(), failing), /the client went away/);
-    assert.deepEqual(fs.readdirSync(dir), []);
+    await use({ store: folderStore(dir), kept: async () => fs.readdirSync(dir), plant: async (name) => fs.writeFileSync(path.join(dir, name), 'not ours') });
   });
 
   it('sweeps uploads older than the TTL at start-up, and leaves files that are not uploads alone', async () => {
