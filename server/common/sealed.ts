@@ -4,7 +4,7 @@
 // rotation. A context (the wizard and its instance, the form) is its associated data: a token made for
 // one does not open as another's.
 import crypto from 'node:crypto';
-import { derivedKeys, type KeyRing } from '../settings/key-ring.js';
+import { derivedKeys, type KeyRing } from '../common/key-ring.js';
 
 /** Why a token did not open. */
 export type SealProblem = 'tampered';

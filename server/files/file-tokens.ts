@@ -4,7 +4,7 @@
 // with any of its ring, so any process with the same ring takes it, across a rotation; stateless, so nothing is shared but the store.
 import crypto from 'node:crypto';
 import { UPLOAD_ID } from './upload-store.js';
-import { derivedKeys, type KeyRing } from '../settings/key-ring.js';
+import { derivedKeys, type KeyRing } from '../common/key-ring.js';
 
 /** What a token says of a kept upload. */
 export interface KeptUpload {

@@ -4,7 +4,7 @@ import { fileTokens, type FileTokens, type KeptUpload } from './file-tokens.js';
 import { folderStore, type UploadStore } from './upload-store.js';
 import { LostUpload, UploadedFile } from './uploaded-file.js';
 import { log } from '../common/log.js';
-import type { KeyRing } from '../settings/key-ring.js';
+import type { KeyRing } from '../common/key-ring.js';
 
 export interface UploadServiceOptions {
   store?: UploadStore | undefined;

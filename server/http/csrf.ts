@@ -9,7 +9,7 @@ import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'exp
 import { crossSiteReason } from './cross-site.js';
 import { requestWords, sendRefusalError } from './refusals.js';
 import { filled } from '../words/our-words.js';
-import type { KeyRing } from '../settings/key-ring.js';
+import type { KeyRing } from '../common/key-ring.js';
 import { type ResolvedSettings } from '../settings/settings.js';
 import { CsrfError } from '../common/errors.js';
 import { CSRF_FIELD } from '../forms/model/posted-names.js';

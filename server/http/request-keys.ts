@@ -2,7 +2,7 @@
 // (wizards seal their state with keys derived from it) and whose session the request is (csrf.sessionId).
 // Kept beside the request, not on `req.dojo`: a handler or a template never needs them.
 import type { Request } from 'express';
-import type { KeyRing } from '../settings/key-ring.js';
+import type { KeyRing } from '../common/key-ring.js';
 
 export interface RequestKeys {
   /** The app's keys: `secrets`, else DIJITIZE_SECRETS, else this process's own. */

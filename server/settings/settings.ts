@@ -7,7 +7,7 @@ import { LOCALE } from './locales.js';
 import { installedPackageFolder } from './package-folders.js';
 
 import { THEMES } from './themes.js';
-import { MIN_KEY_LENGTH } from './key-ring.js';
+import { MIN_KEY_LENGTH } from '../common/key-ring.js';
 import bytes from 'bytes';
 import type { UploadStore } from '../files/upload-store.js';
 import type { SharedStore } from '../stores/index.js';

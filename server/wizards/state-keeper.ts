@@ -5,7 +5,7 @@
 import type { Request, Response } from 'express';
 import { requestKeys } from '../http/request-keys.js';
 import { sealer } from '../common/sealed.js';
-import type { KeyRing } from '../settings/key-ring.js';
+import type { KeyRing } from '../common/key-ring.js';
 import type { SharedStore } from '../stores/index.js';
 import { defaultMachineStore } from './machine-store.js';
 import { SEALED_STATE_LIMIT, type WizardState } from './wizard-model.js';

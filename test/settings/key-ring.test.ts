@@ -9,7 +9,7 @@ import { dojo, type DojoSettings } from '../../server/index.js';
 import { FormDefinition } from '../../server/forms/define.js';
 import { openForm, tokenField } from '../form-session.js';
 import { withServer } from '../serve.js';
-import { keyRing } from '../../server/settings/key-ring.js';
+import { keyRing } from '../../server/common/key-ring.js';
 import { sealer } from '../../server/common/sealed.js';
 import { fileTokens } from '../../server/files/file-tokens.js';
 

@@ -11,7 +11,7 @@ import { withServer } from '../serve.js';
 import { eventually, expenseBody, keptTokens, stored, uploadFolder, uploadOnlyBody, VALID_FIELDS, withExpense } from './expense-post.js';
 import { FAKE_PNG, PNG, file, pdfOf } from './sample-files.js';
 import { fileTokens, type KeptUpload } from '../../server/files/file-tokens.js';
-import { keyRing } from '../../server/settings/key-ring.js';
+import { keyRing } from '../../server/common/key-ring.js';
 
 const folder = uploadFolder;
 

@@ -8,7 +8,7 @@ import { Readable } from 'node:stream';
 import { describe, it, mock } from 'node:test';
 import { folderStore, type UploadStore } from '../../server/uploads/index.js';
 import { UploadService } from '../../server/files/upload-service.js';
-import { keyRing } from '../../server/settings/key-ring.js';
+import { keyRing } from '../../server/common/key-ring.js';
 import { newUploadId } from '../../server/files/upload-store.js';
 import { eventually, uploadFolder } from './expense-post.js';
 import { storeContract } from './store-contract.js';

@@ -8,7 +8,7 @@
 import crypto from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
 import { requestKeys } from '../request-keys.js';
-import { derivedKeys } from '../../settings/key-ring.js';
+import { derivedKeys } from '../../common/key-ring.js';
 import { SUBMISSION_FIELD } from '../../forms/model/posted-names.js';
 import { memoryStore, type SharedStore } from '../../stores/index.js';
 import type { SubmissionSettings } from '../../settings/settings.js';
