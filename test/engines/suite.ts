@@ -11,7 +11,7 @@ import { uploadKeptAcrossRefusal } from './flows/expense.js';
 import { largeListSentAsShown, rowsUnionAndOneOrder } from './flows/order.js';
 import { axeOnEveryPage, DEMO_PAGES, sameWidgetsAsChromium, widgetsOfPages } from './flows/pages.js';
 import { fileKeptAcrossRefusal, germanServerWords, orderRowsUnionAndDoubleClick, registerRefusedThenSaved } from './flows/plain.js';
-import { arabicRightToLeft, draftRestored, invalidHeldBack, liveCheckSaid } from './flows/register.js';
+import { arabicRightToLeft, draftOfChangedForm, draftRestored, invalidHeldBack, liveCheckSaid } from './flows/register.js';
 import { editConflictShown, germanTyped, keyboardAlone, refusedThenSaved } from './flows/timecard.js';
 import { wizardWithBack } from './flows/wizard.js';
 
@@ -57,6 +57,7 @@ export function crossEngineSuite(name: EngineName, flowsFrom: FlowsFrom): void {
       it('an invalid value is held back, the focus on it', () => invalidHeldBack(page));
       it('a live check says a taken name in its widget', () => liveCheckSaid(page));
       it('a draft is restored, without the password', () => draftRestored(page));
+      it('a draft of an earlier definition of the form says so, and is sent as a page of it', () => draftOfChangedForm(page));
       it('Arabic is right to left', () => arabicRightToLeft(page));
       it('a remote choice is picked; a refused POST has the server\'s errors in the widgets', () => refusedThenSaved(page));
       it('German dates and numbers typed into the widgets arrive right', () => germanTyped(page));

@@ -5,6 +5,7 @@
 // what the user typed is shown again, never lost.
 import type { CompiledField, CompiledForm } from '../model/compiled-form.js';
 import { FINGERPRINT_FIELD } from '../model/posted-names.js';
+import { ROW } from '../model/schema-facts.js';
 
 /** The body as this definition reads it, and the fingerprint of the page it came from when that was another's. */
 export function bodyOfNow(form: CompiledForm, body: Record<string, unknown>): { body: Record<string, unknown>; changedFrom: string | null } {
@@ -23,6 +24,7 @@ const alwaysPosted = (field: CompiledField) => field.kind !== 'boolean' && field
 
 /** Of the fields this POST is checked by (as its roles see them), those the page it came from did not have. */
 export function fieldsNew(validated: readonly CompiledField[], shown: readonly CompiledField[], body: Readonly<Record<string, unknown>>): CompiledField[] {
-  const seen = new Set(shown.map((f) => f.path));
-  return validated.filter((f) => alwaysPosted(f) && !f.readOnly && !Object.hasOwn(body, f.name) && (seen.has(f.path) || seen.has(f.path.replace(/\.\d+\./, '.$row.'))));
+  // A field the roles may see but not change is shown disabled, and a disabled control posts nothing.
+  const seen = new Set(shown.filter((f) => !f.readOnly).map((f) => f.path));
+  return validated.filter((f) => alwaysPosted(f) && !Object.hasOwn(body, f.name) && (seen.has(f.path) || seen.has(f.path.replace(/\.\d+\./, `.${ROW}.`))));
 }

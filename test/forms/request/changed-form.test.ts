@@ -6,6 +6,7 @@ import { describe, it } from 'node:test';
 import * as z from 'zod';
 import { FormDefinition } from '../../../server/forms/define.js';
 import { render } from '../../../server/forms/render/render.js';
+import { Acl } from '../../../server/access/index.js';
 
 const before = new FormDefinition('contact', z.object({ name: z.string().min(2), email: z.email(), fax: z.string().optional() }));
 const fingerprintOf = (form: FormDefinition) => /name="_fingerprint" value="([^"]+)"/.exec(render(form.compiled).html)?.[1] ?? '';
@@ -75,5 +76,22 @@ describe('a form changed under an open page', () => {
     assert.equal(result.ok, false);
     assert.deepEqual(Object.keys(result.state.errors).sort(), ['items.0.qty', 'items.1.qty']);
     assert.deepEqual(result.state.values, { 'items.0.what': 'Tea', 'items.1.what': 'Cake' });
+  });
+
+  it('a field added since that the roles see but may not change (disabled, so never posted), or may not see, is not marked', () => {
+    const acl = new Acl().role('clerk').role('boss', ['clerk']).allow('clerk', 'note', ['read', 'write']).allow('boss', 'note', 'sign');
+    const access = { acl, see: { resource: 'note', privilege: 'read' }, change: { resource: 'note', privilege: 'write' } };
+    const old = new FormDefinition('note', z.object({ text: z.string() }), { access }).compiled.fingerprint;
+    const now = new FormDefinition('note', z.object({ text: z.string(), signedBy: z.string().optional(), secret: z.string().optional(), topic: z.string().optional() }), {
+      access,
+      fields: {
+        signedBy: { access: { change: { resource: 'note', privilege: 'sign' } } },
+        secret: { access: { see: { resource: 'note', privilege: 'sign' }, change: { resource: 'note', privilege: 'sign' } } },
+      },
+    });
+    const asClerk = now.parse({ _fingerprint: old, text: 'Hello' }, { roles: ['clerk'], current: { text: '', signedBy: 'Ada', secret: 'x' } });
+    assert.deepEqual(Object.keys(asClerk.state.errors), ['topic']);
+    const asBoss = now.parse({ _fingerprint: old, text: 'Hello' }, { roles: ['boss'], current: { text: '' } });
+    assert.deepEqual(Object.keys(asBoss.state.errors).sort(), ['secret', 'signedBy', 'topic']);
   });
 });
