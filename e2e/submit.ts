@@ -29,7 +29,7 @@ export function postedFields(page: Page, formId: string): Promise<Record<string,
     const form = document.getElementById(id) as HTMLFormElement;
     const fields: Record<string, string | string[]> = {};
     for (const [name, value] of new FormData(form)) {
-      if (name === '_csrf' || name === '_submission' || typeof value !== 'string') continue;
+      if (name.startsWith('_') || typeof value !== 'string') continue; // dijitize's own: _csrf, _submission, _fingerprint
       const seen = fields[name];
       fields[name] = seen === undefined ? value : [...(Array.isArray(seen) ? seen : [seen]), value];
     }
