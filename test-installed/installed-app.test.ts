@@ -203,6 +203,10 @@ describe('the packed package installed into an app', { timeout: 600_000 }, () =>
     // Each feature is a subpath; an app written for 0.1.0 (every name from 'dijitize') still runs, told what to write.
     const subpaths = spawnSync(process.execPath, ['--input-type=module', '-e', "for (const s of ['uploads', 'wizards', 'access', 'stores', 'inspector', 'build']) console.log(s, Object.keys(await import('dijitize/' + s)).length > 0)"], { cwd: dir, encoding: 'utf8' });
     assert.equal(subpaths.stdout, 'uploads true\nwizards true\naccess true\nstores true\ninspector true\nbuild true\n', subpaths.stderr);
+    // dijitize/s3 needs the AWS SDK, an optional peer this app did not install: the package itself runs without it.
+    const s3 = spawnSync(process.execPath, ['--input-type=module', '-e', "await import('dijitize/s3')"], { cwd: dir, encoding: 'utf8' });
+    assert.notEqual(s3.status, 0);
+    assert.match(s3.stderr, /Cannot find package '@aws-sdk\/client-s3'/);
     const oldApp = spawnSync(process.execPath, ['--input-type=module', '-e', OLD_NAMES_APP], { cwd: dir, encoding: 'utf8' });
     assert.equal(oldApp.stdout.trim(), 'ran: true true function 2 true', oldApp.stderr);
     for (const [name, subpath] of [['Acl', 'access'], ['defineWizard', 'wizards'], ['inspector', 'inspector'], ['memoryStore', 'stores'], ['folderStore', 'uploads']]) {

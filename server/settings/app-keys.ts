@@ -27,7 +27,8 @@ function ringFromEnvironment(): readonly string[] | undefined {
   if (listed !== undefined) {
     const keys = listed.split(',').map((k) => k.trim());
     const problem = ringProblem(keys, (i) => `${SECRETS_VARIABLE} key ${i + 1}`);
-    if (problem) throw new SettingsError(`Invalid dijitize settings:\n  secrets: ${problem}`, 'build-and-deploy');
+    // A key that holds a comma is two keys here, the second often short: the hint says why.
+    if (problem) throw new SettingsError(`Invalid dijitize settings:\n  secrets: ${problem} (${SECRETS_VARIABLE} separates its keys by commas: a key holds none)`, 'build-and-deploy');
     return keys;
   }
   const old = process.env[OLD_SECRET_VARIABLE];

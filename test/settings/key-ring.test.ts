@@ -65,6 +65,7 @@ describe('the key ring: settings', () => {
     await withEnv({ DIJITIZE_SECRETS: `${A},tiny` }, () => assert.throws(() => dojo(), (err: Error) => /DIJITIZE_SECRETS key 2: at least 16 characters/.test(err.message) && !err.message.includes('tiny')));
     await withEnv({ DIJITIZE_SECRETS: `${A},${A}` }, () => assert.throws(() => dojo(), /DIJITIZE_SECRETS key 2: the same key as DIJITIZE_SECRETS key 1/));
     await withEnv({ DIJITIZE_SECRETS: `${A},,${B}` }, () => assert.throws(() => dojo(), /DIJITIZE_SECRETS key 2: at least 16 characters/));
+    await withEnv({ DIJITIZE_SECRETS: 'a key whose first part is long, and a comma' }, () => assert.throws(() => dojo(), /DIJITIZE_SECRETS key 2: at least 16 characters \(DIJITIZE_SECRETS separates its keys by commas: a key holds none\)/));
   });
 
   it('in production a missing ring fails at start-up, naming the setting and the variable', async () => {
