@@ -17,7 +17,7 @@ import { openForm, tokenField } from '../form-session.js';
 const K1 = 'the key of release one (old)';
 const K2 = 'the key of release two (new)';
 
-function release(shape: z.ZodRawShape, secrets: string[], redis: ReturnType<typeof createClient>, saved: unknown[]) {
+function release(shape: z.ZodRawShape, secrets: string[], redis: { sendCommand(args: string[]): Promise<unknown> }, saved: unknown[]) {
   const contact = new FormDefinition('contact', z.object(shape));
   const app = express();
   app.use(dojo({ secrets, submissions: { store: redisStore({ sendCommand: (...args: string[]) => redis.sendCommand(args) }) } }));
