@@ -42,7 +42,7 @@ describe('the entries', () => {
   it('are the core and one subpath per feature, each the index.ts of its folder', () => {
     assert.deepEqual(
       entries.map((e) => `${e.subpath} ${path.relative(repo, e.file)}`),
-      ['. server/index.ts', './uploads server/uploads/index.ts', './wizards server/wizards/index.ts', './access server/access/index.ts', './stores server/stores/index.ts', './inspector server/inspector/index.ts', './build server/builder/index.ts'],
+      ['. server/index.ts', './uploads server/uploads/index.ts', './wizards server/wizards/index.ts', './access server/access/index.ts', './stores server/stores/index.ts', './inspector server/inspector/index.ts', './build server/builder/index.ts', './s3 server/s3/index.ts'],
     );
   });
 
