@@ -9,27 +9,26 @@ export const MIN_KEY_LENGTH = 16;
 
 /** An app's keys, newest first. */
 export interface KeyRing {
-  /** What everything new is signed or sealed with. */
-  readonly newest: string;
-  /** Every key a token is still taken with, newest first. */
+  /** Every key a token is still taken with, newest first: the first is what everything new is made with. */
   readonly keys: readonly string[];
   /** Whether the ring is this process's own random key (nothing was set): only this process opens what it sealed. */
   readonly own: boolean;
 }
 
-/** Why a list of keys cannot be a ring, naming the key by place (never by value: it is a secret), or null. */
-export function ringProblem(keys: readonly string[], name: (index: number) => string): string | null {
-  if (keys.length === 0) return 'give at least one key';
-  for (const [i, key] of keys.entries()) {
-    if (key.length < MIN_KEY_LENGTH) return `${name(i)}: at least ${MIN_KEY_LENGTH} characters`;
+/**
+ * What keeps keys from being a ring, by the place of the key (never its value: it is a secret): too short,
+ * or the same as an earlier one, named by `name`. The settings schema and DIJITIZE_SECRETS both ask it.
+ */
+export function ringProblems(keys: readonly string[], name: (index: number) => string): Array<{ at: number; why: string }> {
+  return keys.flatMap((key, at) => {
+    if (key.length < MIN_KEY_LENGTH) return [{ at, why: `at least ${MIN_KEY_LENGTH} characters` }];
     const first = keys.indexOf(key);
-    if (first !== i) return `${name(i)}: the same key as ${name(first)} (each key of the ring once)`;
-  }
-  return null;
+    return first === at ? [] : [{ at, why: `the same key as ${name(first)} (each key of the ring once)` }];
+  });
 }
 
 /** A ring of keys the caller has checked (the settings schema checks `secrets`); `own`: a random key of this process. */
-export const keyRing = (keys: readonly string[], own = false): KeyRing => ({ newest: keys[0] as string, keys, own });
+export const keyRing = (keys: readonly string[], own = false): KeyRing => ({ keys, own });
 
 /** Keys derived for one purpose, by ring: an app has one ring, so a few serve every request. */
 const derived = new BoundedCache<string, readonly Buffer[]>(64);

@@ -175,8 +175,7 @@ export function dojo(input: DojoSettings = {}): DojoMiddleware {
   router.use(attach);
   if (settings.uploads) {
     const uploads = new UploadService({ ...settings.uploads, keys: uploadKeys(keys, settings.uploads) });
-    const sessionId = settings.csrf ? settings.csrf.sessionId : undefined;
-    router.use(multipartBodyParser(settings.uploads, { uploads, csrfCheck: csrf ? csrf.check : null, textLimit: byteLimit(settings.bodyLimit), ownerOf: (req) => sessionId?.(req) ?? '' }));
+    router.use(multipartBodyParser(settings.uploads, { uploads, csrfCheck: csrf ? csrf.check : null, textLimit: byteLimit(settings.bodyLimit), ownerOf: (req) => sessionOf?.(req) ?? '' }));
   }
   router.use(formBodyParser(settings));
   if (csrf) router.use(csrf.protect);

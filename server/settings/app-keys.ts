@@ -6,7 +6,7 @@ import crypto from 'node:crypto';
 import { isBuilding } from './app-settings.js';
 import { SettingsError } from '../common/errors.js';
 import { warnRenamed } from '../common/deprecated.js';
-import { keyRing, MIN_KEY_LENGTH, ringProblem, type KeyRing } from '../common/key-ring.js';
+import { keyRing, MIN_KEY_LENGTH, ringProblems, type KeyRing } from '../common/key-ring.js';
 
 /** The environment variable that gives every process of an app the same ring: keys, newest first, comma-separated. */
 export const SECRETS_VARIABLE = 'DIJITIZE_SECRETS';
@@ -26,9 +26,10 @@ function ringFromEnvironment(): readonly string[] | undefined {
   const listed = process.env[SECRETS_VARIABLE];
   if (listed !== undefined) {
     const keys = listed.split(',').map((k) => k.trim());
-    const problem = ringProblem(keys, (i) => `${SECRETS_VARIABLE} key ${i + 1}`);
+    const name = (i: number) => `${SECRETS_VARIABLE} key ${i + 1}`;
+    const [problem] = ringProblems(keys, name);
     // A key that holds a comma is two keys here, the second often short: the hint says why.
-    if (problem) throw new SettingsError(`Invalid dijitize settings:\n  secrets: ${problem} (${SECRETS_VARIABLE} separates its keys by commas: a key holds none)`, 'build-and-deploy');
+    if (problem) throw new SettingsError(`Invalid dijitize settings:\n  secrets: ${name(problem.at)}: ${problem.why} (${SECRETS_VARIABLE} separates its keys by commas: a key holds none)`, 'build-and-deploy');
     return keys;
   }
   const old = process.env[OLD_SECRET_VARIABLE];

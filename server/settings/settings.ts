@@ -7,7 +7,7 @@ import { LOCALE } from './locales.js';
 import { installedPackageFolder } from './package-folders.js';
 
 import { THEMES } from './themes.js';
-import { MIN_KEY_LENGTH } from '../common/key-ring.js';
+import { ringProblems } from '../common/key-ring.js';
 import bytes from 'bytes';
 import type { UploadStore } from '../files/upload-store.js';
 import type { SharedStore } from '../stores/index.js';
@@ -148,13 +148,10 @@ const settingsSchema = z.strictObject({
    * all that dijitize signs or seals is made with the first and taken with any (docs/build-and-deploy.md).
    */
   secrets: z
-    .array(z.string().min(MIN_KEY_LENGTH, `at least ${MIN_KEY_LENGTH} characters`))
+    .array(z.string())
     .min(1, 'at least one key')
     .superRefine((keys, ctx) => {
-      keys.forEach((key, i) => {
-        const first = keys.indexOf(key);
-        if (first !== i) ctx.addIssue({ code: 'custom', path: [i], message: `the same key as secrets.${first} (each key of the ring once)` });
-      });
+      for (const { at, why } of ringProblems(keys, (i) => `secrets.${i}`)) ctx.addIssue({ code: 'custom', path: [at], message: why });
     })
     .optional(),
   /** CSRF protection of unsafe requests (on by default); `false` turns it off. See SECURITY.md. */

@@ -68,9 +68,11 @@ export function wizardRouter(wizard: ServedWizard, options: WizardRouterOptions<
   const parsed = new WeakMap<StepValues, Promise<ParseResult<unknown>>>();
   const parseStep = (req: Request, step: WizardStep, kept: StepValues): Promise<ParseResult<unknown>> => {
     let result = parsed.get(kept);
-    // Kept by an earlier definition of the step's form (a deploy since): parsed as a page of it would be.
-    const body = kept.fingerprint ? { ...kept.values, [FINGERPRINT_FIELD]: kept.fingerprint } : kept.values;
-    if (!result) parsed.set(kept, (result = req.dojo.parseAsync(step.form, body)));
+    if (!result) {
+      // Kept by an earlier definition of the step's form (a deploy since): parsed as a page of it would be.
+      const body = kept.fingerprint ? { ...kept.values, [FINGERPRINT_FIELD]: kept.fingerprint } : kept.values;
+      parsed.set(kept, (result = req.dojo.parseAsync(step.form, body)));
+    }
     return result;
   };
 

@@ -12,7 +12,8 @@ export function bodyOfNow(form: CompiledForm, body: Record<string, unknown>): { 
   const posted = body[FINGERPRINT_FIELD];
   // A POST without one (an older page of dijitize, a script) is read as it is, as before fingerprints.
   if (typeof posted !== 'string' || posted === form.fingerprint) return { body, changedFrom: null };
-  return { body: form.migrate ? form.migrate(body, posted.slice(0, 40)) : body, changedFrom: posted.slice(0, 40) };
+  const changedFrom = posted.slice(0, 40); // a page's, or a client's: a fingerprint is 12 characters
+  return { body: form.migrate ? form.migrate(body, changedFrom) : body, changedFrom };
 }
 
 /**
