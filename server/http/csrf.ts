@@ -66,10 +66,7 @@ export function createCsrfGuard(settings: ResolvedSettings, ring: KeyRing): Csrf
       getSessionIdentifier: (req) => options.sessionId?.(req) ?? '',
       cookieName,
       cookieOptions: { sameSite: 'strict', path: '/', secure, httpOnly: true, maxAge: options.lifetime * 1000 },
-      getCsrfTokenFromRequest: (req) => {
-        const value = (req.body as Record<string, unknown> | undefined)?.[CSRF_FIELD];
-        return typeof value === 'string' ? value : undefined;
-      },
+      getCsrfTokenFromRequest: tokenOf,
     });
   // A new token is made with the newest key. A cookie's token of an older key of the ring is reused while
   // young, as one of the newest is: replacing it would refuse every other tab the browser has open.
@@ -83,8 +80,8 @@ export function createCsrfGuard(settings: ResolvedSettings, ring: KeyRing): Csrf
     if (current.validateRequest(req)) return null;
     const cookies = req.cookies as Record<string, string | undefined> | undefined;
     if (!cookies?.[cookieName]) return words.noCookie;
-    const field = (req.body as Record<string, unknown> | undefined)?.[CSRF_FIELD];
-    if (typeof field !== 'string' || field === '') return words.noToken;
+    const field = tokenOf(req);
+    if (field === undefined || field === '') return words.noToken;
     if (outdated.validateRequest(req)) {
       const lifetime = options.lifetime >= 7200 ? words.hours(Math.round(options.lifetime / 3600)) : words.minutes(Math.round(options.lifetime / 60));
       return filled(words.expired, { lifetime });
@@ -108,6 +105,16 @@ export function createCsrfGuard(settings: ResolvedSettings, ring: KeyRing): Csrf
     }
   };
   return { protect, check, token };
+}
+
+/** The header a request without a form body (a resumable upload's chunk) carries the token in. */
+export const CSRF_HEADER = 'x-csrf-token';
+
+/** A request's token: the form's field, else the header. */
+function tokenOf(req: Request): string | undefined {
+  const value = (req.body as Record<string, unknown> | undefined)?.[CSRF_FIELD];
+  if (typeof value === 'string') return value;
+  return req.get(CSRF_HEADER);
 }
 
 /** A refused request: 403 with a page that says what happened and what to do. */

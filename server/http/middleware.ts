@@ -2,7 +2,7 @@
 // request its own `req.dojo`, mirrored on `res.locals.dojo` for templates.
 import fs from 'node:fs';
 import path from 'node:path';
-import express, { type RequestHandler, type Router } from 'express';
+import express, { type Request, type RequestHandler, type Router } from 'express';
 import cookieParser from 'cookie-parser';
 import bytes from 'bytes';
 import { CLIENT_PACKAGE, moduleFile } from '../settings/amd-ids.js';
@@ -14,6 +14,7 @@ import { setRequestKeys } from './request-keys.js';
 import { submittedOnce } from './nothing-lost/submitted-once.js';
 import { formBodyParser } from './form-body.js';
 import { multipartBodyParser } from './multipart-body.js';
+import { RESUMABLE_PATH, resumableUploads } from './resumable-uploads.js';
 import { uploadEndpoint } from './upload-endpoint.js';
 import { liveCheckEndpoint } from './live-check.js';
 import { endpointLimit } from './endpoint-limit.js';
@@ -173,15 +174,21 @@ export function dojo(input: DojoSettings = {}): DojoMiddleware {
   };
   if (csrf) router.use(cookieParser());
   router.use(attach);
-  if (settings.uploads) {
-    const uploads = new UploadService({ ...settings.uploads, keys: uploadKeys(keys, settings.uploads) });
-    router.use(multipartBodyParser(settings.uploads, { uploads, csrfCheck: csrf ? csrf.check : null, textLimit: byteLimit(settings.bodyLimit), ownerOf: (req) => sessionOf?.(req) ?? '' }));
+  const ownerOf = (req: Request) => sessionOf?.(req) ?? '';
+  const uploads = settings.uploads ? new UploadService({ ...settings.uploads, keys: uploadKeys(keys, settings.uploads) }) : null;
+  if (settings.uploads && uploads) {
+    router.use(multipartBodyParser(settings.uploads, { uploads, csrfCheck: csrf ? csrf.check : null, textLimit: byteLimit(settings.bodyLimit), ownerOf }));
   }
   router.use(formBodyParser(settings));
   if (csrf) router.use(csrf.protect);
   router.use(uploadEndpoint(settings.dojoConfig.locale));
   // dijitize's own endpoints share one limit per client.
   const limit = endpointLimit(settings.rateLimit);
+  if (settings.uploads && settings.uploads.resumable && uploads) {
+    // A new upload counts against the limit; its chunks do not (a large file is many of them).
+    router.post(`${settings.prefix}${RESUMABLE_PATH}`, limit);
+    router.use(resumableUploads({ prefix: settings.prefix, limits: settings.uploads, uploads, ownerOf, defaultLocale: settings.dojoConfig.locale }));
+  }
   router.post(`${settings.prefix}${CHECK_PATH}`, limit, liveCheckEndpoint(settings));
   router.get(`${settings.prefix}${CHOICES_PATH}/:form/:field`, limit, choicesEndpoint(settings));
   // After dijitize's own endpoints (a live check posts the form's values, its submission id among them).

@@ -10,6 +10,7 @@ import { THEMES } from './themes.js';
 import { ringProblems } from '../common/key-ring.js';
 import bytes from 'bytes';
 import type { UploadStore } from '../files/upload-store.js';
+import type { UploadScanner } from '../files/upload-scanner.js';
 import type { SharedStore } from '../stores/index.js';
 import type { Store as RateLimitStore } from 'express-rate-limit';
 import { SettingsError } from '../common/errors.js';
@@ -50,6 +51,12 @@ const uploadsSchema = z
     headerPairs: z.number().int().positive().default(20),
     /** Seconds a multipart POST may take to arrive, files included. */
     timeLimit: z.number().int().positive().default(60),
+    /** With JavaScript, files go to dojo()'s tus endpoint in chunks, and resume after a dropped connection or a reload; `false`: one request a file. */
+    resumable: z.boolean().default(true),
+    /** The folder where a resumable upload's chunks wait until it is complete; default: `resumable/` in the folder store's folder. */
+    resumableDir: z.string().min(1).optional(),
+    /** Looks at every complete upload before its token is given (a virus scanner's adapter): 'clean', 'infected' or 'failed'. */
+    scan: z.custom<UploadScanner>((v) => typeof v === 'function', 'a function (file) => Promise of "clean", "infected" or "failed"').optional(),
     /** @deprecated A key of kept files' tokens alone (a ring of one); `secrets` serves them too. Works until dijitize 0.3. */
     secret: z.string().min(16, 'at least 16 characters').optional(),
   })

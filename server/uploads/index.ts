@@ -5,4 +5,5 @@
  * @module dijitize/uploads
  */
 export { UploadedFile } from '../files/uploaded-file.js';
+export type { ScanVerdict, UploadScanner } from '../files/upload-scanner.js';
 export { folderStore, type UploadStore } from '../files/upload-store.js';

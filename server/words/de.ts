@@ -53,6 +53,9 @@ export const de: OurWords = {
     failed: '„{file}“ konnte nicht hochgeladen werden; wählen Sie die Datei noch einmal.',
     waiting: 'Das Formular wird gesendet, sobald das Hochladen endet.',
     dontSend: 'Nicht senden',
+    scanning: '{file} wird auf Viren geprüft…',
+    infected: '„{file}“ enthält einen Virus und wurde entfernt; wählen Sie eine andere Datei.',
+    scanFailed: '„{file}“ konnte gerade nicht auf Viren geprüft werden; wählen Sie die Datei gleich noch einmal.',
   },
   draft: {
     restored: 'Was Sie hier früher eingegeben haben ({time}), wurde als Entwurf behalten und ist wieder eingetragen.',

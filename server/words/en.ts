@@ -53,6 +53,9 @@ export const en: OurWords = {
     failed: '"{file}" could not be uploaded; choose it again.',
     waiting: 'The form will be sent when the upload ends.',
     dontSend: 'Do not send it',
+    scanning: 'Checking {file} for viruses…',
+    infected: '"{file}" holds a virus, so it was removed; choose another file.',
+    scanFailed: '"{file}" could not be checked for viruses just now; choose it again in a moment.',
   },
   draft: {
     restored: 'What you typed here earlier ({time}) was kept as a draft, and is filled in again.',

@@ -101,6 +101,10 @@ export interface OurWords {
     failed: string;
     waiting: string;
     dontSend: string;
+    /** A complete upload while `uploads.scan` looks at it; then its verdicts: `{file}` is its name. */
+    scanning: string;
+    infected: string;
+    scanFailed: string;
   };
   /** `changed`: a draft kept from an earlier definition of the form (a deploy since). */
   draft: { restored: string; changed: string; discard: string };
