@@ -66,12 +66,13 @@ const securityHeaders: express.RequestHandler[] = [
 ];
 
 /** Builds the demo app; `overrides` lets tests try other settings. */
-export function createApp(overrides: DojoSettings = {}): Express {
+export function createApp(overrides: DojoSettings = {}, before: express.RequestHandler[] = []): Express {
   const app = express();
   app.disable('x-powered-by');
   useDijitize(nunjucks.configure(TEMPLATES, { express: app, autoescape: true }));
   app.use(securityHeaders);
   app.use('/static', express.static(DEMO_PUBLIC));
+  for (const handler of before) app.use(handler); // a test's, ahead of dijitize
   app.use(dojo({ ...demoSettings, ...overrides }));
   app.use((req, res, next) => {
     req.dojo.nonce = res.locals['cspNonce'] as string; // on every inline script dijitize writes

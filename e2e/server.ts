@@ -14,6 +14,7 @@ import { mountLarge } from './large-form.js';
 import { mountParity } from './parity-form.js';
 import { mountPayment } from './payment-form.js';
 import { mountTerms } from './terms-form.js';
+import { ARCHIVE_MAX, mountArchive, testScan, uploadHands } from './archive-form.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const port = Number(process.env['PORT'] ?? 3210);
@@ -27,11 +28,15 @@ const withTestRoutes = (app: ReturnType<typeof createApp>) => {
   mountKinds(app);
   mountPayment(app);
   mountTerms(app);
+  mountArchive(app);
   return app;
 };
+/** The demo with room for /archive's large file, a scan the tests can hold, and the tests' hands on the uploads. */
+const testApp = (more: { releaseDir?: string } = {}) =>
+  withTestRoutes(createApp({ ...more, uploads: { fileSize: ARCHIVE_MAX, totalSize: ARCHIVE_MAX + 1024 * 1024, scan: testScan } }, [uploadHands]));
 
-withTestRoutes(createApp()).listen(port, '127.0.0.1', () => console.log(`source demo on ${port}`));
+testApp().listen(port, '127.0.0.1', () => console.log(`source demo on ${port}`));
 // The release bundles the demo's forms and the test-only ones mounted above.
 const summary = await build(resolveBuildConfig({ ...demoBuildConfig, releaseDir }, root), createLogger());
 console.log(`built release ${summary.id}`);
-withTestRoutes(createApp({ releaseDir })).listen(port + 1, '127.0.0.1', () => console.log(`built demo on ${port + 1}`));
+testApp({ releaseDir }).listen(port + 1, '127.0.0.1', () => console.log(`built demo on ${port + 1}`));

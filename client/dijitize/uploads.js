@@ -1,14 +1,21 @@
 define([
+	"dojo/_base/config", // config.dijitizeUploads
 	"dojo/dom", // dom.byId
 	"dojo/dom-construct", // domConstruct.create
 	"dojo/on"
-], function(dom, domConstruct, on){
+], function(config, dom, domConstruct, on){
 	// summary:
 	//		A form's file fields, in the page: each chosen file is checked as the server will check it (size,
 	//		type, count, with the server's messages), then uploaded at once, with a progress bar and a
 	//		cancel button when it is large, while the user goes on filling the form. An uploaded file is
 	//		kept as the server keeps one from a refused POST: a hidden token, its name and size, and a
 	//		"Remove" checkbox. The form then posts tokens, not bytes.
+	//		Where dojo() takes resumable uploads (dojoConfig.dijitizeUploads), a file goes with the tus
+	//		protocol (tus-js-client) in chunks: a dropped connection, a reload (the same file chosen again)
+	//		or a laptop that slept goes on from the last chunk the server has, until the upload expires.
+
+	// The bytes of one request of a resumable upload: what a dropped connection loses at most.
+	var CHUNK = 5 * 1024 * 1024;
 
 	var busy = {}; // uploads in progress, by form id
 	var held = {}; // a send pressed while uploads were on their way, by form id: { note, submitter }
@@ -98,29 +105,27 @@ define([
 		dom.byId(spec.input).required = false;
 	}
 
-	function upload(/*dijit/form/Form*/ form, /*Object*/ spec, /*File*/ file, /*Function?*/ ProgressBar, /*Function*/ onFailed){
+	function upload(/*dijit/form/Form*/ form, /*Object*/ spec, /*File*/ file, /*Object*/ classes, /*Function*/ onFailed){
 		// summary:
-		//		Sends one file to the form's own URL, marked as an upload: dojo() stores and checks it, and
-		//		answers with its token. A large file shows its progress, with a button that cancels it.
-		var formNode = form.domNode, place = dom.byId(spec.progress);
-		var data = new FormData();
+		//		Sends one file: dojo() stores and checks it, and answers with its token. A large file shows
+		//		its progress, with a button that cancels it.
+		var formNode = form.domNode, place = dom.byId(spec.progress), ProgressBar = classes["dijit/ProgressBar"];
 		var csrf = formNode.elements[spec.names.csrf];
-		if(csrf){ data.append(spec.names.csrf, csrf.value); } // first: checked before the file is stored
-		data.append(spec.names.upload, spec.form);
-		data.append(spec.name, file, file.name);
-		var xhr = new XMLHttpRequest();
+		var resumable = config.dijitizeUploads, tus = classes["tus/tus"];
+		var send = resumable && tus && tus.isSupported ? sendResumable : sendWhole;
 		var row = domConstruct.create("div", { className: "dijitize-upload", role: "status" }, place);
-		var bar = null;
+		var bar = null, transfer = null, label = null;
 		if(file.size >= spec.progressFrom && ProgressBar){
 			bar = new ProgressBar({ maximum: file.size, value: 0 });
 			bar.domNode.setAttribute("aria-label", fill(spec.messages.uploading, spec, file.name));
 			bar.domNode.removeAttribute("aria-labelledby"); // its label is the percentage: the name says what uploads
 			bar.placeAt(row);
 			bar.startup();
+			label = domConstruct.create("span", { className: "dijitize-upload-state" }, row);
 			var cancel = domConstruct.create("button", { type: "button", className: "dijitize-upload-cancel", textContent: fill(spec.messages.cancel, spec, file.name) }, row);
-			on(cancel, "click", function(){ xhr.abort(); });
+			on(cancel, "click", function(){ transfer.cancel(); });
 		}else{
-			domConstruct.create("span", { textContent: fill(spec.messages.uploading, spec, file.name) + "\u2026" }, row);
+			label = domConstruct.create("span", { textContent: fill(spec.messages.uploading, spec, file.name) + "\u2026" }, row);
 		}
 		var id = formNode.id;
 		busy[id] = (busy[id] || 0) + 1;
@@ -135,28 +140,103 @@ define([
 			if(message !== undefined){ showError(spec, message); }
 			if(!busy[id]){ uploadsEnded(form); }
 		};
+		var say = function(/*String*/ text){
+			// A state of the upload (waiting for the connection, checked for viruses), said where it is shown.
+			if(label){ label.textContent = text; }
+		};
+		transfer = send(formNode, spec, file, csrf ? csrf.value : "", {
+			progress: function(sent){
+				if(bar){ bar.set("value", Math.min(sent, file.size)); }
+				if(sent >= file.size && resumable && resumable.scan){ say(fill(spec.messages.scanning, spec, file.name)); }
+			},
+			say: say,
+			answered: function(/*Number*/ status, /*String*/ text){
+				var answer = null;
+				try{ answer = JSON.parse(text); }catch(e){ /* a refusal in plain text */ }
+				if(status == 200 && answer && answer.files){
+					answer.files.forEach(function(kept){ addKept(spec, kept); });
+					finish("", true);
+				}else{
+					finish(answer && answer.error ? answer.error : (text && status < 500 && status >= 400 ? text : fill(spec.messages.failed, spec, file.name)), false);
+				}
+			},
+			// A cancelled upload cancels a held send too: the user chooses what to send.
+			cancelled: function(){ finish("", false); }
+		}, tus, resumable);
+	}
+
+	function sendWhole(/*DOMNode*/ formNode, /*Object*/ spec, /*File*/ file, /*String*/ csrf, /*Object*/ events){
+		// summary:
+		//		One request: the file to the form's own URL, marked as an upload (dojo() answers it).
+		var data = new FormData();
+		if(csrf){ data.append(spec.names.csrf, csrf); } // first: checked before the file is stored
+		data.append(spec.names.upload, spec.form);
+		data.append(spec.name, file, file.name);
+		var xhr = new XMLHttpRequest();
 		xhr.upload.onprogress = function(e){
-			if(bar && e.lengthComputable){ bar.set("value", Math.min(e.loaded, file.size)); }
+			if(e.lengthComputable){ events.progress(e.loaded); }
 		};
-		xhr.onload = function(){
-			var answer = null;
-			try{ answer = JSON.parse(xhr.responseText); }catch(e){ /* a refusal in plain text */ }
-			if(xhr.status == 200 && answer && answer.files){
-				answer.files.forEach(function(kept){ addKept(spec, kept); });
-				finish("", true);
-			}else{
-				finish(answer && answer.error ? answer.error : (xhr.responseText && xhr.status < 500 ? xhr.responseText : fill(spec.messages.failed, spec, file.name)), false);
-			}
-		};
-		xhr.onerror = function(){ finish(fill(spec.messages.failed, spec, file.name), false); };
-		// A cancelled upload cancels a held send too: the user chooses what to send.
-		xhr.onabort = function(){ finish("", false); };
+		xhr.onload = function(){ events.answered(xhr.status, xhr.responseText); };
+		xhr.onerror = function(){ events.answered(0, ""); };
+		xhr.onabort = events.cancelled;
 		xhr.open("POST", formNode.getAttribute("action") || location.href);
 		xhr.setRequestHeader("Accept", "application/json");
 		xhr.send(data);
+		return { cancel: function(){ xhr.abort(); } };
 	}
 
-	function manageOne(/*dijit/form/Form*/ form, /*Object*/ spec, /*Function?*/ ProgressBar){
+	function sendResumable(/*DOMNode*/ formNode, /*Object*/ spec, /*File*/ file, /*String*/ csrf, /*Object*/ events, /*Object*/ tus, /*Object*/ resumable){
+		// summary:
+		//		The file in chunks to dojo()'s tus endpoint. An upload of the same file for the same field of
+		//		this page, begun before a reload, goes on where it stopped (tus keeps its URL in localStorage).
+		//		Without a connection it waits for one; a refusal (4xx) ends it with the server's reason.
+		var cancelled = false, waiting = null;
+		var upload = new tus.Upload(file, {
+			endpoint: resumable.url,
+			chunkSize: CHUNK,
+			retryDelays: [0, 1000, 3000, 5000, 10000],
+			metadata: { form: spec.form, field: spec.name, filename: file.name, filetype: file.type },
+			headers: { "X-CSRF-Token": csrf },
+			storeFingerprintForResuming: true,
+			removeFingerprintOnSuccess: true,
+			fingerprint: function(f){
+				return Promise.resolve(["dijitize", location.pathname, spec.form, spec.name, f.name, f.type, f.size, f.lastModified].join("/"));
+			},
+			onProgress: function(sent){ events.progress(sent); },
+			onSuccess: function(payload){ events.answered(payload.lastResponse.getStatus(), payload.lastResponse.getBody()); },
+			onError: function(err){
+				if(cancelled){ return; }
+				var response = err.originalResponse;
+				if(!response && navigator.onLine === false){
+					// Offline (a laptop asleep, a train in a tunnel): it goes on when the connection is back.
+					events.say(fill(spec.messages.offline, spec, file.name));
+					waiting = on(window, "online", function(){
+						waiting.remove();
+						waiting = null;
+						events.say("");
+						upload.start();
+					});
+					return;
+				}
+				events.answered(response ? response.getStatus() : 0, response ? response.getBody() : "");
+			}
+		});
+		upload.findPreviousUploads().then(function(previous){
+			if(cancelled){ return; }
+			if(previous.length){ upload.resumeFromPreviousUpload(previous[0]); }
+			upload.start();
+		});
+		return {
+			cancel: function(){
+				cancelled = true;
+				if(waiting){ waiting.remove(); }
+				// Ended on the server too: its chunks go at once.
+				upload.abort(true).then(events.cancelled, events.cancelled);
+			}
+		};
+	}
+
+	function manageOne(/*dijit/form/Form*/ form, /*Object*/ spec, /*Object*/ classes){
 		var input = dom.byId(spec.input), required = input.required;
 		form.own(on(input, "change", function(){
 			var files = Array.prototype.slice.call(input.files || []);
@@ -167,7 +247,7 @@ define([
 				// The input is emptied below: while its files are on their way it asks for none, so that the
 				// browser's own check lets a send through to be held (uploads that fail ask again).
 				input.required = false;
-				files.forEach(function(file){ upload(form, spec, file, ProgressBar, function(){
+				files.forEach(function(file){ upload(form, spec, file, classes, function(){
 					input.required = required && !keptItems(spec).length;
 				}); });
 			}
@@ -183,9 +263,10 @@ define([
 			// uploads:
 			//		The spec's file fields (server/forms/render/widget-spec.ts, UploadSpec).
 			// classes:
-			//		The form's modules by id: dijit/ProgressBar is among them when the form has file fields.
+			//		The form's modules by id: dijit/ProgressBar and tus/tus are among them when the form has
+			//		file fields.
 			(uploads || []).forEach(function(spec){
-				manageOne(form, spec, classes["dijit/ProgressBar"]);
+				manageOne(form, spec, classes);
 			});
 		},
 

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { CLIENT_MODULES, CLIENT_PACKAGE, moduleFile } from '../settings/amd-ids.js';
-import { packageFolder, CLIENT_FOLDER } from '../settings/package-folders.js';
+import { packageFolder, CLIENT_FOLDER, TUS_PACKAGE, tusFolder } from '../settings/package-folders.js';
 import type { FormDefinition } from '../forms/define.js';
 import type { ResolvedSettings } from '../settings/settings.js';
 import type { Theme } from '../settings/themes.js';
@@ -55,6 +55,7 @@ export function buildPackages(modules: NeededModule[], themes: Theme[], appPacka
     { name: CLIENT_PACKAGE, location: CLIENT_FOLDER },
   ];
   if (modules.some((m) => m.mid.startsWith('dojox/'))) packages.push({ name: 'dojox', location: packageFolder('dojox') });
+  if (modules.some((m) => m.mid.startsWith(`${TUS_PACKAGE}/`))) packages.push({ name: TUS_PACKAGE, location: tusFolder() });
   if (themes.includes('flat')) packages.push({ name: 'dojo-themes', location: flatThemeDir });
   for (const [name, location] of Object.entries(appPackages)) packages.push({ name, location: path.resolve(location) });
   return packages;

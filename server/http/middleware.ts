@@ -24,7 +24,7 @@ import { UploadService } from '../files/upload-service.js';
 import { keyRing, type KeyRing } from '../common/key-ring.js';
 import { resolveKeyRing, SECRETS_VARIABLE } from '../settings/app-keys.js';
 import { warnRenamed } from '../common/deprecated.js';
-import { servedFolders, themePath } from '../settings/package-folders.js';
+import { servedFolders, themePath, TUS_PACKAGE } from '../settings/package-folders.js';
 import { serveFolder } from '../serve/served-files.js';
 import { RequestDojo, type DojoSources } from './request-dojo.js';
 import { SettingsError } from '../common/errors.js';
@@ -51,7 +51,7 @@ function sourceMode(settings: ResolvedSettings): DojoSources {
   const base = src.slice(0, -'/dojo/dojo.js'.length) || local;
   return {
     src,
-    locate: { packages: [{ name: CLIENT_PACKAGE, location: `${local}/${CLIENT_PACKAGE}` }] },
+    locate: { packages: [{ name: CLIENT_PACKAGE, location: `${local}/${CLIENT_PACKAGE}` }, { name: TUS_PACKAGE, location: `${local}/${TUS_PACKAGE}` }] },
     themeUrl: (theme) => `${theme === 'flat' ? local : base}/${themePath(theme)}`,
     clientUrl: (file) => `${local}/dijitize/${file}`,
     release: null,

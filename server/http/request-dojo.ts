@@ -4,6 +4,7 @@ import type * as z from 'zod';
 import type { Request } from 'express';
 import { CLIENT_MODULES, PACKAGE_NAME, REQUIRE_ID, specIslandId } from '../settings/amd-ids.js';
 import { endpointsConfig } from './endpoint-field.js';
+import { RESUMABLE_PATH } from './resumable-uploads.js';
 import { CSRF_FIELD, SUBMISSION_FIELD, VERSION_FIELD } from '../forms/model/posted-names.js';
 import { prepareEdit, sealEdit, withEdit } from './nothing-lost/edit-versions.js';
 import { newSubmissionId, releaseSubmission } from './nothing-lost/submitted-once.js';
@@ -96,6 +97,10 @@ export class RequestDojo {
   #asksServer = false;
   /** Whether each form carries a one-time submission id (the submissions setting). */
   readonly #submissionIds: boolean;
+  /** Where a form's files go in chunks (uploads.resumable), and whether they are scanned; null: one request a file. */
+  readonly #resumable: { url: string; scan: boolean } | null;
+  /** Whether a form of the page takes files: its dojoConfig then says where they go. */
+  #takesFiles = false;
 
   constructor(settings: ResolvedSettings, sources: DojoSources) {
     this.#settingsConfig = settings.dojoConfig;
@@ -108,6 +113,7 @@ export class RequestDojo {
     this.#sources = sources;
     this.#prefix = settings.prefix;
     this.#submissionIds = settings.submissions !== false;
+    this.#resumable = settings.uploads && settings.uploads.resumable ? { url: `${settings.prefix}${RESUMABLE_PATH}`, scan: settings.uploads.scan !== undefined } : null;
   }
 
   /**
@@ -214,6 +220,7 @@ export class RequestDojo {
       ...(locate.baseUrl ? { baseUrl: locate.baseUrl } : {}),
       packages: [...locate.packages, ...own],
       ...(this.#asksServer ? { dijitizeEndpoints: endpointsConfig(this.#prefix) } : {}),
+      ...(this.#takesFiles && this.#resumable ? { dijitizeUploads: this.#resumable } : {}),
     };
     // Under a CSP, Dojo must not eval: its "csp-restrictions" feature takes the eval-free paths.
     if (this.underCsp) config.has = { ...(config['has'] as Record<string, unknown> | undefined), 'csp-restrictions': true };
@@ -286,6 +293,7 @@ export class RequestDojo {
     this.#assertHeadOpen('form');
     const compiled = withLook(definition.compiledFor(this.locale, this.#defaultLocale), look);
     if (compiled.asksServer) this.#asksServer = true;
+    if (compiled.uploads.length) this.#takesFiles = true;
     const hidden: Record<string, string> = this.csrfToken ? { [CSRF_FIELD]: this.csrfToken() } : {};
     if (this.#submissionIds && compiled.method === 'post' && this.request) hidden[SUBMISSION_FIELD] = newSubmissionId(this.request, definition.name);
     if (state.edit) hidden[VERSION_FIELD] = sealEdit(this.request, definition.name, state.edit);

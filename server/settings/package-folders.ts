@@ -58,5 +58,11 @@ export function servedFolders(): Record<string, string> {
     const folder = installedPackageFolder(name);
     if (folder) folders[name] = folder;
   }
-  return { ...folders, dijitize: CLIENT_FOLDER };
+  return { ...folders, dijitize: CLIENT_FOLDER, [TUS_PACKAGE]: tusFolder() };
 }
+
+/** The AMD package of tus-js-client, which resumable uploads load: its UMD build, `tus/tus`. */
+export const TUS_PACKAGE = 'tus';
+
+/** The folder of tus-js-client's browser builds (a UMD module that defines itself anonymously to AMD). */
+export const tusFolder = (): string => path.join(packageFolder('tus-js-client'), 'dist');

@@ -54,6 +54,7 @@ export const de: OurWords = {
     waiting: 'Das Formular wird gesendet, sobald das Hochladen endet.',
     dontSend: 'Nicht senden',
     scanning: '{file} wird auf Viren geprüft…',
+    offline: 'Keine Verbindung: {file} wird weiter hochgeladen, sobald sie wieder besteht.',
     infected: '„{file}“ enthält einen Virus und wurde entfernt; wählen Sie eine andere Datei.',
     scanFailed: '„{file}“ konnte gerade nicht auf Viren geprüft werden; wählen Sie die Datei gleich noch einmal.',
   },

@@ -54,6 +54,7 @@ export const en: OurWords = {
     waiting: 'The form will be sent when the upload ends.',
     dontSend: 'Do not send it',
     scanning: 'Checking {file} for viruses…',
+    offline: 'No connection: {file} goes on uploading when it is back.',
     infected: '"{file}" holds a virus, so it was removed; choose another file.',
     scanFailed: '"{file}" could not be checked for viruses just now; choose it again in a moment.',
   },

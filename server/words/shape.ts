@@ -103,6 +103,8 @@ export interface OurWords {
     dontSend: string;
     /** A complete upload while `uploads.scan` looks at it; then its verdicts: `{file}` is its name. */
     scanning: string;
+    /** A resumable upload without a connection: it goes on when the connection is back. */
+    offline: string;
     infected: string;
     scanFailed: string;
   };

@@ -48,6 +48,6 @@ export function compileUpload(formId: string, facts: UploadFacts, options: Field
     facts,
     accept: facts.types.join(','),
     messages: uploadMessages(facts, options.messages, words.uploads),
-    texts: (({ kept, remove, replace, add, uploading, cancel, failed, waiting, dontSend }) => ({ kept, remove, replace, add, uploading, cancel, failed, waiting, dontSend }))(words.uploads),
+    texts: (({ kept, remove, replace, add, uploading, cancel, failed, waiting, dontSend, scanning, offline }) => ({ kept, remove, replace, add, uploading, cancel, failed, waiting, dontSend, scanning, offline }))(words.uploads),
   };
 }

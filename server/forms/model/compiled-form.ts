@@ -124,7 +124,7 @@ export interface CompiledUpload {
   accept: string;
   messages: UploadMessages;
   /** What the page and the client say of its files, in the form's language (`{file}`, `{field}` filled where said). */
-  texts: Pick<OurWords['uploads'], 'kept' | 'remove' | 'replace' | 'add' | 'uploading' | 'cancel' | 'failed' | 'waiting' | 'dontSend'>;
+  texts: Pick<OurWords['uploads'], 'kept' | 'remove' | 'replace' | 'add' | 'uploading' | 'cancel' | 'failed' | 'waiting' | 'dontSend' | 'scanning' | 'offline'>;
 }
 
 /** What a form shows, in order: a field, a file field, a list of rows, or sections chosen by a discriminator. */
@@ -171,8 +171,11 @@ export const DRAFT_DAYS = 7;
  */
 export const FORM_MODULES = ['dijitize/Form', 'dijit/form/Button'] as const;
 
-/** What a form with file fields loads besides: the bar that shows a large file's upload. */
-export const UPLOAD_MODULES = ['dijit/ProgressBar'] as const;
+/**
+ * What a form with file fields loads besides: the bar that shows a large file's upload, and tus-js-client
+ * (its AMD build, package `tus`), which sends a file in chunks that resume (uploads.resumable).
+ */
+export const UPLOAD_MODULES = ['dijit/ProgressBar', 'tus/tus'] as const;
 
 /** What a form with choices from a source loads besides: what its store queries dojo()'s choices endpoint with. */
 export const SOURCE_MODULES = ['dojo/request', 'dojo/store/util/QueryResults', 'dojo/io-query'] as const;

@@ -1,0 +1,89 @@
+// Resumable uploads in the browser (tus): a 50 MB file whose connection is cut halfway goes on by itself
+// and arrives byte for byte; cut and held until the page is reloaded, the same file chosen again goes on
+// from where it stopped, not from zero; the progress and scan states have nothing for axe to find.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { axeViolations } from './axe.js';
+
+const SIZE = 50 * 1024 * 1024;
+const HALF = SIZE / 2;
+let file = '';
+let sha = '';
+
+test.beforeAll(() => {
+  const bytes = crypto.randomBytes(SIZE);
+  sha = crypto.createHash('sha256').update(bytes).digest('hex');
+  file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dijitize-e2e-archive-')), 'scan.bin');
+  fs.writeFileSync(file, bytes);
+});
+test.afterAll(() => fs.rmSync(path.dirname(file), { recursive: true, force: true }));
+
+/** The test server's count of the largest upload since the reset. */
+const received = async (page: Page) => (await (await page.request.get('/test/uploads/received')).json()) as { bytes: number; heads: number; cut: boolean; held: boolean; scanning: boolean };
+const hands = (page: Page, what: string) => page.request.post(`/test/uploads/${what}`);
+
+async function openArchive(page: Page): Promise<void> {
+  await page.goto('/archive');
+  await page.locator('#archive[data-dijitize-ready]').waitFor();
+  await page.getByLabel('Title').fill('Scans of 2026');
+}
+
+/** Sends the form once the document is kept, and reads the done page's line for it. */
+async function archived(page: Page): Promise<string> {
+  await expect(page.locator('#archive-document-kept')).toContainText('scan.bin (50 MB)');
+  await page.getByRole('button', { name: 'Archive' }).click();
+  await expect(page).toHaveURL(/\/archive\/done$/);
+  return (await page.locator('#saved dd[data-field="document"]').textContent()) ?? '';
+}
+
+test.describe('JavaScript on', () => {
+  test.describe.configure({ mode: 'serial' });
+  test.use({ bypassCSP: true }); // axe is injected
+
+  test('a 50 MB upload whose connection is cut halfway goes on by itself and arrives byte for byte', async ({ page }) => {
+    test.setTimeout(120_000);
+    await hands(page, 'reset');
+    await hands(page, `cut?at=${HALF}`);
+    await openArchive(page);
+    await page.getByLabel('Document').setInputFiles(file);
+    expect(await archived(page)).toBe(`scan.bin ${SIZE} ${sha}`);
+    const after = await received(page);
+    expect(after.cut, 'the connection was cut').toBe(true);
+    expect(after.heads, 'it asked where to go on').toBeGreaterThanOrEqual(1);
+    expect(after.bytes, 'not sent again from zero').toBeLessThan(SIZE + HALF);
+  });
+
+  test('cut and held until the page is reloaded: the same file chosen again goes on from where it stopped', async ({ page }) => {
+    test.setTimeout(120_000);
+    await hands(page, 'reset');
+    await hands(page, `cut?at=${HALF}&hold=1`);
+    await openArchive(page);
+    await page.getByLabel('Document').setInputFiles(file);
+    await expect.poll(async () => (await received(page)).held).toBe(true);
+    // Meanwhile, the progress as the user sees it: nothing for axe to find.
+    await expect(page.locator('.dijitize-upload .dijitProgressBar')).toBeVisible();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.reload();
+    await page.locator('#archive[data-dijitize-ready]').waitFor();
+    await hands(page, 'release');
+    await page.getByLabel('Title').fill('Scans of 2026');
+    await page.getByLabel('Document').setInputFiles(file);
+    expect(await archived(page)).toBe(`scan.bin ${SIZE} ${sha}`);
+    expect((await received(page)).bytes, 'gone on from the half it had').toBeLessThan(SIZE + HALF);
+  });
+
+  test('a complete upload says it is checked for viruses while the scan runs; the state has nothing for axe to find', async ({ page }) => {
+    test.setTimeout(120_000);
+    await hands(page, 'reset');
+    await hands(page, 'scan-wait');
+    await openArchive(page);
+    await page.getByLabel('Document').setInputFiles(file);
+    await expect(page.locator('.dijitize-upload')).toContainText('Checking scan.bin for viruses…');
+    expect(await axeViolations(page)).toEqual([]);
+    await hands(page, 'scan-release');
+    expect(await archived(page)).toBe(`scan.bin ${SIZE} ${sha}`);
+  });
+});
