@@ -82,12 +82,15 @@ export class UploadedFile extends File {
 }
 
 /**
- * A kept file that cannot be taken: its token was forged, made for another field, expired, or its bytes
- * were swept. The form shows it as the field's error; the user chooses the file again.
+ * A file that cannot be taken: a kept file whose token was forged, made for another field, expired, or
+ * whose bytes were swept; or a new one the app's scan refused. The form shows it as the field's error; the
+ * user chooses the file again.
  */
 export class LostUpload {
   constructor(
     /** The file's name, as its token says it. */
     readonly name: string,
+    /** What the field says of it, when not that it is lost (a scan's verdict). */
+    readonly message?: string,
   ) {}
 }

@@ -25,6 +25,7 @@ import { SNIFF_BYTES, sniffedType } from '../files/sniffed-type.js';
 import type { UploadService } from '../files/upload-service.js';
 import { UploadedFile } from '../files/uploaded-file.js';
 import { filesTaken } from '../files/taken-files.js';
+import { scanned } from './upload-scan.js';
 import { requestWords } from './refusals.js';
 import { filled, type OurWords } from '../words/our-words.js';
 
@@ -266,7 +267,7 @@ export function multipartBodyParser(limits: UploadSettings, { uploads, csrfCheck
         if (tooLarge || done) return;
         const type = await sniffedType(head.head, info.mimeType);
         const file: UploadedFile = uploads.file({ form: target.form, field: name, id, name: safeFileName(info.filename), type, size: head.bytes, owner: ownerOf(req) }, info.mimeType);
-        append(body, name, file);
+        append(body, name, await scanned(req, file, limits.scan));
       });
       writes.push(write);
       write.catch((err: unknown) => {

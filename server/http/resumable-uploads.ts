@@ -22,12 +22,11 @@ import { safeFileName } from '../files/file-names.js';
 import { DEFAULT_UPLOAD_DIR, newUploadId, UPLOAD_ID } from '../files/upload-store.js';
 import { SNIFF_BYTES, sniffedType } from '../files/sniffed-type.js';
 import type { UploadService } from '../files/upload-service.js';
-import type { ScanVerdict } from '../files/upload-scanner.js';
+import { LostUpload } from '../files/uploaded-file.js';
+import { scanned } from './upload-scan.js';
 import { privateFolder } from '../common/private-folder.js';
 import { readableSize } from '../common/readable-size.js';
-import { log } from '../common/log.js';
 import type { UploadSettings } from '../settings/settings.js';
-import { requestWords } from './refusals.js';
 
 /** Where the tus endpoint answers, under the prefix. */
 export const RESUMABLE_PATH = '/uploads';
@@ -153,21 +152,8 @@ export function resumableUploads({ prefix, limits, uploads, ownerOf, defaultLoca
       await file.discard().catch(() => undefined);
       return { status: 422, body: { error } };
     }
-    if (limits.scan) {
-      const words = requestWords(req).uploads;
-      let verdict: ScanVerdict;
-      try {
-        verdict = await limits.scan(file);
-      } catch (err) {
-        log.request('upload scan threw: %s', err instanceof Error ? err.message : String(err));
-        verdict = 'failed';
-      }
-      if (verdict !== 'clean') {
-        await file.discard().catch(() => undefined);
-        const message = (verdict === 'infected' ? words.infected : words.scanFailed).replaceAll(FILE_PLACE, name);
-        return { status: 422, body: { error: message } };
-      }
-    }
+    const verdict = await scanned(req, file, limits.scan);
+    if (verdict instanceof LostUpload) return { status: 422, body: { error: verdict.message } };
     const kept = (files[field.path] ?? []).map((f) => ({ ...f, shownSize: readableSize(f.size) }));
     return { status: 200, body: { files: kept } };
   }

@@ -105,4 +105,14 @@ describe('resumable uploads (tus)', () => {
       assert.equal(fs.readdirSync(dir).filter((f) => /^[0-9a-f]{32}$/.test(f)).length, 1, 'only the clean one is kept');
     });
   });
+
+  it('uploads.scan looks at a file that comes with the form too (JavaScript off): refused, the field says why, nothing kept', async () => {
+    const dir = uploadFolder();
+    await withExpense(dir, { scan: async () => 'infected' }, async (s) => {
+      const refused = await s.postParts('/expense', expenseBody(s, VALID_FIELDS, [['receipt', new File([new Uint8Array(RECEIPT)], 'receipt.pdf', { type: 'application/pdf' })]]));
+      assert.equal(refused.status, 422);
+      assert.match(await refused.text(), /id="expense-receipt-error"[^>]*>&quot;receipt\.pdf&quot; holds a virus, so it was removed; choose another file\.</);
+      assert.deepEqual(fs.readdirSync(dir).filter((f) => /^[0-9a-f]{32}$/.test(f)), []);
+    });
+  });
 });

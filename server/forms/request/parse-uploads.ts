@@ -46,7 +46,7 @@ export function postedUploads(form: CompiledForm, body: Readonly<Record<string, 
     let error: string | undefined;
     for (const item of posted) {
       if (item instanceof LostUpload) {
-        error ??= named(upload.messages.lost, item.name);
+        error ??= item.message ?? named(upload.messages.lost, item.name);
         continue;
       }
       if (!(item instanceof File)) continue; // text under a file's name: no file
