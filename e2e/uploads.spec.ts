@@ -57,15 +57,18 @@ test.describe('JavaScript off', () => {
 test.describe('JavaScript on', () => {
   const ready = (page: Page) => page.waitForSelector('#expense[data-dijitize-ready]');
   /** Holds the page's uploads of chosen files until the returned function is called (a fast machine would end them first). */
+  /** Holds each file's last chunk (its PATCH to dojo()'s tus endpoint) until released. */
   const holdUploads = async (page: Page): Promise<() => void> => {
     let release = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route('**/expense', async (route) => {
-      if (route.request().postDataBuffer()?.includes('_file_upload')) await held;
+    await page.route('**/dojo/uploads/*', async (route) => {
+      if (route.request().method() === 'PATCH') await held;
       await route.continue();
     });
     return () => release();
   };
+  /** The answer to a file's upload: the PATCH that completes it. */
+  const uploadAnswered = (page: Page) => page.waitForResponse((r) => r.request().method() === 'PATCH' && r.url().includes('/dojo/uploads/'));
 
   test('a large file uploads at once with a progress bar; kept across a refused claim; delivered by the valid one', async ({ page }) => {
     const receipt = pdf(1_500_000);
@@ -74,7 +77,7 @@ test.describe('JavaScript on', () => {
     await fillClaim(page, '1/1/2999'); // as the DateTextBox takes it (en-us)
     // The upload is held until the bar has been seen: on a fast machine it would be over before.
     const release = await holdUploads(page);
-    const uploaded = page.waitForResponse((r) => r.request().method() === 'POST');
+    const uploaded = uploadAnswered(page);
     await page.getByLabel('Receipt').setInputFiles({ name: 'hotel.pdf', mimeType: 'application/pdf', buffer: receipt });
     await expect(page.getByRole('progressbar', { name: 'Uploading hotel.pdf' })).toBeAttached();
     release();
@@ -122,7 +125,7 @@ test.describe('JavaScript on', () => {
     await fillClaim(page, '11/1/2026');
     await expect(page.getByRole('progressbar', { name: 'Uploading hotel.pdf' })).toBeAttached();
     const posts: string[] = [];
-    page.on('request', (r) => void (r.method() === 'POST' && !(r.postData() ?? '').includes('_file_upload') && posts.push(r.url())));
+    page.on('request', (r) => void (r.method() === 'POST' && !r.url().includes('/dojo/uploads') && posts.push(r.url())));
     await page.getByRole('button', { name: 'Claim' }).click();
     const waiting = page.getByRole('status').filter({ hasText: 'The form will be sent when the upload ends.' });
     await expect(waiting).toBeVisible();
@@ -143,7 +146,7 @@ test.describe('JavaScript on', () => {
     await page.getByRole('button', { name: 'Claim' }).click();
     await page.getByRole('button', { name: 'Do not send it' }).click();
     await expect(page.getByText('The form will be sent when the upload ends.')).toHaveCount(0);
-    const uploaded = page.waitForResponse((r) => (r.request().postData() ?? '').includes('_file_upload') || r.request().postDataBuffer()?.includes('_file_upload') === true);
+    const uploaded = uploadAnswered(page);
     release();
     await uploaded;
     await expect(page.locator('#expense-receipt-kept')).toContainText('hotel.pdf');
@@ -153,8 +156,8 @@ test.describe('JavaScript on', () => {
   test('an upload can be cancelled; while one is on its way the form waits, and stays usable', async ({ page }) => {
     await page.goto('/expense');
     await ready(page);
-    // The upload never gets an answer until it is cancelled.
-    await page.route('**/expense', (route) => (route.request().method() === 'POST' && (route.request().postData() ?? '').includes('_file_upload') ? undefined : route.continue()));
+    // The upload's chunk never gets an answer until it is cancelled (its ending, a DELETE, goes through).
+    await page.route('**/dojo/uploads/*', (route) => (route.request().method() === 'PATCH' ? undefined : route.continue()));
     await page.getByLabel('Receipt').setInputFiles({ name: 'slow.pdf', mimeType: 'application/pdf', buffer: pdf(1_200_000) });
     await expect(page.getByRole('progressbar', { name: 'Uploading slow.pdf' })).toBeAttached();
     await fillClaim(page, '11/1/2026'); // the form stays usable
