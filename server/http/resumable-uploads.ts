@@ -26,6 +26,7 @@ import { LostUpload } from '../files/uploaded-file.js';
 import { scanned } from './upload-scan.js';
 import { privateFolder } from '../common/private-folder.js';
 import { readableSize } from '../common/readable-size.js';
+import { log } from '../common/log.js';
 import type { UploadSettings } from '../settings/settings.js';
 
 /** Where the tus endpoint answers, under the prefix. */
@@ -94,6 +95,10 @@ export function resumableUploads({ prefix, limits, uploads, ownerOf, defaultLoca
   const directory = limits.resumableDir ?? path.join(limits.dir ?? DEFAULT_UPLOAD_DIR, 'resumable');
   privateFolder(directory, 'uploads.resumableDir', 'uploads');
   const datastore = new FileStore({ directory, expirationPeriodInMilliseconds: limits.ttl * 1000 });
+  // Uploads never completed go once their ttl has passed: at start-up, then every sweepEvery seconds.
+  const sweep = () => void datastore.deleteExpired().then((n) => n && log.request('resumable upload sweep removed %d', n), (err: unknown) => log.request('resumable upload sweep failed: %s', err instanceof Error ? err.message : String(err)));
+  sweep();
+  setInterval(sweep, limits.sweepEvery * 1000).unref();
 
   const server = new Server({
     path: endpoint,
