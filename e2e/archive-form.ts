@@ -37,6 +37,7 @@ export const uploadHands: RequestHandler = (req, res, next) => {
   const id = req.path.slice('/dojo/uploads/'.length);
   if (state.held.has(id)) return void res.status(503).set('Tus-Resumable', '1.0.0').send('held by the test');
   if (req.method === 'HEAD') state.heads.set(id, (state.heads.get(id) ?? 0) + 1);
+  res.on('finish', () => console.error('UPLOADS', req.method, id, res.statusCode, req.get('upload-offset') ?? ''));
   if (req.method === 'PATCH') {
     // Counted beside the tus server's own reading: paused until it pipes the request, so no byte is lost.
     req.on('data', (chunk: Buffer) => {
@@ -85,7 +86,7 @@ export function mountArchive(app: Express): void {
   // The largest upload since the reset: the test's own.
   app.get('/test/uploads/received', (_req, res) => {
     const [id = '', bytes = 0] = [...state.received].sort((a, b) => b[1] - a[1])[0] ?? [];
-    res.json({ bytes, heads: state.heads.get(id) ?? 0, cut: state.cutAt === 0, held: state.held.size > 0, scanning: state.scanHeld !== null });
+    res.json({ bytes, heads: state.heads.get(id) ?? 0, cut: state.cutAt === 0, held: state.held.size > 0, scanning: state.scanHeld !== null, uploads: [...state.received].map(([i, b]) => [i, b, state.heads.get(i) ?? 0]) });
   });
   mountForm(app, {
     path: '/archive',

@@ -9,7 +9,8 @@ import type { BuildConfig } from './config.js';
 import type { BuildPackage } from './profile.js';
 
 /** Packages that come from npm: their version says what their files are. */
-const NPM_PACKAGES = new Set(['dojo', 'dijit', 'dojox', 'dojo-themes']);
+/** Packages that come from npm, by AMD package name: their version says what they hold. */
+const NPM_PACKAGES: Readonly<Record<string, string>> = { dojo: 'dojo', dijit: 'dijit', dojox: 'dojox', 'dojo-themes': 'dojo-themes', tus: 'tus-js-client' };
 
 /** Every file under a folder, by relative path, in a stable order. */
 function filesOf(folder: string, base = folder): string[] {
@@ -25,8 +26,9 @@ function filesOf(folder: string, base = folder): string[] {
 
 /** A package's fingerprint: `name@version` from npm, else the hash of its files' names and contents. */
 function packageFingerprint(pkg: BuildPackage): string {
-  if (NPM_PACKAGES.has(pkg.name)) {
-    const folder = installedPackageFolder(pkg.name) ?? pkg.location;
+  const npmName = NPM_PACKAGES[pkg.name];
+  if (npmName) {
+    const folder = installedPackageFolder(npmName) ?? pkg.location;
     const { version } = JSON.parse(fs.readFileSync(path.join(folder, 'package.json'), 'utf8')) as { version: string };
     return `${pkg.name}@${version}`;
   }

@@ -20,6 +20,8 @@ import { minifyLayer } from './minify-layer.js';
 import { precompress } from './precompress.js';
 import { runDojoBuild } from './run-dojo-build.js';
 import { flatThemeLocation, stageFlatTheme } from './flat-theme-package.js';
+import { stageTus, tusLocation } from './tus-package.js';
+import { TUS_PACKAGE, tusFolder } from '../settings/package-folders.js';
 
 /**
  * What a finished build made: the release's id, folder and sizes.
@@ -56,8 +58,9 @@ const scratchLayout = (scratchDir: string) => ({
 export function planBuild(config: BuildConfig, scratchDir: string, forms: Iterable<FormDefinition> = formRegistry.values()) {
   const layout = scratchLayout(scratchDir);
   const modules = neededModules(forms, config.settings, config.modules);
-  const packages = buildPackages(modules, config.themes, config.packages, flatThemeLocation(layout.stage));
-  assertModulesExist(modules, packages);
+  const packages = buildPackages(modules, config.themes, config.packages, flatThemeLocation(layout.stage), tusLocation(layout.stage));
+  // Staged packages are made after the plan: tus is checked where it is installed.
+  assertModulesExist(modules, packages.map((p) => (p.name === TUS_PACKAGE ? { ...p, location: tusFolder() } : p)));
   const profile = buildProfile({
     packages,
     modules: modules.map((m) => m.mid),
@@ -152,6 +155,7 @@ export async function build(config: BuildConfig, logger: Logger, options: BuildO
       return { id: current.manifest.id, dir: current.dir, forms: forms.length, modules: plan.modules.length, layerBytes: layer.length, layerGzipBytes: zlib.gzipSync(layer).length, seconds: (performance.now() - started) / 1000, pruned: [], reused: true };
     }
     if (config.themes.includes('flat')) stageFlatTheme(plan.layout.stage);
+    if (plan.packages.some((p) => p.name === TUS_PACKAGE)) stageTus(plan.layout.stage);
     logger.info(`${plan.modules.length} modules in ${plan.packages.length} packages; themes: ${config.themes.join(', ')}; locales ${config.settings.locales.join(', ')} (settings from ${config.settingsSource})`);
     fs.writeFileSync(plan.layout.profile, profileSource(plan.profile));
 

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { CLIENT_MODULES, CLIENT_PACKAGE, moduleFile } from '../settings/amd-ids.js';
-import { packageFolder, CLIENT_FOLDER, TUS_PACKAGE, tusFolder } from '../settings/package-folders.js';
+import { packageFolder, CLIENT_FOLDER, TUS_PACKAGE } from '../settings/package-folders.js';
 import type { FormDefinition } from '../forms/define.js';
 import type { ResolvedSettings } from '../settings/settings.js';
 import type { Theme } from '../settings/themes.js';
@@ -48,14 +48,14 @@ export function neededModules(forms: Iterable<FormDefinition>, settings: Resolve
  * The packages to build: dojo, dijit and dijitize always; dojox and dojo-themes only when used.
  * `flatThemeDir` is where the flat theme is staged (see flat-theme-package.ts).
  */
-export function buildPackages(modules: NeededModule[], themes: Theme[], appPackages: Record<string, string>, flatThemeDir: string): BuildPackage[] {
+export function buildPackages(modules: NeededModule[], themes: Theme[], appPackages: Record<string, string>, flatThemeDir: string, tusDir: string): BuildPackage[] {
   const packages: BuildPackage[] = [
     { name: 'dojo', location: packageFolder('dojo') },
     { name: 'dijit', location: packageFolder('dijit') },
     { name: CLIENT_PACKAGE, location: CLIENT_FOLDER },
   ];
   if (modules.some((m) => m.mid.startsWith('dojox/'))) packages.push({ name: 'dojox', location: packageFolder('dojox') });
-  if (modules.some((m) => m.mid.startsWith(`${TUS_PACKAGE}/`))) packages.push({ name: TUS_PACKAGE, location: tusFolder() });
+  if (modules.some((m) => m.mid.startsWith(`${TUS_PACKAGE}/`))) packages.push({ name: TUS_PACKAGE, location: tusDir });
   if (themes.includes('flat')) packages.push({ name: 'dojo-themes', location: flatThemeDir });
   for (const [name, location] of Object.entries(appPackages)) packages.push({ name, location: path.resolve(location) });
   return packages;
