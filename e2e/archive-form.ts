@@ -1,7 +1,6 @@
 // A form that takes a large file (up to 60 MB), at /archive, for the resumable uploads' tests; its done
-// page shows the SHA-256 of what arrived. And the tests' hands on the tus endpoint, under /test/uploads:
-// cut the connection of the chunk that passes a byte (`cut?at=`), hold every later request of the
-// endpoint with a 503 until released (`hold`, `release`), hold a scan until released, and what arrived.
+// page shows the SHA-256 of what arrived. And what the tests read of the tus endpoint, under
+// /test/uploads: the bytes and HEADs of an upload, and a scan held until released.
 import crypto from 'node:crypto';
 import type { Express, RequestHandler } from 'express';
 import * as z from 'zod';
@@ -18,37 +17,24 @@ export const archive = defineForm('archive', z.object({ title: z.string().min(1)
 });
 
 /**
- * What the tests set and read, by upload (other tests upload at the same time): the bytes of each, its
- * HEADs, a byte at which a chunk's connection is cut, and the uploads held (503) after their cut.
+ * What the tests read, by upload (other tests upload at the same time): the bytes of each and its HEADs;
+ * and a scan held until a test releases it.
  */
 const state = {
-  cutAt: 0,
-  holdAfterCut: false,
-  held: new Set<string>(),
   received: new Map<string, number>(),
   heads: new Map<string, number>(),
   scanHeld: null as null | (() => void),
   scanWaits: false,
 };
 
-/** Before dojo(): counts each upload's bytes, cuts one connection at a byte, holds the upload cut. */
-export const uploadHands: RequestHandler = (req, res, next) => {
+/** Before dojo(): counts each upload's bytes and HEADs, beside the tus server's own reading. */
+export const uploadHands: RequestHandler = (req, _res, next) => {
   if (!req.path.startsWith('/dojo/uploads/')) return next();
   const id = req.path.slice('/dojo/uploads/'.length);
-  if (state.held.has(id)) return void res.status(503).set('Tus-Resumable', '1.0.0').send('held by the test');
   if (req.method === 'HEAD') state.heads.set(id, (state.heads.get(id) ?? 0) + 1);
-  res.on('finish', () => console.error('UPLOADS', req.method, id, res.statusCode, req.get('upload-offset') ?? ''));
   if (req.method === 'PATCH') {
-    // Counted beside the tus server's own reading: paused until it pipes the request, so no byte is lost.
-    req.on('data', (chunk: Buffer) => {
-      const received = (state.received.get(id) ?? 0) + chunk.length;
-      state.received.set(id, received);
-      if (state.cutAt && received >= state.cutAt) {
-        state.cutAt = 0;
-        if (state.holdAfterCut) state.held.add(id);
-        req.socket.destroy(); // the connection dropped
-      }
-    });
+    // Paused until the tus server reads the request: both listeners get every byte.
+    req.on('data', (chunk: Buffer) => void state.received.set(id, (state.received.get(id) ?? 0) + chunk.length));
     req.pause();
   }
   next();
@@ -63,17 +49,9 @@ export const testScan = async (_file: UploadedFile): Promise<ScanVerdict> => {
 
 export function mountArchive(app: Express): void {
   app.post('/test/uploads/reset', (_req, res) => {
-    Object.assign(state, { cutAt: 0, holdAfterCut: false, scanWaits: false });
-    for (const map of [state.held, state.received, state.heads]) map.clear();
-    res.json(true);
-  });
-  app.post('/test/uploads/cut', (req, res) => {
-    state.cutAt = Number(req.query['at']);
-    state.holdAfterCut = req.query['hold'] === '1';
-    res.json(true);
-  });
-  app.post('/test/uploads/release', (_req, res) => {
-    state.held.clear();
+    state.scanWaits = false;
+    state.received.clear();
+    state.heads.clear();
     res.json(true);
   });
   app.post('/test/uploads/scan-wait', (_req, res) => void res.json((state.scanWaits = true)));
@@ -86,7 +64,7 @@ export function mountArchive(app: Express): void {
   // The largest upload since the reset: the test's own.
   app.get('/test/uploads/received', (_req, res) => {
     const [id = '', bytes = 0] = [...state.received].sort((a, b) => b[1] - a[1])[0] ?? [];
-    res.json({ bytes, heads: state.heads.get(id) ?? 0, cut: state.cutAt === 0, held: state.held.size > 0, scanning: state.scanHeld !== null, uploads: [...state.received].map(([i, b]) => [i, b, state.heads.get(i) ?? 0]) });
+    res.json({ bytes, heads: state.heads.get(id) ?? 0, scanning: state.scanHeld !== null });
   });
   mountForm(app, {
     path: '/archive',
