@@ -32,9 +32,11 @@ async function cutAtHalf(page: Page, until?: Promise<void>): Promise<{ cut: Prom
   let cutDone = () => {};
   const cut = new Promise<void>((resolve) => (cutDone = resolve));
   let down = false;
+  let cutOnce = false;
   await page.route('**/dojo/uploads/*', async (route) => {
     const offset = Number(route.request().headers()['upload-offset'] ?? -1);
-    if (!down && route.request().method() === 'PATCH' && offset >= HALF) {
+    if (!cutOnce && route.request().method() === 'PATCH' && offset >= HALF) {
+      cutOnce = true;
       down = Boolean(until);
       cutDone();
       return route.abort('connectionreset');
@@ -55,7 +57,7 @@ async function openArchive(page: Page): Promise<void> {
 
 /** Sends the form once the document is kept, and reads the done page's line for it. */
 async function archived(page: Page): Promise<string> {
-  await expect(page.locator('#archive-document-kept')).toContainText('scan.bin (50 MB)');
+  await expect(page.locator('#archive-document-kept')).toContainText('scan.bin (50 MB)', { timeout: 90_000 });
   await page.getByRole('button', { name: 'Archive' }).click();
   await expect(page).toHaveURL(/\/archive\/done$/);
   return (await page.locator('#saved dd[data-field="document"]').textContent()) ?? '';
