@@ -24,6 +24,7 @@ import { SNIFF_BYTES, sniffedType } from '../files/sniffed-type.js';
 import type { UploadService } from '../files/upload-service.js';
 import { LostUpload } from '../files/uploaded-file.js';
 import { scanned } from './upload-scan.js';
+import { sweepResumable } from '../files/resumable-sweep.js';
 import { privateFolder } from '../common/private-folder.js';
 import { readableSize } from '../common/readable-size.js';
 import { log } from '../common/log.js';
@@ -96,7 +97,7 @@ export function resumableUploads({ prefix, limits, uploads, ownerOf, defaultLoca
   privateFolder(directory, 'uploads.resumableDir', 'uploads');
   const datastore = new FileStore({ directory, expirationPeriodInMilliseconds: limits.ttl * 1000 });
   // Uploads never completed go once their ttl has passed: at start-up, then every sweepEvery seconds.
-  const sweep = () => void datastore.deleteExpired().then((n) => n && log.request('resumable upload sweep removed %d', n), (err: unknown) => log.request('resumable upload sweep failed: %s', err instanceof Error ? err.message : String(err)));
+  const sweep = () => void sweepResumable(datastore, Date.now() - limits.ttl * 1000).then((n) => n && log.request('resumable upload sweep removed %d', n));
   sweep();
   setInterval(sweep, limits.sweepEvery * 1000).unref();
 
