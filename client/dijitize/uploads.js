@@ -1,9 +1,10 @@
 define([
+	"dojo/aspect", // aspect.after
 	"dojo/_base/config", // config.dijitizeUploads
 	"dojo/dom", // dom.byId
 	"dojo/dom-construct", // domConstruct.create
 	"dojo/on"
-], function(config, dom, domConstruct, on){
+], function(aspect, config, dom, domConstruct, on){
 	// summary:
 	//		A form's file fields, in the page: each chosen file is checked as the server will check it (size,
 	//		type, count, with the server's messages), then uploaded at once, with a progress bar and a
@@ -118,7 +119,10 @@ define([
 		if(file.size >= spec.progressFrom && ProgressBar){
 			bar = new ProgressBar({ maximum: file.size, value: 0 });
 			bar.domNode.setAttribute("aria-label", fill(spec.messages.uploading, spec, file.name));
-			bar.domNode.removeAttribute("aria-labelledby"); // its label is the percentage: the name says what uploads
+			// Its label is the percentage, which the bar names it by at each update: the name says what uploads.
+			var named = function(){ bar.domNode.removeAttribute("aria-labelledby"); };
+			aspect.after(bar, "update", named);
+			named();
 			bar.placeAt(row);
 			bar.startup();
 			label = domConstruct.create("span", { className: "dijitize-upload-state" }, row);
