@@ -2,7 +2,7 @@
 // page shows the SHA-256 of what arrived. And what the tests read of the tus endpoint, under
 // /test/uploads: the bytes and HEADs of an upload, and a scan held until released.
 import crypto from 'node:crypto';
-import type { Express, RequestHandler } from 'express';
+import express, { type Express } from 'express';
 import * as z from 'zod';
 import { defineForm } from '../server/index.js';
 import type { UploadedFile } from '../server/uploads/index.js';
@@ -27,10 +27,13 @@ const state = {
   scanWaits: false,
 };
 
-/** Before dojo(): counts each upload's bytes and HEADs, beside the tus server's own reading. */
-export const uploadHands: RequestHandler = (req, _res, next) => {
-  if (!req.path.startsWith('/dojo/uploads/')) return next();
-  const id = req.path.slice('/dojo/uploads/'.length);
+/**
+ * Before dojo() (whose CSRF check would refuse the tests' POSTs): counts each upload's bytes and HEADs,
+ * beside the tus server's own reading, and takes the tests' calls under /test/uploads.
+ */
+export const uploadHands = express.Router();
+uploadHands.use('/dojo/uploads/:id', (req, _res, next) => {
+  const id = req.params['id'] ?? '';
   if (req.method === 'HEAD') state.heads.set(id, (state.heads.get(id) ?? 0) + 1);
   if (req.method === 'PATCH') {
     // Paused until the tus server reads the request: both listeners get every byte.
@@ -38,7 +41,25 @@ export const uploadHands: RequestHandler = (req, _res, next) => {
     req.pause();
   }
   next();
-};
+});
+uploadHands.post('/test/uploads/reset', (_req, res) => {
+  state.scanWaits = false;
+  state.received.clear();
+  state.heads.clear();
+  res.json(true);
+});
+uploadHands.post('/test/uploads/scan-wait', (_req, res) => void res.json((state.scanWaits = true)));
+uploadHands.post('/test/uploads/scan-release', (_req, res) => {
+  state.scanWaits = false;
+  state.scanHeld?.();
+  state.scanHeld = null;
+  res.json(true);
+});
+// The largest upload since the reset: the test's own.
+uploadHands.get('/test/uploads/received', (_req, res) => {
+  const [id = '', bytes = 0] = [...state.received].sort((a, b) => b[1] - a[1])[0] ?? [];
+  res.json({ bytes, heads: state.heads.get(id) ?? 0, scanning: state.scanHeld !== null });
+});
 
 /** The scan of the test server: clean, held first when a test asks (so that its state can be seen). */
 export const testScan = async (_file: UploadedFile): Promise<ScanVerdict> => {
@@ -48,24 +69,6 @@ export const testScan = async (_file: UploadedFile): Promise<ScanVerdict> => {
 };
 
 export function mountArchive(app: Express): void {
-  app.post('/test/uploads/reset', (_req, res) => {
-    state.scanWaits = false;
-    state.received.clear();
-    state.heads.clear();
-    res.json(true);
-  });
-  app.post('/test/uploads/scan-wait', (_req, res) => void res.json((state.scanWaits = true)));
-  app.post('/test/uploads/scan-release', (_req, res) => {
-    state.scanWaits = false;
-    state.scanHeld?.();
-    state.scanHeld = null;
-    res.json(true);
-  });
-  // The largest upload since the reset: the test's own.
-  app.get('/test/uploads/received', (_req, res) => {
-    const [id = '', bytes = 0] = [...state.received].sort((a, b) => b[1] - a[1])[0] ?? [];
-    res.json({ bytes, heads: state.heads.get(id) ?? 0, scanning: state.scanHeld !== null });
-  });
   mountForm(app, {
     path: '/archive',
     form: archive,

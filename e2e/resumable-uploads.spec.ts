@@ -1,5 +1,6 @@
 // Resumable uploads in the browser (tus): a 50 MB file whose connection is cut halfway goes on by itself
-// and arrives byte for byte; cut and held until the page is reloaded, the same file chosen again goes on
+// and arrives byte for byte; offline halfway (a laptop shut), it says that it waits and goes on when
+// the connection is back; cut and held until the page is reloaded, the same file chosen again goes on
 // from where it stopped, not from zero; the progress and scan states have nothing for axe to find.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -47,7 +48,8 @@ async function cutAtHalf(page: Page, until?: Promise<void>): Promise<{ cut: Prom
   void until?.then(() => (down = false));
   return { cut };
 }
-const hands = (page: Page, what: string) => page.request.post(`/test/uploads/${what}`);
+/** A call to the test server's hands on the uploads (reset, scan-wait, scan-release). */
+const hands = async (page: Page, what: string) => expect((await page.request.post(`/test/uploads/${what}`)).status()).toBe(200);
 
 async function openArchive(page: Page): Promise<void> {
   await page.goto('/archive');
@@ -78,6 +80,31 @@ test.describe('JavaScript on', () => {
     const after = await received(page);
     expect(after.heads, 'it asked where to go on').toBeGreaterThanOrEqual(1);
     expect(after.bytes, 'each byte sent once').toBe(SIZE);
+  });
+
+  test('the browser goes offline halfway (a laptop shut): the page says it waits, and goes on when the connection is back', async ({ page, context }) => {
+    test.setTimeout(120_000);
+    await hands(page, 'reset');
+    let offline = () => {};
+    const wentOffline = new Promise<void>((resolve) => (offline = resolve));
+    let once = false;
+    await page.route('**/dojo/uploads/*', async (route) => {
+      if (!once && route.request().method() === 'PATCH' && Number(route.request().headers()['upload-offset'] ?? -1) >= HALF) {
+        once = true;
+        await context.setOffline(true);
+        offline();
+        return route.abort('internetdisconnected');
+      }
+      return route.continue();
+    });
+    await openArchive(page);
+    await page.getByLabel('Document').setInputFiles(file);
+    await wentOffline;
+    await expect(page.locator('.dijitize-upload')).toContainText('No connection: scan.bin goes on uploading when it is back.');
+    expect(await axeViolations(page)).toEqual([]);
+    await context.setOffline(false);
+    expect(await archived(page)).toBe(`scan.bin ${SIZE} ${sha}`);
+    expect((await received(page)).bytes, 'gone on from the half it had: each byte sent once').toBe(SIZE);
   });
 
   test('cut and held until the page is reloaded: the same file chosen again goes on from where it stopped', async ({ page }) => {
