@@ -43,9 +43,28 @@ export interface EngineDriver {
   close(): Promise<void>;
 }
 
-/** Scrolls the element `css` names into view and gives its middle, in the viewport's pixels (an expression). */
-const middleOf = (css: string): string =>
-  `(function (e) { if (!e) return null; e.scrollIntoView({ block: 'center', inline: 'center' }); var b = e.getBoundingClientRect(); return { x: b.left + b.width / 2, y: b.top + b.height / 2 }; })(document.querySelector(${JSON.stringify(css)}))`;
+/**
+ * Scrolls the element `css` names into view and gives its middle, in the viewport's pixels (an expression),
+ * once its box has stayed where it is for three frames: a page still making its widgets moves what is
+ * below them (a row grows by a few pixels when its inputs become widgets), and a click aimed before the
+ * move lands on something else. A page without scripts moves nothing (and has no frames to wait for).
+ */
+const middleOf = (css: string, javaScript: boolean): string =>
+  `(function (e) {
+    if (!e) return null;
+    e.scrollIntoView({ block: 'center', inline: 'center' });
+    if (!${javaScript}) { var b = e.getBoundingClientRect(); return { x: b.left + b.width / 2, y: b.top + b.height / 2 }; }
+    return new Promise(function (resolve) {
+      var last = '', same = 0, frames = 0;
+      (function look() {
+        var b = e.getBoundingClientRect(), at = { x: b.left + b.width / 2, y: b.top + b.height / 2 }, key = at.x + ',' + at.y;
+        same = key === last ? same + 1 : 0;
+        last = key;
+        if (same >= 3 || ++frames > 600) return resolve(at);
+        requestAnimationFrame(look);
+      })();
+    });
+  })(document.querySelector(${JSON.stringify(css)}))`;
 
 const FIREFOX = process.env['FIREFOX_PATH'] ?? '/usr/bin/firefox-esr';
 const WEBKIT_DRIVER = process.env['WEBKIT_DRIVER_PATH'] ?? '/usr/bin/WebKitWebDriver';
@@ -80,12 +99,12 @@ export async function firefoxDriver(javaScript = true): Promise<EngineDriver> {
     // By the mouse at the element's middle: puppeteer's own click waits for the page's scripts, which
     // never run with JavaScript off.
     click: async (css) => {
-      const at = (await page.evaluate(middleOf(css))) as { x: number; y: number } | null;
+      const at = (await page.evaluate(middleOf(css, javaScript))) as { x: number; y: number } | null;
       if (!at) throw new Error(`no ${css} to click`);
       await page.mouse.click(at.x, at.y);
     },
     doubleClick: async (css) => {
-      const at = (await page.evaluate(middleOf(css))) as { x: number; y: number } | null;
+      const at = (await page.evaluate(middleOf(css, javaScript))) as { x: number; y: number } | null;
       if (!at) throw new Error(`no ${css} to click`);
       await page.mouse.click(at.x, at.y, { count: 2 });
     },
@@ -138,12 +157,12 @@ export async function webkitDriver(javaScript = true): Promise<EngineDriver> {
     goto: (to) => driver.get(to),
     evaluate,
     click: async (css) => {
-      const at = await evaluate(middleOf(css));
+      const at = await evaluate(middleOf(css, javaScript));
       if (!at) throw new Error(`no ${css} to click`);
       await driver.findElement(By.css(css)).click();
     },
     doubleClick: async (css) => {
-      await evaluate(middleOf(css));
+      await evaluate(middleOf(css, javaScript));
       await driver.actions().doubleClick(driver.findElement(By.css(css))).perform();
     },
     type: (text) => driver.actions().sendKeys(text).perform(),
