@@ -24,7 +24,7 @@ import { UploadService } from '../files/upload-service.js';
 import { keyRing, type KeyRing } from '../common/key-ring.js';
 import { resolveKeyRing, SECRETS_VARIABLE } from '../settings/app-keys.js';
 import { warnRenamed } from '../common/deprecated.js';
-import { servedFolders, themePath, TUS_PACKAGE } from '../settings/package-folders.js';
+import { SERVED_ONLY, servedFolders, themePath, TUS_PACKAGE } from '../settings/package-folders.js';
 import { serveFolder } from '../serve/served-files.js';
 import { RequestDojo, type DojoSources } from './request-dojo.js';
 import { SettingsError } from '../common/errors.js';
@@ -141,7 +141,7 @@ export function dojo(input: DojoSettings = {}): DojoMiddleware {
   const served = servedFolders();
   assertFormFunctionExists(settings, served);
   for (const [segment, folder] of Object.entries(served)) {
-    router.use(`${settings.prefix}/${segment}`, serveFolder(folder, { when: servingSources }));
+    router.use(`${settings.prefix}/${segment}`, serveFolder(folder, { when: servingSources, only: SERVED_ONLY[segment] }));
   }
   if (settings.releaseDir) {
     // Release folders are named by content hash, so their files never change: cache them for a year.

@@ -44,6 +44,8 @@ export interface ServeFolderOptions {
   when?: () => boolean;
   /** Send `<file>.br` or `<file>.gz` when the browser accepts it and it exists (releases). */
   precompressed?: boolean;
+  /** Serve these files of the folder (paths relative to it) and no other: a package of which pages load one file. */
+  only?: readonly string[];
 }
 
 /** negotiator 1.x takes the server's preference for ties (its @types describe 0.6). */
@@ -100,6 +102,7 @@ export function serveFolder(folder: string, options: ServeFolderOptions = {}): R
       return next(); // not a path any file has
     }
     if (relative.includes('\0') || relative.includes('\\') || !isServedPath(relative)) return next();
+    if (options.only && !options.only.includes(relative)) return next();
     const realRoot = (root ??= fs.realpathSync(folder));
     fs.realpath(path.join(realRoot, relative), (err, file) => {
       // Missing, or a link that leads out of the folder (or to a file not served): the same 404, so

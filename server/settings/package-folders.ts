@@ -64,5 +64,8 @@ export function servedFolders(): Record<string, string> {
 /** The AMD package of tus-js-client, which resumable uploads load: its UMD build, `tus/tus`. */
 export const TUS_PACKAGE = 'tus';
 
+/** The files served of a package of which pages load only some (by URL segment): tus-js-client's UMD build. */
+export const SERVED_ONLY: Readonly<Record<string, readonly string[]>> = { [TUS_PACKAGE]: ['tus.js'] };
+
 /** The folder of tus-js-client's browser builds (a UMD module that defines itself anonymously to AMD). */
 export const tusFolder = (): string => path.join(packageFolder('tus-js-client'), 'dist');

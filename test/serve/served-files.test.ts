@@ -49,6 +49,17 @@ describe('served files: an allow-list of what pages load', () => {
     });
   });
 
+  it('of tus-js-client, only the browser build pages load (tus.js): not its test bundle, minified twin or maps', async () => {
+    await withServer(appWith(), async (base) => {
+      const tus = await fetch(`${base}/dojo/tus/tus.js`);
+      assert.equal(tus.status, 200);
+      assert.match(await tus.text(), /define\.amd/);
+      for (const file of ['browser-test-bundle.js', 'tus.min.js', 'tus.js.map', 'tus.min.js.map', '../package.json']) {
+        assert.equal((await fetch(`${base}/dojo/tus/${file}`)).status, 404, file);
+      }
+    });
+  });
+
   it('templates are served as plain text, every file with nosniff and a sandboxing CSP', async () => {
     await withServer(appWith(), async (base) => {
       const template = await fetch(`${base}/dojo/dijit/form/templates/Button.html`);
