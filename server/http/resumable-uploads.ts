@@ -95,6 +95,14 @@ export function resumableUploads({ prefix, limits, uploads, ownerOf, defaultLoca
   // Beside the folder store's files (whose sweep leaves a folder alone), or where the settings say.
   const directory = limits.resumableDir ?? path.join(limits.dir ?? DEFAULT_UPLOAD_DIR, 'resumable');
   privateFolder(directory, 'uploads.resumableDir', 'uploads');
+  if (limits.store && !limits.resumableDir && process.env['NODE_ENV'] === 'production') {
+    // An app's own store is most often one all its machines share (S3): the chunks' folder must be too.
+    setImmediate(() => {
+      if ([...formRegistry.values()].some((f) => f.compiled.uploads.length)) {
+        process.emitWarning(`uploads.store is the app's own, and uploads.resumableDir is not set: the chunks of resumable uploads wait in ${directory}, on this machine alone. On several machines, set uploads.resumableDir to a folder they share, or uploads.resumable to false`, { code: 'DIJITIZE_RESUMABLE_DIR' });
+      }
+    });
+  }
   const datastore = new FileStore({ directory, expirationPeriodInMilliseconds: limits.ttl * 1000 });
   // Uploads never completed go once their ttl has passed: at start-up, then every sweepEvery seconds.
   const sweep = () => void sweepResumable(datastore, Date.now() - limits.ttl * 1000).then((n) => n && log.request('resumable upload sweep removed %d', n));

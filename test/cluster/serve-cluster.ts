@@ -38,7 +38,10 @@ if (cluster.isPrimary) {
   // With S3_ENDPOINT, every worker keeps uploads in that S3-compatible server's bucket instead.
   const s3 = process.env['S3_ENDPOINT'];
   const dir = process.env['UPLOAD_DIR'];
-  const uploads = s3 ? { uploads: { store: s3Store({ client: s3Client(s3), bucket: S3_BUCKET }) } } : dir ? { uploads: { dir } } : {};
+  // With RESUMABLE_DIR, the chunks of resumable uploads wait in that one folder (as on a shared disk).
+  const resumableDir = process.env['RESUMABLE_DIR'];
+  const chunks = resumableDir ? { resumableDir } : {};
+  const uploads = s3 ? { uploads: { store: s3Store({ client: s3Client(s3), bucket: S3_BUCKET }), ...chunks } } : dir ? { uploads: { dir, ...chunks } } : {};
   const releaseDir = process.env['RELEASE_DIR'];
   const released = releaseDir ? { releaseDir } : {};
   const redisUrl = process.env['REDIS_URL'];

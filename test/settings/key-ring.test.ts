@@ -12,6 +12,7 @@ import { withServer } from '../serve.js';
 import { keyRing } from '../../server/common/key-ring.js';
 import { sealer } from '../../server/common/sealed.js';
 import { fileTokens } from '../../server/files/file-tokens.js';
+import { warningsOf, withEnv } from '../process-env.js';
 
 const form = new FormDefinition('ring', z.object({ name: z.string() }));
 
@@ -21,33 +22,6 @@ function app(settings: DojoSettings = {}) {
   a.get('/form', (req, res) => res.type('html').send(req.dojo.form(form).html));
   a.post('/form', (req, res) => res.json(form.parse(req.body).ok));
   return a;
-}
-
-/** Runs `use` with these environment variables set, restoring them after. */
-function withEnv(vars: Record<string, string | undefined>, use: () => void | Promise<void>) {
-  const before = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));
-  const set = (values: Record<string, string | undefined>) => {
-    for (const [k, v] of Object.entries(values)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
-  };
-  set(vars);
-  return Promise.resolve().then(use).finally(() => set(before));
-}
-
-/** The warnings emitted while `use` runs. */
-async function warningsOf(use: () => void | Promise<void>): Promise<string[]> {
-  const seen: string[] = [];
-  const listen = (w: Error) => seen.push(w.message);
-  process.on('warning', listen);
-  try {
-    await use();
-    await new Promise((resolve) => setImmediate(resolve)); // warnings are emitted on the next tick
-  } finally {
-    process.off('warning', listen);
-  }
-  return seen;
 }
 
 const A = 'the first key of the ring';

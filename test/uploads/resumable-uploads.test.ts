@@ -16,6 +16,8 @@ import { expenseBody, uploadFolder, VALID_FIELDS, withExpense } from './expense-
 import { create, offsetOf, patch, patchCut } from './tus-client.js';
 import type { ScanVerdict } from '../../server/files/upload-scanner.js';
 import type { UploadedFile } from '../../server/uploads/index.js';
+import { folderStore } from '../../server/uploads/index.js';
+import { warningsOf, withEnv } from '../process-env.js';
 
 const RECEIPT = pdfOf(1_500_000);
 const receipt = { form: 'expense', field: 'receipt', name: 'receipt.pdf', type: 'application/pdf', size: RECEIPT.length };
@@ -114,5 +116,14 @@ describe('resumable uploads (tus)', () => {
       assert.match(await refused.text(), /id="expense-receipt-error"[^>]*>&quot;receipt\.pdf&quot; holds a virus, so it was removed; choose another file\.</);
       assert.deepEqual(fs.readdirSync(dir).filter((f) => /^[0-9a-f]{32}$/.test(f)), []);
     });
+  });
+
+  it('in production, an app\'s own store without uploads.resumableDir is warned of: the chunks would wait on one machine', async () => {
+    const dir = uploadFolder();
+    const warned = (settings: Parameters<typeof createApp>[0]) => warningsOf(() => withEnv({ NODE_ENV: 'production', DIJITIZE_SECRETS: 'a key every machine of the test shares' }, () => void createApp(settings)));
+    const own = { store: folderStore(dir) };
+    assert.ok((await warned({ uploads: own })).some((w) => /uploads\.resumableDir is not set: the chunks of resumable uploads wait in .*, on this machine alone/.test(w)));
+    assert.deepEqual((await warned({ uploads: { ...own, resumableDir: path.join(dir, 'shared') } })).filter((w) => /resumableDir/.test(w)), []);
+    assert.deepEqual((await warned({ uploads: { ...own, resumable: false } })).filter((w) => /resumableDir/.test(w)), []);
   });
 });
