@@ -13,7 +13,7 @@ import { Transform, type TransformCallback } from 'node:stream';
 import type { Request, RequestHandler } from 'express';
 import { Server } from '@tus/server';
 import { FileStore } from '@tus/file-store';
-import type { Upload } from '@tus/utils';
+import type { Upload } from '@tus/server';
 import { formRegistry } from '../forms/define.js';
 import type { CompiledForm, CompiledUpload } from '../forms/model/compiled-form.js';
 import { FILE_PLACE } from '../forms/model/posted-names.js';

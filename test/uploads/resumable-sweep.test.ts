@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { FileStore } from '@tus/file-store';
-import { Upload } from '@tus/utils';
+import { Upload } from '@tus/server';
 import { sweepResumable } from '../../server/files/resumable-sweep.js';
 
 const HOUR = 3_600_000;
