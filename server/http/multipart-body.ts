@@ -9,7 +9,6 @@
 // urlencoded parser puts them (a repeated name gives an array), files as UploadedFile values under their
 // field's name, after the files kept from earlier POSTs (`_file` tokens).
 import { isUtf8 } from 'node:buffer';
-import { Transform, type TransformCallback } from 'node:stream';
 import busboy from 'busboy';
 import type { Request, RequestHandler, Response } from 'express';
 import { NOT_UTF8, type ParsedBody } from '../forms/request/coerce.js';
@@ -22,6 +21,7 @@ import type { UploadSettings } from '../settings/settings.js';
 import { safeFileName } from '../files/file-names.js';
 import { newUploadId } from '../files/upload-store.js';
 import { SNIFF_BYTES, sniffedType } from '../files/sniffed-type.js';
+import { HeadKeeper, OverFieldSize } from '../files/head-keeper.js';
 import type { UploadService } from '../files/upload-service.js';
 import { UploadedFile } from '../files/uploaded-file.js';
 import { filesTaken } from '../files/taken-files.js';
@@ -35,38 +35,6 @@ class Refusal {
     readonly status: number,
     readonly reason: string,
   ) {}
-}
-
-/** Over a file field's own size: the file's bytes stop at once. */
-class OverFieldSize extends Error {}
-
-/**
- * Keeps the first `limit` bytes that pass through it (the bytes file-type reads), and fails with
- * OverFieldSize once more than `cap` bytes came.
- */
-class HeadKeeper extends Transform {
-  readonly #chunks: Buffer[] = [];
-  #kept = 0;
-  bytes = 0;
-  constructor(
-    private readonly limit: number,
-    private readonly cap: number,
-  ) {
-    super();
-  }
-  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
-    this.bytes += chunk.length;
-    if (this.bytes > this.cap) return done(new OverFieldSize());
-    if (this.#kept < this.limit) {
-      const part = chunk.subarray(0, this.limit - this.#kept);
-      this.#chunks.push(part);
-      this.#kept += part.length;
-    }
-    done(null, chunk);
-  }
-  get head(): Buffer {
-    return Buffer.concat(this.#chunks);
-  }
 }
 
 /** Appends a value under a name: a second value makes an array, as the urlencoded parser does. */

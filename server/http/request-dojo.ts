@@ -10,7 +10,7 @@ import { prepareEdit, sealEdit, withEdit } from './nothing-lost/edit-versions.js
 import { newSubmissionId, releaseSubmission } from './nothing-lost/submitted-once.js';
 import { assertInlineScript, ScriptJson, type JsonValue } from '../common/escape.js';
 import { directionOf, htmlLang } from '../settings/locales.js';
-import { packageFolder } from '../settings/package-folders.js';
+import { packageFolder, TUS_PACKAGE } from '../settings/package-folders.js';
 import type { DojoConfig, ModuleFunction, ResolvedSettings } from '../settings/settings.js';
 import { THEMES, type Theme } from '../settings/themes.js';
 import type { Release } from '../serve/release-source.js';
@@ -215,12 +215,15 @@ export class RequestDojo {
     // The settings' own object when the request changed nothing: read here, never changed.
     const current = this.#config ?? { ...this.#settingsConfig, locale: this.#locale };
     const own = current.packages.filter((p) => !locate.packages.some((l) => l.name === p.name));
+    // tus-js-client only where a page takes files (a form's modules name it): other pages do not name it.
+    const resumable = this.#takesFiles && this.#resumable !== null;
+    const located = this.#takesFiles ? locate.packages : locate.packages.filter((p) => p.name !== TUS_PACKAGE);
     const config: DojoConfig & { baseUrl?: string; has?: Record<string, unknown> } = {
       ...current,
       ...(locate.baseUrl ? { baseUrl: locate.baseUrl } : {}),
-      packages: [...locate.packages, ...own],
+      packages: [...located, ...own],
       ...(this.#asksServer ? { dijitizeEndpoints: endpointsConfig(this.#prefix) } : {}),
-      ...(this.#takesFiles && this.#resumable ? { dijitizeUploads: this.#resumable } : {}),
+      ...(resumable ? { dijitizeUploads: this.#resumable } : {}),
     };
     // Under a CSP, Dojo must not eval: its "csp-restrictions" feature takes the eval-free paths.
     if (this.underCsp) config.has = { ...(config['has'] as Record<string, unknown> | undefined), 'csp-restrictions': true };

@@ -9,7 +9,6 @@
 // the multipart POST is unchanged.
 import crypto from 'node:crypto';
 import path from 'node:path';
-import { Transform, type TransformCallback } from 'node:stream';
 import type { Request, RequestHandler } from 'express';
 import { Server } from '@tus/server';
 import { FileStore } from '@tus/file-store';
@@ -21,6 +20,7 @@ import { postedUploads } from '../forms/request/parse-uploads.js';
 import { safeFileName } from '../files/file-names.js';
 import { DEFAULT_UPLOAD_DIR, newUploadId, UPLOAD_ID } from '../files/upload-store.js';
 import { SNIFF_BYTES, sniffedType } from '../files/sniffed-type.js';
+import { HeadKeeper } from '../files/head-keeper.js';
 import type { UploadService } from '../files/upload-service.js';
 import { LostUpload } from '../files/uploaded-file.js';
 import { scanned } from './upload-scan.js';
@@ -55,28 +55,6 @@ const expressRequest = (req: unknown): Request => {
 
 /** The session's mark kept with an upload: a hash, so the chunks' folder never holds a session id. */
 const ownerMark = (owner: string) => crypto.createHash('sha256').update(`dijitize-upload-owner\n${owner}`).digest('base64url');
-
-/** Counts the bytes that pass and keeps the first `limit` of them (what file-type reads). */
-class Head extends Transform {
-  readonly #chunks: Buffer[] = [];
-  #kept = 0;
-  bytes = 0;
-  constructor(private readonly limit: number) {
-    super();
-  }
-  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
-    this.bytes += chunk.length;
-    if (this.#kept < this.limit) {
-      const part = chunk.subarray(0, this.limit - this.#kept);
-      this.#chunks.push(part);
-      this.#kept += part.length;
-    }
-    done(null, chunk);
-  }
-  get head(): Buffer {
-    return Buffer.concat(this.#chunks);
-  }
-}
 
 /** The form and file field an upload's metadata names, in the request's language, or why there is none. */
 function fieldOf(req: Request, metadata: Upload['metadata'], defaultLocale: string): { form: CompiledForm; upload: CompiledUpload } | string {
@@ -156,7 +134,7 @@ export function resumableUploads({ prefix, limits, uploads, ownerOf, defaultLoca
     const name = upload.metadata?.['filename'] ?? 'file';
     const declared = upload.metadata?.['filetype'] ?? '';
     const id = newUploadId();
-    const head = new Head(SNIFF_BYTES);
+    const head = new HeadKeeper(SNIFF_BYTES);
     await uploads.store.write(id, datastore.read(upload.id).pipe(head));
     const type = await sniffedType(head.head, declared);
     const file = uploads.file({ form: form.name, field: field.name, id, name, type, size: head.bytes, owner: ownerOf(req) }, declared);

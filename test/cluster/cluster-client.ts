@@ -1,7 +1,7 @@
 // Test helper: the demo on node:cluster workers (serve-cluster.ts), and requests to it each on a
 // connection of its own, so that the cluster may give any request to any worker.
-import { spawn } from 'node:child_process';
 import http from 'node:http';
+import { startReady } from '../ready-process.js';
 
 export interface Answer {
   status: number;
@@ -38,23 +38,13 @@ export function request(port: number, method: string, path: string, headers: Rec
 
 /** Starts the cluster, runs `use` with its port, stops it. */
 export async function withCluster(env: Record<string, string>, use: (port: number) => Promise<void>): Promise<void> {
-  const primary = spawn(process.execPath, ['--import', 'tsx', 'test/cluster/serve-cluster.ts'], { env: { ...process.env, WORKERS: '2', PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const { child, port } = await startReady('test/cluster/serve-cluster.ts', { WORKERS: '2', PORT: '0', ...env });
   try {
-    const port = await new Promise<number>((resolve, reject) => {
-      let out = '';
-      primary.stdout.on('data', (d) => {
-        out += d;
-        const m = /ready (\d+)/.exec(out);
-        if (m) resolve(Number(m[1]));
-      });
-      primary.on('exit', (code) => reject(new Error(`the cluster exited with ${code}`)));
-    });
     await use(port);
   } finally {
-    primary.kill('SIGTERM');
+    child.kill('SIGTERM');
   }
 }
-
 
 /** A browser's cookie jar: each cookie by name and path, sent where its path says; and the workers it met. */
 export class Jar {

@@ -2,12 +2,12 @@
 // streams into the upload store, and nothing holds it whole. The server runs in a process of its own; its
 // peak resident memory (VmHWM) is read from /proc after the first 64 MB and at the end.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { describe, it } from 'node:test';
 import { openForm } from '../form-session.js';
 import { uploadFolder } from './expense-post.js';
 import { create, patch } from './tus-client.js';
+import { startReady } from '../ready-process.js';
 
 const GB = 1024 * 1024 * 1024;
 const CHUNK = 64 * 1024 * 1024;
@@ -18,17 +18,8 @@ const peakOf = (pid: number) => Number(/VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(
 describe('a 1 GB resumable upload', { timeout: 600_000 }, () => {
   it('keeps the server\'s memory flat (its peak grows by less than 64 MB over the upload)', async () => {
     const dir = uploadFolder();
-    const server = spawn(process.execPath, ['--import', 'tsx', 'test/uploads/serve-large-uploads.ts'], { env: { ...process.env, UPLOAD_DIR: dir }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const { child: server, port } = await startReady('test/uploads/serve-large-uploads.ts', { UPLOAD_DIR: dir });
     try {
-      const port = await new Promise<number>((resolve, reject) => {
-        let out = '';
-        server.stdout.on('data', (d) => {
-          out += d;
-          const m = /ready (\d+)/.exec(out);
-          if (m) resolve(Number(m[1]));
-        });
-        server.on('exit', (code) => reject(new Error(`the server exited with ${code}`)));
-      });
       const base = `http://127.0.0.1:${port}`;
       const s = await openForm(base, '/big');
       const made = await create(base, s, { form: 'big', field: 'document', name: 'big.bin', type: 'application/octet-stream', size: GB });
