@@ -22,8 +22,8 @@ export function uploadFolder(): string {
   return dir;
 }
 
-/** What the upload folder holds. */
-export const stored = (dir: string): string[] => (fs.existsSync(dir) ? fs.readdirSync(dir) : []);
+/** The uploads the folder holds (not the folder where resumable uploads' chunks wait: `resumable/`). */
+export const stored = (dir: string): string[] => (fs.existsSync(dir) ? fs.readdirSync(dir).filter((name) => name !== 'resumable') : []);
 
 /** The body of an expense POST: the token, the form's name, `fields`, then each [name, File | string]. */
 export function expenseBody(s: FormSession, fields: Record<string, string>, parts: Array<[string, File | string]> = [['receipt', file(PNG, 'receipt.png', 'image/png')]]): FormData {
