@@ -17,13 +17,13 @@ export type { FormOptions, FieldPath, FormMigration } from './forms/model/form-o
 export type { ParseOptions } from './forms/define.js';
 export type { Localized } from './settings/locales.js';
 export type { RowTexts } from './words/shape.js';
-export type { FieldOptions, FieldMessages, ChoicesOption, ChoiceSource, CheckContext, FieldCheck, FormCheck } from './forms/model/form-options.js';
+export type { FieldOptions, FieldMessages, ChoicesOption, ChoiceSource, CheckContext, FieldCheck, FormCheck, FieldWarning, FormWarning } from './forms/model/form-options.js';
 export { dojoErrors } from './http/refusals.js';
 export { serverOptions, type ServerTimeouts } from './http/server-timeouts.js';
 export type { JsonValue } from './common/escape.js';
 export type { AttrMapOverride, AttrTarget, MappedFacts, FactName } from './forms/model/attr-map.js';
 export type { DijitClass, CustomWidget } from './forms/model/widgets.js';
-export type { FormState, ParseResult, KeptFile, EditedRecord, RawValues } from './forms/model/form-state.js';
+export type { FormState, ParseResult, KeptFile, EditedRecord, RawValues, OpenWarning, ConfirmedWarning } from './forms/model/form-state.js';
 export type { RawValue } from './forms/model/field-values.js';
 export type { RenderedForm, FormLook } from './forms/render/render.js';
 export type { Release, ReleaseManifest } from './serve/release-source.js';

@@ -1,9 +1,11 @@
 define([
 	"dojo/_base/config", // config.dijitizeEndpoints
 	"dojo/_base/declare",
+	"dojo/dom", // dom.byId
 	"dojo/dom-class", // domClass.toggle
+	"dojo/dom-construct", // domConstruct.create, empty
 	"dojo/on"
-], function(config, declare, domClass, on){
+], function(config, declare, dom, domClass, domConstruct, on){
 	// How long typing pauses before the server is asked; how long an answer may take before it is let go.
 	var PAUSE = 400, TIMEOUT = 8000;
 
@@ -14,16 +16,24 @@ define([
 		//		and when they leave the field, through dojo()'s check endpoint, with the form's values.
 		//		While it answers the box says it is busy; its message then shows as the widget's own
 		//		error. An answer to an older text is dropped; a failed or slow check shows nothing and
-		//		never stops the form (the server decides when it is sent).
+		//		never stops the form (the server decides when it is sent). A field that warns (`warn`)
+		//		shows the server's warning in its own place, a polite live region, with a "Send it
+		//		anyway" box that the form posts: ticked, the warning is not asked again at submit.
 
 		// dijitizeSensitive: String[]
 		//		The form's fields whose values a check never posts (passwords, `sensitive: true`): set by
 		//		dijitize/forms from the spec.
 		dijitizeSensitive: [],
 
+		// dijitizeWarn: Object?
+		//		For a field that warns: the id of its warning's place, its box's posted name, and the words
+		//		it is shown with.
+		dijitizeWarn: null,
+
 		postCreate: function(){
 			this.inherited(arguments);
 			this._verdicts = {}; // the server's message (HTML, escaped by the server) by text; "" when fine
+			this._warnings = {}; // the server's warning ({ html, token }) by text; null when none
 			this._asked = 0;
 			var widget = this, timer = null;
 			this.own(
@@ -68,6 +78,36 @@ define([
 			//		server is shown as if the box had been left: at once, while the user is still in it.
 			//		The error text is a live region: it is announced once, when the answer comes.
 			this.validate(this._verdict() ? false : this.focused);
+			var text = this.textbox.value;
+			this._showWarning(Object.prototype.hasOwnProperty.call(this._warnings, text) ? this._warnings[text] : null);
+		},
+
+		_showWarning: function(/*Object?*/ warning){
+			// summary:
+			//		Puts the warning for the text now in the box in its place (or empties it), with its box.
+			//		The same warning already shown keeps its box as the user ticked it.
+			var words = this.dijitizeWarn, place = words && dom.byId(words.text);
+			if(!place){ return; }
+			var shown = place.querySelector("input[type=checkbox]");
+			if(warning && shown && shown.value === warning.token){ return; }
+			domConstruct.empty(place);
+			if(!warning){ return; }
+			var text = domConstruct.create("span", { "class": "dijitize-warning-text" }, place);
+			domConstruct.create("span", { "class": "dijitize-warning-icon", "aria-hidden": "true", textContent: "\u26a0" }, text);
+			text.appendChild(document.createTextNode(" "));
+			domConstruct.create("strong", { textContent: words.warning }, text);
+			// The server escaped the message for HTML, as it does every message it sends a widget.
+			domConstruct.create("span", { innerHTML: " " + warning.html }, text);
+			place.appendChild(document.createTextNode(" "));
+			var anyway = domConstruct.create("span", { "class": "dijitize-send-anyway" }, place);
+			domConstruct.create("input", { type: "checkbox", id: words.text + "-anyway", name: words.name, value: warning.token }, anyway);
+			anyway.appendChild(document.createTextNode(" "));
+			domConstruct.create("label", { "for": words.text + "-anyway", textContent: words.sendAnyway }, anyway);
+			var described = (this.focusNode.getAttribute("aria-describedby") || "").split(" ").filter(Boolean);
+			if(described.indexOf(words.text) < 0){
+				described.push(words.text);
+				this.focusNode.setAttribute("aria-describedby", described.join(" "));
+			}
 		},
 
 		_busy: function(/*Boolean*/ busy){
@@ -79,7 +119,11 @@ define([
 			var text = this.textbox.value,
 				endpoints = config.dijitizeEndpoints,
 				formNode = this.focusNode.form;
-			if(!endpoints || !formNode || text === "" || !this._ownValidity()){ return; }
+			if(!endpoints || !formNode){ return; }
+			if(text === "" || !this._ownValidity()){
+				this._showWarning(null); // a warning is about a value that passed: none for this one
+				return;
+			}
 			if(Object.prototype.hasOwnProperty.call(this._verdicts, text)){
 				this._showVerdict();
 				return;
@@ -99,6 +143,7 @@ define([
 				try{ answer = JSON.parse(xhr.responseText); }catch(e){ /* no verdict */ }
 				if(xhr.status == 200 && answer){
 					widget._verdicts[text] = answer.html || "";
+					widget._warnings[text] = answer.warning || null;
 					if(widget.textbox.value === text){ widget._showVerdict(); }
 				}
 			};

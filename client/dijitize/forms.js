@@ -56,7 +56,7 @@ define([
 					}
 					if(instance.extras && instance.extras.check){
 						// A live check posts the form's other values, never these (passwords, sensitive fields).
-						more = { dijitizeSensitive: spec.sensitive || [] };
+						more = { dijitizeSensitive: spec.sensitive || [], dijitizeWarn: instance.extras.warn || null };
 					}
 					var widget = formSupport.create(classes[instance.module], instance, more);
 					if(source){ sourced.push(widget); }

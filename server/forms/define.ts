@@ -98,7 +98,7 @@ export class FormDefinition<S extends z.ZodObject = z.ZodObject> {
    * @example const result = await register.parseAsync(req.body, { request: req, locale: req.dojo.locale });
    */
   parseAsync(body: unknown, options: ParseOptions<S> & { request?: Request; only?: string } = {}): Promise<ParseResult<z.output<S>>> {
-    return parseFormAsync(this.schema, this.#compiledAt(options), body, options, this.options.check).then((result) => told(this, result));
+    return parseFormAsync(this.schema, this.#compiledAt(options), body, options, this.options.check, this.options.warn).then((result) => told(this, result));
   }
 
   /**
@@ -110,9 +110,9 @@ export class FormDefinition<S extends z.ZodObject = z.ZodObject> {
     return typedState(this.compiled, body, options);
   }
 
-  /** Whether the form has checks only the server can make (or choices from a source): then only `parseAsync` parses it. */
+  /** Whether the form has checks only the server can make (or warnings, or choices from a source): then only `parseAsync` parses it. */
   get hasServerChecks(): boolean {
-    return Boolean(this.options.check) || this.compiled.asksServer;
+    return Boolean(this.options.check || this.options.warn) || this.compiled.asksServer;
   }
 
   #compiledAt({ locale, defaultLocale }: ParseOptions<S>): CompiledForm {

@@ -22,6 +22,10 @@ export const de: OurWords = {
     hiddenInvalid: 'Dieser Datensatz enthält einen ungültigen Wert, den Sie nicht sehen dürfen; jemand mit der Berechtigung, ihn zu ändern, muss ihn korrigieren.',
     changed: 'Dieses Formular hat sich geändert, seit Sie es geöffnet haben; prüfen Sie die als neu markierten Felder und senden Sie es noch einmal. Nichts von Ihren Eingaben geht verloren.',
     newField: 'Neu in diesem Formular: bitte prüfen.',
+    warningsTitle: 'Vor dem Senden prüfen',
+    warningsIntro: 'Etwas hier sieht ungewöhnlich aus. Ändern Sie es, oder kreuzen Sie „Trotzdem senden“ an, wo es stimmt, und senden Sie das Formular noch einmal.',
+    warning: 'Warnung:',
+    sendAnyway: 'Trotzdem senden',
   },
   rows: {
     item: 'Zeile',

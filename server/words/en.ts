@@ -22,6 +22,10 @@ export const en: OurWords = {
     hiddenInvalid: 'This record holds a value you may not see that is not valid; someone allowed to change it must fix it.',
     changed: 'This form has changed since you opened it; check the fields marked new, then send it again. Nothing you typed is lost.',
     newField: 'New in this form: check it.',
+    warningsTitle: 'Check before you send',
+    warningsIntro: 'Something here looks unusual. Change it, or tick “Send it anyway” where it is right, then send the form again.',
+    warning: 'Warning:',
+    sendAnyway: 'Send it anyway',
   },
   rows: {
     item: 'Row',

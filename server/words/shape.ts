@@ -70,6 +70,11 @@ export interface OurWords {
     /** A POST from a page of an earlier definition of the form (a deploy meanwhile): the summary's notice, and a new field's mark. */
     changed: string;
     newField: string;
+    /** Warnings (a `warn` option): the summary's heading and text, a warning's mark for screen readers, and the box that confirms it. */
+    warningsTitle: string;
+    warningsIntro: string;
+    warning: string;
+    sendAnyway: string;
     /** A field with choices from a source: a text too long to search, several matches, none (`{text}`). */
     choiceTooLong: Counted;
     severalMatch: string;

@@ -23,8 +23,8 @@ describe('live checks', () => {
       const s = await openForm(base, '/register');
       assert.match(await (await fetch(`${base}/register`)).text(), /<input type="hidden" name="_form_name" value="register">/);
       const taken = await answer(await check(s, '_form_name=register&_check_field=username&username=Root&email=x'));
-      assert.deepEqual(taken, { status: 200, body: { message: 'That username is taken.', html: 'That username is taken.' } });
-      assert.deepEqual((await answer(await check(s, '_form_name=register&_check_field=username&username=ada_99'))).body, { message: null, html: null });
+      assert.deepEqual(taken, { status: 200, body: { message: 'That username is taken.', html: 'That username is taken.', warning: null } });
+      assert.deepEqual((await answer(await check(s, '_form_name=register&_check_field=username&username=ada_99'))).body, { message: null, html: null, warning: null });
       // The schema's own verdict comes too, in the request's locale.
       const short = await answer(await s.post('/dojo/check?lang=de', `${tokenField(s)}_form_name=register&_check_field=username&username=%3C`));
       assert.equal(short.status, 200);
@@ -42,6 +42,17 @@ describe('live checks', () => {
       assert.equal((await check(s, '_form_name=register&_check_field=nope')).status, 404);
       assert.deepEqual(await answer(await check(s, '_form_name=register&_check_field=email&email=a%40b.c')), { status: 404, body: { error: 'The field "email" has no server check.' } });
       assert.equal((await check(s, '_form_name=register&_check_field=username&_check_field=email')).status, 400);
+    });
+  });
+
+  it('answer a field\'s warning, escaped, with the token its "Send it anyway" box posts', async () => {
+    const claims = defineForm('live-claims', z.object({ amount: z.number(), note: z.string() }), { fields: { amount: { warn: (n) => (Number(n) > 900 ? 'More than <b>900</b>?' : null) } } });
+    await withServer(createApp(), async (base) => {
+      const s = await openForm(base, '/register');
+      const high = await answer(await check(s, '_form_name=live-claims&_check_field=amount&amount=1000&note=x'));
+      const token = (await claims.parseAsync({ amount: '1000', note: 'x' })).state.warnings?.['amount']?.token;
+      assert.deepEqual(high, { status: 200, body: { message: null, html: null, warning: { html: 'More than &lt;b&gt;900&lt;/b&gt;?', token } } });
+      assert.deepEqual((await answer(await check(s, '_form_name=live-claims&_check_field=amount&amount=10&note=x'))).body, { message: null, html: null, warning: null });
     });
   });
 
@@ -72,7 +83,7 @@ describe('live checks', () => {
       assert.equal((await post(base, 'clerk')).status, 403, 'no roles setting: the endpoint cannot know');
     });
     await withServer(app({ roles: (req) => [req.get('x-role') ?? 'nobody'] }), async (base) => {
-      assert.deepEqual(await answer(await post(base, 'clerk')), { status: 200, body: { message: 'Already entered.', html: 'Already entered.' } });
+      assert.deepEqual(await answer(await post(base, 'clerk')), { status: 200, body: { message: 'Already entered.', html: 'Already entered.', warning: null } });
       assert.equal((await post(base, 'guest')).status, 404, 'a guest may see the entry, not change it');
       assert.equal((await post(base, 'nobody')).status, 403);
     });

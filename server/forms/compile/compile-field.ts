@@ -170,6 +170,7 @@ export function compileField(formId: string, facts: SchemaFacts, options: FieldO
     messages: options.messages ?? {},
     ...(options.placeholder ? { placeholder: options.placeholder } : {}),
     ...(options.check ? { check: options.check } : {}),
+    ...(options.warn ? { warn: options.warn } : {}),
     ...(options.sensitive || type === 'password' ? { sensitive: true } : {}),
     ...(source ? { source, dependsOn: (options.dependsOn ?? []).map((p) => namePrefix + p) } : {}),
   };

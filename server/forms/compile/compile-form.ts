@@ -68,7 +68,8 @@ function compileParts<S extends z.ZodObject>(id: string, schema: S, options: For
     const compiled = compileField(id, facts, own, options.attrMap ?? {}, namePrefix);
     const choicesButton = compiled.dependsOn?.length ? { choicesButton: { text: words.form.showChoices, label: filled(words.form.showChoicesOf, { field: compiled.label }) } } : {};
     const noChoice = compiled.choices.length ? { noChoice: words.form.noChoice } : {};
-    return { ...compiled, ...choicesButton, ...noChoice, access: fieldAccess(facts.path, own.access, options.access) };
+    const warnWords = compiled.warn ? { warnWords: { warning: words.form.warning, sendAnyway: words.form.sendAnyway } } : {};
+    return { ...compiled, ...choicesButton, ...noChoice, ...warnWords, access: fieldAccess(facts.path, own.access, options.access) };
   };
   const list = (facts: ListFacts): CompiledList => {
     const own = optionsOf(facts.path);
@@ -147,11 +148,12 @@ export function compileForm<S extends z.ZodObject>(name: string, schema: S, opti
     lists,
     unions,
     uploads,
-    asksServer: fields.some((f) => f.check || f.source),
+    asksServer: fields.some((f) => f.check || f.warn || f.source),
     modules,
     prefix: prefix ?? null,
     acl: options.access?.acl ?? null,
     draft: draftOf(name, options.draft, fields),
+    leaveGuard: options.leaveGuard !== false,
     fingerprint: formFingerprint(parts),
     migrate: options.migrate ?? null,
   };

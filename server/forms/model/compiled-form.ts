@@ -4,7 +4,7 @@ import type { OurWords } from '../../words/our-words.js';
 import type { Acl, FieldAccess } from '../../access/index.js';
 import type { DijitClass, Markup } from './widgets.js';
 import type { FieldKind, SchemaFacts, UploadFacts } from './schema-facts.js';
-import type { ChoiceSource, FieldCheck, FieldMessages, FormMigration } from './form-options.js';
+import type { ChoiceSource, FieldCheck, FieldMessages, FieldWarning, FormMigration } from './form-options.js';
 import type { JsonValue } from '../../common/escape.js';
 import type { RowTexts } from './row-texts.js';
 
@@ -55,6 +55,9 @@ export interface CompiledField {
   readOnly?: boolean;
   /** A check only the server can make (the field's `check` option). */
   check?: FieldCheck;
+  /** A question to ask, not a refusal (the field's `warn` option), and the words its warning is shown with. */
+  warn?: FieldWarning;
+  warnWords?: { warning: string; sendAnyway: string };
   /** Where its choices come from when they are too many for the page (the `choices` option, a ChoiceSource). */
   source?: ChoiceSource;
   /** Never kept in the browser (a password, or the `sensitive` option): a draft leaves it out. */
@@ -160,6 +163,8 @@ export interface CompiledForm {
   fingerprint: string;
   /** The `migrate` option: a POST of another definition's body, made this definition's. */
   migrate: FormMigration | null;
+  /** Whether leaving the page with changes not sent asks first (JavaScript on; the `leaveGuard` option). */
+  leaveGuard: boolean;
 }
 
 /** How long a draft lasts in the browser unless the form's `draft` option says. */

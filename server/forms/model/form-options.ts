@@ -62,6 +62,23 @@ export type FieldCheck = (value: unknown, ctx: CheckContext) => string | null | 
 export type FormCheck<T> = (data: T, ctx: CheckContext) => string | Record<string, string> | null | undefined | Promise<string | Record<string, string> | null | undefined>;
 
 /**
+ * A question, not a refusal (an amount ten times the usual, a date on a Sunday): the warning to show, or
+ * null (or nothing) when the value looks fine. Runs after the field passed every check, at submit and,
+ * with JavaScript, while the user types. A form sent with a warning comes back (200) with it and a "Send it
+ * anyway" box; sent again with the box ticked and the value unchanged, it passes, and `result.warnings`
+ * says what was confirmed. A warning that throws is logged and asks nothing.
+ * @public
+ */
+export type FieldWarning = (value: unknown, ctx: CheckContext) => string | null | undefined | Promise<string | null | undefined>;
+
+/**
+ * A question about the whole form, once every field passed and confirmed its own: a warning for the
+ * form, warnings by field path, or null. Runs at submit only.
+ * @public
+ */
+export type FormWarning<T> = (data: T, ctx: CheckContext) => string | Record<string, string> | null | undefined | Promise<string | Record<string, string> | null | undefined>;
+
+/**
  * Choices too many to put in the page (ten thousand employees, every city), found as the user types.
  * `search` gets the form's other values in `ctx.values`, so that choices may depend on them (a region
  * of the chosen country). Values and labels are text.
@@ -134,6 +151,8 @@ export interface FieldOptions<T = Localized> {
   access?: FieldAccess;
   /** A check only the server can make; see FieldCheck. The form is then parsed with `parseAsync`. */
   check?: FieldCheck;
+  /** A question to ask, not a refusal; see FieldWarning. The form is then parsed with `parseAsync`. */
+  warn?: FieldWarning;
 }
 
 /**
@@ -176,6 +195,13 @@ export interface FormOptions<S extends z.ZodObject> {
   fields?: { [P in FieldPath<z.input<S>>]?: FieldOptions };
   /** A check of the whole form only the server can make; see FormCheck. The form is then parsed with `parseAsync`. */
   check?: FormCheck<z.output<S>>;
+  /** A question about the whole form; see FormWarning. The form is then parsed with `parseAsync`. */
+  warn?: FormWarning<z.output<S>>;
+  /**
+   * With JavaScript, leaving the page (a link, a reload, closing it) while the form holds changes not sent
+   * asks first (the browser's own `beforeunload` question). On by default; `false` turns it off.
+   */
+  leaveGuard?: boolean;
   /**
    * With JavaScript, keep what is typed as a draft in the browser (localStorage, for this form at this
    * URL), restored with a notice if the page is closed before the form is sent; `days` it lasts (7).

@@ -25,6 +25,8 @@ export interface FormState {
    * user's. Shown at the field like an error, but the widget keeps its value valid, so it can be sent again.
    */
   conflicts?: string[];
+  /** Warnings to confirm (the `warn` options), by field path (`''`: the form's), each with its box's token. */
+  warnings?: Record<string, OpenWarning>;
 }
 
 /** The message a field's widget shows as its own error: a conflict's is only said beside it. */
@@ -55,10 +57,12 @@ export interface KeptFile {
  * A parsed POST: the data, or the state that shows the form again. `intent` is set when the POST was a
  * list's or a union's button (add, remove, move a row; switch a section) sent without JavaScript: show
  * the state, with no errors. `ignored` names the fields the body tried to change that the user's roles
- * may not (their values came from `current`).
+ * may not (their values came from `current`). `warned` is set when the form passed but asks about
+ * warnings not yet confirmed: show the state (200, not 422); a passing form's `warnings` are those the
+ * user confirmed with "Send it anyway".
  * @public
  */
-export type ParseResult<T> = ({ ok: true; data: T } | { ok: false; intent?: true }) & {
+export type ParseResult<T> = ({ ok: true; data: T; warnings?: ConfirmedWarning[] } | { ok: false; intent?: true; warned?: true }) & {
   state: FormState;
   ignored: string[];
   /**
@@ -69,6 +73,27 @@ export type ParseResult<T> = ({ ok: true; data: T } | { ok: false; intent?: true
   /** An edit sent after the record changed whose changes merged with the saved ones by themselves. */
   merged?: true;
 };
+
+/** The path a warning of the whole form is kept under. */
+export const FORM_WARNING = '';
+
+/**
+ * A warning not yet confirmed: its message, and what its "Send it anyway" box posts.
+ * @public
+ */
+export interface OpenWarning {
+  message: string;
+  token: string;
+}
+
+/**
+ * A warning the user confirmed: the field's path (`''` for the form's) and what it said.
+ * @public
+ */
+export interface ConfirmedWarning {
+  path: string;
+  message: string;
+}
 
 /**
  * The raw values of a form, by dotted path.

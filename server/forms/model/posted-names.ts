@@ -43,3 +43,6 @@ export const FINGERPRINT_FIELD = '_fingerprint';
 
 /** An edit form's record version and the values it showed, sealed (http/nothing-lost/edit-versions.ts). */
 export const VERSION_FIELD = '_version';
+
+/** A warning's "Send it anyway" box: it posts the hash of what it confirms (forms/request/warnings.ts). */
+export const WARNED_FIELD = '_warned';

@@ -4,7 +4,8 @@
 import { attributes, escapeHtml } from '../../common/escape.js';
 import { firstText, formatValue, isCheckedValue } from '../model/field-values.js';
 import type { CompiledField } from '../model/compiled-form.js';
-import type { FormState } from '../model/form-state.js';
+import type { FormState, OpenWarning } from '../model/form-state.js';
+import { WARNED_FIELD } from '../model/posted-names.js';
 import { choicesButtonId, isGroup, partIds } from './ids.js';
 import { intentButton } from './intent-button.js';
 
@@ -75,15 +76,35 @@ function control(field: CompiledField, value: string | string[], described: stri
   }
 }
 
-/** One field: its label, control, help and error text. */
+/**
+ * A warning, its mark and its "Send it anyway" box (a plain checkbox: it works without JavaScript); `at`
+ * names the box's id. Its text is not a widget's: the client fills it in when a live check asks.
+ */
+export function warningHtml(warning: OpenWarning, words: { warning: string; sendAnyway: string }, at: string): string {
+  const box = attributes({ type: 'checkbox', id: `${at}-anyway`, name: WARNED_FIELD, value: warning.token });
+  return (
+    `<span class="dijitize-warning-text"><span class="dijitize-warning-icon" aria-hidden="true">⚠</span> <strong>${escapeHtml(words.warning)}</strong> ${escapeHtml(warning.message)}</span> ` +
+    `<span class="dijitize-send-anyway"><input${box}> <label${attributes({ for: `${at}-anyway` })}>${escapeHtml(words.sendAnyway)}</label></span>`
+  );
+}
+
+/** A field with `warn`: where its warning goes, always there (a polite live region), empty without one. */
+function warningBox(field: CompiledField, warning: OpenWarning | undefined): string {
+  if (!field.warnWords) return '';
+  const id = partIds(field).warning;
+  return `<div${attributes({ class: 'dijitize-warning', id, 'aria-live': 'polite' })}>${warning ? warningHtml(warning, field.warnWords, id) : ''}</div>`;
+}
+
+/** One field: its label, control, help, error text, and its warning (a field with `warn`). */
 export function fieldHtml(field: CompiledField, state: Partial<FormState>): string {
   const ids = partIds(field);
   const error = state.errors?.[field.path];
-  const described = [field.help ? ids.help : '', error ? ids.error : ''].filter(Boolean).join(' ') || undefined;
+  const warning = state.warnings?.[field.path];
+  const described = [field.help ? ids.help : '', error ? ids.error : '', warning ? ids.warning : ''].filter(Boolean).join(' ') || undefined;
   const input = control(field, shownValue(field, state), described, Boolean(error), state);
   const help = field.help ? `<span${attributes({ class: 'dijitize-help', id: ids.help })}>${escapeHtml(field.help)}</span>` : '';
   // Always there (empty without an error): a live region that exists before its text changes is announced.
-  const errorText = `<span${attributes({ class: 'dijitize-error', id: ids.error, role: 'alert' })}>${error ? escapeHtml(error) : ''}</span>`;
+  const errorText = `<span${attributes({ class: 'dijitize-error', id: ids.error, role: 'alert' })}>${error ? escapeHtml(error) : ''}</span>${warningBox(field, warning)}`;
   const label = escapeHtml(field.label);
   const classes = `dijitize-field dijitize-${field.kind}${error ? ' dijitize-invalid' : ''}`;
   if (isGroup(field)) {

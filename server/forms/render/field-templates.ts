@@ -53,7 +53,8 @@ function variant(cache: WeakMap<CompiledField, Variants>, field: CompiledField, 
 export function fieldHtmlOf(field: CompiledField, state: Partial<FormState>): string {
   // A field with a source shows a label the state holds (or matches to pick from): rendered each time; so
   // is a row field made for this request only (templates would cost three renderings, for one use).
-  if (field.source || !isKept(field)) return fieldHtml(field, state);
+  // A warning is rare, and holds its box's token: rendered each time too.
+  if (field.source || !isKept(field) || state.warnings?.[field.path]) return fieldHtml(field, state);
   const raw = shownValue(field, state);
   const error = state.errors?.[field.path];
   const text = showsText(field, raw);

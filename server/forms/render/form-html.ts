@@ -2,14 +2,16 @@
 // ids, native constraint attributes, the user's values, and each error as text beside its field.
 import { attributes, escapeHtml } from '../../common/escape.js';
 import { fieldHtmlOf } from './field-templates.js';
-import { focusTarget, submitId } from './ids.js';
+import { focusTarget, partIds, submitId } from './ids.js';
+import { warningHtml } from './field-html.js';
+import { shownFields } from '../model/shown-parts.js';
 import type { CompiledForm } from '../model/compiled-form.js';
 import { listHtml } from './list-html.js';
 import { unionHtml } from './union-html.js';
 import { uploadHtml } from './upload-html.js';
 import { atPlace } from '../model/row-texts.js';
 import type { ShownPart } from '../model/shown-parts.js';
-import type { FormState } from '../model/form-state.js';
+import { FORM_WARNING, type FormState } from '../model/form-state.js';
 
 /** The opening `<form>` tag. */
 export function formOpenTag(form: CompiledForm): string {
@@ -58,6 +60,27 @@ function errorSummary(form: CompiledForm, parts: ShownPart[], state: Partial<For
   );
 }
 
+/**
+ * The warnings' summary (a form that passed but asks first): a heading, what to do, each field's warning
+ * as a link to its box, and the form's own warning with its box. It takes the focus when no error does.
+ */
+function warningSummary(form: CompiledForm, parts: ShownPart[], state: Partial<FormState>): string {
+  const warnings = state.warnings ?? {};
+  if (Object.keys(warnings).length === 0) return '';
+  const id = `${form.id}-warning-summary`;
+  const words = form.words.form;
+  const fields = shownFields(parts).filter((f) => warnings[f.path]);
+  const links = fields.map((f) => `<li><a${attributes({ href: `#${partIds(f).warning}-anyway` })}>${escapeHtml(`${f.label}: ${warnings[f.path]?.message ?? ''}`)}</a></li>`);
+  const own = warnings[FORM_WARNING];
+  const formWarning = own ? `<div class="dijitize-warning">${warningHtml(own, words, `${form.id}-warning`)}</div>` : '';
+  const focus = errorCount(state) === 0 ? { tabindex: -1, autofocus: true } : {};
+  return (
+    `<div${attributes({ class: 'dijitize-warning-summary', id, ...focus, 'aria-labelledby': `${id}-title` })}>` +
+    `<div role="status"><h2${attributes({ id: `${id}-title` })}>${escapeHtml(words.warningsTitle)}</h2><p>${escapeHtml(words.warningsIntro)}</p>` +
+    `${links.length ? `<ul>${links.join('')}</ul>` : ''}</div>${formWarning}</div>`
+  );
+}
+
 /** How many errors a state shows (the error summary's items). */
 export const errorCount = (state: Partial<FormState>): number => Object.keys(state.errors ?? {}).length + (state.formErrors?.length ?? 0);
 
@@ -68,5 +91,5 @@ export function renderFormBody(form: CompiledForm, state: Partial<FormState>, pa
   // Enter in a field sends the form with its first submit button: with lists or sections, that would be
   // a row's "Remove" or a "Show" button. A hidden copy of the real one comes first.
   const first = form.lists.length || form.unions.length ? `<button type="submit" class="dijitize-default" hidden tabindex="-1">${escapeHtml(form.submitLabel)}</button>\n` : '';
-  return `${first}${errorSummary(form, parts, state)}\n${fields}\n${submit}\n</form>`;
+  return `${first}${errorSummary(form, parts, state)}${warningSummary(form, parts, state)}\n${fields}\n${submit}\n</form>`;
 }

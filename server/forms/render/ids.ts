@@ -7,6 +7,7 @@ export const partIds = (field: CompiledField) => ({
   wrapper: `${field.id}-field`,
   help: `${field.id}-help`,
   error: `${field.id}-error`,
+  warning: `${field.id}-warning`,
   choice: (i: number) => `${field.id}-${i}`,
 });
 

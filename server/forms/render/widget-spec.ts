@@ -5,7 +5,7 @@
 import { escapeHtml, scriptJson, type JsonValue } from '../../common/escape.js';
 import { KIND_VALUES, type RawValue } from '../model/field-values.js';
 import { FORM_MODULES, type CompiledField, type CompiledForm, type CompiledUpload, type UploadMessages } from '../model/compiled-form.js';
-import { CSRF_FIELD, FILE_PLACE, KEPT_FILE_FIELD, REMOVE_FILE_FIELD, UPLOAD_ONLY_FIELD } from '../model/posted-names.js';
+import { CSRF_FIELD, FILE_PLACE, KEPT_FILE_FIELD, REMOVE_FILE_FIELD, UPLOAD_ONLY_FIELD, WARNED_FIELD } from '../model/posted-names.js';
 import { shownFields, type ShownPart } from '../model/shown-parts.js';
 import { includes, shownValue } from './field-html.js';
 import { choicesButtonId, focusTarget, isGroup, listIds, partIds, sectionId, submitId, uploadIds } from './ids.js';
@@ -31,7 +31,7 @@ export type WidgetInstance = {
   /** What the client adds to the widget: the id of the field's error text, kept in step with the
    * widget's state, the step a number must be a multiple of (no Dijit property checks it), and whether
    * the server checks the value as the user types (a live check). */
-  extras?: { errorText: string; step?: number; check?: boolean; noChoice?: string; source?: { pageSize: number; dependsOn: string[]; button: string } };
+  extras?: { errorText: string; step?: number; check?: boolean; warn?: { text: string; name: string; warning: string; sendAnyway: string }; noChoice?: string; source?: { pageSize: number; dependsOn: string[]; button: string } };
 };
 
 /**
@@ -182,7 +182,9 @@ export function fieldInstances(field: CompiledField, raw: RawValue, error: strin
   if (field.facts.step !== undefined && field.kind === 'number') extras.step = field.facts.step;
   if (field.noChoice) extras.noChoice = field.noChoice;
   // A field with a server check asks the server while the user types (a field the roles only see does not).
-  if (field.check && !field.readOnly) extras.check = true;
+  if ((field.check || field.warn) && !field.readOnly) extras.check = true;
+  // A field that warns shows the server's warning in its own place, with a box to confirm it.
+  if (field.warnWords && !field.readOnly) extras.warn = { text: partIds(field).warning, name: WARNED_FIELD, ...field.warnWords };
   // A field whose choices come from a source: the widget queries dojo()'s choices endpoint, a page at a time.
   if (field.source) extras.source = { pageSize: SOURCE_PAGE_SIZE, dependsOn: field.dependsOn ?? [], button: choicesButtonId(field) };
   const withError = (w: WidgetInstance): WidgetInstance => (error ? { ...w, extras, error: escapeHtml(error) } : { ...w, extras });
@@ -220,7 +222,7 @@ function specFrame(form: CompiledForm, parts: ShownPart[]) {
   );
   const uploads = parts.flatMap((p): UploadSpec[] => ('upload' in p ? [uploadSpec(form, p.upload)] : []));
   const draft = form.draft ? { draft: { ...form.draft, marker: ROW, texts: form.words.draft } } : {};
-  const sensitive = form.fields.some((f) => f.check) ? { sensitive: form.fields.filter((f) => f.sensitive).map((f) => f.name) } : {};
+  const sensitive = form.fields.some((f) => f.check || f.warn) ? { sensitive: form.fields.filter((f) => f.sensitive).map((f) => f.name) } : {};
   return { fields, formWidget, submitWidget, rest: { form: form.id, modules: form.modules, counts: fields.flatMap((f) => choiceCount(f, form.words)), lists, unions, uploads, ...sensitive, ...draft } };
 }
 

@@ -11,12 +11,14 @@ import { guardedCheck, serverCheckErrors } from './server-checks.js';
 import { plainMessages, shownBound } from './plain-messages.js';
 import { LISTED_CHOICES, resolveChoices, type ResolvedChoices } from './remote-choices.js';
 import type { Request } from 'express';
-import type { CheckContext, FormCheck } from '../model/form-options.js';
+import type { CheckContext, FormCheck, FormWarning } from '../model/form-options.js';
 import { applyIntent, intentOf, postedFields, reorderRows } from './intents.js';
 import { dijitMessages, zodErrorMap } from './message-locales.js';
 import { DEFAULT_INVALID_MESSAGE, DEFAULT_REQUIRED_MESSAGE, countMessages } from '../model/field-messages.js';
 import { filled, wordsFor, type OurWords } from '../../words/our-words.js';
 import { bodyOfNow, fieldsNew } from './changed-form.js';
+import { confirmedTokens, fieldWarnings, formWarnings, settleWarnings } from './warnings.js';
+import { ROW } from '../model/schema-facts.js';
 
 /** The messages for raw text that cannot be a value at all (the field's `messages.invalid` comes first). */
 const unreadableMessage = (why: Unreadable, words: OurWords) => (why === 'not UTF-8' ? words.plain.notText : words.plain.tooLong);
@@ -221,6 +223,7 @@ export async function parseFormAsync<S extends z.ZodObject>(
   body: unknown,
   options: ParseFormOptions & { request?: Request; only?: string },
   formCheck?: FormCheck<z.output<S>>,
+  formWarn?: FormWarning<z.output<S>>,
 ): Promise<ParseResult<z.output<S>>> {
   const prepared = prepare<S>(form, body, options);
   if ('done' in prepared) return prepared.choicesFor ? withSourceChoices(prepared.done, prepared.choicesFor, options) : prepared.done;
@@ -230,11 +233,35 @@ export async function parseFormAsync<S extends z.ZodObject>(
   const parsed = prepared.finish(await schema.safeParseAsync(prepared.coerced, prepared.params));
   const result = withChoices(parsed, choices);
   const errors = await serverCheckErrors(prepared.validated, result.state.errors, prepared.coerced, ctx, form.words, options.only);
-  if (result.ok && Object.keys(errors).length === 0 && formCheck && options.only === undefined) {
-    const verdict = await guardedCheck('the form\'s check', () => formCheck(result.data, ctx), form.words.form.formNotChecked);
-    if (typeof verdict === 'string') return { ok: false, state: { ...result.state, formErrors: [verdict] }, ignored: result.ignored };
-    if (verdict && Object.keys(verdict).length) return { ok: false, state: { ...result.state, errors: verdict }, ignored: result.ignored };
+  let checked: ParseResult<z.output<S>> = Object.keys(errors).length === 0 ? result : { ok: false, state: { ...result.state, errors: { ...result.state.errors, ...errors } }, ignored: result.ignored };
+  if (checked.ok && formCheck && options.only === undefined) {
+    const data = checked.data;
+    const verdict = await guardedCheck('the form\'s check', () => formCheck(data, ctx), form.words.form.formNotChecked);
+    if (typeof verdict === 'string') checked = { ok: false, state: { ...result.state, formErrors: [verdict] }, ignored: result.ignored };
+    else if (verdict && Object.keys(verdict).length) checked = { ok: false, state: { ...result.state, errors: verdict }, ignored: result.ignored };
   }
-  if (Object.keys(errors).length === 0) return result;
-  return { ok: false, state: { ...result.state, errors: { ...result.state.errors, ...errors } }, ignored: result.ignored };
+  return withWarnings(form, checked, prepared.validated, prepared.coerced, ctx, body, options.only, formWarn);
+}
+
+/** Whether a concrete path (`items.2.secret`) is a sensitive field's. */
+const sensitiveIn = (form: CompiledForm) => {
+  const paths = new Set(form.fields.filter((f) => f.sensitive).map((f) => f.path));
+  return (path: string) => paths.has(path.replace(/\.\d+\./g, `.${ROW}.`));
+};
+
+/**
+ * A result with its warnings asked: each field's without an error, and the form's once it passed. Any not
+ * confirmed by the POST's boxes brings a passing form back (`warned`); confirmed ones go with its data.
+ * A live check (`only`) asks its field's, and only says it.
+ */
+async function withWarnings<T>(form: CompiledForm, result: ParseResult<T>, fields: readonly CompiledField[], values: Record<string, unknown>, ctx: CheckContext, body: unknown, only: string | undefined, formWarn?: FormWarning<T>): Promise<ParseResult<T>> {
+  const said = await fieldWarnings(fields, result.state.errors, values, ctx, only);
+  if (result.ok && formWarn && only === undefined) Object.assign(said, await formWarnings(formWarn, result.data, ctx));
+  if (Object.keys(said).length === 0) return result;
+  const ticked = only === undefined ? confirmedTokens((body && typeof body === 'object' ? body : {}) as Record<string, unknown>) : new Set<string>();
+  const { open, confirmed } = settleWarnings(form.name, said, result.state.values, ticked, sensitiveIn(form));
+  const state = Object.keys(open).length ? { ...result.state, warnings: open } : result.state;
+  if (!result.ok || only !== undefined) return { ...result, state };
+  if (Object.keys(open).length) return { ok: false, warned: true, state, ignored: result.ignored };
+  return { ...result, warnings: confirmed };
 }
