@@ -62,6 +62,14 @@ export const register = defineForm(
   },
 );
 
+/** A long day is asked about, not refused: the hours may be right. */
+const LONG_DAY = 10;
+const ASK_LONG_DAY: Record<string, string> = {
+  'en-us': `More than ${LONG_DAY} hours in one day: is that right?`,
+  de: `Mehr als ${LONG_DAY} Stunden an einem Tag: stimmt das?`,
+  ar: `أكثر من ${LONG_DAY} ساعات في يوم واحد: هل هذا صحيح؟`,
+};
+
 export const PROJECTS = { apollo: 'Apollo', gemini: 'Gemini', mercury: 'Mercury' } as const;
 const keys = <T extends object>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
 
@@ -88,6 +96,8 @@ export const timecard = defineForm(
         label: { 'en-us': 'Hours', de: 'Stunden', ar: 'الساعات' },
         help: { 'en-us': '0 to 24, in quarter hours', de: '0 bis 24, in Viertelstunden', ar: 'من 0 إلى 24، بأرباع الساعة' },
         messages: { range: { 'en-us': 'Hours run from 0 to 24 in steps of 0.25.', de: 'Stunden von 0 bis 24 in Schritten von 0,25.', ar: 'الساعات من 0 إلى 24 بخطوات 0.25.' } },
+        // A warning: asked while the user types and when the card is sent; "Send it anyway" saves it.
+        warn: (hours, { locale }) => (Number(hours) > LONG_DAY ? (ASK_LONG_DAY[locale ?? 'en-us'] ?? ASK_LONG_DAY['en-us']) : null),
       },
       employee: { label: { 'en-us': 'Employee', de: 'Mitarbeiterin', ar: 'الموظفة' }, choices: people },
       projects: { label: { 'en-us': 'Projects', de: 'Projekte', ar: 'المشاريع' }, choices: PROJECTS, messages: { required: { 'en-us': 'Pick at least one project.', de: 'Wählen Sie mindestens ein Projekt.', ar: 'اختر مشروعًا واحدًا على الأقل.' } } },

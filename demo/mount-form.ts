@@ -64,8 +64,9 @@ export function mountForm(app: Express, page: FormPage): void {
     const edited = recordOf(req);
     // As the request has it: its roles (set by signIn) and its locale, for the messages.
     const result = await req.dojo.parseAsync(page.form, req.body, edited ? { current: edited.record, ...('version' in edited ? { version: edited.version } : {}) } : {});
-    // An edit made after someone saved the record: 409, with the conflicts at their fields.
-    if (!result.ok) return void render(req, res.status(result.conflicts ? 409 : 422), result.state);
+    // An edit made after someone saved the record: 409, with the conflicts at their fields. A form that
+    // passed but asks about warnings: 200, with each warning and its "Send it anyway" box.
+    if (!result.ok) return void render(req, res.status(result.conflicts ? 409 : result.warned ? 200 : 422), result.state);
     const data = result.data as Record<string, unknown>;
     page.edit?.save(req, data);
     const shown = page.accept ? await page.accept(data) : Object.fromEntries(Object.entries(data).filter(([k]) => !/password|confirm/.test(k)).map(([k, v]) => [k, display(v)]));

@@ -23,7 +23,7 @@ export { serverOptions, type ServerTimeouts } from './http/server-timeouts.js';
 export type { JsonValue } from './common/escape.js';
 export type { AttrMapOverride, AttrTarget, MappedFacts, FactName } from './forms/model/attr-map.js';
 export type { DijitClass, CustomWidget } from './forms/model/widgets.js';
-export type { FormState, ParseResult, KeptFile, EditedRecord, RawValues, OpenWarning, ConfirmedWarning } from './forms/model/form-state.js';
+export type { FormState, ParseResult, KeptFile, EditedRecord, RawValues, OpenWarning, ConfirmedWarning, FieldChange } from './forms/model/form-state.js';
 export type { RawValue } from './forms/model/field-values.js';
 export type { RenderedForm, FormLook } from './forms/render/render.js';
 export type { Release, ReleaseManifest } from './serve/release-source.js';

@@ -9,6 +9,8 @@ import { FormDefinitionError } from '../common/errors.js';
 import { textsArePlain } from './compile/field-texts.js';
 import { rawValuesOf } from './request/initial-values.js';
 import { parseForm, parseFormAsync, typedState } from './request/parse-form.js';
+import { editChanges } from './request/edit-changes.js';
+import { formForRoles } from './request/role-view.js';
 import type { Request } from 'express';
 import type { FormState, ParseResult } from './model/form-state.js';
 import { BoundedCache } from '../common/bounded-cache.js';
@@ -31,6 +33,11 @@ export interface ParseOptions<S extends z.ZodObject> {
   locale?: string;
   /** Where a text without a translation comes from; default: `locale`. */
   defaultLocale?: string;
+  /**
+   * The record as it was, as the edit form showed it (`form.initial(saved)`): a passing result's `changes`
+   * then says each field the POST changes. `req.dojo.parse` with a `version` gives it by itself.
+   */
+  changesFrom?: Partial<Pick<FormState, 'values' | 'rows'>>;
 }
 
 /**
@@ -89,7 +96,7 @@ export class FormDefinition<S extends z.ZodObject = z.ZodObject> {
    */
   parse(body: unknown, options: ParseOptions<S> = {}): ParseResult<z.output<S>> {
     if (this.hasServerChecks) throw new TypeError(`form "${this.name}" has server checks (check options, or choices from a source): parse it with await form.parseAsync(body, ...)`);
-    return told(this, parseForm(this.schema, this.#compiledAt(options), body, options));
+    return told(this, this.#withChanges(parseForm(this.schema, this.#compiledAt(options), body, options), options));
   }
 
   /**
@@ -98,7 +105,15 @@ export class FormDefinition<S extends z.ZodObject = z.ZodObject> {
    * @example const result = await register.parseAsync(req.body, { request: req, locale: req.dojo.locale });
    */
   parseAsync(body: unknown, options: ParseOptions<S> & { request?: Request; only?: string } = {}): Promise<ParseResult<z.output<S>>> {
-    return parseFormAsync(this.schema, this.#compiledAt(options), body, options, this.options.check, this.options.warn).then((result) => told(this, result));
+    return parseFormAsync(this.schema, this.#compiledAt(options), body, options, this.options.check, this.options.warn).then((result) => told(this, this.#withChanges(result, options)));
+  }
+
+  /** A passing edit's result with what it changes: of the fields the roles may see. */
+  #withChanges<R extends ParseResult<z.output<S>>>(result: R, options: ParseOptions<S>): R {
+    if (!result.ok || !options.changesFrom) return result;
+    const view = formForRoles(this.#compiledAt(options), options.roles ?? null);
+    const before = { values: options.changesFrom.values ?? {}, rows: options.changesFrom.rows ?? {} };
+    return { ...result, changes: editChanges(view, before, { values: result.state.values, rows: result.state.rows ?? {} }) };
   }
 
   /**

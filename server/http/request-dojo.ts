@@ -17,7 +17,7 @@ import type { Release } from '../serve/release-source.js';
 import { formForRoles } from '../forms/request/role-view.js';
 import { render, renderedForm, withLook, type FormLook, type RenderedForm } from '../forms/render/render.js';
 import type { FormDefinition } from '../forms/define.js';
-import type { FormState, ParseResult } from '../forms/model/form-state.js';
+import type { EditedRecord, FormState, ParseResult } from '../forms/model/form-state.js';
 
 /**
  * A ready callback: inline JavaScript (a function expression), or a call of a client module's function.
@@ -317,16 +317,18 @@ export class RequestDojo {
   /**
    * Parses a POST of `definition` as this request has it: its roles, and its locale for the messages.
    * With `version` (the record's version now; the form was shown with `initial(record, { version })`), an
-   * edit sent after the record changed is merged with the saved one, or comes back with its conflicts.
+   * edit sent after the record changed is merged with the saved one, or comes back with its conflicts; a
+   * passing edit's `result.changes` says each field it changes.
    * @example const result = req.dojo.parse(timecard, req.body, { current: card });
    * @example const result = req.dojo.parse(card, req.body, { current: saved, version: saved.version });
    */
   parse<S extends z.ZodObject>(definition: FormDefinition<S>, body: unknown, options: EditOptions<S> = {}): ParseResult<z.output<S>> {
     const { version, ...rest } = options;
-    const parse = (sent: unknown) => definition.parse(sent, this.#parseOptions(rest));
+    // An edit's result says what it changes of the record as it was (saved meanwhile: as it is now).
+    const parse = (sent: unknown, changesFrom?: EditedRecord) => definition.parse(sent, { ...this.#parseOptions(rest), ...(changesFrom ? { changesFrom } : {}) });
     if (version === undefined) return this.#settled(parse(body));
     const prepared = this.#prepareEdit(definition, body, rest.current, version);
-    return this.#settled('done' in prepared ? prepared.done : withEdit(parse(prepared.body), prepared.edit, prepared.merged));
+    return this.#settled('done' in prepared ? prepared.done : withEdit(parse(prepared.body, prepared.edit), prepared.edit, prepared.merged));
   }
 
   /**
@@ -335,10 +337,11 @@ export class RequestDojo {
    */
   async parseAsync<S extends z.ZodObject>(definition: FormDefinition<S>, body: unknown, options: EditOptions<S> = {}): Promise<ParseResult<z.output<S>>> {
     const { version, ...rest } = options;
-    const parse = (sent: unknown) => definition.parseAsync(sent, { ...this.#parseOptions(rest), ...(this.request ? { request: this.request } : {}) });
+    const parse = (sent: unknown, changesFrom?: EditedRecord) =>
+      definition.parseAsync(sent, { ...this.#parseOptions(rest), ...(this.request ? { request: this.request } : {}), ...(changesFrom ? { changesFrom } : {}) });
     if (version === undefined) return this.#settled(await parse(body));
     const prepared = this.#prepareEdit(definition, body, rest.current, version);
-    return this.#settled('done' in prepared ? prepared.done : withEdit(await parse(prepared.body), prepared.edit, prepared.merged));
+    return this.#settled('done' in prepared ? prepared.done : withEdit(await parse(prepared.body, prepared.edit), prepared.edit, prepared.merged));
   }
 
   #parseOptions<S extends z.ZodObject>(options: { current?: Partial<z.input<S>> }) {

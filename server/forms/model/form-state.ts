@@ -59,10 +59,11 @@ export interface KeptFile {
  * the state, with no errors. `ignored` names the fields the body tried to change that the user's roles
  * may not (their values came from `current`). `warned` is set when the form passed but asks about
  * warnings not yet confirmed: show the state (200, not 422); a passing form's `warnings` are those the
- * user confirmed with "Send it anyway".
+ * user confirmed with "Send it anyway". `changes` (an edit, parsed with `changesFrom` or through
+ * `req.dojo` with a `version`) says what the POST changes of the record.
  * @public
  */
-export type ParseResult<T> = ({ ok: true; data: T; warnings?: ConfirmedWarning[] } | { ok: false; intent?: true; warned?: true }) & {
+export type ParseResult<T> = ({ ok: true; data: T; warnings?: ConfirmedWarning[]; changes?: FieldChange[] } | { ok: false; intent?: true; warned?: true }) & {
   state: FormState;
   ignored: string[];
   /**
@@ -93,6 +94,21 @@ export interface OpenWarning {
 export interface ConfirmedWarning {
   path: string;
   message: string;
+}
+
+/**
+ * A field an edit changes: its path and label (a row's field: "Item 2, Qty"), and its value before and
+ * after as a person reads them in the form's language. A password or a `sensitive` field says only that
+ * it changed. `merged`: the edit was merged with a save someone made after the form was opened.
+ * @public
+ */
+export interface FieldChange {
+  path: string;
+  label: string;
+  before?: string;
+  after?: string;
+  sensitive?: true;
+  merged?: true;
 }
 
 /**

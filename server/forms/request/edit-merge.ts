@@ -27,7 +27,7 @@ export interface MergedEdit extends EditSide {
  * of a multiple choice does not count.
  */
 const norm = (v: RawValue | undefined): string => JSON.stringify((v === undefined ? [] : Array.isArray(v) ? [...v] : [v]).filter((x) => x !== '').sort());
-const same = (a: RawValue | undefined, b: RawValue | undefined) => norm(a) === norm(b);
+export const sameValue = (a: RawValue | undefined, b: RawValue | undefined): boolean => norm(a) === norm(b);
 
 /** A side's values outside lists, and each list's rows (field -> value, in order). */
 function split(form: CompiledForm, values: RawValues): { plain: RawValues; lists: Map<CompiledList, RawValues[]> } {
@@ -59,8 +59,8 @@ function split(form: CompiledForm, values: RawValues): { plain: RawValues; lists
 
 /** Merges one field: the value to keep, and whether both sides changed it apart. */
 function mergeValue(base: RawValue | undefined, mine: RawValue | undefined, theirs: RawValue | undefined): { value: RawValue | undefined; conflict: boolean } {
-  if (same(mine, base)) return { value: theirs, conflict: false };
-  if (same(theirs, base) || same(mine, theirs)) return { value: mine, conflict: false };
+  if (sameValue(mine, base)) return { value: theirs, conflict: false };
+  if (sameValue(theirs, base) || sameValue(mine, theirs)) return { value: mine, conflict: false };
   return { value: mine, conflict: true };
 }
 
@@ -83,7 +83,7 @@ export function mergeEdit(form: CompiledForm, base: EditSide, mine: EditSide, th
   for (const list of form.lists) {
     if (!visible(list.path)) continue;
     const [B, M, T] = [b.lists.get(list) ?? [], m.lists.get(list) ?? [], t.lists.get(list) ?? []];
-    const rowsSame = (x: RawValues[], y: RawValues[]) => x.length === y.length && x.every((row, i) => [...new Set([...Object.keys(row), ...Object.keys(y[i] ?? {})])].every((k) => same(row[k], y[i]?.[k])));
+    const rowsSame = (x: RawValues[], y: RawValues[]) => x.length === y.length && x.every((row, i) => [...new Set([...Object.keys(row), ...Object.keys(y[i] ?? {})])].every((k) => sameValue(row[k], y[i]?.[k])));
     let rows: RawValues[];
     if (rowsSame(M, B)) rows = T;
     else if (rowsSame(T, B) || rowsSame(M, T)) rows = M;

@@ -108,5 +108,8 @@ export function prepareEdit(req: Request | null, definition: FormDefinition, bod
 
 /** A result of an edit's parse, carrying the record to show next (and whether it was merged). */
 export function withEdit<T>(result: ParseResult<T>, edit: EditedRecord, merged: boolean): ParseResult<T> {
-  return { ...result, state: { ...result.state, edit }, ...(merged ? { merged: true as const } : {}) };
+  const next = { ...result, state: { ...result.state, edit } };
+  if (!merged) return next;
+  // Merged with a save made meanwhile: each change says so.
+  return next.ok && next.changes ? { ...next, merged: true, changes: next.changes.map((c) => ({ ...c, merged: true as const })) } : { ...next, merged: true };
 }
