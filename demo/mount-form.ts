@@ -4,7 +4,7 @@
 // edits a saved record shows it with its version, and a POST made after someone saved it meanwhile is
 // merged, or comes back with the conflicts.
 import type { Express, Request, Response } from 'express';
-import type { FormDefinition } from '../server/index.js';
+import type { FieldChange, FormDefinition } from '../server/index.js';
 import { saveResult, savedResult } from './visitor-results.js';
 
 /** Who the user is, for a form with access rules, and the record its POST edits. */
@@ -28,10 +28,13 @@ interface FormPage {
   edit?: SavedRecords;
 }
 
-/** Records the demo keeps (it has no database): each with its version, a counter. */
+/** Records the demo keeps (it has no database): each with its version, a counter, and its history. */
 export interface SavedRecords {
   load(req: Request): { record: Record<string, unknown>; version: number };
-  save(req: Request, data: Record<string, unknown>): void;
+  /** Saves a valid edit; `changes` says what it changed (result.changes). */
+  save(req: Request, data: Record<string, unknown>, changes: readonly FieldChange[]): void;
+  /** The record's history as lines in the request's language, under a title. */
+  history?(req: Request): { title: string; lines: string[] };
 }
 
 const display = (value: unknown): string =>
@@ -40,7 +43,7 @@ const display = (value: unknown): string =>
 export function mountForm(app: Express, page: FormPage): void {
   const render = (req: Request, res: Response, state = {}) => {
     page.prepare?.(req, res);
-    res.render('form-page.html', { title: page.title, intro: page.intro, roles: req.dojo.roles, form: req.dojo.form(page.form, state) });
+    res.render('form-page.html', { title: page.title, intro: page.intro, roles: req.dojo.roles, form: req.dojo.form(page.form, state), history: page.edit?.history?.(req) });
   };
   /** Sets the request's roles; false when they are refused (the response is sent). */
   const signIn = (req: Request, res: Response): boolean => {
@@ -68,7 +71,7 @@ export function mountForm(app: Express, page: FormPage): void {
     // passed but asks about warnings: 200, with each warning and its "Send it anyway" box.
     if (!result.ok) return void render(req, res.status(result.conflicts ? 409 : result.warned ? 200 : 422), result.state);
     const data = result.data as Record<string, unknown>;
-    page.edit?.save(req, data);
+    page.edit?.save(req, data, result.changes ?? []);
     const shown = page.accept ? await page.accept(data) : Object.fromEntries(Object.entries(data).filter(([k]) => !/password|confirm/.test(k)).map(([k, v]) => [k, display(v)]));
     saveResult(req, res, page.path, shown);
     res.redirect(303, `${req.path}/done`);

@@ -12,7 +12,7 @@ import { parseForm, parseFormAsync, typedState } from './request/parse-form.js';
 import { editChanges } from './request/edit-changes.js';
 import { formForRoles } from './request/role-view.js';
 import type { Request } from 'express';
-import type { FormState, ParseResult } from './model/form-state.js';
+import type { FieldChange, FormState, ParseResult } from './model/form-state.js';
 import { BoundedCache } from '../common/bounded-cache.js';
 import { LOCALE } from '../settings/locales.js';
 import { ourLanguage } from '../words/our-words.js';
@@ -108,12 +108,21 @@ export class FormDefinition<S extends z.ZodObject = z.ZodObject> {
     return parseFormAsync(this.schema, this.#compiledAt(options), body, options, this.options.check, this.options.warn).then((result) => told(this, this.#withChanges(result, options)));
   }
 
-  /** A passing edit's result with what it changes: of the fields the roles may see. */
+  /** A passing edit's result with what it changes. */
   #withChanges<R extends ParseResult<z.output<S>>>(result: R, options: ParseOptions<S>): R {
     if (!result.ok || !options.changesFrom) return result;
+    return { ...result, changes: this.changes(options.changesFrom, result.state, options) };
+  }
+
+  /**
+   * What changed from one state of a record to another (each `form.initial(record)`, or a result's
+   * state), said in `locale`: of the fields `roles` may see. A history kept as the records' states reads
+   * in each reader's language so.
+   * @example const lines = card.changes(card.initial(before), card.initial(after), { locale: req.dojo.locale });
+   */
+  changes(before: Partial<Pick<FormState, 'values' | 'rows'>>, after: Partial<Pick<FormState, 'values' | 'rows'>>, options: Pick<ParseOptions<S>, 'locale' | 'defaultLocale' | 'roles'> = {}): FieldChange[] {
     const view = formForRoles(this.#compiledAt(options), options.roles ?? null);
-    const before = { values: options.changesFrom.values ?? {}, rows: options.changesFrom.rows ?? {} };
-    return { ...result, changes: editChanges(view, before, { values: result.state.values, rows: result.state.rows ?? {} }) };
+    return editChanges(view, { values: before.values ?? {}, rows: before.rows ?? {} }, { values: after.values ?? {}, rows: after.rows ?? {} });
   }
 
   /**

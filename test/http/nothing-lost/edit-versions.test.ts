@@ -79,6 +79,30 @@ describe('edit conflicts', () => {
       assert.match(none.html, /arrived without the version of the record/);
     });
   });
+
+  it('each save that changes the card is in its history, read in each reader\'s language and as their roles may see it', async () => {
+    await withServer(createApp(), async (base) => {
+      const path = `/timecard/${crypto.randomUUID()}`;
+      assert.equal((await (await openCard(base, path)).send(CARD)).status, 303);
+      // Two tabs: the second one's notes merge with the first one's hours.
+      const [one, two] = [await openCard(base, path), await openCard(base, path)];
+      assert.equal((await one.send({ ...CARD, hours: '8' })).status, 303);
+      assert.equal((await two.send({ ...CARD, notes: 'second' })).status, 303);
+      // Sent again unchanged: nothing new in the history.
+      assert.equal((await (await openCard(base, path)).send({ ...CARD, hours: '8', notes: 'second' })).status, 303);
+      const lines = async (query: string) => {
+        const html = await (await fetch(`${base}${path}${query}`)).text();
+        return [...(/<ol id="history">([\s\S]*?)<\/ol>/.exec(html)?.[1] ?? '').matchAll(/<li>([^<]*)<\/li>/g)].map((m) => m[1] ?? '');
+      };
+      const at = /, \d\d:\d\d( [AP]M)?$/;
+      const english = await lines('');
+      assert.ok(english.every((l) => at.test(l)), english.join('\n'));
+      assert.deepEqual(english.map((l) => l.replace(at, '')), ['A manager changed Manager notes from first to second', 'A manager changed Hours from 7.5 to 8']);
+      assert.deepEqual((await lines('?lang=de')).map((l) => l.replace(at, '')), ['Eine Führungskraft hat Notizen der Leitung von first auf second geändert', 'Eine Führungskraft hat Stunden von 7,5 auf 8 geändert']);
+      // An employee may not see the manager's notes: nor their history.
+      assert.deepEqual((await lines('?as=employee')).map((l) => l.replace(at, '')), ['A manager changed Hours from 7.5 to 8']);
+    });
+  });
 });
 
 /** Sends the fields with the hidden fields of `html` (a page the server answered a POST with). */
