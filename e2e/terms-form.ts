@@ -6,6 +6,8 @@ import { mountForm } from '../demo/mount-form.js';
 
 export const terms = defineForm('terms', z.object({ name: z.string().min(2), accept: z.literal(true) }), {
   submitLabel: 'Sign up',
+  // The form that shows the leave guard turned off (e2e/leave-guard.spec.ts).
+  leaveGuard: false,
   fields: { name: { label: 'Your name' }, accept: { label: 'I accept the terms' } },
 });
 

@@ -151,7 +151,6 @@ define([
 			// summary:
 			//		The form is on its way: its draft is no longer needed, and none is kept after.
 			if(!spec.draft || !storage()){ return; }
-			form._dijitizeSent = true;
 			storage().removeItem(keyOf(spec));
 		}
 	};

@@ -311,6 +311,7 @@ define([
 			// Disabled once the browser has read the form: a disabled control is not sent.
 			var sent = function(){
 				sending = true;
+				form._dijitizeSent = true; // its draft and the question on leaving are done with
 				if(onSent){ onSent(); }
 				setTimeout(function(){ busy(true); }, 0);
 				return true;

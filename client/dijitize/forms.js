@@ -8,8 +8,9 @@ define([
 	"./unions",
 	"./uploads",
 	"./remoteChoices",
-	"./drafts"
-], function(require, dom, registry, formSupport, lazyWidgets, rowLists, unions, uploads, remoteChoices, drafts){
+	"./drafts",
+	"./leaveGuard"
+], function(require, dom, registry, formSupport, lazyWidgets, rowLists, unions, uploads, remoteChoices, drafts, leaveGuard){
 	// summary:
 	//		Creates a form's widgets from the spec the server made for one request. Both modes call it:
 	//		inline pages as a ready call with the spec itself, form-function pages (strict CSP, no inline
@@ -87,6 +88,7 @@ define([
 				uploads.manage(form, spec.uploads, classes);
 				remoteChoices.link(form, sourced);
 				drafts.keep(form, spec);
+				leaveGuard.watch(form, spec);
 				form.startup();
 				keepFocus(form.domNode, focused);
 				// Said on the form node once it can be used and cannot be sent unchecked (tests, benchmarks).

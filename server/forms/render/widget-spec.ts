@@ -125,6 +125,8 @@ export type FormSpec = {
   sensitive?: string[];
   /** The draft the browser keeps (client/dijitize/drafts.js): for how many days, the names it never keeps (`$row` for a row's index). */
   draft?: { days: number; skip: string[]; marker: string; texts: { restored: string; discard: string } };
+  /** Whether leaving the page with changes not sent asks first (the form's `leaveGuard` option). */
+  leaveGuard?: true;
 };
 
 function uploadSpec(form: CompiledForm, upload: CompiledUpload): UploadSpec {
@@ -223,7 +225,8 @@ function specFrame(form: CompiledForm, parts: ShownPart[]) {
   const uploads = parts.flatMap((p): UploadSpec[] => ('upload' in p ? [uploadSpec(form, p.upload)] : []));
   const draft = form.draft ? { draft: { ...form.draft, marker: ROW, texts: form.words.draft } } : {};
   const sensitive = form.fields.some((f) => f.check || f.warn) ? { sensitive: form.fields.filter((f) => f.sensitive).map((f) => f.name) } : {};
-  return { fields, formWidget, submitWidget, rest: { form: form.id, modules: form.modules, counts: fields.flatMap((f) => choiceCount(f, form.words)), lists, unions, uploads, ...sensitive, ...draft } };
+  const leaveGuard = form.leaveGuard ? { leaveGuard: true } : {};
+  return { fields, formWidget, submitWidget, rest: { form: form.id, modules: form.modules, counts: fields.flatMap((f) => choiceCount(f, form.words)), lists, unions, uploads, ...sensitive, ...draft, ...leaveGuard } };
 }
 
 /** The widget instances of a form for one request. */
