@@ -115,7 +115,7 @@ function sourceOf(field: CompiledField, name: string): string {
 }
 
 function explainField(field: CompiledField, within: string): ExplainedField {
-  const asks = [...(field.check ? ['a server check while typing'] : []), ...(field.source ? [`choices from a source${field.dependsOn?.length ? `, depending on ${field.dependsOn.join(', ')}` : ''}`] : [])];
+  const asks = [...(field.check ? ['a server check while typing'] : []), ...(field.warn ? ['a warning (warn): asked while typing and at submit, confirmed with "Send it anyway"'] : []), ...(field.source ? [`choices from a source${field.dependsOn?.length ? `, depending on ${field.dependsOn.join(', ')}` : ''}`] : [])];
   return {
     path: field.path,
     label: field.label,

@@ -85,12 +85,12 @@ function parsesBody(parses: readonly LoggedParse[]): string {
   if (!parses.length) return '<p>No POST of this form was parsed by this process yet.</p>';
   const rows = parses.map((p) => [
     td(e(p.at.toISOString())),
-    td(p.ok ? '<span class="ok">accepted</span>' : p.intent ? 'a button (intent)' : '<span class="refused">refused</span>'),
-    td(list([...Object.entries(p.errors).map(([k, v]) => `${k}: ${v}`), ...p.formErrors])),
-    td(list([...p.ignored.map((i) => `ignored: ${i}`), ...p.conflicts.map((c) => `conflict: ${c}`)])),
+    td(p.ok ? '<span class="ok">accepted</span>' : p.intent ? 'a button (intent)' : p.warned ? 'asked about warnings' : '<span class="refused">refused</span>'),
+    td(list([...Object.entries(p.errors).map(([k, v]) => `${k}: ${v}`), ...p.formErrors, ...Object.entries(p.warnings).map(([k, v]) => `warning ${k || '(form)'}: ${v}`), ...p.confirmed.map((c) => `confirmed ${c}`)])),
+    td(list([...p.ignored.map((i) => `ignored: ${i}`), ...p.conflicts.map((c) => `conflict: ${c}`), ...p.changes.map((c) => `changed ${c}`)])),
     td(`<pre>${e(JSON.stringify(p.values, null, 1))}</pre>`),
   ]);
-  return table('Recent parses', ['When', 'Result', 'Errors', 'Ignored and conflicts', 'Values (sensitive fields redacted)'], rows);
+  return table('Recent parses', ['When', 'Result', 'Errors and warnings', 'Ignored, conflicts and changes', 'Values (sensitive fields redacted)'], rows);
 }
 
 /**

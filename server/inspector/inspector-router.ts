@@ -148,7 +148,7 @@ export function inspector(options: InspectorOptions = {}): Router {
       const head = scripted ? renderHead(req.dojo) : '';
       const title = `Preview of ${form.name}${scripted ? '' : ' without JavaScript'}`;
       res
-        .status(result && !result.ok && !('intent' in result && result.intent) ? 422 : 200)
+        .status(result && !result.ok && !result.intent && !result.warned ? 422 : 200)
         .type('html')
         .send(`<!DOCTYPE html><html lang="${escapeHtml(req.dojo.lang)}" dir="${req.dojo.dir}"><head><meta charset="utf-8"><title>${escapeHtml(rendered.pageTitle(title))}</title>${head}</head><body class="${escapeHtml(req.dojo.bodyClass)}"><main><h1>${escapeHtml(title)}</h1>${said}${rendered.html}</main></body></html>`);
     })().catch(next);

@@ -18,11 +18,18 @@ export interface LoggedParse {
   ok: boolean;
   /** A button's intent (add a row, show the choices): not a submit. */
   intent: boolean;
+  /** Passed, but asked about warnings not confirmed yet. */
+  warned: boolean;
   values: RawValues;
   errors: Record<string, string>;
   formErrors: string[];
   ignored: string[];
   conflicts: string[];
+  /** Warnings the form asked about (not confirmed yet), by path (`''`: the form's), and those confirmed. */
+  warnings: Record<string, string>;
+  confirmed: string[];
+  /** What an edit changed (`result.changes`): a sensitive field's without its values. */
+  changes: string[];
 }
 
 const logs = new BoundedCache<string, LoggedParse[]>(KEPT_FORMS);
@@ -43,11 +50,15 @@ function record(form: FormDefinition, result: ParseResult<unknown>): void {
     at: new Date(),
     ok: result.ok,
     intent: !result.ok && result.intent === true,
+    warned: !result.ok && result.warned === true,
     values,
     errors: { ...result.state.errors },
     formErrors: [...result.state.formErrors],
     ignored: [...result.ignored],
     conflicts: [...(result.conflicts ?? [])],
+    warnings: Object.fromEntries(Object.entries(result.state.warnings ?? {}).map(([path, w]) => [path, w.message])),
+    confirmed: result.ok ? (result.warnings ?? []).map((w) => `${w.path || '(form)'}: ${w.message}`) : [],
+    changes: result.ok ? (result.changes ?? []).map((c) => (c.sensitive ? `${c.path}: changed` : `${c.path}: ${c.before ?? ''} → ${c.after ?? ''}`)) : [],
   };
   const kept = logs.get(form.name) ?? [];
   logs.set(form.name, [entry, ...kept].slice(0, KEPT_PARSES));

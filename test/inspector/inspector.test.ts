@@ -35,6 +35,10 @@ const pay = defineForm('inspected-pay', z.object({ rate: z.number().min(1), note
   fields: { note: { access: { see: { resource: 'pay', privilege: 'change' } } } },
 });
 
+const claim = defineForm('inspected-claim', z.object({ amount: z.number(), hours: z.number().optional() }), {
+  fields: { amount: { warn: (n) => (Number(n) > 100 ? 'More than 100?' : null) } },
+});
+
 function app() {
   const a = express();
   a.use(dojo({ locales: ['en-us', 'de'] }));
@@ -48,7 +52,7 @@ describe('inspector', () => {
   let env: string | undefined;
   before(() => {
     env = process.env['NODE_ENV'];
-    assert.ok(signup && pay);
+    assert.ok(signup && pay && claim);
   });
   after(() => {
     if (env === undefined) delete process.env['NODE_ENV'];
@@ -134,6 +138,26 @@ describe('inspector', () => {
       assert.match(log, /&quot;name&quot;: &quot;x&quot;/);
       assert.ok(!log.includes('hunter2secret'), 'the password is never kept');
       assert.match(log, /&quot;password&quot;: &quot;\(sensitive: not kept\)&quot;/);
+    });
+  });
+
+  it('explains a field\'s warning, and logs a parse\'s warnings asked and confirmed, and an edit\'s changes', async () => {
+    await withServer(app(), async (base) => {
+      const page = '/_dijitize/forms/inspected-claim';
+      assert.match((await text(await fetch(`${base}${page}`))).body, /a warning \(warn\): asked while typing and at submit/);
+      const session = await openForm(base, `${page}/preview?js=off`);
+      const asked = await session.post(`${page}/preview?js=off`, `${tokenField(session)}_form=&amount=500`);
+      assert.equal(asked.status, 200);
+      const token = /name="_warned" value="([^"]+)"/.exec(await asked.text())?.[1] ?? '';
+      assert.equal((await session.post(`${page}/preview?js=off`, `${tokenField(session)}_form=&amount=500&_warned=${token}`)).status, 200);
+      // An edit parsed by the app with what the record was: its changes are logged too.
+      await claim.parseAsync({ amount: '50', hours: '8' }, { changesFrom: claim.initial({ amount: 50, hours: 7 }) });
+      const { body } = await text(await fetch(`${base}${page}`));
+      const log = body.slice(body.indexOf('<h2>Recent parses</h2>'));
+      assert.match(log, /asked about warnings/);
+      assert.match(log, /warning amount: More than 100\?/);
+      assert.match(log, /confirmed amount: More than 100\?/);
+      assert.match(log, /changed hours: 7 → 8/);
     });
   });
 

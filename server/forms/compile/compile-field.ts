@@ -117,6 +117,9 @@ export function compileField(formId: string, facts: SchemaFacts, options: FieldO
     throw new DefinitionProblem(facts.path, `${widget} does not fit a ${facts.kind} field; it takes ${info.kinds.join(' or ')}`);
   }
   if (source) checkSource(facts, widget, options);
+  for (const key of ['check', 'warn'] as const) {
+    if (options[key] !== undefined && typeof options[key] !== 'function') throw new DefinitionProblem(facts.path, `${key} must be a function of the value (sync or async), not ${typeof options[key]}`, 'live-checks');
+  }
   // A source's field is a text input without JavaScript: what is typed is looked up when the form is sent.
   const markup: Markup = source ? 'input' : widget === 'dijit/form/CheckBox' && facts.kind === 'multiEnum' ? 'checkboxes' : info.markup;
   if ((markup === 'select' || markup === 'radios' || markup === 'checkboxes' || markup === 'multiselect') && choices.length === 0) {

@@ -57,6 +57,10 @@ function compileParts<S extends z.ZodObject>(id: string, schema: S, options: For
   const fieldOptions = (options.fields ?? {}) as Record<string, FieldOptions | undefined>;
   const unknown = Object.keys(fieldOptions).filter((path) => !known.includes(path));
   if (unknown.length) throw new DefinitionProblem(unknown[0] ?? null, `the schema has no such field (it has ${known.join(', ')})`);
+  if (options.leaveGuard !== undefined && typeof options.leaveGuard !== 'boolean') throw new DefinitionProblem(null, `leaveGuard must be true or false, not ${JSON.stringify(options.leaveGuard)}`, 'nothing-lost');
+  for (const key of ['check', 'warn'] as const) {
+    if (options[key] !== undefined && typeof options[key] !== 'function') throw new DefinitionProblem(null, `${key} must be a function of the form's data (sync or async), not ${typeof options[key]}`, 'live-checks');
+  }
   fieldAccess(null, undefined, options.access); // the form's own defaults, checked even when every field has its own
   const namePrefix = options.prefix ? `${options.prefix}-` : '';
   // Each place's options with their texts in this locale.

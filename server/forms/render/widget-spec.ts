@@ -225,7 +225,7 @@ function specFrame(form: CompiledForm, parts: ShownPart[]) {
   const uploads = parts.flatMap((p): UploadSpec[] => ('upload' in p ? [uploadSpec(form, p.upload)] : []));
   const draft = form.draft ? { draft: { ...form.draft, marker: ROW, texts: form.words.draft } } : {};
   const sensitive = form.fields.some((f) => f.check || f.warn) ? { sensitive: form.fields.filter((f) => f.sensitive).map((f) => f.name) } : {};
-  const leaveGuard = form.leaveGuard ? { leaveGuard: true } : {};
+  const leaveGuard = form.leaveGuard ? { leaveGuard: true as const } : {};
   return { fields, formWidget, submitWidget, rest: { form: form.id, modules: form.modules, counts: fields.flatMap((f) => choiceCount(f, form.words)), lists, unions, uploads, ...sensitive, ...draft, ...leaveGuard } };
 }
 

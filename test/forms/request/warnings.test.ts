@@ -100,6 +100,12 @@ describe('warnings', () => {
     assert.equal('warned' in result, false);
   });
 
+  it('a warn that is not a function, or a leaveGuard that is not a boolean, fails at definition naming the form and field', () => {
+    assert.throws(() => defineForm('warnings-bad', z.object({ n: z.number() }), { fields: { n: { warn: 'big' as never } } }), /Form "warnings-bad", field "n": warn must be a function of the value/);
+    assert.throws(() => defineForm('warnings-bad-form', z.object({ n: z.number() }), { warn: {} as never }), /Form "warnings-bad-form": warn must be a function of the form's data/);
+    assert.throws(() => defineForm('guard-bad', z.object({ n: z.number() }), { leaveGuard: 'no' as never }), /Form "guard-bad": leaveGuard must be true or false, not "no"/);
+  });
+
   it('parse refuses a form with warnings, naming parseAsync', () => {
     assert.throws(() => expense.parse({ amount: '1', day: 'Monday' }), /parseAsync/);
   });
