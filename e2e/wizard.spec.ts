@@ -58,6 +58,8 @@ for (const js of [true, false]) {
     test.use({ javaScriptEnabled: js });
 
     test('a car claim: five steps, each a URL; Back keeps what was typed unchecked; the review shows it all; one result', async ({ page }) => {
+      // Five pages and a dozen widgets' worth of steps: more than the default 30 s on a busy CI machine.
+      test.setTimeout(90_000);
       const problems = watchProblems(page);
       await page.goto('/claim');
       await ready(page, js, 'holder');

@@ -76,6 +76,8 @@ export interface FormExplanation {
   modules: string[];
   serverChecks: boolean;
   draft: string | null;
+  /** Whether leaving the page with changes not sent asks first (the `leaveGuard` option). */
+  leaveGuard: boolean;
 }
 
 const shown = (value: unknown): string => (typeof value === 'string' ? value : JSON.stringify(value));
@@ -195,6 +197,7 @@ export function explainForm(form: FormDefinition, locales: readonly string[] = [
     locales: defaultLocale === undefined ? [] : locales.map((locale) => ({ locale, fallbacks: locale === defaultLocale ? [] : form.missingTexts(locale, defaultLocale) })),
     modules: compiled.modules,
     serverChecks: form.hasServerChecks,
+    leaveGuard: compiled.leaveGuard,
     draft: compiled.draft ? `kept in the browser for ${compiled.draft.days} days${compiled.draft.skip.length ? `, never ${compiled.draft.skip.join(', ')}` : ''}` : null,
   };
 }

@@ -112,6 +112,7 @@ export function formBody(base: string, x: FormExplanation, parses: readonly Logg
     `id ${x.id}${x.prefix ? `, posted names prefixed ${x.prefix}-` : ''}`,
     x.serverChecks ? 'has server checks: parse it with parseAsync' : 'no server checks: parse or parseAsync',
     ...(x.draft ? [`draft: ${x.draft}`] : []),
+    x.leaveGuard ? 'leaving the page with changes not sent asks first (JavaScript on)' : 'leaving the page never asks (leaveGuard: false)',
   ];
   const uploads = x.uploads.length
     ? `<h2>File fields</h2>${table(`Files of ${x.name}`, ['Field', 'Rules'], x.uploads.map((u) => [`<th scope="row"><code>${e(u.path)}</code><br>${e(u.label)}</th>`, td(list(u.facts))]))}`

@@ -14,6 +14,7 @@ import { fileKeptAcrossRefusal, germanServerWords, orderRowsUnionAndDoubleClick,
 import { arabicRightToLeft, draftOfChangedForm, draftRestored, invalidHeldBack, liveCheckSaid } from './flows/register.js';
 import { editConflictShown, germanTyped, keyboardAlone, refusedThenSaved } from './flows/timecard.js';
 import { wizardWithBack } from './flows/wizard.js';
+import { warningConfirmedAsTyped, warningConfirmedAtSubmit } from './flows/warnings.js';
 
 /** Which demo the feature flows run against in this engine: the pages are compared in both. */
 export type FlowsFrom = 'source' | 'built';
@@ -67,6 +68,7 @@ export function crossEngineSuite(name: EngineName, flowsFrom: FlowsFrom): void {
       it('a large list\'s rows removed, moved and added while its widgets are made, sent as shown', () => largeListSentAsShown(page));
       it('an upload with its progress is kept across a refused claim', () => uploadKeptAcrossRefusal(page));
       it('a wizard walked with Back, to one result', () => wizardWithBack(page));
+      it('a warning shows as the user leaves the field; confirmed there, the card is saved', () => warningConfirmedAsTyped(page));
     });
 
     describe('JavaScript off', () => {
@@ -76,6 +78,7 @@ export function crossEngineSuite(name: EngineName, flowsFrom: FlowsFrom): void {
       it('a file is kept across a refused claim', () => fileKeptAcrossRefusal(plain));
       it('the server answers in German', () => germanServerWords(plain));
       it('a wizard walked with Back, to one result', () => wizardWithBack(plain));
+      it('a warning comes back with its box; confirmed, the card is saved', () => warningConfirmedAtSubmit(plain));
     });
   });
 }
