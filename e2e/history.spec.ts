@@ -4,6 +4,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { submitExpectingSave } from './submit.js';
 import { axeViolations } from './axe.js';
+import { fillCard } from './timecard-fill.js';
 
 const save = (page: Page) => page.locator('#timecard-submit');
 const ready = (page: Page, js: boolean) => (js ? page.locator('#timecard[data-dijitize-ready]').waitFor() : Promise.resolve());
@@ -12,12 +13,7 @@ const ready = (page: Page, js: boolean) => (js ? page.locator('#timecard[data-di
 async function saveThenChange(page: Page, path: string, js: boolean): Promise<void> {
   await page.goto(path);
   await ready(page, js);
-  await page.locator('#timecard-day').fill(js ? '3/14/2026' : '2026-03-14');
-  await page.locator('#timecard-start').fill(js ? '9:30 AM' : '09:30');
-  await page.locator('#timecard-hours').fill('7.5');
-  await page.locator('#timecard-employee').fill('Ada Lovelace');
-  if (js) await page.locator('#timecard-employee').press('Tab');
-  await page.locator('#timecard-projects').selectOption('apollo');
+  await fillCard(page, js, { project: 'apollo' });
   await submitExpectingSave(page, save(page), new RegExp(`${path}/done$`));
   await page.goto(path);
   await ready(page, js);

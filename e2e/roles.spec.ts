@@ -3,17 +3,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { submitExpectingSave } from './submit.js';
 import { readWidget } from './widgets.js';
-
-/** Fills what an employee fills in: the widgets (JavaScript on), or the plain HTML controls (off). */
-async function fillCard(page: Page, widgets: boolean): Promise<void> {
-  await page.locator('#timecard-day').fill(widgets ? '3/14/2026' : '2026-03-14');
-  await page.locator('#timecard-start').fill(widgets ? '9:30 AM' : '09:30');
-  await page.locator('#timecard-hours').fill('7.5');
-  // The employee is one of ten thousand: typed, and found by the server (as the user types, or when sent).
-  await page.locator('#timecard-employee').fill('Ada Lovelace');
-  if (widgets) await page.locator('#timecard-employee').press('Tab');
-  await page.locator('#timecard-projects').selectOption('gemini');
-}
+import { fillCard } from './timecard-fill.js';
 
 const saved = (page: Page, field: string) => page.locator(`#saved dd[data-field="${field}"]`);
 

@@ -2,9 +2,9 @@
 // the server to accept it (303) and the browser to land on the "done" page.
 import { expect, type Locator, type Page, type Response } from '@playwright/test';
 
-/** Clicks the form's submit button and returns the server's answer to the POST. */
+/** Clicks the form's submit button and returns the server's answer to the POST (the page's, not a live check's). */
 export async function submitForm(page: Page, button: Locator): Promise<Response> {
-  const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), button.click()]);
+  const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST' && r.request().isNavigationRequest()), button.click()]);
   return response;
 }
 
@@ -43,7 +43,7 @@ export function postedFields(page: Page, formId: string): Promise<Record<string,
  */
 export async function submitPastTheBrowser(page: Page, formId: string): Promise<number> {
   const [response] = await Promise.all([
-    page.waitForResponse((r) => r.request().method() === 'POST'),
+    page.waitForResponse((r) => r.request().method() === 'POST' && r.request().isNavigationRequest()),
     page.evaluate((id) => (document.getElementById(id) as HTMLFormElement).submit(), formId),
   ]);
   await page.waitForLoadState();

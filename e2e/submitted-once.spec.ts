@@ -99,7 +99,8 @@ test('two people edit one saved card: changes of one side merge, a field both ch
   await one.page.getByRole('button', { name: 'Save time card' }).click();
   await expect(one.page).toHaveURL(/\/done$/);
   await two.page.locator('#timecard-hours').fill('6');
-  const answer = two.page.waitForResponse((r) => r.request().method() === 'POST');
+  // The form's own POST (the hours' live check posts too).
+  const answer = two.page.waitForResponse((r) => r.request().method() === 'POST' && r.request().isNavigationRequest());
   await two.page.getByRole('button', { name: 'Save time card' }).click();
   expect((await answer).status()).toBe(409);
   await two.page.locator('#timecard[data-dijitize-ready]').waitFor();

@@ -30,7 +30,8 @@ test('the time card gets a widget per default mapping, with the mapped propertie
   expect(start.declaredClass).toBe('dijit.form.TimeTextBox');
 
   const hours = await readWidget(page, 'timecard-hours', ['required', 'constraints', 'smallDelta', 'rangeMessage', 'promptMessage']);
-  expect(hours.declaredClass).toBe('dijit.form.NumberSpinner+step'); // with dijitize/_StepMixin: quarter hours
+  // With dijitize/_StepMixin (quarter hours) and _LiveCheckMixin (its warning is asked as the user types).
+  expect(hours.declaredClass).toBe('dijit.form.NumberSpinner+step+liveCheck');
   expect(hours.props).toMatchObject({
     required: true,
     constraints: { min: 0, max: 24, places: '0,2' },

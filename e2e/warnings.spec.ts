@@ -6,27 +6,17 @@ import { expect, test, type Page } from '@playwright/test';
 import { submitExpectingSave, submitForm } from './submit.js';
 import { axeViolations } from './axe.js';
 import { watchProblems } from './page-check.js';
+import { fillCard } from './timecard-fill.js';
 
 const ASKED = 'More than 10 hours in one day: is that right?';
 const save = (page: Page) => page.getByRole('button', { name: 'Save time card' });
-
-/** Fills what an employee fills in: the widgets (JavaScript on), or the plain HTML controls (off). */
-async function fillCard(page: Page, hours: string, widgets: boolean): Promise<void> {
-  await page.locator('#timecard-day').fill(widgets ? '3/14/2026' : '2026-03-14');
-  await page.locator('#timecard-start').fill(widgets ? '9:30 AM' : '09:30');
-  await page.locator('#timecard-employee').fill('Ada Lovelace');
-  if (widgets) await page.locator('#timecard-employee').press('Tab');
-  await page.locator('#timecard-projects').selectOption('gemini');
-  await page.locator('#timecard-hours').fill(hours);
-  if (widgets) await page.locator('#timecard-hours').press('Tab');
-}
 
 test.describe('JavaScript on', () => {
   test('the warning shows at the field as the user types, described by it; ticked there, the card is saved at once', async ({ page }) => {
     const problems = watchProblems(page);
     await page.goto('/timecard?as=employee');
     await page.waitForFunction(() => document.querySelector('#timecard .dijitButton'));
-    await fillCard(page, '12', true);
+    await fillCard(page, true, { hours: '12' });
     const warning = page.locator('#timecard-hours-warning');
     await expect(warning).toContainText(ASKED);
     await expect(warning).toHaveAttribute('aria-live', 'polite');
@@ -51,7 +41,7 @@ test.describe('JavaScript on', () => {
   test('sent without ticking, the card comes back (200, not refused) with the warning and a summary; ticked, it is saved', async ({ page }) => {
     await page.goto('/timecard?as=employee');
     await page.waitForFunction(() => document.querySelector('#timecard .dijitButton'));
-    await fillCard(page, '11', true);
+    await fillCard(page, true, { hours: '11' });
     // Not ticked: the server asks, whatever the page said before.
     const response = await submitForm(page, save(page));
     expect(response.status()).toBe(200);
@@ -84,7 +74,7 @@ test.describe('JavaScript off', () => {
   test.use({ javaScriptEnabled: false });
   test('the card comes back with the warning and its box; ticked, it is saved; changed after ticking, it asks again', async ({ page }) => {
     await page.goto('/timecard?as=employee');
-    await fillCard(page, '12', false);
+    await fillCard(page, false, { hours: '12' });
     expect((await submitForm(page, save(page))).status()).toBe(200);
     await expect(page.locator('#timecard-hours-warning')).toContainText(ASKED);
     await expect(page.locator('#timecard-hours')).toHaveValue('12');
@@ -101,7 +91,7 @@ test.describe('JavaScript off', () => {
 
   test('in German, every word of the warning is German', async ({ page }) => {
     await page.goto('/timecard?as=employee&lang=de');
-    await fillCard(page, '12', false);
+    await fillCard(page, false, { hours: '12' });
     expect((await submitForm(page, page.getByRole('button', { name: 'Stundenzettel speichern' }))).status()).toBe(200);
     await expect(page.locator('#timecard-hours-warning')).toContainText('Mehr als 10 Stunden an einem Tag: stimmt das?');
     await expect(page.getByLabel('Trotzdem senden')).toBeVisible();

@@ -32,8 +32,8 @@ define([
 
 		postCreate: function(){
 			this.inherited(arguments);
-			this._verdicts = {}; // the server's message (HTML, escaped by the server) by text; "" when fine
-			this._warnings = {}; // the server's warning ({ html, token }) by text; null when none
+			this._verdicts = {}; // the server's message (HTML, escaped by the server) by value (_key); "" when fine
+			this._warnings = {}; // the server's warning ({ html, token }) by value; null when none
 			this._asked = 0;
 			var widget = this, timer = null;
 			this.own(
@@ -51,9 +51,17 @@ define([
 			);
 		},
 
+		_key: function(){
+			// summary:
+			//		What the server's answers are kept by: the widget's value, not the text shown, which a
+			//		number box formats when it is left ("5000" becomes "5,000") while the answer is on its way.
+			var value = this.get("value");
+			return value instanceof Date ? "d" + value.getTime() : "v" + String(value);
+		},
+
 		_verdict: function(){
-			var text = this.textbox.value;
-			return Object.prototype.hasOwnProperty.call(this._verdicts, text) ? this._verdicts[text] : "";
+			var key = this._key();
+			return Object.prototype.hasOwnProperty.call(this._verdicts, key) ? this._verdicts[key] : "";
 		},
 
 		isValid: function(){
@@ -78,8 +86,8 @@ define([
 			//		server is shown as if the box had been left: at once, while the user is still in it.
 			//		The error text is a live region: it is announced once, when the answer comes.
 			this.validate(this._verdict() ? false : this.focused);
-			var text = this.textbox.value;
-			this._showWarning(Object.prototype.hasOwnProperty.call(this._warnings, text) ? this._warnings[text] : null);
+			var key = this._key();
+			this._showWarning(Object.prototype.hasOwnProperty.call(this._warnings, key) ? this._warnings[key] : null);
 		},
 
 		_showWarning: function(/*Object?*/ warning){
@@ -116,7 +124,7 @@ define([
 		},
 
 		_askServer: function(){
-			var text = this.textbox.value,
+			var text = this.textbox.value, key,
 				endpoints = config.dijitizeEndpoints,
 				formNode = this.focusNode.form;
 			if(!endpoints || !formNode){ return; }
@@ -124,7 +132,8 @@ define([
 				this._showWarning(null); // a warning is about a value that passed: none for this one
 				return;
 			}
-			if(Object.prototype.hasOwnProperty.call(this._verdicts, text)){
+			key = this._key();
+			if(Object.prototype.hasOwnProperty.call(this._verdicts, key)){
 				this._showVerdict();
 				return;
 			}
@@ -142,9 +151,9 @@ define([
 				var answer = null;
 				try{ answer = JSON.parse(xhr.responseText); }catch(e){ /* no verdict */ }
 				if(xhr.status == 200 && answer){
-					widget._verdicts[text] = answer.html || "";
-					widget._warnings[text] = answer.warning || null;
-					if(widget.textbox.value === text){ widget._showVerdict(); }
+					widget._verdicts[key] = answer.html || "";
+					widget._warnings[key] = answer.warning || null;
+					if(widget._key() === key){ widget._showVerdict(); }
 				}
 			};
 			this._busy(true);
