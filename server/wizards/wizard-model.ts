@@ -102,6 +102,8 @@ export interface StepValues {
   fingerprint?: string;
   rows?: Record<string, number>;
   labels?: Record<string, string>;
+  /** The tokens of the warnings the step's POST confirmed ("Send it anyway"). */
+  warned?: string[];
 }
 
 /** One instance's progress. */

@@ -5,7 +5,8 @@
 import { wordsFor } from '../words/our-words.js';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import cookieParser from 'cookie-parser';
-import { FINGERPRINT_FIELD, INTENT_FIELD } from '../forms/model/posted-names.js';
+import { FINGERPRINT_FIELD, INTENT_FIELD, WARNED_FIELD } from '../forms/model/posted-names.js';
+import { confirmedTokens } from '../forms/request/warnings.js';
 import type { FormState, ParseResult } from '../forms/model/form-state.js';
 import { localize, type Localized } from '../settings/locales.js';
 import { readableSize } from '../common/readable-size.js';
@@ -70,7 +71,8 @@ export function wizardRouter(wizard: ServedWizard, options: WizardRouterOptions<
     let result = parsed.get(kept);
     if (!result) {
       // Kept by an earlier definition of the step's form (a deploy since): parsed as a page of it would be.
-      const body = kept.fingerprint ? { ...kept.values, [FINGERPRINT_FIELD]: kept.fingerprint } : kept.values;
+      // The warnings the user confirmed on the step are confirmed still (a value changed since asks again).
+      const body = { ...kept.values, ...(kept.fingerprint ? { [FINGERPRINT_FIELD]: kept.fingerprint } : {}), ...(kept.warned ? { [WARNED_FIELD]: kept.warned } : {}) };
       parsed.set(kept, (result = req.dojo.parseAsync(step.form, body)));
     }
     return result;
@@ -280,14 +282,14 @@ export function wizardRouter(wizard: ServedWizard, options: WizardRouterOptions<
       if (Object.hasOwn(body, INTENT_FIELD)) {
         // A list's or a section's button (JavaScript off): the step again, as its button changed it.
         const result = await req.dojo.parseAsync(step.form, body);
-        state.steps[step.name] = keptOf(step, result.state);
+        state.steps[step.name] = keptOf(step, result.state, body);
         return saveAndShow(req, res, 200, id, state, open.way, step.name, result.state);
       }
 
       if (action !== 'next') {
         // Back, or a jump to a step reached: what the step holds is kept as typed, unchecked.
         const typed = step.form.typed(body, roles);
-        state.steps[step.name] = keptOf(step, typed);
+        state.steps[step.name] = keptOf(step, typed, body);
         if (state.failed === step.name) delete state.failed;
         const way = await pathOf(req, state);
         const { taken } = way;
@@ -301,9 +303,10 @@ export function wizardRouter(wizard: ServedWizard, options: WizardRouterOptions<
       }
 
       const result = await req.dojo.parseAsync(step.form, body);
-      const kept = (state.steps[step.name] = keptOf(step, result.state));
+      const kept = (state.steps[step.name] = keptOf(step, result.state, body));
       // Refused: the step again with its errors, and what was typed kept (a reload or a Back loses nothing).
-      if (!result.ok) return saveAndShow(req, res, 422, id, state, open.way, step.name, result.state);
+      // Passed but asking about warnings: the step again (200) with each warning and its box.
+      if (!result.ok) return saveAndShow(req, res, result.warned ? 200 : 422, id, state, open.way, step.name, result.state);
       // Accepted as posted: its kept values (the same, cut no shorter than valid values are) parse alike.
       parsed.set(kept, Promise.resolve(result));
       if (state.failed === step.name) delete state.failed;
@@ -339,9 +342,14 @@ export function wizardRouter(wizard: ServedWizard, options: WizardRouterOptions<
   return router;
 }
 
-/** What a step keeps of a state: its values (of the step's form as defined now), rows and sources' labels. */
-function keptOf(step: WizardStep, state: Partial<FormState>): StepValues {
+/** The most confirmed warnings a step keeps: a field has one, a request cannot make the state grow. */
+const MAX_CONFIRMED = 100;
+
+/** What a step keeps of a state: its values (of the step's form as defined now), rows, sources' labels, and the warnings its POST confirmed. */
+function keptOf(step: WizardStep, state: Partial<FormState>, body: Readonly<Record<string, unknown>>): StepValues {
+  const warned = [...confirmedTokens(body)].slice(0, MAX_CONFIRMED);
   return {
+    ...(warned.length ? { warned } : {}),
     values: state.values ?? {},
     fingerprint: step.form.compiled.fingerprint,
     ...(state.rows && Object.keys(state.rows).length ? { rows: state.rows } : {}),

@@ -20,7 +20,7 @@ export const you = defineForm(
   },
 );
 export const pet = defineForm('wizard-test-pet', z.object({ species: z.enum(['cat', 'dog']), petName: z.string().min(1).max(40) }), {
-  fields: { species: { label: 'Species', choices: { cat: 'Cat', dog: 'Dog' } }, petName: { label: 'Its name' } },
+  fields: { species: { label: 'Species', choices: { cat: 'Cat', dog: 'Dog' } }, petName: { label: 'Its name', warn: (name) => (String(name).length > 12 ? 'A long name for a pet: is it right?' : null) } },
 });
 export const confirm = defineForm('wizard-test-confirm', z.object({ sure: z.boolean().refine((v) => v, 'Tick to confirm.') }), { fields: { sure: { label: 'Sure' } } });
 

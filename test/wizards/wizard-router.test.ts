@@ -100,6 +100,26 @@ describe('a wizard\'s router', () => {
     });
   });
 
+  it('a step that asks about a warning comes back (200) with its box; confirmed, it stays confirmed to the Finish', async () => {
+    const { app, results } = petApp({}, {}, 'pets-warned');
+    await withServer(app, async (base) => {
+      const browser = new WizardBrowser(base);
+      await browser.open('/pets');
+      await browser.post({ name: 'Ada', hasPet: 'on' });
+      const long = 'Bartholomew the Third';
+      const asked = await browser.post({ species: 'dog', petName: long });
+      assert.equal(asked.status, 200);
+      assert.match(asked.html, /A long name for a pet: is it right\?/);
+      const token = /name="_warned" value="([^"]+)"/.exec(asked.html)?.[1] ?? '';
+      const confirm = await browser.post({ species: 'dog', petName: long, _warned: token });
+      assert.match(confirm.html, /<dt>Its name<\/dt><dd>Bartholomew the Third<\/dd>/);
+      // The Finish parses every kept step again: the confirmed warning does not ask again.
+      const finish = await browser.post({ sure: 'on' });
+      assert.equal(finish.url, '/thanks');
+      assert.deepEqual(results, [{ you: { name: 'Ada', hasPet: true }, pet: { species: 'dog', petName: long }, confirm: { sure: true } }]);
+    });
+  });
+
   it('runs done() once when a Finish is replayed after a restart with the cookie from before it (no store: the mark is kept on the machine)', async () => {
     const secret = { secrets: ['the same secret before and after the restart'] };
     const before = petApp({}, secret, 'pets-restart');
