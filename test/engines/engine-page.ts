@@ -91,6 +91,23 @@ export class EnginePage {
     return this.driver.click(css);
   }
 
+  /** How many times the browser asked before leaving a page, where the driver sees it (see EngineDriver). */
+  leaveQuestions(): number | null {
+    return this.driver.leaveQuestions?.() ?? null;
+  }
+
+  /**
+   * Whether the page would ask before it is left now: a `beforeunload` event sent to it as the browser
+   * sends one, and whether the page's listeners held it back (the browser then asks).
+   */
+  wouldAskOnLeaving(): Promise<boolean> {
+    return this.run(() => {
+      const event = new Event('beforeunload', { cancelable: true });
+      window.dispatchEvent(event);
+      return event.defaultPrevented;
+    });
+  }
+
   doubleClick(css: string): Promise<void> {
     return this.driver.doubleClick(css);
   }

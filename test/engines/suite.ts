@@ -15,6 +15,7 @@ import { arabicRightToLeft, draftOfChangedForm, draftRestored, invalidHeldBack, 
 import { editConflictShown, germanTyped, keyboardAlone, refusedThenSaved } from './flows/timecard.js';
 import { wizardWithBack } from './flows/wizard.js';
 import { warningConfirmedAsTyped, warningConfirmedAtSubmit } from './flows/warnings.js';
+import { leavingAsksOnlyWhenChanged } from './flows/leave-guard.js';
 
 /** Which demo the feature flows run against in this engine: the pages are compared in both. */
 export type FlowsFrom = 'source' | 'built';
@@ -69,6 +70,7 @@ export function crossEngineSuite(name: EngineName, flowsFrom: FlowsFrom): void {
       it('an upload with its progress is kept across a refused claim', () => uploadKeptAcrossRefusal(page));
       it('a wizard walked with Back, to one result', () => wizardWithBack(page));
       it('a warning shows as the user leaves the field; confirmed there, the card is saved', () => warningConfirmedAsTyped(page));
+      it('leaving asks only when the form changed since it was made or restored', () => leavingAsksOnlyWhenChanged(page));
     });
 
     describe('JavaScript off', () => {
