@@ -34,16 +34,18 @@ export interface SavedRecords {
   /** Saves a valid edit; `changes` says what it changed (result.changes). */
   save(req: Request, data: Record<string, unknown>, changes: readonly FieldChange[]): void;
   /** The record's history as lines in the request's language, under a title. */
-  history?(req: Request): { title: string; lines: string[] };
+  history?(req: Request): Promise<{ title: string; lines: string[] }>;
 }
 
 const display = (value: unknown): string =>
   value instanceof Date ? value.toISOString().slice(0, 10) : Array.isArray(value) ? value.join(', ') : value && typeof value === 'object' ? JSON.stringify(value) : String(value ?? '');
 
 export function mountForm(app: Express, page: FormPage): void {
-  const render = (req: Request, res: Response, state = {}) => {
+  const render = async (req: Request, res: Response, state = {}) => {
     page.prepare?.(req, res);
-    res.render('form-page.html', { title: page.title, intro: page.intro, roles: req.dojo.roles, form: req.dojo.form(page.form, state), history: page.edit?.history?.(req) });
+    const form = req.dojo.form(page.form, state);
+    const history = await page.edit?.history?.(req);
+    res.render('form-page.html', { title: page.title, intro: page.intro, roles: req.dojo.roles, form, history });
   };
   /** Sets the request's roles; false when they are refused (the response is sent). */
   const signIn = (req: Request, res: Response): boolean => {
@@ -58,9 +60,9 @@ export function mountForm(app: Express, page: FormPage): void {
   };
   /** The record the page edits: a saved one with its version, or the access rules' new one. */
   const recordOf = (req: Request) => page.edit?.load(req) ?? (page.access ? { record: page.access.record } : null);
-  app.get(page.path, (req, res) => {
+  app.get(page.path, async (req, res) => {
     const edited = recordOf(req);
-    if (signIn(req, res)) render(req, res, edited ? page.form.initial(edited.record, 'version' in edited ? { version: edited.version } : {}) : {});
+    if (signIn(req, res)) await render(req, res, edited ? page.form.initial(edited.record, 'version' in edited ? { version: edited.version } : {}) : {});
   });
   app.post(page.path, async (req, res) => {
     if (!signIn(req, res)) return;
@@ -69,7 +71,7 @@ export function mountForm(app: Express, page: FormPage): void {
     const result = await req.dojo.parseAsync(page.form, req.body, edited ? { current: edited.record, ...('version' in edited ? { version: edited.version } : {}) } : {});
     // An edit made after someone saved the record: 409, with the conflicts at their fields. A form that
     // passed but asks about warnings: 200, with each warning and its "Send it anyway" box.
-    if (!result.ok) return void render(req, res.status(result.conflicts ? 409 : result.warned ? 200 : 422), result.state);
+    if (!result.ok) return void (await render(req, res.status(result.conflicts ? 409 : result.warned ? 200 : 422), result.state));
     const data = result.data as Record<string, unknown>;
     page.edit?.save(req, data, result.changes ?? []);
     const shown = page.accept ? await page.accept(data) : Object.fromEntries(Object.entries(data).filter(([k]) => !/password|confirm/.test(k)).map(([k, v]) => [k, display(v)]));

@@ -55,11 +55,12 @@ export const savedCards: SavedRecords = {
     cards.set(id, { record: data, version: (was?.version ?? 0) + 1, history: history.slice(0, MAX_HISTORY) });
     if (cards.size > MAX_CARDS) cards.delete(cards.keys().next().value as string);
   },
-  history(req) {
+  async history(req) {
     const locale = req.dojo.locale;
     const saves = cards.get(idOf(req))?.history ?? [];
-    // Read as this reader may: their roles' fields, in their language.
-    const lines = saves.flatMap((save) => timecard.changes(save.before, save.after, { locale, ...(req.dojo.roles ? { roles: req.dojo.roles } : {}) }).map((c) => line(c, save, locale)));
+    // Read as this reader may: their roles' fields, in their language, a chosen employee by name.
+    const read = { locale, request: req, ...(req.dojo.roles ? { roles: req.dojo.roles } : {}) };
+    const lines = (await Promise.all(saves.map(async (save) => (await timecard.changes(save.before, save.after, read)).map((c) => line(c, save, locale))))).flat();
     return { title: (LINES[locale] ?? LINES['en-us'])?.title ?? 'History', lines };
   },
 };

@@ -9,7 +9,8 @@ import { FormDefinitionError } from '../common/errors.js';
 import { textsArePlain } from './compile/field-texts.js';
 import { rawValuesOf } from './request/initial-values.js';
 import { parseForm, parseFormAsync, typedState } from './request/parse-form.js';
-import { editChanges } from './request/edit-changes.js';
+import { editChanges, sourceValuesToRead } from './request/edit-changes.js';
+import { guardedCheck } from './request/server-checks.js';
 import { formForRoles } from './request/role-view.js';
 import type { Request } from 'express';
 import type { FieldChange, FormState, ParseResult } from './model/form-state.js';
@@ -105,24 +106,45 @@ export class FormDefinition<S extends z.ZodObject = z.ZodObject> {
    * @example const result = await register.parseAsync(req.body, { request: req, locale: req.dojo.locale });
    */
   parseAsync(body: unknown, options: ParseOptions<S> & { request?: Request; only?: string } = {}): Promise<ParseResult<z.output<S>>> {
-    return parseFormAsync(this.schema, this.#compiledAt(options), body, options, this.options.check, this.options.warn).then((result) => told(this, this.#withChanges(result, options)));
+    return parseFormAsync(this.schema, this.#compiledAt(options), body, options, this.options.check, this.options.warn).then(async (result) => {
+      if (!result.ok || !options.changesFrom) return told(this, result);
+      return told(this, { ...result, changes: await this.changes(options.changesFrom, result.state, options) });
+    });
   }
 
-  /** A passing edit's result with what it changes. */
+  /** A passing edit's result with what it changes (`parse`: a form without sources, so no label to look up). */
   #withChanges<R extends ParseResult<z.output<S>>>(result: R, options: ParseOptions<S>): R {
     if (!result.ok || !options.changesFrom) return result;
-    return { ...result, changes: this.changes(options.changesFrom, result.state, options) };
+    return { ...result, changes: editChanges(...this.#changeSides(options.changesFrom, result.state, options)) };
+  }
+
+  #changeSides(before: Partial<Pick<FormState, 'values' | 'rows'>>, after: Partial<Pick<FormState, 'values' | 'rows'>>, options: Pick<ParseOptions<S>, 'locale' | 'defaultLocale' | 'roles'>) {
+    const view = formForRoles(this.#compiledAt(options), options.roles ?? null);
+    return [view, { values: before.values ?? {}, rows: before.rows ?? {} }, { values: after.values ?? {}, rows: after.rows ?? {} }] as const;
   }
 
   /**
    * What changed from one state of a record to another (each `form.initial(record)`, or a result's
-   * state), said in `locale`: of the fields `roles` may see. A history kept as the records' states reads
-   * in each reader's language so.
-   * @example const lines = card.changes(card.initial(before), card.initial(after), { locale: req.dojo.locale });
+   * state), said in `locale`: of the fields `roles` may see; a field whose choices come from a source by
+   * its choices' labels (`source.get`; one it cannot find reads as its value). A history kept as the
+   * records' states reads in each reader's language so.
+   * @example const lines = await card.changes(card.initial(before), card.initial(after), { locale: req.dojo.locale });
    */
-  changes(before: Partial<Pick<FormState, 'values' | 'rows'>>, after: Partial<Pick<FormState, 'values' | 'rows'>>, options: Pick<ParseOptions<S>, 'locale' | 'defaultLocale' | 'roles'> = {}): FieldChange[] {
-    const view = formForRoles(this.#compiledAt(options), options.roles ?? null);
-    return editChanges(view, { values: before.values ?? {}, rows: before.rows ?? {} }, { values: after.values ?? {}, rows: after.rows ?? {} });
+  async changes(
+    before: Partial<Pick<FormState, 'values' | 'rows'>>,
+    after: Partial<Pick<FormState, 'values' | 'rows'>>,
+    options: Pick<ParseOptions<S>, 'locale' | 'defaultLocale' | 'roles'> & { request?: Request } = {},
+  ): Promise<FieldChange[]> {
+    const [view, was, now] = this.#changeSides(before, after, options);
+    const ctx = { values: {}, locale: options.locale ?? null, roles: options.roles ?? null, ...(options.request ? { request: options.request } : {}) };
+    const labels: Record<string, Record<string, string>> = {};
+    await Promise.all(
+      sourceValuesToRead(view, was, now).map(async ({ field, value }) => {
+        const found = await guardedCheck(`the choice ${value} of ${field.path}`, () => field.source?.get(value, ctx), null);
+        if (found) (labels[field.path] ??= {})[value] = found.label;
+      }),
+    );
+    return editChanges(view, was, now, labels);
   }
 
   /**

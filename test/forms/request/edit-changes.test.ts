@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import * as z from 'zod';
-import { defineForm } from '../../../server/index.js';
+import { defineForm, type ChoiceSource } from '../../../server/index.js';
 
 const order = defineForm(
   'changes-order',
@@ -64,5 +64,21 @@ describe('edit changes', () => {
     assert.equal('changes' in order.parse({ ...sent, amount: 'x' }, { changesFrom: order.initial(saved) }), false);
     const same = order.parse({ customer: 'Ada', day: '2026-03-14', amount: '7.5', size: 's', secret: 'old', 'items.0.sku': 'A1', 'items.0.qty': '1' }, { changesFrom: order.initial(saved) });
     assert.deepEqual(same.ok && same.changes, []);
+  });
+
+  it('a field whose choices come from a source reads by its choices\' labels, found by the source; one it cannot find reads as its value', async () => {
+    const people: Record<string, string> = { ada: 'Ada Lovelace', grace: 'Grace Hopper' };
+    const source: ChoiceSource = {
+      search: async () => ({ items: [], total: 0 }),
+      get: async (value) => (people[value] ? { value, label: people[value] } : null),
+    };
+    const card = defineForm('changes-card', z.object({ employee: z.string(), lead: z.string().optional() }), { fields: { employee: { choices: source }, lead: { choices: source } } });
+    const result = await card.parseAsync({ employee: 'grace', lead: 'ada' }, { changesFrom: card.initial({ employee: 'ada' }) });
+    assert.deepEqual(result.ok && result.changes, [
+      { path: 'employee', label: 'Employee', before: 'Ada Lovelace', after: 'Grace Hopper' },
+      { path: 'lead', label: 'Lead', before: '—', after: 'Ada Lovelace' },
+    ]);
+    // A kept history read later: a choice the source no longer has reads as its value.
+    assert.deepEqual(await card.changes(card.initial({ employee: 'gone' }), card.initial({ employee: 'ada' })), [{ path: 'employee', label: 'Employee', before: 'gone', after: 'Ada Lovelace' }]);
   });
 });

@@ -101,6 +101,9 @@ describe('edit conflicts', () => {
       assert.deepEqual((await lines('?lang=de')).map((l) => l.replace(at, '')), ['Eine Führungskraft hat Notizen der Leitung von first auf second geändert', 'Eine Führungskraft hat Stunden von 7,5 auf 8 geändert']);
       // An employee may not see the manager's notes: nor their history.
       assert.deepEqual((await lines('?as=employee')).map((l) => l.replace(at, '')), ['A manager changed Hours from 7.5 to 8']);
+      // The employee is one of ten thousand, chosen by id: the history names them.
+      assert.equal((await (await openCard(base, path)).send({ ...CARD, hours: '8', notes: 'second', employee: 'grace' })).status, 303);
+      assert.equal((await lines(''))[0]?.replace(at, ''), 'A manager changed Employee from Ada Lovelace to Grace Hopper');
     });
   });
 });
