@@ -140,7 +140,7 @@ export class FormDefinition<S extends z.ZodObject = z.ZodObject> {
     const labels: Record<string, Record<string, string>> = {};
     await Promise.all(
       sourceValuesToRead(view, was, now).map(async ({ field, value }) => {
-        const found = await guardedCheck(`the choice ${value} of ${field.path}`, () => field.source?.get(value, ctx), null);
+        const found = await guardedCheck(`the choices of ${field.path}`, () => field.source?.get(value, ctx), null);
         if (found) (labels[field.path] ??= {})[value] = found.label;
       }),
     );

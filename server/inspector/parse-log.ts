@@ -3,7 +3,7 @@
 // number of forms, and never keeps what a sensitive field holds (passwords, `sensitive: true`).
 import { parseListeners, type FormDefinition } from '../forms/define.js';
 import type { ParseResult, RawValues } from '../forms/model/form-state.js';
-import { ROW } from '../forms/model/schema-facts.js';
+import { sensitivePaths } from '../forms/model/shown-parts.js';
 import { BoundedCache } from '../common/bounded-cache.js';
 
 /** Parses kept per form: enough to see the last few tries, never a history. */
@@ -34,18 +34,9 @@ export interface LoggedParse {
 
 const logs = new BoundedCache<string, LoggedParse[]>(KEPT_FORMS);
 
-/** `items.2.secret` is the path of the row field `items.$row.secret`. */
-const samePath = (path: string, compiledPath: string): boolean => {
-  const a = path.split('.');
-  const b = compiledPath.split('.');
-  return a.length === b.length && b.every((part, i) => part === a[i] || (part === ROW && /^\d+$/.test(a[i] ?? '')));
-};
-
 function record(form: FormDefinition, result: ParseResult<unknown>): void {
-  const sensitive = form.compiled.fields.filter((f) => f.sensitive).map((f) => f.path);
-  const values = Object.fromEntries(
-    Object.entries(result.state.values).map(([path, value]) => [path, sensitive.some((s) => samePath(path, s)) ? REDACTED : value]),
-  );
+  const sensitive = sensitivePaths(form.compiled);
+  const values = Object.fromEntries(Object.entries(result.state.values).map(([path, value]) => [path, sensitive(path) ? REDACTED : value]));
   const entry: LoggedParse = {
     at: new Date(),
     ok: result.ok,

@@ -63,6 +63,19 @@ export function rowKey(key: string, stem: string): { index: number; rest: string
   return ROW_INDEX.test(index) ? { index: Number(index), rest: dot < 0 ? '' : key.slice(dot + 1) } : null;
 }
 
+/** Whether a concrete path (`items.2.secret`) is the compiled path of a row field (`items.$row.secret`), or is it. */
+export function isPathOf(path: string, compiledPath: string): boolean {
+  const a = path.split('.');
+  const b = compiledPath.split('.');
+  return a.length === b.length && b.every((part, i) => part === a[i] || (part === ROW && /^\d+$/.test(a[i] ?? '')));
+}
+
+/** The test of a form's concrete paths for the sensitive fields' (passwords, `sensitive: true`), rows included. */
+export function sensitivePaths(form: CompiledForm): (path: string) => boolean {
+  const sensitive = form.fields.filter((f) => f.sensitive).map((f) => f.path);
+  return (path) => sensitive.some((s) => isPathOf(path, s));
+}
+
 /**
  * The row indexes of each list in `keys` (a body's names or a state's paths), in the order they first
  * appear: browsers post a form's controls in page order, so rows moved in the page keep their new order.

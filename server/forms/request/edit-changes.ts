@@ -70,7 +70,8 @@ export function editChanges(form: CompiledForm, before: EditedValues, after: Edi
 export function sourceValuesToRead(form: CompiledForm, before: EditedValues, after: EditedValues): Array<{ field: CompiledField; value: string }> {
   const wanted: Array<{ field: CompiledField; value: string }> = [];
   for (const field of form.fields) {
-    if (!field.source) continue;
+    // A sensitive field's change says no value: none to look up.
+    if (!field.source || field.sensitive) continue;
     const [was, now] = [before.values[field.path], after.values[field.path]];
     if (sameValue(was, now)) continue;
     for (const value of [was, now]) if (typeof value === 'string' && value !== '') wanted.push({ field, value });

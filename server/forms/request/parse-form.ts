@@ -18,7 +18,7 @@ import { DEFAULT_INVALID_MESSAGE, DEFAULT_REQUIRED_MESSAGE, countMessages } from
 import { filled, wordsFor, type OurWords } from '../../words/our-words.js';
 import { bodyOfNow, fieldsNew } from './changed-form.js';
 import { confirmedTokens, fieldWarnings, formWarnings, settleWarnings } from './warnings.js';
-import { ROW } from '../model/schema-facts.js';
+import { sensitivePaths } from '../model/shown-parts.js';
 
 /** The messages for raw text that cannot be a value at all (the field's `messages.invalid` comes first). */
 const unreadableMessage = (why: Unreadable, words: OurWords) => (why === 'not UTF-8' ? words.plain.notText : words.plain.tooLong);
@@ -243,12 +243,6 @@ export async function parseFormAsync<S extends z.ZodObject>(
   return withWarnings(form, checked, prepared.validated, prepared.coerced, ctx, body, options.only, formWarn);
 }
 
-/** Whether a concrete path (`items.2.secret`) is a sensitive field's. */
-const sensitiveIn = (form: CompiledForm) => {
-  const paths = new Set(form.fields.filter((f) => f.sensitive).map((f) => f.path));
-  return (path: string) => paths.has(path.replace(/\.\d+\./g, `.${ROW}.`));
-};
-
 /**
  * A result with its warnings asked: each field's without an error, and the form's once it passed. Any not
  * confirmed by the POST's boxes brings a passing form back (`warned`); confirmed ones go with its data.
@@ -259,7 +253,7 @@ async function withWarnings<T>(form: CompiledForm, result: ParseResult<T>, field
   if (result.ok && formWarn && only === undefined) Object.assign(said, await formWarnings(formWarn, result.data, ctx));
   if (Object.keys(said).length === 0) return result;
   const ticked = only === undefined ? confirmedTokens((body && typeof body === 'object' ? body : {}) as Record<string, unknown>) : new Set<string>();
-  const { open, confirmed } = settleWarnings(form.name, said, result.state.values, ticked, sensitiveIn(form));
+  const { open, confirmed } = settleWarnings(form.name, said, result.state.values, ticked, sensitivePaths(form));
   const state = Object.keys(open).length ? { ...result.state, warnings: open } : result.state;
   if (!result.ok || only !== undefined) return { ...result, state };
   if (Object.keys(open).length) return { ok: false, warned: true, state, ignored: result.ignored };
